@@ -1,0 +1,169 @@
+// Package i18n holds the interface strings of one language, read from
+// templates/i18n/{lang}.yaml, and formats dates and counts the reader's way.
+package i18n
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Strings are the words of the interface in one language. Every field is
+// required; the YAML keys are the snake_case of the field names.
+type Strings struct {
+	Lang string `yaml:"-"`
+
+	SkipToContent   string `yaml:"skip_to_content"`
+	Home            string `yaml:"home"`
+	Latest          string `yaml:"latest"`
+	Countries       string `yaml:"countries"`
+	Archive         string `yaml:"archive"`
+	Languages       string `yaml:"languages"`
+	Navigation      string `yaml:"navigation"`
+	Published       string `yaml:"published"`
+	Updated         string `yaml:"updated"`
+	Source          string `yaml:"source"`
+	Related         string `yaml:"related"`
+	Newer           string `yaml:"newer"`
+	Older           string `yaml:"older"`
+	PageOf          string `yaml:"page_of"`       // {page}, {pages}
+	Feed            string `yaml:"feed"`          // link text of the RSS feed
+	CountryFeed     string `yaml:"country_feed"`  // {country}
+	CountryHeading  string `yaml:"country_title"` // {country}
+	CountriesIntro  string `yaml:"countries_intro"`
+	ArchiveIntro    string `yaml:"archive_intro"`
+	NoStories       string `yaml:"no_stories"`
+	NotFoundTitle   string `yaml:"not_found_title"`
+	NotFoundText    string `yaml:"not_found_text"`
+	ChooseLanguage  string `yaml:"choose_language"`
+	Pagination      string `yaml:"pagination"`
+	DateFormat      string `yaml:"date_format"` // {day}, {month} (genitive), {year}
+	MonthYearFormat string `yaml:"month_year"`  // {month} (nominative), {year}
+
+	Months         []string          `yaml:"months"`          // nominative, January first
+	MonthsGenitive []string          `yaml:"months_genitive"` // as in dates: 3 сентября
+	Articles       Plural            `yaml:"articles"`        // {n} articles
+	InLanguage     map[string]string `yaml:"in_language"`     // language code → "in Russian"
+}
+
+// Plural holds the forms of a counted noun. English uses one and other;
+// Russian one, few and many.
+type Plural struct {
+	One   string `yaml:"one"`
+	Few   string `yaml:"few"`
+	Many  string `yaml:"many"`
+	Other string `yaml:"other"`
+}
+
+// Parse reads one language's strings strictly and checks that none is missing.
+func Parse(lang string, src []byte) (*Strings, error) {
+	s := &Strings{Lang: lang}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec.KnownFields(true)
+	if err := dec.Decode(s); err != nil {
+		return nil, err
+	}
+	var missing []string
+	need := func(key, v string) {
+		if strings.TrimSpace(v) == "" {
+			missing = append(missing, key)
+		}
+	}
+	for key, v := range s.required() {
+		need(key, v)
+	}
+	if len(s.Months) != 12 || len(s.MonthsGenitive) != 12 {
+		missing = append(missing, "months and months_genitive (12 each)")
+	}
+	for _, form := range pluralForms(lang) {
+		need("articles."+form, s.Articles.form(form))
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("missing: %s", strings.Join(sortStrings(missing), ", "))
+	}
+	return s, nil
+}
+
+func (s *Strings) required() map[string]string {
+	return map[string]string{
+		"skip_to_content": s.SkipToContent, "home": s.Home, "latest": s.Latest, "countries": s.Countries,
+		"archive": s.Archive, "languages": s.Languages, "navigation": s.Navigation, "published": s.Published, "updated": s.Updated,
+		"source": s.Source, "related": s.Related, "newer": s.Newer, "older": s.Older, "page_of": s.PageOf,
+		"feed": s.Feed, "country_feed": s.CountryFeed, "country_title": s.CountryHeading,
+		"countries_intro": s.CountriesIntro, "archive_intro": s.ArchiveIntro, "no_stories": s.NoStories,
+		"not_found_title": s.NotFoundTitle, "not_found_text": s.NotFoundText,
+		"choose_language": s.ChooseLanguage, "pagination": s.Pagination,
+		"date_format": s.DateFormat, "month_year": s.MonthYearFormat,
+	}
+}
+
+// Date writes a date as the reader says it: "3 September 2025", "3 сентября 2025".
+func (s *Strings) Date(t time.Time) string {
+	return fill(s.DateFormat, "day", strconv.Itoa(t.Day()),
+		"month", s.MonthsGenitive[t.Month()-1], "year", strconv.Itoa(t.Year()))
+}
+
+// MonthYear names a month of the archive: "September 2025", "Сентябрь 2025".
+func (s *Strings) MonthYear(year, month int) string {
+	return fill(s.MonthYearFormat, "month", s.Months[month-1], "year", strconv.Itoa(year))
+}
+
+// Count writes n with the plural form the language needs: "5 статей".
+func (s *Strings) Count(p Plural, n int) string {
+	return fill(p.form(PluralForm(s.Lang, n)), "n", strconv.Itoa(n))
+}
+
+// ArticleCount is Count for articles.
+func (s *Strings) ArticleCount(n int) string { return s.Count(s.Articles, n) }
+
+// Fill replaces {name} placeholders in a string of this language.
+func (s *Strings) Fill(format string, pairs ...string) string { return fill(format, pairs...) }
+
+// PluralForm is the CLDR plural category of n: Russian (and its East Slavic
+// neighbours) have one, few and many; other languages here one and other.
+func PluralForm(lang string, n int) string {
+	switch lang {
+	case "ru", "uk", "be":
+		switch n10, n100 := n%10, n%100; {
+		case n10 == 1 && n100 != 11:
+			return "one"
+		case n10 >= 2 && n10 <= 4 && (n100 < 12 || n100 > 14):
+			return "few"
+		default:
+			return "many"
+		}
+	}
+	if n == 1 {
+		return "one"
+	}
+	return "other"
+}
+
+func pluralForms(lang string) []string {
+	if PluralForm(lang, 2) == "few" {
+		return []string{"one", "few", "many"}
+	}
+	return []string{"one", "other"}
+}
+
+func (p Plural) form(f string) string {
+	return map[string]string{"one": p.One, "few": p.Few, "many": p.Many, "other": p.Other}[f]
+}
+
+func fill(format string, pairs ...string) string {
+	args := make([]string, 0, len(pairs))
+	for i := 0; i+1 < len(pairs); i += 2 {
+		args = append(args, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return strings.NewReplacer(args...).Replace(format)
+}
+
+func sortStrings(s []string) []string {
+	slices.Sort(s)
+	return s
+}

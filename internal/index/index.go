@@ -1,0 +1,220 @@
+// Package index groups published articles into stories and builds each
+// language's edition: the lists, archives and country indexes pages show.
+package index
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"briefings/internal/load"
+)
+
+// Site is the indexed content, ready to render.
+type Site struct {
+	Config    *load.Config
+	Languages []load.Language // the default first
+	Countries []*load.Country // by code
+	Articles  []*load.Article // published, by path
+	Stories   []*Story        // newest first
+	Editions  []*Edition      // one per language, in Languages order
+	storyOf   map[*load.Article]*Story
+}
+
+// Story is one piece of news: its articles in one or more languages,
+// grouped by translation_key.
+type Story struct {
+	Articles []*load.Article // in site language order
+}
+
+// Entry is a story as an edition lists it: in the edition's language when
+// there is a translation, else in its original language.
+type Entry struct {
+	Story   *Story
+	Article *load.Article
+}
+
+// Edition is one language's view of the whole site.
+type Edition struct {
+	Lang      load.Language
+	Entries   []Entry         // every story once, newest first
+	Own       []*load.Article // articles in this language, newest first: the feed
+	Countries []*CountryIndex // countries with at least one story, by code
+	Years     []*Year         // newest first
+	country   map[string]*CountryIndex
+}
+
+// CountryIndex lists the stories about one country.
+type CountryIndex struct {
+	Country *load.Country
+	Entries []Entry
+	Own     []*load.Article
+	pos     map[*Story]int
+}
+
+// Year and Month are the date archives, by the date as written.
+type Year struct {
+	Year   int
+	Months []*Month // newest first
+}
+
+type Month struct {
+	Year, Month int
+	Entries     []Entry
+}
+
+// Build indexes the published articles. They must have passed validation.
+func Build(c *load.Content, published []*load.Article) *Site {
+	s := &Site{Config: c.Config, Languages: c.Config.LanguageList(), Articles: published,
+		storyOf: map[*load.Article]*Story{}}
+	for _, code := range sortedKeys(c.Countries) {
+		s.Countries = append(s.Countries, c.Countries[code])
+	}
+	s.groupStories()
+	for _, l := range s.Languages {
+		s.Editions = append(s.Editions, s.edition(l))
+	}
+	return s
+}
+
+func (s *Site) groupStories() {
+	byKey := map[string]*Story{}
+	for _, a := range s.Articles {
+		st := byKey[a.TranslationKey]
+		if st == nil || a.TranslationKey == "" {
+			st = &Story{}
+			s.Stories = append(s.Stories, st)
+			if a.TranslationKey != "" {
+				byKey[a.TranslationKey] = st
+			}
+		}
+		st.Articles = append(st.Articles, a)
+		s.storyOf[a] = st
+	}
+	rank := map[string]int{}
+	for i, l := range s.Languages {
+		rank[l.Code] = i
+	}
+	for _, st := range s.Stories {
+		slices.SortFunc(st.Articles, func(a, b *load.Article) int { return cmp.Compare(rank[a.Lang], rank[b.Lang]) })
+	}
+	slices.SortFunc(s.Stories, func(a, b *Story) int { return newestFirst(a.Original(), b.Original()) })
+}
+
+// StoryOf returns the story an article belongs to.
+func (s *Site) StoryOf(a *load.Article) *Story { return s.storyOf[a] }
+
+// In returns the story's article in lang, or nil.
+func (st *Story) In(lang string) *load.Article {
+	for _, a := range st.Articles {
+		if a.Lang == lang {
+			return a
+		}
+	}
+	return nil
+}
+
+// Original is the story's earliest article; on a tie, the first in site order.
+func (st *Story) Original() *load.Article {
+	o := st.Articles[0]
+	for _, a := range st.Articles[1:] {
+		if a.Date.Before(o.Date) {
+			o = a
+		}
+	}
+	return o
+}
+
+// Translations returns the story's articles other than a.
+func (st *Story) Translations(a *load.Article) []*load.Article {
+	return slices.DeleteFunc(slices.Clone(st.Articles), func(b *load.Article) bool { return b == a })
+}
+
+func (s *Site) edition(l load.Language) *Edition {
+	e := &Edition{Lang: l, country: map[string]*CountryIndex{}}
+	for _, st := range s.Stories {
+		a := st.In(l.Code)
+		if a == nil {
+			a = st.Original()
+		}
+		e.Entries = append(e.Entries, Entry{Story: st, Article: a})
+	}
+	slices.SortFunc(e.Entries, func(x, y Entry) int { return newestFirst(x.Article, y.Article) })
+	for _, en := range e.Entries {
+		for _, code := range en.Article.Countries {
+			ci := e.country[code]
+			if ci == nil {
+				ci = &CountryIndex{pos: map[*Story]int{}}
+				e.country[code] = ci
+			}
+			ci.pos[en.Story] = len(ci.Entries)
+			ci.Entries = append(ci.Entries, en)
+			if en.Article.Lang == l.Code {
+				ci.Own = append(ci.Own, en.Article)
+			}
+		}
+		if en.Article.Lang == l.Code {
+			e.Own = append(e.Own, en.Article)
+		}
+		e.addToArchive(en)
+	}
+	for _, c := range s.Countries {
+		if ci := e.country[c.Code]; ci != nil {
+			ci.Country = c
+			e.Countries = append(e.Countries, ci)
+		}
+	}
+	return e
+}
+
+// addToArchive files an entry; entries come newest first, so years and
+// months are appended in order.
+func (e *Edition) addToArchive(en Entry) {
+	y, m := en.Article.Date.Year(), int(en.Article.Date.Month())
+	if len(e.Years) == 0 || e.Years[len(e.Years)-1].Year != y {
+		e.Years = append(e.Years, &Year{Year: y})
+	}
+	yr := e.Years[len(e.Years)-1]
+	if len(yr.Months) == 0 || yr.Months[len(yr.Months)-1].Month != m {
+		yr.Months = append(yr.Months, &Month{Year: y, Month: m})
+	}
+	mo := yr.Months[len(yr.Months)-1]
+	mo.Entries = append(mo.Entries, en)
+}
+
+// Country returns the edition's index of a country, or nil when no story names it.
+func (e *Edition) Country(code string) *CountryIndex { return e.country[code] }
+
+// Count is the number of stories in a year.
+func (y *Year) Count() int {
+	n := 0
+	for _, m := range y.Months {
+		n += len(m.Entries)
+	}
+	return n
+}
+
+// newestFirst orders by date, newest first, then by URL for a stable order.
+func newestFirst(a, b *load.Article) int {
+	return cmp.Or(b.Date.Compare(a.Date), strings.Compare(ArticlePath(a), ArticlePath(b)))
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// CountryByCode returns a country of countries.yaml, or nil.
+func (s *Site) CountryByCode(code string) *load.Country {
+	i, ok := slices.BinarySearchFunc(s.Countries, code, func(c *load.Country, code string) int {
+		return strings.Compare(c.Code, code)
+	})
+	if !ok {
+		return nil
+	}
+	return s.Countries[i]
+}

@@ -1,0 +1,328 @@
+package load
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gosimple/slug"
+	"go.yaml.in/yaml/v3"
+
+	"briefings/internal/diag"
+)
+
+// Article is one Markdown file under content/{lang}/, parsed and converted.
+type Article struct {
+	Path           string // slash-separated, from the project root: content/ru/2025/x.md
+	Lang           string // the first folder under content/
+	Title          string
+	Date           time.Time
+	Updated        time.Time // zero when not given
+	Countries      []string  // ISO codes as written, upper-cased
+	Summary        string    // plain text: front matter, else the first paragraph
+	Source         string
+	SourceURL      string
+	TranslationKey string
+	Slug           string // from front matter, else made from the title
+	Draft          bool
+	HTML           string // the body, rendered by goldmark's safe renderer
+	Lines          FieldLines
+}
+
+// FieldLines are the file lines of front matter fields, for messages that
+// later stages report against a field.
+type FieldLines struct {
+	Title, Date, Countries, TranslationKey, Slug int
+}
+
+var knownFields = []string{"title", "date", "countries", "summary", "source", "source_url",
+	"translation_key", "slug", "updated", "draft"}
+
+// ParseArticle parses one article file. It is a pure function of its
+// arguments; path names the file in messages and gives the language.
+// The article is nil when any error was found.
+func ParseArticle(path string, src []byte) (*Article, diag.List) {
+	var errs diag.List
+	src, ok := checkText(path, src, &errs)
+	if !ok {
+		return nil, errs
+	}
+	fm, body, ok := splitFrontMatter(path, src, &errs)
+	if !ok {
+		return nil, errs
+	}
+	a := &Article{Path: path, Lang: langOf(path)}
+	a.parseFrontMatter(fm, &errs)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	a.HTML, a.Summary = convertBody(body, a.Summary)
+	if a.Slug == "" {
+		a.Slug = MakeSlug(a.Title, a.Lang)
+		if a.Slug == "" {
+			errs.Add(path, a.Lines.Title, "title %q gives an empty slug; add a slug: field", a.Title)
+			return nil, errs
+		}
+	}
+	return a, nil
+}
+
+// MakeSlug makes the URL slug of a title: lower-case ASCII letters, digits
+// and hyphens. gosimple/slug transliterates Cyrillic as ICAO Doc 9303 (the
+// Russian passport standard) does, but for the soft and hard signs, which
+// it turns into apostrophes and so into hyphens: "правительства" would be
+// "pravitel-stva". ICAO drops ь and writes ъ as "ie"; so do we.
+func MakeSlug(title, lang string) string {
+	if lang == "ru" {
+		title = russianSigns.Replace(title)
+	}
+	return slug.MakeLang(title, lang)
+}
+
+var russianSigns = strings.NewReplacer("ь", "", "Ь", "", "ъ", "ie", "Ъ", "IE", "&", " и ")
+
+// langOf returns the first folder under content/.
+func langOf(path string) string {
+	parts := strings.Split(path, "/")
+	if len(parts) < 3 {
+		return ""
+	}
+	return parts[1]
+}
+
+// checkText accepts UTF-8 text, dropping a byte-order mark and CR of CRLF line ends.
+func checkText(path string, src []byte, errs *diag.List) ([]byte, bool) {
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	if len(bytes.TrimSpace(src)) == 0 {
+		errs.Add(path, 1, "empty file: an article needs front matter (title, date, countries) and a body")
+		return nil, false
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		errs.Add(path, lineAt(src, i), "not a text file (it holds a NUL byte)")
+		return nil, false
+	}
+	if !utf8.Valid(src) {
+		errs.Add(path, lineAt(src, invalidUTF8At(src)), "invalid UTF-8: save the file as UTF-8")
+		return nil, false
+	}
+	return bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), true
+}
+
+func invalidUTF8At(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// lineAt is the 1-based line of byte offset i.
+func lineAt(b []byte, i int) int { return bytes.Count(b[:min(i, len(b))], []byte("\n")) + 1 }
+
+// splitFrontMatter cuts "---\n…\n---\n" off the top. Front matter lines are
+// file lines minus one.
+func splitFrontMatter(path string, src []byte, errs *diag.List) (fm, body []byte, ok bool) {
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if string(bytes.TrimRight(first, " \t")) != "---" {
+		errs.Add(path, 1, "missing front matter: the file must start with a line \"---\", then title, date and countries, then \"---\"")
+		return nil, nil, false
+	}
+	for off := 0; off <= len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		next := len(rest) + 1
+		if end >= 0 {
+			next = off + end + 1
+		}
+		l := rest[off:min(next-1, len(rest))]
+		if string(bytes.TrimRight(l, " \t")) == "---" {
+			return rest[:off], rest[min(next, len(rest)):], true
+		}
+		off = next
+	}
+	errs.Add(path, 1, "front matter is not closed: add a line \"---\" after the last field")
+	return nil, nil, false
+}
+
+// parseFrontMatter decodes the YAML between the "---" lines, field by field,
+// so that every problem is reported with its own line. File line = YAML line + 1.
+func (a *Article) parseFrontMatter(src []byte, errs *diag.List) {
+	const offset = 1
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		addYAMLError(errs, a.Path, offset, err)
+		return
+	}
+	if len(doc.Content) == 0 {
+		errs.Add(a.Path, 1, "front matter is empty: title, date and countries are required")
+		return
+	}
+	m := doc.Content[0]
+	if m.Kind != yaml.MappingNode {
+		errs.Add(a.Path, m.Line+offset, "front matter must be \"key: value\" lines")
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		seen[k.Value] = true
+		a.field(k.Value, k.Line+offset, v, errs)
+	}
+	for _, req := range []string{"title", "date", "countries"} {
+		if !seen[req] {
+			errs.Add(a.Path, 1, "missing required field %q", req)
+		}
+	}
+	if !a.Updated.IsZero() && !a.Date.IsZero() && a.Updated.Before(a.Date) {
+		errs.Add(a.Path, a.Lines.Date, "updated (%s) is before date (%s)",
+			a.Updated.Format(time.DateOnly), a.Date.Format(time.DateOnly))
+	}
+}
+
+func (a *Article) field(key string, line int, v *yaml.Node, errs *diag.List) {
+	text := func() (string, bool) { return scalarText(a.Path, key, line, v, errs) }
+	switch key {
+	case "title":
+		a.Lines.Title = line
+		if s, ok := text(); ok {
+			a.Title = s
+		}
+	case "date":
+		a.Lines.Date = line
+		if s, ok := text(); ok {
+			a.Date, _ = parseDate(a.Path, key, line, s, errs)
+		}
+	case "updated":
+		if s, ok := text(); ok {
+			a.Updated, _ = parseDate(a.Path, key, line, s, errs)
+		}
+	case "countries":
+		a.Lines.Countries = line
+		a.Countries = parseCodes(a.Path, line, v, errs)
+	case "summary":
+		a.Summary, _ = text()
+	case "source":
+		a.Source, _ = text()
+	case "source_url":
+		if s, ok := text(); ok {
+			a.SourceURL = s
+			if u, err := url.Parse(s); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+				errs.Add(a.Path, line, "source_url %q is not an absolute http(s) URL", s)
+			}
+		}
+	case "translation_key":
+		a.Lines.TranslationKey = line
+		a.TranslationKey, _ = text()
+	case "slug":
+		a.Lines.Slug = line
+		if s, ok := text(); ok {
+			a.Slug = s
+			if !slug.IsSlug(s) {
+				errs.Add(a.Path, line, "slug %q may hold only lower-case letters a-z, digits and single hyphens (no slashes or dots)", s)
+			}
+		}
+	case "draft":
+		if v.Kind != yaml.ScalarNode || (v.Value != "true" && v.Value != "false") {
+			errs.Add(a.Path, line, "draft must be true or false")
+			return
+		}
+		a.Draft = v.Value == "true"
+	default:
+		errs.Add(a.Path, line, "unknown field %q%s", key, suggest(key, knownFields))
+	}
+}
+
+// scalarText returns a non-empty single-line text value.
+func scalarText(path, key string, line int, v *yaml.Node, errs *diag.List) (string, bool) {
+	if v.Kind != yaml.ScalarNode {
+		errs.Add(path, line, "%s must be text, not a list or a mapping", key)
+		return "", false
+	}
+	s := strings.Join(strings.Fields(v.Value), " ")
+	if s == "" || v.Tag == "!!null" {
+		errs.Add(path, line, "%s is empty", key)
+		return "", false
+	}
+	return s, true
+}
+
+func parseDate(path, key string, line int, s string, errs *diag.List) (time.Time, bool) {
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, true
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	errs.Add(path, line, "%s %q is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)", key, s)
+	return time.Time{}, false
+}
+
+// parseCodes reads "countries": a list of codes, or one code.
+func parseCodes(path string, line int, v *yaml.Node, errs *diag.List) []string {
+	items := []*yaml.Node{v}
+	if v.Kind == yaml.SequenceNode {
+		items = v.Content
+	}
+	var codes []string
+	seen := map[string]bool{}
+	for _, it := range items {
+		if it.Kind != yaml.ScalarNode || (it.Tag == "!!null" && v.Kind == yaml.SequenceNode) {
+			errs.Add(path, it.Line+1, "countries must be a list of country codes, like [AZ, KZ]")
+			return nil
+		}
+		c := strings.ToUpper(strings.TrimSpace(it.Value))
+		if c == "" || it.Tag == "!!null" {
+			continue
+		}
+		if seen[c] {
+			errs.Add(path, it.Line+1, "country %s is listed twice", c)
+			continue
+		}
+		seen[c] = true
+		codes = append(codes, c)
+	}
+	if len(codes) == 0 {
+		errs.Add(path, line, "countries is empty: name at least one country code, like [AZ]")
+	}
+	return codes
+}
+
+// suggest names the closest known field, or lists them all.
+func suggest(key string, known []string) string {
+	best, bestD := "", 3
+	for _, k := range known {
+		if d := editDistance(key, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf("; did you mean %q?", best)
+	}
+	return "; known fields: " + strings.Join(known, ", ")
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}

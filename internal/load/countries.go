@@ -1,0 +1,94 @@
+package load
+
+import (
+	"regexp"
+
+	"github.com/gosimple/slug"
+	"go.yaml.in/yaml/v3"
+
+	"briefings/internal/diag"
+)
+
+// Country is one entry of content/countries.yaml.
+type Country struct {
+	Code  string
+	Names map[string]string // language code → name
+	Match []string          // word forms that name the country in text
+	Slug  string            // URL segment: the slug of the English name
+}
+
+const CountriesPath = "content/countries.yaml"
+
+var countryCode = regexp.MustCompile(`^[A-Z]{2}$`)
+
+// ParseCountries parses countries.yaml against the site's languages: every
+// country needs a name in each.
+func ParseCountries(src []byte, cfg *Config) (map[string]*Country, diag.List) {
+	var errs diag.List
+	var doc yaml.Node
+	var raw map[string]map[string]yaml.Node
+	if !decodeStrict(CountriesPath, src, &raw, &doc, &errs) {
+		return nil, errs
+	}
+	countries := map[string]*Country{}
+	slugs := map[string]string{}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		code, line := m.Content[i].Value, m.Content[i].Line
+		if !countryCode.MatchString(code) {
+			errs.Add(CountriesPath, line, "%q is not an ISO 3166-1 alpha-2 code (two capital letters, like AZ)", code)
+			continue
+		}
+		c := parseCountry(code, line, raw[code], cfg, &errs)
+		if c == nil {
+			continue
+		}
+		if other, dup := slugs[c.Slug]; dup {
+			errs.Add(CountriesPath, line, "%s and %s have the same URL slug %q", other, code, c.Slug)
+		}
+		slugs[c.Slug] = code
+		countries[code] = c
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return countries, nil
+}
+
+func parseCountry(code string, line int, fields map[string]yaml.Node, cfg *Config, errs *diag.List) *Country {
+	c := &Country{Code: code, Names: map[string]string{}}
+	ok := true
+	for key, v := range fields {
+		switch {
+		case key == "match":
+			if v.Decode(&c.Match) != nil {
+				errs.Add(CountriesPath, v.Line, "%s: match must be a list of words, like [Azerbaijan, Азербайджане]", code)
+				ok = false
+			}
+		case cfg.Languages[key].Title != "":
+			if v.Kind != yaml.ScalarNode || v.Value == "" {
+				errs.Add(CountriesPath, v.Line, "%s: the %s name must be text", code, key)
+				ok = false
+			}
+			c.Names[key] = v.Value
+		default:
+			errs.Add(CountriesPath, v.Line, "%s: unknown field %q; give a name for each language (%v) and match", code, key, cfg.Codes())
+			ok = false
+		}
+	}
+	for _, lang := range cfg.Codes() {
+		if c.Names[lang] == "" {
+			errs.Add(CountriesPath, line, "%s has no %s name", code, lang)
+			ok = false
+		}
+	}
+	if !ok {
+		return nil
+	}
+	name := c.Names["en"]
+	if name == "" {
+		name = c.Names[cfg.DefaultLanguage]
+	}
+	c.Slug = slug.Make(name)
+	return c
+}

@@ -1,0 +1,153 @@
+// Package load reads a project's content: site.yaml, countries.yaml and the
+// articles under content/{lang}/. Parsing is a pure function of a file's
+// bytes; this file is the thin layer that reads them.
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+
+	"briefings/internal/diag"
+)
+
+// Content is everything under content/, parsed.
+type Content struct {
+	Config    *Config
+	Countries map[string]*Country
+	Articles  []*Article // in path order; drafts included
+}
+
+// Load reads content/ from a project file system and returns every problem
+// found. Content holds what could be parsed: Config is nil when site.yaml
+// is broken, Countries when countries.yaml is.
+func Load(fsys fs.FS) (*Content, diag.List) {
+	var errs diag.List
+	c := &Content{}
+	cfg, e := ParseConfig(readFile(fsys, SitePath, &errs))
+	errs.Append(e)
+	c.Config = cfg
+	if cfg != nil {
+		countries, e := ParseCountries(readFile(fsys, CountriesPath, &errs), cfg)
+		errs.Append(e)
+		c.Countries = countries
+	}
+	paths := articlePaths(fsys, cfg, &errs)
+	arts, e := parseAll(fsys, paths)
+	errs.Append(e)
+	c.Articles = arts
+	return c, errs.Sort()
+}
+
+func readFile(fsys fs.FS, name string, errs *diag.List) []byte {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		errs.Add(name, 0, "cannot read: %s", describe(err))
+		return nil
+	}
+	return b
+}
+
+func describe(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Ignored reports whether a file name is an editor's temporary or hidden file.
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
+		strings.HasSuffix(name, ".tmp") || name == "4913"
+}
+
+// articlePaths lists content/{lang}/**.md. Other files under content/ are
+// reported, so that nothing an editor puts there is silently left out.
+func articlePaths(fsys fs.FS, cfg *Config, errs *diag.List) []string {
+	var paths []string
+	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "content" {
+				return err
+			}
+			errs.Add(p, 0, "cannot read: %s", describe(err))
+			return nil
+		}
+		if Ignored(d.Name()) && p != "content" {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		rel := strings.TrimPrefix(p, "content/")
+		depth := strings.Count(rel, "/")
+		switch {
+		case d.IsDir():
+			if depth == 0 && rel != "content" && cfg != nil && cfg.Languages[rel].Title == "" {
+				errs.Add(p, 0, "folder %q is not a language of site.yaml (%s)", rel, strings.Join(cfg.Codes(), ", "))
+				return fs.SkipDir
+			}
+		case depth == 0:
+			if p != SitePath && p != CountriesPath {
+				errs.Add(p, 0, "unexpected file: content/ holds site.yaml, countries.yaml and one folder per language")
+			}
+		case path.Ext(p) != ".md":
+			errs.Add(p, 0, "not an article: only .md files belong under content/{lang}/; put other files in static/")
+		case !d.Type().IsRegular():
+			errs.Add(p, 0, "not a regular file (a link or a device); articles must be plain files")
+		default:
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		errs.Add("content", 0, "cannot read the content folder: %s", describe(err))
+	}
+	return paths
+}
+
+// parseAll reads and parses articles on every core; the result keeps the
+// order of paths, so the build does not depend on scheduling.
+func parseAll(fsys fs.FS, paths []string) ([]*Article, diag.List) {
+	arts := make([]*Article, len(paths))
+	errs := make([]diag.List, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				src, err := fs.ReadFile(fsys, paths[i])
+				if err != nil {
+					errs[i].Add(paths[i], 0, "cannot read: %s", describe(err))
+					continue
+				}
+				arts[i], errs[i] = ParseArticle(paths[i], src)
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var all diag.List
+	var ok []*Article
+	for i := range paths {
+		all.Append(errs[i])
+		if arts[i] != nil {
+			ok = append(ok, arts[i])
+		}
+	}
+	return ok, all
+}

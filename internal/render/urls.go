@@ -1,0 +1,38 @@
+package render
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// URLs turns page paths into links. Links inside pages are absolute paths
+// ("/briefings/en/"), so they work under a project site's sub-path and on
+// the 404 page, which is served at any URL; canonical, feed and sitemap
+// links are absolute URLs.
+type URLs struct {
+	base string // "https://example.github.io/briefings/"
+	path string // "/briefings/"
+}
+
+// NewURLs parses the site's base URL; a missing trailing slash is added.
+func NewURLs(base string) (URLs, error) {
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return URLs{}, fmt.Errorf("base URL %q is not an absolute http(s) URL", base)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawQuery, u.Fragment, u.RawPath = "", "", ""
+	return URLs{base: u.String(), path: u.EscapedPath()}, nil
+}
+
+// Href is the link to a page from another page of the site.
+func (u URLs) Href(path string) string { return u.path + path }
+
+// Abs is the page's absolute URL.
+func (u URLs) Abs(path string) string { return u.base + path }
+
+// BasePath is the path the site is served under, "/briefings/".
+func (u URLs) BasePath() string { return u.path }

@@ -1,0 +1,101 @@
+package render
+
+import (
+	"html/template"
+
+	"briefings/internal/i18n"
+)
+
+// Page is everything a template needs to write one HTML page: strings,
+// URLs and lists already made. Exactly one of the kind fields is set.
+type Page struct {
+	Path        string // URL path under the base, "en/2025/09/slug/"
+	Template    string // which page template writes it
+	Lang        string
+	Title       string // the <title>
+	Description string
+	Canonical   string // absolute URL; empty for the 404 page
+	Alternates  []Alternate
+	Switch      []LangLink
+	Feeds       []Link
+	Chrome      Chrome
+	T           *i18n.Strings
+	LastMod     string // for the sitemap; articles only
+
+	Article   *ArticleView
+	List      *ListView
+	Countries []CountryItem
+	Year      *YearView
+	Root      []RootChoice
+	NotFound  []NotFoundText
+}
+
+// Alternate is one hreflang link: the page in a language, or x-default.
+type Alternate struct{ Lang, Href string }
+
+// LangLink leads to the page in another language.
+type LangLink struct{ Lang, Name, Href string }
+
+// Link is a labelled link.
+type Link struct {
+	Label, Href string
+	Current     bool
+}
+
+// Chrome is the site header and footer.
+type Chrome struct {
+	SiteTitle, Home, Stylesheet, Icon string
+	Nav                               []Link
+}
+
+// Item is a story in a list.
+type Item struct {
+	Title, Href     string
+	Lang            string // set when the story is shown in another language
+	Badge, LangName string // "RU", "in Russian"
+	Date, DateISO   string
+	Summary         string
+	Countries       []Link
+}
+
+// ListView is a list of stories: home, country and month pages.
+type ListView struct {
+	Heading string
+	Up      *Link // the year page above a month
+	Items   []Item
+	Pager   *Pager
+	Feed    *Link
+}
+
+// Pager leads to the neighbouring pages of a paginated list.
+type Pager struct {
+	Label, Status string
+	Newer, Older  *Link
+}
+
+// ArticleView is an article page.
+type ArticleView struct {
+	Title, Lang         string
+	Date, DateISO       string
+	Updated, UpdatedISO string
+	Countries           []Link
+	Source, SourceURL   string
+	Body                template.HTML
+	Related             []Item
+}
+
+// CountryItem is a line of the countries overview.
+type CountryItem struct{ Name, Href, Count string }
+
+// YearView is a year of the archive.
+type YearView struct {
+	Heading string
+	Years   []Link
+	Months  []CountryItem
+}
+
+// RootChoice is one language on the language chooser.
+type RootChoice struct{ Lang, Prompt, Title, Description, Href string }
+
+// NotFoundText is the 404 message in one language.
+type NotFoundText struct{ Lang, Title, Text, Home, HomeLabel string }
