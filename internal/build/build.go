@@ -91,12 +91,12 @@ func projectFS(opts Options) (fs.FS, error) {
 // loadAll reads content and templates, so that problems in both are reported together.
 func loadAll(fsys fs.FS) (*load.Content, *render.Theme, diag.List) {
 	content, errs := load.Load(fsys)
-	var theme *render.Theme
+	var langs []string
 	if content.Config != nil {
-		var terrs diag.List
-		theme, terrs = render.LoadTheme(fsys, content.Config.Codes())
-		errs.Append(terrs)
+		langs = content.Config.Codes()
 	}
+	theme, terrs := render.LoadTheme(fsys, langs)
+	errs.Append(terrs)
 	return content, theme, errs.Sort()
 }
 

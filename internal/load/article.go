@@ -167,14 +167,18 @@ func (a *Article) parseFrontMatter(src []byte, errs *diag.List) {
 		errs.Add(a.Path, m.Line+offset, "front matter must be \"key: value\" lines")
 		return
 	}
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		seen[k.Value] = true
+		if first, dup := seen[k.Value]; dup {
+			errs.Add(a.Path, k.Line+offset, "field %q is given twice (first on line %d)", k.Value, first)
+			continue
+		}
+		seen[k.Value] = k.Line + offset
 		a.field(k.Value, k.Line+offset, v, errs)
 	}
 	for _, req := range []string{"title", "date", "countries"} {
-		if !seen[req] {
+		if seen[req] == 0 {
 			errs.Add(a.Path, 1, "missing required field %q", req)
 		}
 	}

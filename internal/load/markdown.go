@@ -7,6 +7,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -20,7 +21,7 @@ var markdown = goldmark.New(goldmark.WithExtensions(
 // the first paragraph of the body as plain text.
 func convertBody(body []byte, summary string) (string, string) {
 	doc := markdown.Parser().Parse(text.NewReader(body))
-	demoteHeadings(doc)
+	tidy(doc, body)
 	if summary == "" {
 		summary = firstParagraph(doc, body)
 	}
@@ -32,15 +33,54 @@ func convertBody(body []byte, summary string) (string, string) {
 	return buf.String(), summary
 }
 
-// demoteHeadings moves body headings one level down: the article title is
-// the page's only h1.
-func demoteHeadings(doc ast.Node) {
+// tidy moves body headings one level down, as the article title is the
+// page's only h1. It also takes out what goldmark's safe renderer would
+// only blank: raw HTML goes, and a link or image to a dangerous URL
+// (javascript: and the like) is replaced by its words.
+func tidy(doc ast.Node, src []byte) {
+	type swap struct{ old, new ast.Node }
+	var swaps []swap
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering && h.Level < 6 {
-			h.Level++
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			n.Level = min(n.Level+1, 6)
+		case *ast.RawHTML, *ast.HTMLBlock:
+			swaps = append(swaps, swap{n, nil})
+			return ast.WalkSkipChildren, nil
+		case *ast.Link:
+			if html.IsDangerousURL(n.Destination) {
+				swaps = append(swaps, swap{n, nil})
+			}
+		case *ast.Image:
+			if html.IsDangerousURL(n.Destination) {
+				swaps = append(swaps, swap{n, ast.NewString([]byte(plainText(n, src)))})
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.AutoLink:
+			if html.IsDangerousURL(n.URL(src)) {
+				swaps = append(swaps, swap{n, ast.NewString(n.Label(src))})
+			}
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, s := range swaps {
+		parent := s.old.Parent()
+		if s.new != nil {
+			parent.ReplaceChild(parent, s.old, s.new)
+			continue
+		}
+		if _, isLink := s.old.(*ast.Link); isLink {
+			for c := s.old.FirstChild(); c != nil; {
+				next := c.NextSibling()
+				parent.InsertBefore(parent, s.old, c)
+				c = next
+			}
+		}
+		parent.RemoveChild(parent, s.old)
+	}
 }
 
 func firstParagraph(doc ast.Node, src []byte) string {

@@ -22,10 +22,16 @@ func addYAMLError(errs *diag.List, path string, offset int, err error) {
 		msgs = te.Errors
 	}
 	for _, msg := range msgs {
-		line := 1
+		// yaml.v3 leaves the line out for YAML line 1, and gives parser
+		// errors ("did not find expected …") 0-based, at the start of the
+		// block or list that is not closed.
+		line := 1 + offset
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			line, msg = n+offset, m[2]
+			if strings.HasPrefix(msg, "did not find expected") {
+				line++
+			}
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
 		}
@@ -35,7 +41,7 @@ func addYAMLError(errs *diag.List, path string, offset int, err error) {
 
 var (
 	unknownField = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
-	badType      = regexp.MustCompile("^cannot unmarshal !!(\\w+) `(.*)` into \\S+$")
+	badType      = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (\\S+)$")
 )
 
 // yamlMessage rewrites the decoder's Go-flavoured wording in the editor's terms.
@@ -44,12 +50,31 @@ func yamlMessage(msg string) string {
 		return "unknown field " + strconv.Quote(m[1])
 	}
 	if m := badType.FindStringSubmatch(msg); m != nil {
-		kind := map[string]string{"seq": "a list", "map": "a mapping", "str": "text", "int": "a number",
-			"bool": "true or false", "float": "a number"}[m[1]]
-		if kind == "" {
-			kind = m[1]
+		got := strconv.Quote(m[2])
+		if m[2] == "" {
+			got = map[string]string{"seq": "a list", "map": "a mapping"}[m[1]]
 		}
-		return "unexpected " + kind + " " + strconv.Quote(m[2])
+		return "expected " + goTypeWords(m[3]) + ", not " + got
+	}
+	if strings.HasPrefix(msg, "mapping values are not allowed") {
+		return "YAML: " + msg + ` (a value with ": " in it must be in double quotes: title: "ICRC: …")`
 	}
 	return "YAML: " + msg
+}
+
+// goTypeWords names a Go type the way an editor would.
+func goTypeWords(t string) string {
+	switch {
+	case strings.HasPrefix(t, "[]"):
+		return "a list"
+	case strings.HasPrefix(t, "int"), strings.HasPrefix(t, "uint"):
+		return "a whole number"
+	case strings.HasPrefix(t, "float"):
+		return "a number"
+	case t == "string":
+		return "text"
+	case t == "bool":
+		return "true or false"
+	}
+	return "a mapping of keys to values"
 }

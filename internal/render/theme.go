@@ -25,7 +25,8 @@ var PageKinds = []string{"list", "article", "countries", "year", "root", "notfou
 
 const layoutFile = "templates/layout.html"
 
-// LoadTheme parses the templates and the strings of every language.
+// LoadTheme parses the templates and the strings of every language. With
+// no languages (site.yaml is broken) the templates are still checked.
 func LoadTheme(fsys fs.FS, langs []string) (*Theme, diag.List) {
 	var errs diag.List
 	th := &Theme{pages: map[string]*template.Template{}, Strings: map[string]*i18n.Strings{}}

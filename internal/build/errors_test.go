@@ -1,0 +1,218 @@
+package build
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"briefings/internal/diag"
+)
+
+const baseArchive = `
+-- content/site.yaml --
+base_url: https://example.org/
+default_language: en
+languages:
+  en: {name: English, title: Briefings}
+  ru: {name: Русский, title: Брифинги}
+-- content/countries.yaml --
+AZ: {en: Azerbaijan, ru: Азербайджан}
+KZ: {en: Kazakhstan, ru: Казахстан}
+-- content/en/ok.md --
+---
+title: A good article
+date: 2025-01-02
+countries: [AZ]
+---
+Fine.
+`
+
+func TestBuildErrors(t *testing.T) {
+	cases := []struct {
+		name, files string
+		want        string
+	}{
+		{"unknown country", `
+-- content/ru/a.md --
+---
+title: Статья
+date: 2025-01-02
+countries: [KZ, XX]
+---
+`, `content/ru/a.md:4: unknown country "XX": add it to content/countries.yaml or use one of AZ, KZ`},
+		{"same URL, both files named", `
+-- content/en/2025/one.md --
+---
+title: Same title
+date: 2025-03-01
+countries: [AZ]
+---
+-- content/en/other/two.md --
+---
+title: Another
+slug: same-title
+date: 2025-03-20
+countries: [KZ]
+---
+`, `content/en/2025/one.md:2: URL /en/2025/03/same-title/ is also used by content/en/other/two.md
+content/en/other/two.md:3: URL /en/2025/03/same-title/ is also used by content/en/2025/one.md`},
+		{"translation key twice in one language", `
+-- content/ru/a.md --
+---
+title: Первая
+date: 2025-01-02
+countries: [AZ]
+translation_key: k
+---
+-- content/ru/b.md --
+---
+title: Вторая
+date: 2025-01-03
+countries: [AZ]
+translation_key: k
+---
+`, `content/ru/a.md:5: translation_key "k" in language ru is also used by content/ru/b.md
+content/ru/b.md:5: translation_key "k" in language ru is also used by content/ru/a.md`},
+		{"unknown language folder", `
+-- content/de/a.md --
+---
+title: Artikel
+---
+`, `content/de: folder "de" is not a language of site.yaml (en, ru)`},
+		{"article outside a language", `
+-- content/a.md --
+hello
+`, `content/a.md: unexpected file: content/ holds site.yaml, countries.yaml and one folder per language`},
+		{"not markdown", `
+-- content/en/photo.jpg --
+JFIF
+`, `content/en/photo.jpg: not an article: only .md files belong under content/{lang}/; put other files in static/`},
+		{"problems in several files at once", `
+-- content/en/a.md --
+---
+title: A
+date: 2025-13-01
+countries: [AZ]
+---
+-- content/ru/b.md --
+---
+title: Б
+date: 2025-01-01
+countries: [QQ]
+tags: [x]
+---
+`, `content/en/a.md:3: date "2025-13-01" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)
+content/ru/b.md:5: unknown field "tags"; known fields: title, date, countries, summary, source, source_url, translation_key, slug, updated, draft`},
+		{"broken template and site.yaml", `
+-- templates/article.html --
+{{define "main"}}{{.Nope}{{end}}
+-- content/site.yaml --
+base_url: https://example.org/
+default_language: en
+languages:
+  en: {name: English, title: Briefings}
+  ru: {name: Русский, title: Брифинги}
+page_size: ten
+`, `content/site.yaml:6: expected a whole number, not "ten"
+templates/article.html:1: bad character U+007D '}'`},
+		{"broken template", `
+-- templates/article.html --
+{{define "main"}}
+<p>{{.Nope}</p>
+{{end}}
+`, `templates/article.html:2: bad character U+007D '}'`},
+		{"missing strings", `
+-- templates/i18n/ru.yaml --
+home: Главная
+`, `templates/i18n/ru.yaml: missing: archive, archive_intro, articles.few, articles.many, articles.one, choose_language, countries, countries_intro, country_feed, country_title, date_format, feed, languages, latest, month_year, months and months_genitive (12 each), navigation, newer, no_stories, not_found_text, not_found_title, older, page_of, pagination, published, related, skip_to_content, source, updated`},
+		{"static file over a page", `
+-- static/en/index.html --
+<p>mine</p>
+`, `static/en/index.html: collides with a page the site generates at /en/index.html; rename or remove it`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			root := newProject(t, baseArchive+c.files)
+			_, err := Build(Options{Root: root, Out: filepath.Join(t.TempDir(), "public")})
+			var list diag.List
+			if !errors.As(err, &list) {
+				t.Fatalf("err = %v, want a list of problems", err)
+			}
+			if got := list.Error(); got != c.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+// TestFailedBuildKeepsOutput checks that a build that fails, on content or
+// on writing, leaves the previous site exactly as it was.
+func TestFailedBuildKeepsOutput(t *testing.T) {
+	root := newProject(t, siteArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	before := tree(t, out)
+
+	writeFile(t, filepath.Join(root, "content/en/2025/broken.md"), "---\ntitle: Broken\ndate: yesterday\ncountries: [AZ]\n---\n")
+	_, err := Build(Options{Root: root, Out: out})
+	if err == nil || !strings.Contains(err.Error(), "content/en/2025/broken.md:3: date") {
+		t.Fatalf("err = %v", err)
+	}
+	os.Remove(filepath.Join(root, "content/en/2025/broken.md"))
+	writeFile(t, filepath.Join(root, "static/en/index.html"), "collides")
+	if _, err := Build(Options{Root: root, Out: out}); err == nil {
+		t.Fatal("a build whose writing failed succeeded")
+	}
+
+	after := tree(t, out)
+	if len(after) != len(before) {
+		t.Errorf("output has %d files, had %d", len(after), len(before))
+	}
+	for p, sum := range before {
+		if after[p] != sum {
+			t.Errorf("%s changed", p)
+		}
+	}
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.*"))
+	if len(left) > 0 {
+		t.Errorf("failed builds left %v", left)
+	}
+}
+
+// TestOutputRefused checks that a build never replaces the project, its
+// sources, or a folder it did not write.
+func TestOutputRefused(t *testing.T) {
+	root := newProject(t, baseArchive)
+	foreign := filepath.Join(t.TempDir(), "mine")
+	writeFile(t, filepath.Join(foreign, "notes.txt"), "keep me")
+	cases := map[string]string{
+		root:                               "it would replace the project folder",
+		filepath.Join(root, "content"):     "it would replace " + filepath.Join(root, "content"),
+		filepath.Join(root, "templates/x"): "it would replace " + filepath.Join(root, "templates"),
+		filepath.Dir(root):                 "it would replace the project folder",
+		"/":                                "it would replace the whole file system",
+		foreign:                            "it holds files briefings did not write",
+	}
+	for out, want := range cases {
+		_, err := Build(Options{Root: root, Out: out})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("--out %s: err = %v, want %q", out, err, want)
+		}
+	}
+	if readFile(t, filepath.Join(foreign, "notes.txt")) != "keep me" {
+		t.Errorf("a foreign folder was touched")
+	}
+}
+
+func TestCheckWritesNothing(t *testing.T) {
+	root := newProject(t, siteArchive)
+	rep, err := Build(Options{Root: root, DryRun: true})
+	if err != nil || rep.Articles != 4 || rep.Files == 0 {
+		t.Fatalf("check: %+v, %v", rep, err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "public")); !os.IsNotExist(err) {
+		t.Errorf("check wrote public/")
+	}
+}

@@ -1,0 +1,78 @@
+package load
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseConfigErrors(t *testing.T) {
+	cases := []struct{ name, src, want string }{
+		{"unknown key", "base_url: https://x.org/\nlanguages: {en: {name: E, title: T}}\ndefault_language: en\npagesize: 5\n",
+			`content/site.yaml:4: unknown field "pagesize"`},
+		{"bad base_url", "base_url: example.org\nlanguages: {en: {name: E, title: T}}\ndefault_language: en\n",
+			`content/site.yaml:1: base_url "example.org" is not an absolute http(s) URL, like https://example.github.io/briefings/`},
+		{"default not a language", "base_url: https://x.org/\nlanguages: {en: {name: E, title: T}}\ndefault_language: de\n",
+			`content/site.yaml:3: default_language "de" is not one of languages (en)`},
+		{"language without title", "base_url: https://x.org/\nlanguages:\n  en: {name: E}\ndefault_language: en\n",
+			`content/site.yaml:2: language en needs a name and a title`},
+		{"negative page size", "base_url: https://x.org/\nlanguages: {en: {name: E, title: T}}\ndefault_language: en\npage_size: -1\n",
+			`content/site.yaml:4: page_size must be at least 1`},
+		{"wrong type", "base_url: https://x.org/\nlanguages: {en: {name: E, title: T}}\ndefault_language: en\npage_size: many\n",
+			`content/site.yaml:4: expected a whole number, not "many"`},
+		{"list for a mapping", "base_url: https://x.org/\nlanguages: [en, ru]\ndefault_language: en\n",
+			`content/site.yaml:2: expected a mapping of keys to values, not a list`},
+		{"empty", "", "content/site.yaml:1: empty file"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cfg, errs := ParseConfig([]byte(c.src))
+			if cfg != nil || errs.Error() != c.want {
+				t.Errorf("got %v\n%s\nwant\n%s", cfg, errs.Error(), c.want)
+			}
+		})
+	}
+}
+
+func TestParseConfig(t *testing.T) {
+	cfg, errs := ParseConfig([]byte("\uFEFFbase_url: https://x.org/b/\ndefault_language: ru\nlanguages:\n" +
+		"  en: {name: English, title: Briefings}\n  ru: {name: Русский, title: Брифинги}\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if cfg.PageSize != 20 || strings.Join(cfg.Codes(), ",") != "ru,en" {
+		t.Errorf("page size %d, languages %v: want 20 and the default first", cfg.PageSize, cfg.Codes())
+	}
+}
+
+func TestParseCountries(t *testing.T) {
+	cfg, _ := ParseConfig([]byte("base_url: https://x.org/\ndefault_language: en\nlanguages:\n" +
+		"  en: {name: English, title: B}\n  ru: {name: Русский, title: Б}\n"))
+	good := "AZ:\n  en: Azerbaijan\n  ru: Азербайджан\n  match: [Azerbaijan, Азербайджане]\nCD:\n  en: DR Congo\n  ru: ДР Конго\n"
+	cs, errs := ParseCountries([]byte(good), cfg)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if cs["AZ"].Slug != "azerbaijan" || cs["CD"].Slug != "dr-congo" || cs["AZ"].Names["ru"] != "Азербайджан" ||
+		len(cs["AZ"].Match) != 2 {
+		t.Errorf("got %+v %+v", cs["AZ"], cs["CD"])
+	}
+	cases := []struct{ name, src, want string }{
+		{"bad code", "Azerbaijan:\n  en: Azerbaijan\n  ru: Азербайджан\n",
+			`content/countries.yaml:1: "Azerbaijan" is not an ISO 3166-1 alpha-2 code (two capital letters, like AZ)`},
+		{"missing name", "AZ:\n  en: Azerbaijan\n", "content/countries.yaml:1: AZ has no ru name"},
+		{"unknown field", "AZ:\n  en: Azerbaijan\n  ru: Азербайджан\n  de: Aserbaidschan\n",
+			`content/countries.yaml:4: AZ: unknown field "de"; give a name for each language ([en ru]) and match`},
+		{"match not a list", "AZ:\n  en: Azerbaijan\n  ru: Азербайджан\n  match: {a: b}\n",
+			"content/countries.yaml:4: AZ: match must be a list of words, like [Azerbaijan, Азербайджане]"},
+		{"same slug", "AZ:\n  en: Azerbaijan\n  ru: А\nZZ:\n  en: azerbaijan\n  ru: Б\n",
+			`content/countries.yaml:4: AZ and ZZ have the same URL slug "azerbaijan"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cs, errs := ParseCountries([]byte(c.src), cfg)
+			if cs != nil || errs.Sort().Error() != c.want {
+				t.Errorf("got\n%s\nwant\n%s", errs.Error(), c.want)
+			}
+		})
+	}
+}
