@@ -50,7 +50,7 @@ func Build(opts Options) (Report, error) {
 	var published []*load.Article
 	if content.Config != nil && content.Countries != nil {
 		published = publishedArticles(content.Articles, opts.Drafts)
-		errs.Append(validate.Content(content, published))
+		errs.Append(validate.Content(published))
 	}
 	urls, err := baseURL(content, opts.BaseURL)
 	if err != nil {

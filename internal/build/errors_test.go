@@ -104,6 +104,7 @@ countries: [QQ]
 tags: [x]
 ---
 `, `content/en/a.md:3: date "2025-13-01" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)
+content/ru/b.md:4: unknown country "QQ": add it to content/countries.yaml or use one of AZ, KZ
 content/ru/b.md:5: unknown field "tags"; known fields: title, date, countries, summary, source, source_url, translation_key, slug, updated, draft`},
 		{"broken template and site.yaml", `
 -- templates/article.html --

@@ -43,7 +43,9 @@ var knownFields = []string{"title", "date", "countries", "summary", "source", "s
 
 // ParseArticle parses one article file. It is a pure function of its
 // arguments; path names the file in messages and gives the language.
-// The article is nil when any error was found.
+// When there are errors the article is nil, or, if its front matter could
+// be read, the fields that were valid, so that checks against other files
+// can still report their own problems.
 func ParseArticle(path string, src []byte) (*Article, diag.List) {
 	var errs diag.List
 	src, ok := checkText(path, src, &errs)
@@ -57,7 +59,7 @@ func ParseArticle(path string, src []byte) (*Article, diag.List) {
 	a := &Article{Path: path, Lang: langOf(path)}
 	a.parseFrontMatter(fm, &errs)
 	if len(errs) > 0 {
-		return nil, errs
+		return a, errs
 	}
 	a.HTML, a.Summary = convertBody(body, a.Summary)
 	if a.Slug == "" {

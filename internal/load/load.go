@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -38,7 +39,14 @@ func Load(fsys fs.FS) (*Content, diag.List) {
 	paths := articlePaths(fsys, cfg, &errs)
 	arts, e := parseAll(fsys, paths)
 	errs.Append(e)
-	c.Articles = arts
+	for _, a := range arts {
+		if c.Countries != nil {
+			errs.Append(checkCountries(a, c.Countries))
+		}
+		if !slices.ContainsFunc(e, func(d diag.Diagnostic) bool { return d.Path == a.Path }) {
+			c.Articles = append(c.Articles, a)
+		}
+	}
 	return c, errs.Sort()
 }
 
@@ -117,8 +125,30 @@ func articlePaths(fsys fs.FS, cfg *Config, errs *diag.List) []string {
 	return paths
 }
 
+// checkCountries reports country codes that countries.yaml does not have.
+func checkCountries(a *Article, known map[string]*Country) diag.List {
+	var errs diag.List
+	for _, code := range a.Countries {
+		if known[code] == nil {
+			errs.Add(a.Path, a.Lines.Countries, "unknown country %q: add it to %s or use one of %s",
+				code, CountriesPath, strings.Join(sortedCodes(known), ", "))
+		}
+	}
+	return errs
+}
+
+func sortedCodes(m map[string]*Country) []string {
+	codes := make([]string, 0, len(m))
+	for c := range m {
+		codes = append(codes, c)
+	}
+	slices.Sort(codes)
+	return codes
+}
+
 // parseAll reads and parses articles on every core; the result keeps the
-// order of paths, so the build does not depend on scheduling.
+// order of paths, so the build does not depend on scheduling. It returns
+// every article that could be read at all, with every problem found.
 func parseAll(fsys fs.FS, paths []string) ([]*Article, diag.List) {
 	arts := make([]*Article, len(paths))
 	errs := make([]diag.List, len(paths))
@@ -142,12 +172,12 @@ func parseAll(fsys fs.FS, paths []string) ([]*Article, diag.List) {
 	close(next)
 	wg.Wait()
 	var all diag.List
-	var ok []*Article
+	var read []*Article
 	for i := range paths {
 		all.Append(errs[i])
 		if arts[i] != nil {
-			ok = append(ok, arts[i])
+			read = append(read, arts[i])
 		}
 	}
-	return ok, all
+	return read, all
 }

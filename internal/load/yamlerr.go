@@ -56,6 +56,9 @@ func yamlMessage(msg string) string {
 		}
 		return "expected " + goTypeWords(m[3]) + ", not " + got
 	}
+	if strings.HasPrefix(msg, "found unexpected end of stream") {
+		return "YAML: " + msg + " (is a quote left open on an earlier line?)"
+	}
 	if strings.HasPrefix(msg, "mapping values are not allowed") {
 		return "YAML: " + msg + ` (a value with ": " in it must be in double quotes: title: "ICRC: …")`
 	}

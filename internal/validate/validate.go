@@ -1,5 +1,5 @@
-// Package validate checks what no single file can check alone: country
-// codes against countries.yaml, URLs and translation keys across articles.
+// Package validate checks what no single file can check alone: that no two
+// articles share a URL, and no two of one language a translation key.
 package validate
 
 import (
@@ -13,17 +13,9 @@ import (
 	"briefings/internal/load"
 )
 
-// Content checks the published articles against each other and the site.
-func Content(c *load.Content, published []*load.Article) diag.List {
+// Content checks the published articles against each other.
+func Content(published []*load.Article) diag.List {
 	var errs diag.List
-	for _, a := range published {
-		for _, code := range a.Countries {
-			if c.Countries[code] == nil {
-				errs.Add(a.Path, a.Lines.Countries, "unknown country %q: add it to %s or use one of %s",
-					code, load.CountriesPath, knownCodes(c.Countries))
-			}
-		}
-	}
 	errs.Append(collisions(published, index.ArticlePath,
 		func(a *load.Article) int { return cmp.Or(a.Lines.Slug, a.Lines.Title) },
 		func(a *load.Article) string { return "URL /" + index.ArticlePath(a) }))
@@ -58,13 +50,4 @@ func collisions(arts []*load.Article, key func(*load.Article) string,
 		}
 	}
 	return errs
-}
-
-func knownCodes(m map[string]*load.Country) string {
-	var codes []string
-	for c := range m {
-		codes = append(codes, c)
-	}
-	slices.Sort(codes)
-	return strings.Join(codes, ", ")
 }
