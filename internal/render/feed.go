@@ -59,7 +59,7 @@ type guid struct {
 // Feed is the RSS 2.0 feed of one language's articles, or of its articles
 // about one country; arts come newest first. lastBuildDate is the newest
 // item's date, never the build time, so an unchanged site gives the same bytes.
-func Feed(site *index.Site, lang load.Language, country *load.Country, arts []*load.Article, urls URLs) []byte {
+func Feed(site *index.Site, lang load.Language, country *load.Country, arts []*load.Article, urls URLs) ([]byte, error) {
 	ch := channel{Title: lang.Title, Link: urls.Abs(index.HomePath(lang.Code, 1)), Description: lang.Description,
 		Language: lang.Code, Generator: "briefings",
 		Self: atomLink{Href: urls.Abs(index.FeedPath(lang.Code)), Rel: "self", Type: "application/rss+xml"}}
@@ -99,12 +99,11 @@ func later(ts ...time.Time) time.Time {
 	return t
 }
 
-// marshal writes an XML document. The structs hold only strings, so
-// encoding cannot fail.
-func marshal(v any) []byte {
+// marshal writes an XML document.
+func marshal(v any) ([]byte, error) {
 	out, err := xml.MarshalIndent(v, "", "  ")
 	if err != nil {
-		panic("render: encoding XML: " + err.Error())
+		return nil, err
 	}
-	return append([]byte(xml.Header), append(out, '\n')...)
+	return append([]byte(xml.Header), append(out, '\n')...), nil
 }

@@ -31,7 +31,10 @@ func Render(site *index.Site, theme *Theme, urls URLs, put Put) (int, error) {
 			for i := range next {
 				if i >= len(pages) {
 					f := files[i-len(pages)]
-					errs[i] = put(f.path, f.make())
+					data, err := f.make()
+					if errs[i] = err; err == nil {
+						errs[i] = put(f.path, data)
+					}
 					continue
 				}
 				buf.Reset()
@@ -77,22 +80,20 @@ func OutputPath(path string) string {
 // file is a non-HTML output, made when it is written.
 type file struct {
 	path string
-	make func() []byte
+	make func() ([]byte, error)
 }
 
 // siteFiles lists the feeds, sitemap and the files GitHub Pages wants.
 func siteFiles(site *index.Site, pages []*Page, urls URLs) []file {
-	files := []file{
-		{index.SitemapPath, func() []byte { return Sitemap(pages) }},
-		{index.RobotsPath, func() []byte { return robots(urls) }},
-		{index.NoJekyllPath, func() []byte { return []byte{} }},
-	}
+	files := append(sitemaps(pages, urls),
+		file{index.RobotsPath, func() ([]byte, error) { return robots(urls), nil }},
+		file{index.NoJekyllPath, func() ([]byte, error) { return []byte{}, nil }})
 	for _, e := range site.Editions {
-		files = append(files, file{index.FeedPath(e.Lang.Code), func() []byte {
+		files = append(files, file{index.FeedPath(e.Lang.Code), func() ([]byte, error) {
 			return Feed(site, e.Lang, nil, e.Own, urls)
 		}})
 		for _, ci := range e.Countries {
-			files = append(files, file{index.CountryFeedPath(e.Lang.Code, ci.Country), func() []byte {
+			files = append(files, file{index.CountryFeedPath(e.Lang.Code, ci.Country), func() ([]byte, error) {
 				return Feed(site, e.Lang, ci.Country, ci.Own, urls)
 			}})
 		}

@@ -1,6 +1,14 @@
 package render
 
-import "encoding/xml"
+import (
+	"encoding/xml"
+	"fmt"
+
+	"briefings/internal/index"
+)
+
+// SitemapLimit is the most URLs one sitemap file may list (sitemaps.org).
+const SitemapLimit = 50000
 
 type urlset struct {
 	XMLName    xml.Name     `xml:"urlset"`
@@ -21,10 +29,23 @@ type xhtmlLink struct {
 	Href     string `xml:"href,attr"`
 }
 
-// Sitemap lists every page that has a canonical URL, each with the same
-// hreflang alternates as its <head>.
-func Sitemap(pages []*Page) []byte {
-	set := urlset{XMLNS: "http://www.sitemaps.org/schemas/sitemap/0.9", XMLNSXHTML: "http://www.w3.org/1999/xhtml"}
+type sitemapIndex struct {
+	XMLName  xml.Name      `xml:"sitemapindex"`
+	XMLNS    string        `xml:"xmlns,attr"`
+	Sitemaps []sitemapFile `xml:"sitemap"`
+}
+
+type sitemapFile struct {
+	Loc string `xml:"loc"`
+}
+
+const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+// sitemaps lists every page that has a canonical URL, each with the same
+// hreflang alternates as its <head>. Past SitemapLimit URLs, sitemap.xml
+// becomes an index of sitemap-1.xml, sitemap-2.xml, …
+func sitemaps(pages []*Page, urls URLs) []file {
+	var all []sitemapURL
 	for _, pg := range pages {
 		if pg.Canonical == "" {
 			continue
@@ -33,7 +54,22 @@ func Sitemap(pages []*Page) []byte {
 		for _, a := range pg.Alternates {
 			u.Alternates = append(u.Alternates, xhtmlLink{Rel: "alternate", Hreflang: a.Lang, Href: a.Href})
 		}
-		set.URLs = append(set.URLs, u)
+		all = append(all, u)
 	}
-	return marshal(set)
+	set := func(part []sitemapURL) func() ([]byte, error) {
+		return func() ([]byte, error) {
+			return marshal(urlset{XMLNS: sitemapNS, XMLNSXHTML: "http://www.w3.org/1999/xhtml", URLs: part})
+		}
+	}
+	if len(all) <= SitemapLimit {
+		return []file{{index.SitemapPath, set(all)}}
+	}
+	var files []file
+	idx := sitemapIndex{XMLNS: sitemapNS}
+	for i := 0; i < len(all); i += SitemapLimit {
+		name := fmt.Sprintf("sitemap-%d.xml", i/SitemapLimit+1)
+		idx.Sitemaps = append(idx.Sitemaps, sitemapFile{Loc: urls.Abs(name)})
+		files = append(files, file{name, set(all[i:min(i+SitemapLimit, len(all))])})
+	}
+	return append(files, file{index.SitemapPath, func() ([]byte, error) { return marshal(idx) }})
 }
