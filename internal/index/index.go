@@ -195,8 +195,12 @@ func (y *Year) Count() int {
 }
 
 // newestFirst orders by date, newest first, then by URL for a stable order.
+// The URLs are made only on a tie: sorting calls this a great many times.
 func newestFirst(a, b *load.Article) int {
-	return cmp.Or(b.Date.Compare(a.Date), strings.Compare(ArticlePath(a), ArticlePath(b)))
+	if c := b.Date.Compare(a.Date); c != 0 {
+		return c
+	}
+	return strings.Compare(ArticlePath(a), ArticlePath(b))
 }
 
 func sortedKeys[V any](m map[string]V) []string {
