@@ -124,10 +124,7 @@ templates/article.html:1: bad character U+007D '}'`},
 <p>{{.Nope}</p>
 {{end}}
 `, `templates/article.html:2: bad character U+007D '}'`},
-		{"missing strings", `
--- templates/i18n/ru.yaml --
-home: Главная
-`, `templates/i18n/ru.yaml: missing: archive, archive_intro, articles.few, articles.many, articles.one, choose_language, countries, countries_intro, country_feed, country_title, date_format, feed, languages, latest, month_year, months and months_genitive (12 each), navigation, newer, no_stories, not_found_text, not_found_title, older, page_of, pagination, published, related, skip_to_content, source, updated`},
+		{"missing strings", "", `templates/i18n/ru.yaml: missing: go_home, months and months_genitive (12 each)`},
 		{"static file over a page", `
 -- static/en/index.html --
 <p>mine</p>
@@ -136,6 +133,16 @@ home: Главная
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			root := newProject(t, baseArchive+c.files)
+			if c.name == "missing strings" {
+				ru := filepath.Join(root, "templates/i18n/ru.yaml")
+				var kept []string
+				for _, l := range strings.Split(readFile(t, ru), "\n") {
+					if !strings.HasPrefix(l, "go_home:") && !strings.HasPrefix(l, "months:") {
+						kept = append(kept, l)
+					}
+				}
+				writeFile(t, ru, strings.Join(kept, "\n"))
+			}
 			_, err := Build(Options{Root: root, Out: filepath.Join(t.TempDir(), "public")})
 			var list diag.List
 			if !errors.As(err, &list) {

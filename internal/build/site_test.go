@@ -190,7 +190,7 @@ func testLists(t *testing.T, out string) {
 		}
 	}
 	order(enHome, "ICRC closes its delegation", "Families of the missing meet")
-	order(enPage2, `hreflang="ru" lang="ru">Токаев принял президента МККК</a> <span class="badge" lang="ru" title="in Russian">RU</span>`)
+	order(enPage2, `hreflang="ru" lang="ru">Токаев принял президента МККК</a>&nbsp;<span class="badge"><span aria-hidden="true" lang="ru">RU</span><span class="vh"> (in Russian)</span></span>`)
 	order(ruHome, "МККК закрывает делегацию", `hreflang="en" lang="en">Families of the missing meet`)
 	order(ruPage2, "Токаев принял президента МККК")
 	for _, p := range []string{enHome, enPage2} {
@@ -217,6 +217,10 @@ func testLists(t *testing.T, out string) {
 	year := readFile(t, filepath.Join(out, "ru/2024/index.html"))
 	order(year, `<a href="/portal/ru/2024/11/">Ноябрь 2024</a> <span>1 статья</span>`,
 		`<a href="/portal/ru/2024/03/">Март 2024</a> <span>1 статья</span>`)
+	if !strings.Contains(year, `<a href="/portal/ru/2025/" aria-current="true">Архив</a>`) ||
+		!strings.Contains(year, `<a href="/portal/ru/2024/" aria-current="page">2024</a>`) {
+		t.Errorf("an older year's page: the archive section is current, the year link is the page")
+	}
 	month := readFile(t, filepath.Join(out, "en/2024/03/index.html"))
 	order(month, "<h1>March 2024</h1>", "Токаев принял президента МККК", "6 March 2024")
 }

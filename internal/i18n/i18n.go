@@ -40,6 +40,7 @@ type Strings struct {
 	NoStories       string `yaml:"no_stories"`
 	NotFoundTitle   string `yaml:"not_found_title"`
 	NotFoundText    string `yaml:"not_found_text"`
+	GoHome          string `yaml:"go_home"`
 	ChooseLanguage  string `yaml:"choose_language"`
 	Pagination      string `yaml:"pagination"`
 	DateFormat      string `yaml:"date_format"` // {day}, {month} (genitive), {year}
@@ -96,7 +97,7 @@ func (s *Strings) required() map[string]string {
 		"source": s.Source, "related": s.Related, "newer": s.Newer, "older": s.Older, "page_of": s.PageOf,
 		"feed": s.Feed, "country_feed": s.CountryFeed, "country_title": s.CountryHeading,
 		"countries_intro": s.CountriesIntro, "archive_intro": s.ArchiveIntro, "no_stories": s.NoStories,
-		"not_found_title": s.NotFoundTitle, "not_found_text": s.NotFoundText,
+		"not_found_title": s.NotFoundTitle, "not_found_text": s.NotFoundText, "go_home": s.GoHome,
 		"choose_language": s.ChooseLanguage, "pagination": s.Pagination,
 		"date_format": s.DateFormat, "month_year": s.MonthYearFormat,
 	}

@@ -108,8 +108,11 @@ func (p planner) year(e *index.Edition, y *index.Year) *Page {
 	p.listAlternates(pg, func(l string) string { return index.YearPath(l, y.Year) }, false)
 	yv := &YearView{Heading: itoa(y.Year)}
 	for _, other := range e.Years {
-		yv.Years = append(yv.Years, Link{Label: itoa(other.Year), Href: p.urls.Href(index.YearPath(lang, other.Year)),
-			Current: other == y})
+		l := Link{Label: itoa(other.Year), Href: p.urls.Href(index.YearPath(lang, other.Year))}
+		if other == y {
+			l.Current = "page"
+		}
+		yv.Years = append(yv.Years, l)
 	}
 	for _, m := range y.Months {
 		yv.Months = append(yv.Months, CountryItem{Name: t.MonthYear(m.Year, m.Month),
@@ -173,7 +176,7 @@ func (p planner) root() *Page {
 	var titles []string
 	for _, l := range p.site.Languages {
 		titles = append(titles, l.Title)
-		pg.Root = append(pg.Root, RootChoice{Lang: l.Code, Prompt: p.t(l.Code).ChooseLanguage, Title: l.Title,
+		pg.Root = append(pg.Root, RootChoice{Lang: l.Code, Name: l.Name, Prompt: p.t(l.Code).ChooseLanguage, Title: l.Title,
 			Description: l.Description, Href: p.urls.Href(index.HomePath(l.Code, 1))})
 	}
 	pg.Title = strings.Join(titles, " · ")
@@ -193,7 +196,7 @@ func (p planner) notFound() *Page {
 		t := p.t(l.Code)
 		titles = append(titles, t.NotFoundTitle)
 		pg.NotFound = append(pg.NotFound, NotFoundText{Lang: l.Code, Title: t.NotFoundTitle, Text: t.NotFoundText,
-			Home: p.urls.Href(index.HomePath(l.Code, 1)), HomeLabel: l.Title})
+			Home: p.urls.Href(index.HomePath(l.Code, 1)), HomeLabel: t.GoHome})
 	}
 	pg.Title = strings.Join(titles, " · ")
 	return pg
@@ -229,7 +232,10 @@ func (p planner) page(tmpl, lang, path, heading string, section int) *Page {
 		pg.Chrome.Nav = append(pg.Chrome.Nav, Link{Label: t.Archive, Href: p.urls.Href(index.HomePath(lang, 1))})
 	}
 	if section >= 0 {
-		pg.Chrome.Nav[section].Current = true
+		pg.Chrome.Nav[section].Current = "true"
+		if pg.Chrome.Nav[section].Href == p.urls.Href(path) {
+			pg.Chrome.Nav[section].Current = "page"
+		}
 	}
 	return pg
 }

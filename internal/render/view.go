@@ -36,10 +36,11 @@ type Alternate struct{ Lang, Href string }
 // LangLink leads to the page in another language.
 type LangLink struct{ Lang, Name, Href string }
 
-// Link is a labelled link.
+// Link is a labelled link. Current is its aria-current: "page" when it
+// leads to the page itself, "true" when to the section the page is in.
 type Link struct {
 	Label, Href string
-	Current     bool
+	Current     string
 }
 
 // Chrome is the site header and footer.
@@ -95,7 +96,7 @@ type YearView struct {
 }
 
 // RootChoice is one language on the language chooser.
-type RootChoice struct{ Lang, Prompt, Title, Description, Href string }
+type RootChoice struct{ Lang, Name, Prompt, Title, Description, Href string }
 
 // NotFoundText is the 404 message in one language.
 type NotFoundText struct{ Lang, Title, Text, Home, HomeLabel string }
