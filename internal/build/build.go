@@ -8,7 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"briefings/internal/diag"
@@ -32,48 +34,154 @@ type Options struct {
 // Report says what a build did.
 type Report struct {
 	Articles int           // published articles
-	Files    int           // files written (or that would be)
+	Files    int           // files of the site
+	Written  int           // files written: all of them, or on a rebuild those that changed
+	Removed  int           // files of the previous build no longer part of the site
 	Warnings diag.List     // problems that do not fail the build
 	Took     time.Duration // wall time
 }
 
-// Build runs the whole pipeline once. Content problems come back as a
-// diag.List holding every one of them; nothing is written then, and the
-// previous output stays as it was.
-func Build(opts Options) (Report, error) {
+// Builder builds one project again and again, remembering what it did:
+// parsed articles, the templates, and the key of every file it wrote. A
+// rebuild is the same pipeline finding most of its work already done: it
+// reads only files that changed, renders only outputs whose key changed,
+// writes those in place, and deletes outputs that are no longer planned.
+type Builder struct {
+	opts  Options
+	mu    sync.Mutex
+	cache load.Cache
+	theme *render.Theme
+	keys  map[string]uint64 // what the output folder holds; nil: unknown, write a fresh folder
+}
+
+// New returns a Builder for a project.
+func New(opts Options) *Builder {
+	if opts.Out == "" {
+		opts.Out = filepath.Join(opts.Root, "public")
+	}
+	return &Builder{opts: opts}
+}
+
+// Build builds a project once, into a fresh output folder.
+func Build(opts Options) (Report, error) { return New(opts).Build() }
+
+// Forget makes the next build read these project files (slash-separated,
+// from the root) whatever their modification times say.
+func (b *Builder) Forget(paths ...string) { b.cache.Forget(paths...) }
+
+// Out is the output folder.
+func (b *Builder) Out() string { return b.opts.Out }
+
+// Build runs the whole pipeline. Content problems come back as a diag.List
+// holding every one of them; nothing is written then, and the previous
+// output stays as it was.
+func (b *Builder) Build() (Report, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	start := time.Now()
-	fsys, err := projectFS(opts)
+	fsys, err := projectFS(b.opts)
 	if err != nil {
 		return Report{}, err
 	}
-	content, theme, errs := loadAll(fsys)
-	var published []*load.Article
-	if content.Config != nil && content.Countries != nil {
-		published = publishedArticles(content.Articles, opts.Drafts)
-		errs.Append(validate.Content(published))
-	}
-	urls, err := baseURL(content, opts.BaseURL)
-	if err != nil {
-		errs.Add("", 0, "--base-url: %v", err)
-	}
-	rep := Report{Warnings: errs.Warnings().Sort(), Articles: len(published)}
-	if errs.Err() != nil {
-		return rep, errs.Err()
-	}
-	statics, err := staticFiles(fsys)
+	outputs, rep, err := b.plan(fsys)
 	if err != nil {
 		return rep, err
 	}
-	site := index.Build(content, published)
-	put, finish := output(opts)
-	rep.Files, err = render.Render(site, theme, urls, guardStatic(put, statics))
-	if err == nil {
-		err = copyStatic(fsys, statics, put)
-	}
-	err = finish(err)
-	rep.Files += len(statics)
+	rep.Files = len(outputs)
+	err = b.write(outputs, &rep)
 	rep.Took = time.Since(start)
 	return rep, err
+}
+
+// plan loads, validates and indexes the project and lists every output.
+func (b *Builder) plan(fsys fs.FS) ([]render.Output, Report, error) {
+	content, errs := load.Load(fsys, &b.cache)
+	var langs []string
+	if content.Config != nil {
+		langs = content.Config.Codes()
+	}
+	theme, terrs := render.LoadTheme(fsys, langs, b.theme)
+	errs.Append(terrs)
+	var published []*load.Article
+	if content.Config != nil && content.Countries != nil {
+		published = publishedArticles(content.Articles, b.opts.Drafts)
+		errs.Append(validate.Content(published))
+	}
+	urls, err := baseURL(content, b.opts.BaseURL)
+	if err != nil {
+		errs.Add("", 0, "--base-url: %v", err)
+	}
+	statics, err := staticOutputs(fsys)
+	if err != nil {
+		errs.Add("static", 0, "cannot read: %v", err)
+	}
+	rep := Report{Warnings: errs.Warnings().Sort(), Articles: len(published)}
+	if errs.Err() != nil {
+		return nil, rep, errs.Err()
+	}
+	b.theme = theme
+	outputs := render.Plan(index.Build(content, published), theme, urls)
+	if err := collisions(outputs, statics); err != nil {
+		return nil, rep, err
+	}
+	return append(outputs, statics...), rep, nil
+}
+
+// write renders and writes what changed. The first build, and any after a
+// failed write, fills a fresh folder that replaces the old one whole.
+func (b *Builder) write(outputs []render.Output, rep *Report) error {
+	if b.opts.DryRun {
+		_, err := render.Run(outputs, nil, func(string, []byte) error { return nil })
+		return err
+	}
+	if b.keys != nil {
+		if dir, err := write.Open(b.opts.Out); err == nil {
+			return b.update(dir, outputs, rep)
+		}
+	}
+	b.keys = nil
+	project := b.opts.Root
+	if b.opts.FS != nil {
+		project = "" // the sources are not on disk
+	}
+	tx, err := write.Begin(b.opts.Out, project)
+	if err != nil {
+		return err
+	}
+	res, err := render.Run(outputs, nil, tx.Put)
+	if err == nil {
+		err = tx.Commit()
+	} else {
+		tx.Abort()
+	}
+	if err != nil {
+		return err
+	}
+	b.keys, rep.Written = res.Keys, res.Rendered
+	return nil
+}
+
+// update rewrites the outputs whose keys changed and removes the ones no
+// longer planned. If it fails half-way, the next build starts afresh.
+func (b *Builder) update(dir *write.Dir, outputs []render.Output, rep *Report) error {
+	res, err := render.Run(outputs, b.keys, dir.Put)
+	if err != nil {
+		b.keys = nil
+		return err
+	}
+	var gone []string
+	for p := range b.keys {
+		if _, ok := res.Keys[p]; !ok {
+			gone = append(gone, p)
+		}
+	}
+	slices.Sort(gone)
+	if err := dir.Remove(gone); err != nil {
+		b.keys = nil
+		return err
+	}
+	b.keys, rep.Written, rep.Removed = res.Keys, res.Rendered, len(gone)
+	return nil
 }
 
 func projectFS(opts Options) (fs.FS, error) {
@@ -86,18 +194,6 @@ func projectFS(opts Options) (fs.FS, error) {
 	}
 	// os.Root's FS does not follow links out of the project.
 	return root.FS(), nil
-}
-
-// loadAll reads content and templates, so that problems in both are reported together.
-func loadAll(fsys fs.FS) (*load.Content, *render.Theme, diag.List) {
-	content, errs := load.Load(fsys)
-	var langs []string
-	if content.Config != nil {
-		langs = content.Config.Codes()
-	}
-	theme, terrs := render.LoadTheme(fsys, langs)
-	errs.Append(terrs)
-	return content, theme, errs.Sort()
 }
 
 func publishedArticles(all []*load.Article, drafts bool) []*load.Article {
@@ -120,36 +216,10 @@ func baseURL(content *load.Content, override string) (render.URLs, error) {
 	return render.NewURLs(content.Config.BaseURL)
 }
 
-// output returns where files go and a function that ends the write: commit
-// on success, discard on failure.
-func output(opts Options) (render.Put, func(error) error) {
-	if opts.DryRun {
-		return func(string, []byte) error { return nil }, func(err error) error { return err }
-	}
-	out := opts.Out
-	if out == "" {
-		out = filepath.Join(opts.Root, "public")
-	}
-	project := opts.Root
-	if opts.FS != nil {
-		project = "" // the sources are not on disk
-	}
-	tx, err := write.Begin(out, project)
-	if err != nil {
-		return func(string, []byte) error { return err }, func(error) error { return err }
-	}
-	return tx.Put, func(err error) error {
-		if err != nil {
-			tx.Abort()
-			return err
-		}
-		return tx.Commit()
-	}
-}
-
-// staticFiles lists static/, which is copied to the site root as it is.
-func staticFiles(fsys fs.FS) ([]string, error) {
-	var files []string
+// staticOutputs plans static/, copied to the site root as it is; a file's
+// key is its bytes.
+func staticOutputs(fsys fs.FS) ([]render.Output, error) {
+	var outs []render.Output
 	err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == "static" {
@@ -157,43 +227,37 @@ func staticFiles(fsys fs.FS) ([]string, error) {
 			}
 			return err
 		}
-		if load.Ignored(d.Name()) && p != "static" && d.Name() != ".nojekyll" && d.Name() != ".well-known" {
+		if load.Ignored(d.Name()) && p != "static" && d.Name() != ".well-known" {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
-			files = append(files, p)
+		if !d.Type().IsRegular() {
+			return nil
 		}
-		return nil
-	})
-	return files, err
-}
-
-// guardStatic refuses a generated file that a static file would overwrite.
-func guardStatic(put render.Put, statics []string) render.Put {
-	set := map[string]bool{}
-	for _, s := range statics {
-		set[strings.TrimPrefix(s, "static/")] = true
-	}
-	return func(path string, data []byte) error {
-		if set[path] {
-			return diag.List{{Path: "static/" + path, Message: "collides with a page the site generates at /" + path + "; rename or remove it"}}
-		}
-		return put(path, data)
-	}
-}
-
-func copyStatic(fsys fs.FS, statics []string, put render.Put) error {
-	for _, s := range statics {
-		data, err := fs.ReadFile(fsys, s)
+		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return fmt.Errorf("%s: %w", s, err)
-		}
-		if err := put(strings.TrimPrefix(s, "static/"), data); err != nil {
 			return err
 		}
+		outs = append(outs, render.Output{Path: strings.TrimPrefix(p, "static/"), Key: load.HashBytes(data),
+			Make: func() ([]byte, error) { return data, nil }})
+		return nil
+	})
+	return outs, err
+}
+
+// collisions refuses a static file that would replace a generated one.
+func collisions(outputs, statics []render.Output) error {
+	planned := make(map[string]bool, len(outputs))
+	for _, o := range outputs {
+		planned[o.Path] = true
 	}
-	return nil
+	var errs diag.List
+	for _, s := range statics {
+		if planned[s.Path] {
+			errs.Add("static/"+s.Path, 0, "collides with a page the site generates at /%s; rename or remove it", s.Path)
+		}
+	}
+	return errs.Err()
 }

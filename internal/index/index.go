@@ -18,6 +18,7 @@ type Site struct {
 	Articles  []*load.Article // published, by path
 	Stories   []*Story        // newest first
 	Editions  []*Edition      // one per language, in Languages order
+	Hash      uint64          // of site.yaml and countries.yaml
 	storyOf   map[*load.Article]*Story
 }
 
@@ -65,7 +66,7 @@ type Month struct {
 
 // Build indexes the published articles. They must have passed validation.
 func Build(c *load.Content, published []*load.Article) *Site {
-	s := &Site{Config: c.Config, Languages: c.Config.LanguageList(), Articles: published,
+	s := &Site{Config: c.Config, Languages: c.Config.LanguageList(), Articles: published, Hash: c.Hash,
 		storyOf: map[*load.Article]*Story{}}
 	for _, code := range sortedKeys(c.Countries) {
 		s.Countries = append(s.Countries, c.Countries[code])

@@ -30,6 +30,7 @@ type Article struct {
 	Draft          bool
 	HTML           string // the body, rendered by goldmark's safe renderer
 	Lines          FieldLines
+	Hash           uint64 // of the path and bytes: the same file gives the same hash
 }
 
 // FieldLines are the file lines of front matter fields, for messages that
@@ -48,6 +49,7 @@ var knownFields = []string{"title", "date", "countries", "summary", "source", "s
 // can still report their own problems.
 func ParseArticle(path string, src []byte) (*Article, diag.List) {
 	var errs diag.List
+	hash := HashBytes([]byte(path), src)
 	src, ok := checkText(path, src, &errs)
 	if !ok {
 		return nil, errs
@@ -62,6 +64,7 @@ func ParseArticle(path string, src []byte) (*Article, diag.List) {
 		return a, errs
 	}
 	a.HTML, a.Summary = convertBody(body, a.Summary)
+	a.Hash = hash
 	if a.Slug == "" {
 		a.Slug = MakeSlug(a.Title, a.Lang)
 		if a.Slug == "" {

@@ -6,76 +6,76 @@ import (
 	"time"
 )
 
-const file = "content/ru/2025/a.md"
+const at = "content/ru/2025/a.md"
 
 func TestParseArticleErrors(t *testing.T) {
 	cases := []struct {
 		name, src string
 		want      []string // every diagnostic, in order
 	}{
-		{"empty", "", []string{file + ":1: empty file: an article needs front matter (title, date, countries) and a body"}},
-		{"blank lines only", "\n\n  \n", []string{file + ":1: empty file: an article needs front matter (title, date, countries) and a body"}},
-		{"binary", "---\ntitle: x\n\x00\x01", []string{file + ":3: not a text file (it holds a NUL byte)"}},
+		{"empty", "", []string{at + ":1: empty file: an article needs front matter (title, date, countries) and a body"}},
+		{"blank lines only", "\n\n  \n", []string{at + ":1: empty file: an article needs front matter (title, date, countries) and a body"}},
+		{"binary", "---\ntitle: x\n\x00\x01", []string{at + ":3: not a text file (it holds a NUL byte)"}},
 		{"invalid UTF-8", "---\ntitle: ok\ndate: 2025-01-01\ncountries: [AZ]\n---\nbad \xff byte\n",
-			[]string{file + ":6: invalid UTF-8: save the file as UTF-8"}},
+			[]string{at + ":6: invalid UTF-8: save the file as UTF-8"}},
 		{"no front matter", "# Title\n\nBody\n",
-			[]string{file + `:1: missing front matter: the file must start with a line "---", then title, date and countries, then "---"`}},
+			[]string{at + `:1: missing front matter: the file must start with a line "---", then title, date and countries, then "---"`}},
 		{"unclosed front matter", "---\ntitle: x\ndate: 2025-01-01\n",
-			[]string{file + `:1: front matter is not closed: add a line "---" after the last field`}},
+			[]string{at + `:1: front matter is not closed: add a line "---" after the last field`}},
 		{"empty front matter", "---\n---\nBody\n",
-			[]string{file + ":1: front matter is empty: title, date and countries are required"}},
-		{"not a mapping", "---\n- a\n- b\n---\n", []string{file + `:2: front matter must be "key: value" lines`}},
+			[]string{at + ":1: front matter is empty: title, date and countries are required"}},
+		{"not a mapping", "---\n- a\n- b\n---\n", []string{at + `:2: front matter must be "key: value" lines`}},
 		{"missing fields", "---\nsummary: s\n---\nBody\n", []string{
-			file + `:1: missing required field "countries"`,
-			file + `:1: missing required field "date"`,
-			file + `:1: missing required field "title"`}},
+			at + `:1: missing required field "countries"`,
+			at + `:1: missing required field "date"`,
+			at + `:1: missing required field "title"`}},
 		{"unknown field with suggestion", "---\ntitel: T\ndate: 2025-01-01\ncountries: [AZ]\n---\n", []string{
-			file + `:1: missing required field "title"`,
-			file + `:2: unknown field "titel"; did you mean "title"?`}},
+			at + `:1: missing required field "title"`,
+			at + `:2: unknown field "titel"; did you mean "title"?`}},
 		{"unknown field far from any", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\nauthor: me\n---\n", []string{
-			file + `:5: unknown field "author"; known fields: title, date, countries, summary, source, source_url, translation_key, slug, updated, draft`}},
+			at + `:5: unknown field "author"; known fields: title, date, countries, summary, source, source_url, translation_key, slug, updated, draft`}},
 		{"bad date", "---\ntitle: T\ndate: 03.09.2025\ncountries: [AZ]\n---\n", []string{
-			file + `:3: date "03.09.2025" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`}},
+			at + `:3: date "03.09.2025" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`}},
 		{"impossible date", "---\ntitle: T\ndate: 2025-02-30\ncountries: [AZ]\n---\n", []string{
-			file + `:3: date "2025-02-30" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`}},
+			at + `:3: date "2025-02-30" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`}},
 		{"updated before date", "---\ntitle: T\ndate: 2025-02-10\nupdated: 2025-02-01\ncountries: [AZ]\n---\n", []string{
-			file + `:3: updated (2025-02-01) is before date (2025-02-10)`}},
-		{"empty title", "---\ntitle:\ndate: 2025-01-01\ncountries: [AZ]\n---\n", []string{file + ":2: title is empty"}},
+			at + `:3: updated (2025-02-01) is before date (2025-02-10)`}},
+		{"empty title", "---\ntitle:\ndate: 2025-01-01\ncountries: [AZ]\n---\n", []string{at + ":2: title is empty"}},
 		{"title as list", "---\ntitle: [a, b]\ndate: 2025-01-01\ncountries: [AZ]\n---\n",
-			[]string{file + ":2: title must be text, not a list or a mapping"}},
+			[]string{at + ":2: title must be text, not a list or a mapping"}},
 		{"countries empty", "---\ntitle: T\ndate: 2025-01-01\ncountries: []\n---\n",
-			[]string{file + ":4: countries is empty: name at least one country code, like [AZ]"}},
+			[]string{at + ":4: countries is empty: name at least one country code, like [AZ]"}},
 		{"countries mapping", "---\ntitle: T\ndate: 2025-01-01\ncountries: {a: b}\n---\n",
-			[]string{file + ":4: countries must be a list of country codes, like [AZ, KZ]"}},
+			[]string{at + ":4: countries must be a list of country codes, like [AZ, KZ]"}},
 		{"country twice", "---\ntitle: T\ndate: 2025-01-01\ncountries:\n  - AZ\n  - az\n---\n",
-			[]string{file + ":6: country AZ is listed twice"}},
+			[]string{at + ":6: country AZ is listed twice"}},
 		{"slug leaves folder", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\nslug: ../../etc\n---\n", []string{
-			file + `:5: slug "../../etc" may hold only lower-case letters a-z, digits and single hyphens (no slashes or dots)`}},
+			at + `:5: slug "../../etc" may hold only lower-case letters a-z, digits and single hyphens (no slashes or dots)`}},
 		{"slug with slash", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\nslug: a/b\n---\n", []string{
-			file + `:5: slug "a/b" may hold only lower-case letters a-z, digits and single hyphens (no slashes or dots)`}},
+			at + `:5: slug "a/b" may hold only lower-case letters a-z, digits and single hyphens (no slashes or dots)`}},
 		{"source_url javascript", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\nsource_url: javascript:alert(1)\n---\n", []string{
-			file + `:5: source_url "javascript:alert(1)" is not an absolute http(s) URL`}},
+			at + `:5: source_url "javascript:alert(1)" is not an absolute http(s) URL`}},
 		{"draft not bool", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\ndraft: yes\n---\n",
-			[]string{file + ":5: draft must be true or false"}},
+			[]string{at + ":5: draft must be true or false"}},
 		{"duplicate key", "---\ntitle: T\ntitle: U\ndate: 2025-01-01\ncountries: [AZ]\n---\n",
-			[]string{file + `:3: field "title" is given twice (first on line 2)`}},
+			[]string{at + `:3: field "title" is given twice (first on line 2)`}},
 		{"colon in title", "---\ntitle: ICRC: delegation closes\ndate: 2025-01-01\ncountries: [AZ]\n---\n",
-			[]string{file + `:2: YAML: mapping values are not allowed in this context (a value with ": " in it must be in double quotes: title: "ICRC: …")`}},
+			[]string{at + `:2: YAML: mapping values are not allowed in this context (a value with ": " in it must be in double quotes: title: "ICRC: …")`}},
 		{"unclosed list", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ\n---\n",
-			[]string{file + ":4: YAML: did not find expected ',' or ']'"}},
+			[]string{at + ":4: YAML: did not find expected ',' or ']'"}},
 		{"tab indentation", "---\ntitle: T\n\tdate: 2025-01-01\ncountries: [AZ]\n---\n",
-			[]string{file + ":3: YAML: found a tab character that violates indentation"}},
+			[]string{at + ":3: YAML: found a tab character that violates indentation"}},
 		{"title without letters", "---\ntitle: «—»\ndate: 2025-01-01\ncountries: [AZ]\n---\n",
-			[]string{file + `:2: title "«—»" gives an empty slug; add a slug: field`}},
+			[]string{at + `:2: title "«—»" gives an empty slug; add a slug: field`}},
 		{"every problem at once", "---\ntitle:\ndate: soon\ncountries: AZ\nslug: A B\ncolour: red\n---\n", []string{
-			file + ":2: title is empty",
-			file + `:3: date "soon" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`,
-			file + `:5: slug "A B" may hold only lower-case letters a-z, digits and single hyphens (no slashes or dots)`,
-			file + `:6: unknown field "colour"; known fields: title, date, countries, summary, source, source_url, translation_key, slug, updated, draft`}},
+			at + ":2: title is empty",
+			at + `:3: date "soon" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`,
+			at + `:5: slug "A B" may hold only lower-case letters a-z, digits and single hyphens (no slashes or dots)`,
+			at + `:6: unknown field "colour"; known fields: title, date, countries, summary, source, source_url, translation_key, slug, updated, draft`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, errs := ParseArticle(file, []byte(c.src))
+			_, errs := ParseArticle(at, []byte(c.src))
 			var got []string
 			for _, d := range errs.Sort() {
 				got = append(got, d.String())
@@ -92,11 +92,11 @@ func TestParseArticle(t *testing.T) {
 		"countries: [az, KZ]\r\nsource: АрмИнфо\r\nsource_url: https://example.org/a\r\ntranslation_key: k1\r\n" +
 		"updated: 2025-09-04\r\ndraft: false\r\n---\r\n# Heading\r\n\r\nFirst *paragraph*, with `code`\r\nand a [link](https://example.org).\r\n\r\n" +
 		"<script>alert(1)</script>\r\n\r\n[bad](javascript:alert(1)) <javascript:x()> ![pic](vbscript:y) <b onclick=\"z\">raw</b>\r\n"
-	a, errs := ParseArticle(file, []byte(src))
+	a, errs := ParseArticle(at, []byte(src))
 	if len(errs) > 0 {
 		t.Fatalf("unexpected errors: %v", errs)
 	}
-	want := Article{Path: file, Lang: "ru", Title: "«МККК» закрывает делегацию", Countries: []string{"AZ", "KZ"},
+	want := Article{Path: at, Lang: "ru", Title: "«МККК» закрывает делегацию", Countries: []string{"AZ", "KZ"},
 		Source: "АрмИнфо", SourceURL: "https://example.org/a", TranslationKey: "k1",
 		Slug: "mkkk-zakryvaet-delegatsiiu", Summary: "First paragraph, with code and a link."}
 	if a.Title != want.Title || a.Lang != want.Lang || strings.Join(a.Countries, ",") != "AZ,KZ" ||

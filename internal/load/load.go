@@ -7,10 +7,8 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"briefings/internal/diag"
 )
@@ -20,31 +18,42 @@ type Content struct {
 	Config    *Config
 	Countries map[string]*Country
 	Articles  []*Article // in path order; drafts included
+	Hash      uint64     // of site.yaml and countries.yaml
 }
 
 // Load reads content/ from a project file system and returns every problem
 // found. Content holds what could be parsed: Config is nil when site.yaml
-// is broken, Countries when countries.yaml is.
-func Load(fsys fs.FS) (*Content, diag.List) {
+// is broken, Countries when countries.yaml is. The cache, which may be nil,
+// keeps articles from earlier loads.
+func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 	var errs diag.List
 	c := &Content{}
-	cfg, e := ParseConfig(readFile(fsys, SitePath, &errs))
+	site := readFile(fsys, SitePath, &errs)
+	cfg, e := ParseConfig(site)
 	errs.Append(e)
 	c.Config = cfg
+	var countries []byte
 	if cfg != nil {
-		countries, e := ParseCountries(readFile(fsys, CountriesPath, &errs), cfg)
+		countries = readFile(fsys, CountriesPath, &errs)
+		cs, e := ParseCountries(countries, cfg)
 		errs.Append(e)
-		c.Countries = countries
+		c.Countries = cs
 	}
-	paths := articlePaths(fsys, cfg, &errs)
-	arts, e := parseAll(fsys, paths)
-	errs.Append(e)
-	for _, a := range arts {
-		if c.Countries != nil {
-			errs.Append(checkCountries(a, c.Countries))
+	c.Hash = HashBytes(site, countries)
+	files := articleFiles(fsys, cfg, &errs)
+	if cache == nil {
+		cache = &Cache{}
+	}
+	for _, f := range cache.parse(fsys, files) {
+		errs.Append(f.errs)
+		if f.art == nil {
+			continue
 		}
-		if !slices.ContainsFunc(e, func(d diag.Diagnostic) bool { return d.Path == a.Path }) {
-			c.Articles = append(c.Articles, a)
+		if c.Countries != nil {
+			errs.Append(checkCountries(f.art, c.Countries))
+		}
+		if len(f.errs) == 0 {
+			c.Articles = append(c.Articles, f.art)
 		}
 	}
 	return c, errs.Sort()
@@ -80,10 +89,10 @@ func Ignored(name string) bool {
 		strings.HasSuffix(name, ".tmp") || name == "4913"
 }
 
-// articlePaths lists content/{lang}/**.md. Other files under content/ are
+// articleFiles lists content/{lang}/**.md. Other files under content/ are
 // reported, so that nothing an editor puts there is silently left out.
-func articlePaths(fsys fs.FS, cfg *Config, errs *diag.List) []string {
-	var paths []string
+func articleFiles(fsys fs.FS, cfg *Config, errs *diag.List) []file {
+	var files []file
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "content" {
@@ -115,14 +124,18 @@ func articlePaths(fsys fs.FS, cfg *Config, errs *diag.List) []string {
 		case !d.Type().IsRegular():
 			errs.Add(p, 0, "not a regular file (a link or a device); articles must be plain files")
 		default:
-			paths = append(paths, p)
+			f := file{path: p}
+			if info, err := d.Info(); err == nil {
+				f.size, f.mod = info.Size(), info.ModTime()
+			}
+			files = append(files, f)
 		}
 		return nil
 	})
 	if err != nil {
 		errs.Add("content", 0, "cannot read the content folder: %s", describe(err))
 	}
-	return paths
+	return files
 }
 
 // checkCountries reports country codes that countries.yaml does not have.
@@ -144,40 +157,4 @@ func sortedCodes(m map[string]*Country) []string {
 	}
 	slices.Sort(codes)
 	return codes
-}
-
-// parseAll reads and parses articles on every core; the result keeps the
-// order of paths, so the build does not depend on scheduling. It returns
-// every article that could be read at all, with every problem found.
-func parseAll(fsys fs.FS, paths []string) ([]*Article, diag.List) {
-	arts := make([]*Article, len(paths))
-	errs := make([]diag.List, len(paths))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				src, err := fs.ReadFile(fsys, paths[i])
-				if err != nil {
-					errs[i].Add(paths[i], 0, "cannot read: %s", describe(err))
-					continue
-				}
-				arts[i], errs[i] = ParseArticle(paths[i], src)
-			}
-		})
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	var all diag.List
-	var read []*Article
-	for i := range paths {
-		all.Append(errs[i])
-		if arts[i] != nil {
-			read = append(read, arts[i])
-		}
-	}
-	return read, all
 }

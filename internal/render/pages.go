@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"time"
@@ -13,139 +14,202 @@ import (
 // relatedCount is how many other stories an article page links to.
 const relatedCount = 5
 
-// planner makes the Page of every HTML page of a site.
-type planner struct {
-	site  *index.Site
-	theme *Theme
-	urls  URLs
+// Output is one file of the site, planned: where it goes, the key of
+// everything it shows, and how to make its bytes.
+type Output struct {
+	Path string
+	Key  uint64
+	Make func() ([]byte, error)
 }
 
-// Plan lists every HTML page of the site, in a fixed order.
-func Plan(site *index.Site, theme *Theme, urls URLs) []*Page {
-	p := planner{site: site, theme: theme, urls: urls}
-	pages := []*Page{p.root(), p.notFound()}
+// head is what the sitemap needs of a page.
+type head struct {
+	canonical, lastMod string
+	alternates         []Alternate
+}
+
+// planner lists every output of a site. Keys are computed from the index,
+// before any page is made, so planning costs little more than hashing.
+type planner struct {
+	site    *index.Site
+	theme   *Theme
+	urls    URLs
+	chrome  map[string]uint64 // per language: what every page's frame shows
+	outputs []Output
+	heads   []head
+}
+
+// Plan lists every output of the site, in a fixed order.
+func Plan(site *index.Site, theme *Theme, urls URLs) []Output {
+	p := &planner{site: site, theme: theme, urls: urls, chrome: map[string]uint64{}}
 	for _, e := range site.Editions {
-		pages = append(pages, p.edition(e)...)
+		newest := 0
+		if len(e.Years) > 0 {
+			newest = e.Years[0].Year
+		}
+		p.chrome[e.Lang.Code] = newKey("chrome", theme.Key, site.Hash, uint64(newest)).str(urls.base, e.Lang.Code).sum()
+	}
+	p.root()
+	p.notFound()
+	for _, e := range site.Editions {
+		p.edition(e)
 	}
 	for _, a := range site.Articles {
-		pages = append(pages, p.article(a))
+		p.article(a)
 	}
-	return pages
+	p.siteFiles()
+	return p.outputs
 }
 
-func (p planner) edition(e *index.Edition) []*Page {
-	lang := e.Lang.Code
-	var pages []*Page
-	pages = append(pages, p.paginated(e, e.Entries, index.HomePath, navHome, p.t(lang).Latest, nil)...)
-	pages = append(pages, p.countries(e))
+// addPage plans an HTML page; make builds its view only when it is rendered.
+func (p *planner) addPage(path string, k *key, h head, make func() *Page) {
+	if h.canonical != "" {
+		p.heads = append(p.heads, h)
+	}
+	p.outputs = append(p.outputs, Output{Path: OutputPath(path), Key: k.sum(), Make: func() ([]byte, error) {
+		var buf bytes.Buffer
+		err := p.theme.Execute(&buf, make())
+		return buf.Bytes(), err
+	}})
+}
+
+func (p *planner) edition(e *index.Edition) {
+	lang, t := e.Lang.Code, p.t(e.Lang.Code)
+	p.paginated(e, e.Entries, index.HomePath, navHome, t.Latest, nil)
+	p.countries(e)
 	for _, ci := range e.Countries {
 		c := ci.Country
-		feed := &Link{Label: p.t(lang).Fill(p.t(lang).CountryFeed, "country", c.Names[lang]),
-			Href: p.urls.Href(index.CountryFeedPath(lang, c))}
-		pages = append(pages, p.paginated(e, ci.Entries, func(l string, n int) string { return index.CountryPath(l, c, n) },
-			navCountries, p.t(lang).Fill(p.t(lang).CountryHeading, "country", c.Names[lang]), feed)...)
+		feed := &Link{Label: t.Fill(t.CountryFeed, "country", c.Names[lang]), Href: p.urls.Href(index.CountryFeedPath(lang, c))}
+		p.paginated(e, ci.Entries, func(l string, n int) string { return index.CountryPath(l, c, n) },
+			navCountries, t.Fill(t.CountryHeading, "country", c.Names[lang]), feed)
 	}
 	for _, y := range e.Years {
-		pages = append(pages, p.year(e, y))
+		p.year(e, y)
 		for _, m := range y.Months {
-			pages = append(pages, p.month(e, y, m))
+			p.month(e, y, m)
 		}
 	}
-	return pages
 }
 
-// paginated makes the pages of a list, page_size stories each; an empty list
-// still has its first page. The first page of the home list is the home page.
-func (p planner) paginated(e *index.Edition, entries []index.Entry, path func(string, int) string,
-	section int, heading string, feed *Link) []*Page {
+// paginated plans the pages of a list, page_size stories each; an empty
+// list still has its first page. The first page of the home list is the
+// home page.
+func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(string, int) string,
+	section int, heading string, feed *Link) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	size := p.site.Config.PageSize
 	total := max(1, (len(entries)+size-1)/size)
-	var pages []*Page
 	for n := 1; n <= total; n++ {
 		home := section == navHome && n == 1
-		pg := p.page("list", lang, path(lang, n), heading, section)
-		p.listAlternates(pg, func(l string) string { return path(l, n) }, home)
-		if home {
-			pg.Title = e.Lang.Title
-		}
-		lv := &ListView{Heading: heading, Feed: feed,
-			Items: p.items(lang, entries[(n-1)*size:min(n*size, len(entries))])}
-		if total > 1 {
-			lv.Pager = &Pager{Label: t.Pagination,
-				Status: t.Fill(t.PageOf, "page", itoa(n), "pages", itoa(total))}
-			if n > 1 {
-				lv.Pager.Newer = &Link{Label: t.Newer, Href: p.urls.Href(path(lang, n-1))}
+		own := path(lang, n)
+		h, sw := p.listHead(own, func(l string) string { return path(l, n) }, home)
+		onPage := entries[(n-1)*size : min(n*size, len(entries))]
+		k := newKey("list", p.chrome[lang], uint64(n), uint64(total)).str(own, heading)
+		p.entryKeys(k, onPage)
+		p.addPage(own, k, h, func() *Page {
+			pg := p.page("list", lang, own, heading, section, h, sw)
+			if home {
+				pg.Title = e.Lang.Title
 			}
-			if n < total {
-				lv.Pager.Older = &Link{Label: t.Older, Href: p.urls.Href(path(lang, n+1))}
+			lv := &ListView{Heading: heading, Feed: feed, Items: p.items(lang, onPage)}
+			if total > 1 {
+				lv.Pager = &Pager{Label: t.Pagination, Status: t.Fill(t.PageOf, "page", itoa(n), "pages", itoa(total))}
+				if n > 1 {
+					lv.Pager.Newer = &Link{Label: t.Newer, Href: p.urls.Href(path(lang, n-1))}
+				}
+				if n < total {
+					lv.Pager.Older = &Link{Label: t.Older, Href: p.urls.Href(path(lang, n+1))}
+				}
 			}
-		}
-		if feed != nil {
-			pg.Feeds = append(pg.Feeds, *feed)
-		}
-		pg.List = lv
-		pages = append(pages, pg)
+			if feed != nil {
+				pg.Feeds = append(pg.Feeds, *feed)
+			}
+			pg.List = lv
+			return pg
+		})
 	}
-	return pages
 }
 
-func (p planner) countries(e *index.Edition) *Page {
+func (p *planner) countries(e *index.Edition) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
-	pg := p.page("countries", lang, index.CountriesPath(lang), t.Countries, navCountries)
-	p.listAlternates(pg, index.CountriesPath, false)
+	own := index.CountriesPath(lang)
+	h, sw := p.listHead(own, index.CountriesPath, false)
+	k := newKey("countries", p.chrome[lang])
 	for _, ci := range e.Countries {
-		pg.Countries = append(pg.Countries, CountryItem{Name: ci.Country.Names[lang],
-			Href: p.urls.Href(index.CountryPath(lang, ci.Country, 1)), Count: t.ArticleCount(len(ci.Entries))})
+		k.str(ci.Country.Code).num(uint64(len(ci.Entries)))
 	}
-	slices.SortFunc(pg.Countries, func(a, b CountryItem) int { return strings.Compare(sortKey(a.Name), sortKey(b.Name)) })
-	return pg
+	p.addPage(own, k, h, func() *Page {
+		pg := p.page("countries", lang, own, t.Countries, navCountries, h, sw)
+		for _, ci := range e.Countries {
+			pg.Countries = append(pg.Countries, CountryItem{Name: ci.Country.Names[lang],
+				Href: p.urls.Href(index.CountryPath(lang, ci.Country, 1)), Count: t.ArticleCount(len(ci.Entries))})
+		}
+		slices.SortFunc(pg.Countries, func(a, b CountryItem) int { return strings.Compare(sortKey(a.Name), sortKey(b.Name)) })
+		return pg
+	})
 }
 
-func (p planner) year(e *index.Edition, y *index.Year) *Page {
+func (p *planner) year(e *index.Edition, y *index.Year) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
-	pg := p.page("year", lang, index.YearPath(lang, y.Year), itoa(y.Year), navArchive)
-	p.listAlternates(pg, func(l string) string { return index.YearPath(l, y.Year) }, false)
-	yv := &YearView{Heading: itoa(y.Year)}
+	own := index.YearPath(lang, y.Year)
+	h, sw := p.listHead(own, func(l string) string { return index.YearPath(l, y.Year) }, false)
+	k := newKey("year", p.chrome[lang], uint64(y.Year))
 	for _, other := range e.Years {
-		l := Link{Label: itoa(other.Year), Href: p.urls.Href(index.YearPath(lang, other.Year))}
-		if other == y {
-			l.Current = "page"
-		}
-		yv.Years = append(yv.Years, l)
+		k.num(uint64(other.Year))
 	}
 	for _, m := range y.Months {
-		yv.Months = append(yv.Months, CountryItem{Name: t.MonthYear(m.Year, m.Month),
-			Href: p.urls.Href(index.MonthPath(lang, m.Year, m.Month)), Count: t.ArticleCount(len(m.Entries))})
+		k.num(uint64(m.Month), uint64(len(m.Entries)))
 	}
-	pg.Year = yv
-	return pg
+	p.addPage(own, k, h, func() *Page {
+		pg := p.page("year", lang, own, itoa(y.Year), navArchive, h, sw)
+		yv := &YearView{Heading: itoa(y.Year)}
+		for _, other := range e.Years {
+			l := Link{Label: itoa(other.Year), Href: p.urls.Href(index.YearPath(lang, other.Year))}
+			if other == y {
+				l.Current = "page"
+			}
+			yv.Years = append(yv.Years, l)
+		}
+		for _, m := range y.Months {
+			yv.Months = append(yv.Months, CountryItem{Name: t.MonthYear(m.Year, m.Month),
+				Href: p.urls.Href(index.MonthPath(lang, m.Year, m.Month)), Count: t.ArticleCount(len(m.Entries))})
+		}
+		pg.Year = yv
+		return pg
+	})
 }
 
-func (p planner) month(e *index.Edition, y *index.Year, m *index.Month) *Page {
+func (p *planner) month(e *index.Edition, y *index.Year, m *index.Month) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
-	heading := t.MonthYear(m.Year, m.Month)
-	pg := p.page("list", lang, index.MonthPath(lang, m.Year, m.Month), heading, navArchive)
-	p.listAlternates(pg, func(l string) string { return index.MonthPath(l, m.Year, m.Month) }, false)
-	pg.List = &ListView{Heading: heading, Items: p.items(lang, m.Entries),
-		Up: &Link{Label: itoa(y.Year), Href: p.urls.Href(index.YearPath(lang, y.Year))}}
-	return pg
+	own := index.MonthPath(lang, m.Year, m.Month)
+	h, sw := p.listHead(own, func(l string) string { return index.MonthPath(l, m.Year, m.Month) }, false)
+	k := newKey("month", p.chrome[lang], uint64(m.Year), uint64(m.Month))
+	p.entryKeys(k, m.Entries)
+	p.addPage(own, k, h, func() *Page {
+		heading := t.MonthYear(m.Year, m.Month)
+		pg := p.page("list", lang, own, heading, navArchive, h, sw)
+		pg.List = &ListView{Heading: heading, Items: p.items(lang, m.Entries),
+			Up: &Link{Label: itoa(y.Year), Href: p.urls.Href(index.YearPath(lang, y.Year))}}
+		return pg
+	})
 }
 
-func (p planner) article(a *load.Article) *Page {
-	t := p.t(a.Lang)
-	pg := p.page("article", a.Lang, index.ArticlePath(a), a.Title, navNone)
-	pg.Description = a.Summary
+func (p *planner) article(a *load.Article) {
+	own := index.ArticlePath(a)
 	st := p.site.StoryOf(a)
+	h := head{canonical: p.urls.Abs(own), lastMod: isoDate(a.Date)}
+	if !a.Updated.IsZero() {
+		h.lastMod = isoDate(a.Updated)
+	}
 	for _, b := range st.Articles {
-		pg.Alternates = append(pg.Alternates, Alternate{Lang: b.Lang, Href: p.urls.Abs(index.ArticlePath(b))})
+		h.alternates = append(h.alternates, Alternate{Lang: b.Lang, Href: p.urls.Abs(index.ArticlePath(b))})
 	}
 	def := st.In(p.site.Config.DefaultLanguage)
 	if def == nil {
 		def = st.Original()
 	}
-	pg.Alternates = append(pg.Alternates, Alternate{Lang: "x-default", Href: p.urls.Abs(index.ArticlePath(def))})
-	pg.Switch = nil
+	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: p.urls.Abs(index.ArticlePath(def))})
+	var sw []LangLink
 	for _, l := range p.site.Languages {
 		if l.Code == a.Lang {
 			continue
@@ -154,52 +218,64 @@ func (p planner) article(a *load.Article) *Page {
 		if tr := st.In(l.Code); tr != nil {
 			href = index.ArticlePath(tr)
 		}
-		pg.Switch = append(pg.Switch, LangLink{Lang: l.Code, Name: l.Name, Href: p.urls.Href(href)})
+		sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.urls.Href(href)})
 	}
-	av := &ArticleView{Title: a.Title, Lang: a.Lang, Date: t.Date(a.Date), DateISO: isoDate(a.Date),
-		Countries: p.countryLinks(a.Lang, a.Countries), Source: a.Source, SourceURL: a.SourceURL,
-		Body: trustedHTML(a.HTML), Related: p.items(a.Lang, p.site.Related(a, relatedCount))}
-	pg.LastMod = isoDate(a.Date)
-	if !a.Updated.IsZero() {
-		av.Updated, av.UpdatedISO = t.Date(a.Updated), isoDate(a.Updated)
-		pg.LastMod = av.UpdatedISO
+	related := p.site.Related(a, relatedCount)
+	k := newKey("article", p.chrome[a.Lang], a.Hash)
+	for _, b := range st.Articles {
+		k.num(b.Hash)
 	}
-	pg.Article = av
-	return pg
+	p.entryKeys(k.str("related"), related)
+	p.addPage(own, k, h, func() *Page {
+		t := p.t(a.Lang)
+		pg := p.page("article", a.Lang, own, a.Title, navNone, h, sw)
+		pg.Description = a.Summary
+		av := &ArticleView{Title: a.Title, Lang: a.Lang, Date: t.Date(a.Date), DateISO: isoDate(a.Date),
+			Countries: p.countryLinks(a.Lang, a.Countries), Source: a.Source, SourceURL: a.SourceURL,
+			Body: trustedHTML(a.HTML), Related: p.items(a.Lang, related)}
+		if !a.Updated.IsZero() {
+			av.Updated, av.UpdatedISO = t.Date(a.Updated), isoDate(a.Updated)
+		}
+		pg.Article = av
+		return pg
+	})
 }
 
 // root is the language chooser at the site root.
-func (p planner) root() *Page {
+func (p *planner) root() {
 	def := p.site.Config.DefaultLanguage
-	pg := p.page("root", def, index.RootPath, "", navNone)
-	pg.Chrome.Nav, pg.Switch, pg.Feeds = nil, nil, nil
-	var titles []string
-	for _, l := range p.site.Languages {
-		titles = append(titles, l.Title)
-		pg.Root = append(pg.Root, RootChoice{Lang: l.Code, Name: l.Name, Prompt: p.t(l.Code).ChooseLanguage, Title: l.Title,
-			Description: l.Description, Href: p.urls.Href(index.HomePath(l.Code, 1))})
-	}
-	pg.Title = strings.Join(titles, " · ")
-	p.listAlternates(pg, func(l string) string { return index.HomePath(l, 1) }, true)
-	pg.Switch = nil // every language is the page itself
-	return pg
+	h, _ := p.listHead(index.RootPath, func(l string) string { return index.HomePath(l, 1) }, true)
+	p.addPage(index.RootPath, newKey("root", p.chrome[def]), h, func() *Page {
+		pg := p.page("root", def, index.RootPath, "", navNone, h, nil)
+		pg.Chrome.Nav, pg.Feeds = nil, nil
+		var titles []string
+		for _, l := range p.site.Languages {
+			titles = append(titles, l.Title)
+			pg.Root = append(pg.Root, RootChoice{Lang: l.Code, Name: l.Name, Prompt: p.t(l.Code).ChooseLanguage,
+				Title: l.Title, Description: l.Description, Href: p.urls.Href(index.HomePath(l.Code, 1))})
+		}
+		pg.Title = strings.Join(titles, " · ")
+		return pg
+	})
 }
 
 // notFound is GitHub Pages' 404 page, in every language: it is served at
 // any missing URL, so all its links are absolute paths.
-func (p planner) notFound() *Page {
+func (p *planner) notFound() {
 	def := p.site.Config.DefaultLanguage
-	pg := p.page("notfound", def, index.NotFoundPath, "", navNone)
-	pg.Chrome.Nav, pg.Switch, pg.Feeds, pg.Canonical = nil, nil, nil, ""
-	var titles []string
-	for _, l := range p.site.Languages {
-		t := p.t(l.Code)
-		titles = append(titles, t.NotFoundTitle)
-		pg.NotFound = append(pg.NotFound, NotFoundText{Lang: l.Code, Title: t.NotFoundTitle, Text: t.NotFoundText,
-			Home: p.urls.Href(index.HomePath(l.Code, 1)), HomeLabel: t.GoHome})
-	}
-	pg.Title = strings.Join(titles, " · ")
-	return pg
+	p.addPage(index.NotFoundPath, newKey("404", p.chrome[def]), head{}, func() *Page {
+		pg := p.page("notfound", def, index.NotFoundPath, "", navNone, head{}, nil)
+		pg.Chrome.Nav, pg.Feeds, pg.Canonical = nil, nil, ""
+		var titles []string
+		for _, l := range p.site.Languages {
+			t := p.t(l.Code)
+			titles = append(titles, t.NotFoundTitle)
+			pg.NotFound = append(pg.NotFound, NotFoundText{Lang: l.Code, Title: t.NotFoundTitle, Text: t.NotFoundText,
+				Home: p.urls.Href(index.HomePath(l.Code, 1)), HomeLabel: t.GoHome})
+		}
+		pg.Title = strings.Join(titles, " · ")
+		return pg
+	})
 }
 
 // The sections of the site's navigation, in order.
@@ -212,7 +288,7 @@ const (
 
 // page starts a page with the parts every page of a language shares; the
 // navigation marks its section as current.
-func (p planner) page(tmpl, lang, path, heading string, section int) *Page {
+func (p *planner) page(tmpl, lang, path, heading string, section int, h head, sw []LangLink) *Page {
 	t := p.t(lang)
 	l := p.language(lang)
 	title := l.Title
@@ -220,17 +296,17 @@ func (p planner) page(tmpl, lang, path, heading string, section int) *Page {
 		title = heading + " — " + l.Title
 	}
 	pg := &Page{Path: path, Template: tmpl, Lang: lang, Title: title, Description: l.Description,
-		Canonical: p.urls.Abs(path), T: t,
+		Canonical: h.canonical, Alternates: h.alternates, Switch: sw, T: t,
 		Feeds: []Link{{Label: l.Title + " — " + t.Feed, Href: p.urls.Href(index.FeedPath(lang))}},
 		Chrome: Chrome{SiteTitle: l.Title, Home: p.urls.Href(index.HomePath(lang, 1)),
 			Stylesheet: p.urls.Href("style.css"), Icon: p.urls.Href("favicon.svg")}}
-	pg.Chrome.Nav = []Link{{Label: t.Home, Href: p.urls.Href(index.HomePath(lang, 1))},
-		{Label: t.Countries, Href: p.urls.Href(index.CountriesPath(lang))}}
+	archive := index.HomePath(lang, 1)
 	if e := p.site.Edition(lang); e != nil && len(e.Years) > 0 {
-		pg.Chrome.Nav = append(pg.Chrome.Nav, Link{Label: t.Archive, Href: p.urls.Href(index.YearPath(lang, e.Years[0].Year))})
-	} else {
-		pg.Chrome.Nav = append(pg.Chrome.Nav, Link{Label: t.Archive, Href: p.urls.Href(index.HomePath(lang, 1))})
+		archive = index.YearPath(lang, e.Years[0].Year)
 	}
+	pg.Chrome.Nav = []Link{{Label: t.Home, Href: p.urls.Href(index.HomePath(lang, 1))},
+		{Label: t.Countries, Href: p.urls.Href(index.CountriesPath(lang))},
+		{Label: t.Archive, Href: p.urls.Href(archive)}}
 	if section >= 0 {
 		pg.Chrome.Nav[section].Current = "true"
 		if pg.Chrome.Nav[section].Href == p.urls.Href(path) {
@@ -240,24 +316,33 @@ func (p planner) page(tmpl, lang, path, heading string, section int) *Page {
 	return pg
 }
 
-// listAlternates links a list page to the same list in every language: each
+// listHead links a list page to the same list in every language: each
 // edition lists every story, so every list exists in every language.
-func (p planner) listAlternates(pg *Page, path func(lang string) string, home bool) {
-	pg.Alternates, pg.Switch = nil, nil
+func (p *planner) listHead(own string, path func(lang string) string, home bool) (head, []LangLink) {
+	h := head{canonical: p.urls.Abs(own)}
+	var sw []LangLink
 	for _, l := range p.site.Languages {
-		pg.Alternates = append(pg.Alternates, Alternate{Lang: l.Code, Href: p.urls.Abs(path(l.Code))})
-		if l.Code != pg.Lang {
-			pg.Switch = append(pg.Switch, LangLink{Lang: l.Code, Name: l.Name, Href: p.urls.Href(path(l.Code))})
+		h.alternates = append(h.alternates, Alternate{Lang: l.Code, Href: p.urls.Abs(path(l.Code))})
+		if path(l.Code) != own {
+			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.urls.Href(path(l.Code))})
 		}
 	}
 	xdef := p.urls.Abs(path(p.site.Config.DefaultLanguage))
 	if home {
 		xdef = p.urls.Abs(index.RootPath)
 	}
-	pg.Alternates = append(pg.Alternates, Alternate{Lang: "x-default", Href: xdef})
+	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: xdef})
+	return h, sw
 }
 
-func (p planner) items(lang string, entries []index.Entry) []Item {
+// entryKeys adds the stories a page lists to its key.
+func (p *planner) entryKeys(k *key, entries []index.Entry) {
+	for _, en := range entries {
+		k.num(en.Article.Hash)
+	}
+}
+
+func (p *planner) items(lang string, entries []index.Entry) []Item {
 	t := p.t(lang)
 	items := make([]Item, 0, len(entries))
 	for _, en := range entries {
@@ -272,7 +357,7 @@ func (p planner) items(lang string, entries []index.Entry) []Item {
 	return items
 }
 
-func (p planner) countryLinks(lang string, codes []string) []Link {
+func (p *planner) countryLinks(lang string, codes []string) []Link {
 	e := p.site.Edition(lang)
 	var links []Link
 	for _, code := range codes {
@@ -283,9 +368,9 @@ func (p planner) countryLinks(lang string, codes []string) []Link {
 	return links
 }
 
-func (p planner) t(lang string) *i18n.Strings { return p.theme.Strings[lang] }
+func (p *planner) t(lang string) *i18n.Strings { return p.theme.Strings[lang] }
 
-func (p planner) language(code string) load.Language {
+func (p *planner) language(code string) load.Language {
 	for _, l := range p.site.Languages {
 		if l.Code == code {
 			return l

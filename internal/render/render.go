@@ -17,44 +17,49 @@ import (
 // Put receives one output file: its path under the output folder and its bytes.
 type Put func(path string, data []byte) error
 
-// Render writes every page, feed and site file of the site through put,
-// rendering pages on every core. It returns the number of files written.
-func Render(site *index.Site, theme *Theme, urls URLs, put Put) (int, error) {
-	pages := Plan(site, theme, urls)
-	files := siteFiles(site, pages, urls)
-	errs := make([]error, len(pages)+len(files))
+// Result says what Render did.
+type Result struct {
+	Keys     map[string]uint64 // every output of the site and its key
+	Rendered int               // outputs made and put; the others were unchanged
+}
+
+// Run makes every output whose key differs from its key in prev (nil:
+// make them all), on every core, handing each to put.
+func Run(outputs []Output, prev map[string]uint64, put Put) (Result, error) {
+	res := Result{Keys: make(map[string]uint64, len(outputs))}
+	var todo []Output
+	for _, o := range outputs {
+		res.Keys[o.Path] = o.Key
+		if old, ok := prev[o.Path]; !ok || old != o.Key {
+			todo = append(todo, o)
+		}
+	}
+	errs := make([]error, len(todo))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			var buf bytes.Buffer
 			for i := range next {
-				if i >= len(pages) {
-					f := files[i-len(pages)]
-					data, err := f.make()
-					if errs[i] = err; err == nil {
-						errs[i] = put(f.path, data)
-					}
-					continue
+				data, err := todo[i].Make()
+				if err == nil {
+					err = put(todo[i].Path, data)
 				}
-				buf.Reset()
-				if errs[i] = theme.Execute(&buf, pages[i]); errs[i] == nil {
-					errs[i] = put(OutputPath(pages[i].Path), bytes.Clone(buf.Bytes()))
-				}
+				errs[i] = err
 			}
 		})
 	}
-	for i := range errs {
+	for i := range todo {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return 0, err
+			return Result{}, err
 		}
 	}
-	return len(errs), nil
+	res.Rendered = len(todo)
+	return res, nil
 }
 
 // Execute writes one page with its kind's template.
@@ -77,28 +82,35 @@ func OutputPath(path string) string {
 	return path
 }
 
-// file is a non-HTML output, made when it is written.
-type file struct {
-	path string
-	make func() ([]byte, error)
-}
-
-// siteFiles lists the feeds, sitemap and the files GitHub Pages wants.
-func siteFiles(site *index.Site, pages []*Page, urls URLs) []file {
-	files := append(sitemaps(pages, urls),
-		file{index.RobotsPath, func() ([]byte, error) { return robots(urls), nil }},
-		file{index.NoJekyllPath, func() ([]byte, error) { return []byte{}, nil }})
+// siteFiles plans the feeds, the sitemap and the files GitHub Pages wants.
+func (p *planner) siteFiles() {
+	site, urls := p.site, p.urls
+	p.outputs = append(p.outputs, sitemaps(p.heads, urls)...)
+	p.outputs = append(p.outputs,
+		Output{index.RobotsPath, newKey("robots").str(urls.base).sum(), func() ([]byte, error) { return robots(urls), nil }},
+		Output{index.NoJekyllPath, newKey("nojekyll").sum(), func() ([]byte, error) { return []byte{}, nil }})
 	for _, e := range site.Editions {
-		files = append(files, file{index.FeedPath(e.Lang.Code), func() ([]byte, error) {
+		p.outputs = append(p.outputs, Output{index.FeedPath(e.Lang.Code), p.feedKey(e.Lang.Code, "", e), func() ([]byte, error) {
 			return Feed(site, e.Lang, nil, e.Own, urls)
 		}})
 		for _, ci := range e.Countries {
-			files = append(files, file{index.CountryFeedPath(e.Lang.Code, ci.Country), func() ([]byte, error) {
-				return Feed(site, e.Lang, ci.Country, ci.Own, urls)
-			}})
+			p.outputs = append(p.outputs, Output{index.CountryFeedPath(e.Lang.Code, ci.Country), p.feedKey(e.Lang.Code, ci.Country.Code, e),
+				func() ([]byte, error) { return Feed(site, e.Lang, ci.Country, ci.Own, urls) }})
 		}
 	}
-	return files
+}
+
+// feedKey covers the articles a feed carries, body and all.
+func (p *planner) feedKey(lang, country string, e *index.Edition) uint64 {
+	arts := e.Own
+	if country != "" {
+		arts = e.Country(country).Own
+	}
+	k := newKey("feed", p.site.Hash).str(p.urls.base, lang, country)
+	for _, a := range arts[:min(FeedSize, len(arts))] {
+		k.num(a.Hash)
+	}
+	return k.sum()
 }
 
 func robots(urls URLs) []byte {

@@ -44,32 +44,33 @@ const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 // sitemaps lists every page that has a canonical URL, each with the same
 // hreflang alternates as its <head>. Past SitemapLimit URLs, sitemap.xml
 // becomes an index of sitemap-1.xml, sitemap-2.xml, …
-func sitemaps(pages []*Page, urls URLs) []file {
+func sitemaps(heads []head, urls URLs) []Output {
 	var all []sitemapURL
-	for _, pg := range pages {
-		if pg.Canonical == "" {
-			continue
-		}
-		u := sitemapURL{Loc: pg.Canonical, LastMod: pg.LastMod}
-		for _, a := range pg.Alternates {
+	k := newKey("sitemap")
+	for _, h := range heads {
+		u := sitemapURL{Loc: h.canonical, LastMod: h.lastMod}
+		k.str(h.canonical, h.lastMod)
+		for _, a := range h.alternates {
 			u.Alternates = append(u.Alternates, xhtmlLink{Rel: "alternate", Hreflang: a.Lang, Href: a.Href})
+			k.str(a.Lang, a.Href)
 		}
 		all = append(all, u)
 	}
+	key := k.sum()
 	set := func(part []sitemapURL) func() ([]byte, error) {
 		return func() ([]byte, error) {
 			return marshal(urlset{XMLNS: sitemapNS, XMLNSXHTML: "http://www.w3.org/1999/xhtml", URLs: part})
 		}
 	}
 	if len(all) <= SitemapLimit {
-		return []file{{index.SitemapPath, set(all)}}
+		return []Output{{index.SitemapPath, key, set(all)}}
 	}
-	var files []file
+	var files []Output
 	idx := sitemapIndex{XMLNS: sitemapNS}
 	for i := 0; i < len(all); i += SitemapLimit {
 		name := fmt.Sprintf("sitemap-%d.xml", i/SitemapLimit+1)
 		idx.Sitemaps = append(idx.Sitemaps, sitemapFile{Loc: urls.Abs(name)})
-		files = append(files, file{name, set(all[i:min(i+SitemapLimit, len(all))])})
+		files = append(files, Output{name, key, set(all[i:min(i+SitemapLimit, len(all))])})
 	}
-	return append(files, file{index.SitemapPath, func() ([]byte, error) { return marshal(idx) }})
+	return append(files, Output{index.SitemapPath, key, func() ([]byte, error) { return marshal(idx) }})
 }

@@ -8,31 +8,31 @@ import (
 
 func TestSitemapSplit(t *testing.T) {
 	urls, _ := NewURLs("https://example.org/b")
-	count := func(n int) []file {
-		pages := make([]*Page, n)
-		for i := range pages {
-			pages[i] = &Page{Canonical: urls.Abs(fmt.Sprintf("en/%d/", i))}
+	count := func(n int) []Output {
+		heads := make([]head, n)
+		for i := range heads {
+			heads[i] = head{canonical: urls.Abs(fmt.Sprintf("en/%d/", i))}
 		}
-		return sitemaps(append(pages, &Page{}), urls) // the 404 page has no canonical URL
+		return sitemaps(heads, urls)
 	}
-	if files := count(SitemapLimit); len(files) != 1 || files[0].path != "sitemap.xml" {
+	if files := count(SitemapLimit); len(files) != 1 || files[0].Path != "sitemap.xml" {
 		t.Fatalf("%d URLs: %d files, want sitemap.xml alone", SitemapLimit, len(files))
 	}
 	files := count(SitemapLimit + 1)
 	var names []string
 	for _, f := range files {
-		names = append(names, f.path)
+		names = append(names, f.Path)
 	}
 	if fmt.Sprint(names) != "[sitemap-1.xml sitemap-2.xml sitemap.xml]" {
 		t.Fatalf("files %v", names)
 	}
 	var part urlset
-	data, _ := files[1].make()
+	data, _ := files[1].Make()
 	if err := xml.Unmarshal(data, &part); err != nil || len(part.URLs) != 1 || part.URLs[0].Loc != "https://example.org/b/en/50000/" {
 		t.Errorf("second part: %v, %+v", err, part.URLs)
 	}
 	var idx sitemapIndex
-	data, _ = files[2].make()
+	data, _ = files[2].Make()
 	if err := xml.Unmarshal(data, &idx); err != nil || len(idx.Sitemaps) != 2 || idx.Sitemaps[1].Loc != "https://example.org/b/sitemap-2.xml" {
 		t.Errorf("index: %v, %+v", err, idx)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"path"
 	"regexp"
 	"strconv"
 
@@ -18,6 +17,7 @@ import (
 type Theme struct {
 	pages   map[string]*template.Template
 	Strings map[string]*i18n.Strings
+	Key     uint64 // of every file read: a change to any invalidates every page
 }
 
 // PageKinds are the page templates, templates/{kind}.html.
@@ -26,18 +26,36 @@ var PageKinds = []string{"list", "article", "countries", "year", "root", "notfou
 const layoutFile = "templates/layout.html"
 
 // LoadTheme parses the templates and the strings of every language. With
-// no languages (site.yaml is broken) the templates are still checked.
-func LoadTheme(fsys fs.FS, langs []string) (*Theme, diag.List) {
+// no languages (site.yaml is broken) the templates are still checked. When
+// no file differs from those prev was made of, prev is returned as it is.
+func LoadTheme(fsys fs.FS, langs []string, prev *Theme) (*Theme, diag.List) {
 	var errs diag.List
-	th := &Theme{pages: map[string]*template.Template{}, Strings: map[string]*i18n.Strings{}}
-	layout, err := parseTemplate(fsys, template.New("layout.html"), layoutFile)
+	files := map[string][]byte{}
+	k := newKey("theme")
+	for _, name := range themeFiles(langs) {
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs.Add(name, 0, "cannot read: %v", err)
+			continue
+		}
+		files[name] = src
+		k.str(name, string(src))
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if prev != nil && prev.Key == k.sum() {
+		return prev, nil
+	}
+	th := &Theme{pages: map[string]*template.Template{}, Strings: map[string]*i18n.Strings{}, Key: k.sum()}
+	layout, err := template.New("layout.html").Parse(string(files[layoutFile]))
 	if err != nil {
 		errs.Add(templateError(layoutFile, err))
 		return nil, errs
 	}
 	for _, kind := range PageKinds {
 		file := "templates/" + kind + ".html"
-		t, err := parseTemplate(fsys, template.Must(layout.Clone()), file)
+		t, err := template.Must(layout.Clone()).New(kind + ".html").Parse(string(files[file]))
 		if err == nil && t.Lookup("main") == nil {
 			err = errors.New(`it must define "main": {{define "main"}}…{{end}}`)
 		}
@@ -49,12 +67,7 @@ func LoadTheme(fsys fs.FS, langs []string) (*Theme, diag.List) {
 	}
 	for _, lang := range langs {
 		file := "templates/i18n/" + lang + ".yaml"
-		src, err := fs.ReadFile(fsys, file)
-		if err != nil {
-			errs.Add(file, 0, "cannot read the %s interface strings: %v", lang, err)
-			continue
-		}
-		s, err := i18n.Parse(lang, src)
+		s, err := i18n.Parse(lang, files[file])
 		if err != nil {
 			errs.Add(yamlError(file, err))
 			continue
@@ -67,12 +80,16 @@ func LoadTheme(fsys fs.FS, langs []string) (*Theme, diag.List) {
 	return th, nil
 }
 
-func parseTemplate(fsys fs.FS, t *template.Template, file string) (*template.Template, error) {
-	src, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		return nil, err
+// themeFiles lists the files a theme is made of.
+func themeFiles(langs []string) []string {
+	names := []string{layoutFile}
+	for _, kind := range PageKinds {
+		names = append(names, "templates/"+kind+".html")
 	}
-	return t.New(path.Base(file)).Parse(string(src))
+	for _, lang := range langs {
+		names = append(names, "templates/i18n/"+lang+".yaml")
+	}
+	return names
 }
 
 var (

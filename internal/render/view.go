@@ -20,7 +20,6 @@ type Page struct {
 	Feeds       []Link
 	Chrome      Chrome
 	T           *i18n.Strings
-	LastMod     string // for the sitemap; articles only
 
 	Article   *ArticleView
 	List      *ListView

@@ -1,0 +1,132 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestRebuildMatchesFreshBuild edits a project step by step, rebuilding
+// with one Builder, and checks after every step that the output folder is
+// byte for byte what a fresh build of the same project writes, and that
+// small edits write few files.
+func TestRebuildMatchesFreshBuild(t *testing.T) {
+	root := newProject(t, siteArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	b := New(Options{Root: root, Out: out})
+	first, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Written != first.Files {
+		t.Errorf("first build wrote %d of %d files", first.Written, first.Files)
+	}
+	file := func(p string) string { return filepath.Join(root, p) }
+	steps := []struct {
+		name     string
+		edit     func()
+		maxWrite int // most files the rebuild may write
+		removed  int
+	}{
+		{"nothing changed", func() {}, 0, 0},
+		{"body edited", func() {
+			writeFile(t, file("content/ru/2024/tokayev.md"), "---\ntitle: Токаев принял президента МККК\ndate: 2024-03-06\ncountries: [KZ]\n---\nВстреча в Астане прошла в среду.\n")
+		}, 12, 0},
+		{"title edited", func() {
+			s := readFile(t, file("content/en/2025/closure.md"))
+			writeFile(t, file("content/en/2025/closure.md"), strings.Replace(s, "ICRC closes its delegation", "ICRC closes its Baku delegation", 1))
+		}, 14, 0},
+		{"article added in a new folder", func() {
+			writeFile(t, file("content/en/2026/new/geo.md"), "---\ntitle: Georgia update\ndate: 2026-01-15\ncountries: [GE]\n---\nNews.\n")
+		}, 60, 0},
+		{"article renamed by its slug", func() {
+			s := readFile(t, file("content/en/2026/new/geo.md"))
+			writeFile(t, file("content/en/2026/new/geo.md"), strings.Replace(s, "countries:", "slug: georgia-news\ncountries:", 1))
+		}, 20, 1},
+		{"translation linked", func() {
+			writeFile(t, file("content/ru/2024/missing.md"), "---\ntitle: Семьи пропавших встретились\ndate: 2024-11-21\ncountries: [AM]\n---\nВстреча.\n")
+			s := readFile(t, file("content/en/2024/missing.md"))
+			writeFile(t, file("content/en/2024/missing.md"), strings.Replace(s, "countries:", "translation_key: missing\ncountries:", 1))
+			s = readFile(t, file("content/ru/2024/missing.md"))
+			writeFile(t, file("content/ru/2024/missing.md"), strings.Replace(s, "countries:", "translation_key: missing\ncountries:", 1))
+		}, 60, 0},
+		{"article deleted", func() { os.Remove(file("content/en/2026/new/geo.md")) }, 60, 0},
+		{"template changed", func() {
+			s := readFile(t, file("templates/layout.html"))
+			writeFile(t, file("templates/layout.html"), strings.Replace(s, `<main id="main">`, `<main id="main" class="m">`, 1))
+		}, 1000, 0},
+		{"static file added", func() { writeFile(t, file("static/CNAME"), "briefings.example.org\n") }, 1, 0},
+		{"static file removed", func() { os.Remove(file("static/CNAME")) }, 0, 1},
+		{"country renamed", func() {
+			s := readFile(t, file("content/countries.yaml"))
+			writeFile(t, file("content/countries.yaml"), strings.Replace(s, "ru: Армения", "ru: Республика Армения", 1))
+		}, 1000, 0},
+	}
+	for _, st := range steps {
+		st.edit()
+		rep, err := b.Build()
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		fresh := filepath.Join(t.TempDir(), "public")
+		mustBuild(t, Options{Root: root, Out: fresh})
+		got, want := tree(t, out), tree(t, fresh)
+		if !slices.Equal(sortedPaths(got), sortedPaths(want)) {
+			t.Errorf("%s: rebuilt files differ from a fresh build's:\n%v\n%v", st.name, sortedPaths(got), sortedPaths(want))
+		}
+		for p, sum := range want {
+			if got[p] != sum {
+				t.Errorf("%s: %s differs from a fresh build's", st.name, p)
+			}
+		}
+		if rep.Written > st.maxWrite || (st.removed > 0 && rep.Removed < st.removed) {
+			t.Errorf("%s: wrote %d files (at most %d), removed %d (at least %d)", st.name, rep.Written, st.maxWrite, rep.Removed, st.removed)
+		}
+		t.Logf("%s: wrote %d of %d files, removed %d", st.name, rep.Written, rep.Files, rep.Removed)
+	}
+}
+
+// TestRebuildAfterError keeps the last good site while content is broken,
+// then catches up once it is fixed.
+func TestRebuildAfterError(t *testing.T) {
+	root := newProject(t, siteArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	b := New(Options{Root: root, Out: out})
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	good := tree(t, out)
+	art := filepath.Join(root, "content/en/2025/closure.md")
+	orig := readFile(t, art)
+	writeFile(t, art, strings.Replace(orig, "date: 2025-09-03", "date: tomorrow", 1))
+	if _, err := b.Build(); err == nil {
+		t.Fatal("a broken article built")
+	}
+	for p, sum := range tree(t, out) {
+		if good[p] != sum {
+			t.Errorf("%s changed while the content was broken", p)
+		}
+	}
+	writeFile(t, art, strings.Replace(orig, "ICRC closes its delegation", "Fixed title", 1))
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(readFile(t, filepath.Join(out, "en/index.html")), "Fixed title") {
+		t.Errorf("the fix did not reach the home page")
+	}
+}
+
+// TestRebuildWhenOutputDeleted starts afresh when the output folder went away.
+func TestRebuildWhenOutputDeleted(t *testing.T) {
+	root := newProject(t, siteArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	b := New(Options{Root: root, Out: out})
+	first, _ := b.Build()
+	os.RemoveAll(out)
+	rep, err := b.Build()
+	if err != nil || rep.Written != first.Files {
+		t.Fatalf("after the output was deleted: wrote %d of %d, %v", rep.Written, first.Files, err)
+	}
+}
