@@ -2,16 +2,23 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"briefings/internal/build"
 	"briefings/internal/diag"
+	"briefings/internal/live"
+	"briefings/internal/serve"
 )
 
 const usage = `briefings builds the bilingual briefings portal from content/.
@@ -19,10 +26,14 @@ const usage = `briefings builds the bilingual briefings portal from content/.
 Usage:
   briefings build [--root DIR] [--out DIR] [--base-url URL] [--drafts]
   briefings check [--root DIR] [--drafts]
+  briefings watch [--root DIR] [--out DIR] [--base-url URL] [--drafts]
+  briefings serve [--root DIR] [--out DIR] [--addr 127.0.0.1:1313] [--drafts]
 
 Commands:
   build   turn content/ into the site in public/ (a failed build leaves the old site)
   check   validate content and templates without writing anything
+  watch   build, then rebuild on every change to content/, templates/ or static/
+  serve   watch, and serve the site with open pages reloading after each build
 
 Run "briefings COMMAND -h" for a command's flags.
 `
@@ -36,10 +47,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch args[0] {
-	case "build":
-		return runBuild(args[1:], stdout, stderr, false)
-	case "check":
-		return runBuild(args[1:], stdout, stderr, true)
+	case "build", "check":
+		return runBuild(args[0], args[1:], stdout, stderr)
+	case "watch", "serve":
+		return runLive(args[0], args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -48,25 +59,38 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
-	name := "build"
-	if check {
-		name = "check"
-	}
+// flags parses a command's flags into build options.
+func flags(name string, args []string, stderr io.Writer, extra func(*flag.FlagSet)) (build.Options, bool) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	opts := build.Options{DryRun: check}
+	opts := build.Options{DryRun: name == "check"}
 	fs.StringVar(&opts.Root, "root", ".", "the project folder")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include articles marked draft: true")
-	if !check {
+	if name != "check" {
 		fs.StringVar(&opts.Out, "out", "", "the output folder (default ROOT/public)")
+	}
+	if name == "build" || name == "watch" {
 		fs.StringVar(&opts.BaseURL, "base-url", "", "the site's URL, replacing site.yaml's base_url")
 	}
+	if extra != nil {
+		extra(fs)
+	}
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return opts, false
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "briefings %s: unexpected argument %q\n", name, fs.Arg(0))
+		return opts, false
+	}
+	if opts.Out == "" {
+		opts.Out = filepath.Join(opts.Root, "public")
+	}
+	return opts, true
+}
+
+func runBuild(name string, args []string, stdout, stderr io.Writer) int {
+	opts, ok := flags(name, args, stderr, nil)
+	if !ok {
 		return 2
 	}
 	rep, err := build.Build(opts)
@@ -76,16 +100,63 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	if err != nil {
 		return report(stderr, err)
 	}
-	if check {
+	if opts.DryRun {
 		fmt.Fprintf(stdout, "ok: %d articles, %d files would be written\n", rep.Articles, rep.Files)
 		return 0
 	}
-	out := opts.Out
-	if out == "" {
-		out = filepath.Join(opts.Root, "public")
-	}
-	fmt.Fprintf(stdout, "built %d articles into %d files in %s (%s)\n", rep.Articles, rep.Files, out,
+	fmt.Fprintf(stdout, "built %d articles into %d files in %s (%s)\n", rep.Articles, rep.Files, opts.Out,
 		rep.Took.Round(time.Millisecond))
+	return 0
+}
+
+// runLive runs watch and serve until interrupted.
+func runLive(name string, args []string, stdout, stderr io.Writer) int {
+	addr := "127.0.0.1:1313"
+	opts, ok := flags(name, args, stderr, func(fs *flag.FlagSet) {
+		if name == "serve" {
+			fs.StringVar(&addr, "addr", addr, "the address to serve on; loopback unless you say otherwise")
+		}
+	})
+	if !ok {
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	sess := &live.Session{Builder: build.New(opts), Root: opts.Root, Log: stdout}
+	if name == "watch" {
+		err := sess.Run(ctx, func() { fmt.Fprintln(stdout, "watching content/, templates/ and static/; Ctrl-C stops") })
+		return exit(stderr, err)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		fmt.Fprintln(stderr, "briefings serve:", err)
+		return 1
+	}
+	preview := serve.New(opts.Out)
+	sess.Preview = preview
+	srv := &http.Server{Handler: preview, ReadHeaderTimeout: 5 * time.Second, IdleTimeout: 2 * time.Minute}
+	srv.RegisterOnShutdown(preview.Stop)
+	served := make(chan error, 1)
+	err = sess.Run(ctx, func() {
+		fmt.Fprintf(stdout, "serving http://%s%s (Ctrl-C stops)\n", ln.Addr(), preview.Base())
+		go func() { served <- srv.Serve(ln) }()
+	})
+	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	srv.Shutdown(shutdown)
+	if err == nil {
+		if serr := <-served; !errors.Is(serr, http.ErrServerClosed) {
+			err = serr
+		}
+	}
+	return exit(stderr, err)
+}
+
+func exit(stderr io.Writer, err error) int {
+	if err != nil {
+		fmt.Fprintln(stderr, "briefings:", err)
+		return 1
+	}
 	return 0
 }
 

@@ -37,6 +37,7 @@ type Report struct {
 	Files    int           // files of the site
 	Written  int           // files written: all of them, or on a rebuild those that changed
 	Removed  int           // files of the previous build no longer part of the site
+	BasePath string        // the path the site is served under, "/briefings/"
 	Warnings diag.List     // problems that do not fail the build
 	Took     time.Duration // wall time
 }
@@ -115,7 +116,7 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, Report, error) {
 	if err != nil {
 		errs.Add("static", 0, "cannot read: %v", err)
 	}
-	rep := Report{Warnings: errs.Warnings().Sort(), Articles: len(published)}
+	rep := Report{Warnings: errs.Warnings().Sort(), Articles: len(published), BasePath: urls.BasePath()}
 	if errs.Err() != nil {
 		return nil, rep, errs.Err()
 	}

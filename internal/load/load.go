@@ -82,11 +82,16 @@ func describe(err error) string {
 	return err.Error()
 }
 
-// Ignored reports whether a file name is an editor's temporary or hidden file.
+// Ignored tells the files no build reads: hidden files, and editors'
+// temporary, backup and lock files. The watcher ignores the same.
 func Ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+	return strings.HasPrefix(name, ".") || // .#lock (emacs), .file.swp (vim), .DS_Store
+		strings.HasSuffix(name, "~") || // backup~ (vim, emacs, gedit)
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#") || // #autosave# (emacs)
+		name == "4913" || // vim's test of whether it may write the folder
 		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
-		strings.HasSuffix(name, ".tmp") || name == "4913"
+		strings.HasSuffix(name, ".tmp") ||
+		strings.Contains(name, "___jb_") // JetBrains' safe write
 }
 
 // articleFiles lists content/{lang}/**.md. Other files under content/ are

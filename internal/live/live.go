@@ -1,0 +1,140 @@
+// Package live keeps a site up to date while its editors work: it builds,
+// then rebuilds on every settled batch of changes, and tells the preview
+// server, if there is one, to reload open pages or show the problems.
+package live
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"briefings/internal/build"
+	"briefings/internal/diag"
+	"briefings/internal/watch"
+)
+
+// Sources are the project folders a change in which means a rebuild.
+var Sources = []string{"content", "templates", "static"}
+
+// Preview is what a rebuild reports to: the preview server.
+type Preview interface {
+	Built(base string, changed bool)
+	Failed(problems []string)
+}
+
+// Session is one watch or serve session.
+type Session struct {
+	Builder *build.Builder
+	Root    string
+	Preview Preview   // nil for watch
+	Log     io.Writer // one line a build, and the problems
+}
+
+// Run builds once, then rebuilds after each batch of changes until ctx is
+// done. A failed build keeps the last good site. ready, if not nil, is
+// called after the first build.
+func (s *Session) Run(ctx context.Context, ready func()) error {
+	w, err := watch.New(s.Root, Sources...)
+	if err != nil {
+		return fmt.Errorf("watching %s: %w", s.Root, err)
+	}
+	defer w.Close()
+	s.build(nil)
+	if ready != nil {
+		ready()
+	}
+	batches := make(chan watch.Batch)
+	done := make(chan error, 1)
+	go func() {
+		done <- w.Run(ctx, batches, func(err error) { fmt.Fprintln(s.Log, "watch:", err) })
+	}()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case err := <-done:
+			return err
+		case b := <-batches:
+			s.Builder.Forget(b.Paths...)
+			s.build(&b)
+		}
+	}
+}
+
+// build runs one build and reports it in one line, with the problems of a
+// failed one above it.
+func (s *Session) build(b *watch.Batch) {
+	rep, err := s.Builder.Build()
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(s.Log, w)
+	}
+	what := "built"
+	if b != nil {
+		what = "rebuilt after " + s.describe(*b)
+	}
+	if err != nil {
+		problems := lines(err)
+		for _, p := range problems {
+			fmt.Fprintln(s.Log, p)
+		}
+		fmt.Fprintf(s.Log, "%s: failed with %d %s; the last good site stays\n", what, len(problems), plural(len(problems)))
+		if s.Preview != nil {
+			s.Preview.Failed(problems)
+		}
+		return
+	}
+	line := fmt.Sprintf("%s: %d of %d files written, %d removed, in %s", what, rep.Written, rep.Files, rep.Removed,
+		rep.Took.Round(100*time.Microsecond))
+	if b != nil {
+		line += fmt.Sprintf(" (after %s waiting for the save to settle)", b.Waited.Round(time.Millisecond))
+	}
+	fmt.Fprintln(s.Log, line)
+	if s.Preview != nil {
+		s.Preview.Built(rep.BasePath, rep.Written+rep.Removed > 0)
+	}
+}
+
+// describe names a batch by the files it left, so that an editor's
+// temporary files do not stand for the save; a batch of deletions is
+// named by what was deleted.
+func (s *Session) describe(b watch.Batch) string {
+	paths := slices.DeleteFunc(slices.Clone(b.Paths), func(p string) bool {
+		_, err := os.Stat(filepath.Join(s.Root, filepath.FromSlash(p)))
+		return err != nil
+	})
+	if len(paths) == 0 {
+		paths = b.Paths
+	}
+	switch {
+	case b.Overflow || len(paths) == 0:
+		return "many changes"
+	case len(paths) == 1:
+		return paths[0]
+	}
+	return fmt.Sprintf("%s and %d more", paths[0], len(paths)-1)
+}
+
+func lines(err error) []string {
+	var list diag.List
+	if errors.As(err, &list) {
+		var out []string
+		for _, d := range list {
+			out = append(out, d.String())
+		}
+		return out
+	}
+	return strings.Split(err.Error(), "\n")
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return "problem"
+	}
+	return "problems"
+}

@@ -1,0 +1,266 @@
+// Package serve is the preview server: the output folder, served under the
+// same path as in production, with open pages reloaded after each good
+// build and a build's problems shown over the page. The reload script is
+// added to pages as they are served; it is never in the built files.
+package serve
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"strings"
+	"sync"
+	"time"
+)
+
+// MaxClients bounds the open live-reload connections.
+const MaxClients = 64
+
+//go:embed live.js
+var liveJS []byte
+
+// Server serves a built site.
+type Server struct {
+	out string // the output folder
+
+	mu       sync.Mutex
+	base     string   // the site's path, "/briefings/", from the last good build
+	problems []string // of the last build; nil when it succeeded
+	clients  map[chan event]bool
+	stopping chan struct{}
+}
+
+type event struct{ name, data string }
+
+// New serves the folder out, at "/" until a build says under which path.
+func New(out string) *Server {
+	return &Server{out: out, base: "/", clients: map[chan event]bool{}, stopping: make(chan struct{})}
+}
+
+// Built tells open pages that a build succeeded: they reload if anything
+// was written or the page showed problems. base is the path the site is
+// served under, as in production.
+func (s *Server) Built(base string, changed bool) {
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	s.mu.Lock()
+	hadProblems := s.problems != nil
+	s.problems, s.base = nil, base
+	s.mu.Unlock()
+	if changed || hadProblems {
+		s.broadcast(event{"reload", "{}"})
+	}
+}
+
+// Failed shows a build's problems over open pages, and over pages opened
+// until a build succeeds.
+func (s *Server) Failed(problems []string) {
+	if problems == nil {
+		problems = []string{}
+	}
+	s.mu.Lock()
+	s.problems = problems
+	s.mu.Unlock()
+	s.broadcast(event{"problems", mustJSON(problems)})
+}
+
+// Stop ends the live-reload connections, so that the HTTP server can shut down.
+func (s *Server) Stop() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	select {
+	case <-s.stopping:
+	default:
+		close(s.stopping)
+	}
+}
+
+func (s *Server) broadcast(ev event) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for c := range s.clients {
+		select {
+		case c <- ev:
+		default: // a stuck client misses an event rather than stalling the build
+		}
+	}
+}
+
+// ServeHTTP serves the site under its base path; "/" leads there.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	s.mu.Lock()
+	base := s.base
+	s.mu.Unlock()
+	p := r.URL.Path
+	if !strings.HasPrefix(p, base) {
+		if p == "/" || p+"/" == base {
+			http.Redirect(w, r, base, http.StatusFound)
+			return
+		}
+		s.notFound(w, r, base)
+		return
+	}
+	rel := strings.TrimPrefix(p, base)
+	switch rel {
+	case "__briefings/live.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Write(liveJS)
+		return
+	case "__briefings/events":
+		s.events(w, r)
+		return
+	}
+	s.file(w, r, base, rel)
+}
+
+// file serves one file of the site. Paths that try to climb out of it get
+// 404; os.Root refuses them again, and links out of the folder, below.
+func (s *Server) file(w http.ResponseWriter, r *http.Request, base, rel string) {
+	name := strings.TrimSuffix(rel, "/")
+	if name == "" {
+		name = "."
+	}
+	if strings.ContainsAny(rel, "\\\x00") || !fs.ValidPath(name) {
+		s.notFound(w, r, base)
+		return
+	}
+	root, err := os.OpenRoot(s.out) // per request: a fresh build replaces the folder
+	if err != nil {
+		s.notFound(w, r, base)
+		return
+	}
+	defer root.Close()
+	info, err := root.Stat(name)
+	if err == nil && info.IsDir() {
+		if rel != "" && !strings.HasSuffix(rel, "/") {
+			http.Redirect(w, r, base+rel+"/", http.StatusMovedPermanently)
+			return
+		}
+		name = path.Join(name, "index.html")
+	}
+	data, err := root.ReadFile(name)
+	if err != nil {
+		s.notFound(w, r, base)
+		return
+	}
+	s.send(w, r, base, name, data, http.StatusOK)
+}
+
+// notFound serves the site's own 404 page, or, before any build succeeded,
+// a page that shows the problems and reloads once they are fixed.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, base string) {
+	data, err := os.ReadFile(s.out + "/404.html")
+	if err != nil {
+		data = []byte(notBuilt)
+	}
+	s.send(w, r, base, "404.html", data, http.StatusNotFound)
+}
+
+const notBuilt = `<!doctype html>
+<html lang="en"><meta charset="utf-8"><title>Not built yet</title>
+<body><p>The site has not been built yet. This page reloads when the build succeeds.</p></body></html>
+`
+
+func (s *Server) send(w http.ResponseWriter, r *http.Request, base, name string, data []byte, status int) {
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(data)
+	}
+	if strings.HasPrefix(ctype, "text/html") {
+		data = inject(data, base)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+// inject adds the live-reload script before </body>.
+func inject(page []byte, base string) []byte {
+	tag := []byte(`<script src="` + base + `__briefings/live.js" defer></script>`)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(page, tag...)
+	}
+	return bytes.Join([][]byte{page[:i], tag, page[i:]}, nil)
+}
+
+// events is the Server-Sent Events stream a page listens to.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	c := make(chan event, 4)
+	s.mu.Lock()
+	if len(s.clients) >= MaxClients {
+		s.mu.Unlock()
+		http.Error(w, "too many open pages", http.StatusServiceUnavailable)
+		return
+	}
+	s.clients[c] = true
+	problems := s.problems
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.clients, c)
+		s.mu.Unlock()
+	}()
+	w.Header().Set("Content-Type", "text/event-stream")
+	fmt.Fprint(w, "retry: 1000\n\n")
+	if problems != nil {
+		writeEvent(w, event{"problems", mustJSON(problems)})
+	}
+	flusher.Flush()
+	ping := time.NewTicker(30 * time.Second)
+	defer ping.Stop()
+	for {
+		select {
+		case ev := <-c:
+			writeEvent(w, ev)
+		case <-ping.C:
+			fmt.Fprint(w, ": ping\n\n")
+		case <-r.Context().Done():
+			return
+		case <-s.stopping:
+			return
+		}
+		flusher.Flush()
+	}
+}
+
+func writeEvent(w http.ResponseWriter, ev event) {
+	fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.name, ev.data)
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "[]"
+	}
+	return string(b)
+}
+
+// Base is the path the site is served under.
+func (s *Server) Base() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.base
+}

@@ -1,0 +1,187 @@
+// Package watch reports changes to a project's source folders in batches:
+// fsnotify is not recursive, so every folder is watched, including ones
+// created later, and the bursts of events an editor's save makes (a
+// temporary file written and renamed, backup and lock files) come out as
+// one batch.
+package watch
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"briefings/internal/load"
+)
+
+// Batch is a set of changes that settled.
+type Batch struct {
+	Paths    []string      // slash-separated, from the project root, sorted; may be empty
+	Overflow bool          // events were lost: anything may have changed
+	Waited   time.Duration // from the first event to the batch
+}
+
+// Watcher watches folders of a project.
+type Watcher struct {
+	root  string
+	dirs  []string // the watched source folders, slash-separated from the root
+	fsw   *fsnotify.Watcher
+	Quiet time.Duration // a batch is sent once no event came for this long…
+	Max   time.Duration // …or this long after its first event
+}
+
+// New watches the named folders under root (those that exist now, and
+// those created later).
+func New(root string, dirs ...string) (*Watcher, error) {
+	fsw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	w := &Watcher{root: root, dirs: dirs, fsw: fsw, Quiet: 20 * time.Millisecond, Max: 300 * time.Millisecond}
+	// The root itself, to see a source folder appear.
+	if err := fsw.Add(root); err != nil {
+		fsw.Close()
+		return nil, err
+	}
+	for _, d := range dirs {
+		if _, err := w.addTree(filepath.Join(root, filepath.FromSlash(d))); err != nil {
+			fsw.Close()
+			return nil, err
+		}
+	}
+	return w, nil
+}
+
+// Close stops watching.
+func (w *Watcher) Close() error { return w.fsw.Close() }
+
+// Run sends batches until ctx is done. Errors from the watcher that do not
+// stop it go to errs, which may be nil.
+func (w *Watcher) Run(ctx context.Context, batches chan<- Batch, errs func(error)) error {
+	var (
+		pending  = map[string]bool{}
+		overflow bool
+		first    time.Time
+		timer    = time.NewTimer(time.Hour)
+	)
+	timer.Stop()
+	flush := func() {
+		if len(pending) == 0 && !overflow {
+			return
+		}
+		b := Batch{Overflow: overflow, Waited: time.Since(first)}
+		for p := range pending {
+			b.Paths = append(b.Paths, p)
+		}
+		slices.Sort(b.Paths)
+		pending, overflow = map[string]bool{}, false
+		select {
+		case batches <- b:
+		case <-ctx.Done():
+		}
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev, ok := <-w.fsw.Events:
+			if !ok {
+				return nil
+			}
+			changed := w.event(ev)
+			if len(changed) == 0 {
+				continue
+			}
+			if len(pending) == 0 && !overflow {
+				first = time.Now()
+			}
+			for _, p := range changed {
+				pending[p] = true
+			}
+			timer.Reset(min(w.Quiet, w.Max-time.Since(first)))
+		case err, ok := <-w.fsw.Errors:
+			if !ok {
+				return nil
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				if len(pending) == 0 && !overflow {
+					first = time.Now()
+				}
+				overflow = true
+				timer.Reset(w.Quiet)
+			} else if errs != nil {
+				errs(err)
+			}
+		case <-timer.C:
+			flush()
+		}
+	}
+}
+
+// event turns one fsnotify event into the project paths it changed.
+func (w *Watcher) event(ev fsnotify.Event) []string {
+	rel, err := filepath.Rel(w.root, ev.Name)
+	if err != nil || !filepath.IsLocal(rel) {
+		return nil
+	}
+	rel = filepath.ToSlash(rel)
+	if !w.inSources(rel) || ev.Op == fsnotify.Chmod || ignored(rel) {
+		return nil
+	}
+	if ev.Has(fsnotify.Create) {
+		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+			// A new folder, perhaps moved in whole: watch it, and count what
+			// it already holds, which made no events of its own.
+			files, _ := w.addTree(ev.Name)
+			return append(files, rel)
+		}
+	}
+	return []string{rel}
+}
+
+func (w *Watcher) inSources(rel string) bool {
+	for _, d := range w.dirs {
+		if rel == d || strings.HasPrefix(rel, d+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// addTree watches a folder and every folder below it, and returns the
+// files found there. A folder that does not exist is skipped.
+func (w *Watcher) addTree(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		rel, _ := filepath.Rel(w.root, p)
+		rel = filepath.ToSlash(rel)
+		if p != dir && ignored(rel) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return w.fsw.Add(p)
+		}
+		files = append(files, rel)
+		return nil
+	})
+	return files, err
+}
+
+// ignored tells the files no build reads.
+func ignored(rel string) bool { return load.Ignored(path.Base(rel)) }
