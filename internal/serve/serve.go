@@ -160,6 +160,14 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, base, rel string) 
 	s.send(w, r, base, name, data, http.StatusOK)
 }
 
+// types are the content types of the files a site has, fixed here rather
+// than read from the machine's MIME tables, as GitHub Pages serves them.
+var types = map[string]string{
+	".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+	".js": "text/javascript; charset=utf-8", ".xml": "application/xml",
+	".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8", ".json": "application/json",
+}
+
 // notFound serves the site's own 404 page, or, before any build succeeded,
 // a page that shows the problems and reloads once they are fixed.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, base string) {
@@ -176,7 +184,10 @@ const notBuilt = `<!doctype html>
 `
 
 func (s *Server) send(w http.ResponseWriter, r *http.Request, base, name string, data []byte, status int) {
-	ctype := mime.TypeByExtension(path.Ext(name))
+	ctype := types[path.Ext(name)]
+	if ctype == "" {
+		ctype = mime.TypeByExtension(path.Ext(name))
+	}
 	if ctype == "" {
 		ctype = http.DetectContentType(data)
 	}

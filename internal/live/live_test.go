@@ -1,0 +1,167 @@
+package live
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"briefings/internal/build"
+	tp "briefings/internal/testproject"
+)
+
+const project = `
+-- content/site.yaml --
+base_url: https://example.github.io/briefings/
+default_language: en
+languages:
+  en: {name: English, title: Briefings}
+  ru: {name: Русский, title: Брифинги}
+-- content/countries.yaml --
+AZ: {en: Azerbaijan, ru: Азербайджан}
+KZ: {en: Kazakhstan, ru: Казахстан}
+-- content/en/2025/closure.md --
+---
+title: ICRC closes its delegation
+date: 2025-09-03
+countries: [AZ]
+---
+The delegation closes.
+`
+
+// syncBuffer is a log that tests read while the session writes it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// recorder is a Preview that remembers what it was told.
+type recorder struct {
+	mu       sync.Mutex
+	built    int
+	problems []string
+}
+
+func (r *recorder) Built(string, bool) { r.mu.Lock(); r.built++; r.problems = nil; r.mu.Unlock() }
+func (r *recorder) Failed(p []string)  { r.mu.Lock(); r.problems = p; r.mu.Unlock() }
+func (r *recorder) state() (int, []string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.built, r.problems
+}
+
+// TestWatchSession edits a project on disk the ways editors do and waits
+// for the site to follow each edit.
+func TestWatchSession(t *testing.T) {
+	root := tp.New(t, project)
+	out := filepath.Join(root, "public")
+	log := &syncBuffer{}
+	rec := &recorder{}
+	s := &Session{Builder: build.New(build.Options{Root: root}), Root: root, Preview: rec, Log: log}
+	ctx, cancel := context.WithCancel(context.Background())
+	ended := make(chan error)
+	ready := make(chan struct{})
+	go func() { ended <- s.Run(ctx, func() { close(ready) }) }()
+	defer func() {
+		cancel()
+		if err := <-ended; err != nil {
+			t.Error(err)
+		}
+	}()
+	<-ready
+
+	page := func(p string) string {
+		b, _ := os.ReadFile(filepath.Join(out, p))
+		return string(b)
+	}
+	exists := func(p string) bool { _, err := os.Stat(filepath.Join(out, p)); return err == nil }
+	src := func(p string) string { return filepath.Join(root, p) }
+
+	// A new article: its page appears, and the home page and feed list it.
+	tp.Write(t, src("content/en/2025/kz.md"), "---\ntitle: Kazakhstan meeting\ndate: 2025-10-01\ncountries: [KZ]\n---\nMet.\n")
+	tp.Eventually(t, "the new article's page", func() bool { return exists("en/2025/10/kazakhstan-meeting/index.html") })
+	tp.Eventually(t, "the home page lists it", func() bool { return strings.Contains(page("en/index.html"), "Kazakhstan meeting") })
+
+	// A title edited: lists and the feed change.
+	tp.Write(t, src("content/en/2025/kz.md"), "---\ntitle: Kazakhstan meeting\ndate: 2025-10-01\ncountries: [KZ]\nslug: kazakhstan-meeting\nsummary: Talks in Astana.\n---\nMet.\n")
+	tp.Write(t, src("content/en/2025/closure.md"), "---\ntitle: ICRC closes its Baku delegation\ndate: 2025-09-03\ncountries: [AZ]\n---\nThe delegation closes.\n")
+	tp.Eventually(t, "the feed shows the new title", func() bool {
+		return strings.Contains(page("en/feed.xml"), "ICRC closes its Baku delegation")
+	})
+	tp.Eventually(t, "the country page shows it", func() bool {
+		return strings.Contains(page("en/countries/azerbaijan/index.html"), "ICRC closes its Baku delegation")
+	})
+	tp.Eventually(t, "the old URL is gone", func() bool { return !exists("en/2025/09/icrc-closes-its-delegation/index.html") })
+
+	// Saved the way editors save: a temporary file renamed over the article.
+	tmp := src("content/en/2025/.closure.md.swp")
+	tp.Write(t, tmp, "---\ntitle: Saved by rename\ndate: 2025-09-03\ncountries: [AZ]\n---\nBody.\n")
+	if err := os.Rename(tmp, src("content/en/2025/closure.md")); err != nil {
+		t.Fatal(err)
+	}
+	tp.Eventually(t, "the renamed-over article", func() bool { return exists("en/2025/09/saved-by-rename/index.html") })
+
+	// Renamed: the old URL disappears, the new one appears.
+	if err := os.Rename(src("content/en/2025/kz.md"), src("content/en/2025/kz-talks.md")); err != nil {
+		t.Fatal(err)
+	}
+	tp.Write(t, src("content/en/2025/kz-talks.md"), "---\ntitle: Kazakhstan talks\ndate: 2025-10-01\ncountries: [KZ]\n---\nMet.\n")
+	tp.Eventually(t, "the renamed article's new page", func() bool { return exists("en/2025/10/kazakhstan-talks/index.html") })
+	tp.Eventually(t, "its old page removed", func() bool { return !exists("en/2025/10/kazakhstan-meeting/index.html") })
+
+	// A new folder, made with an article already in it (as a move would).
+	staged := filepath.Join(t.TempDir(), "2026")
+	tp.Write(t, filepath.Join(staged, "deep", "new.md"), "---\ntitle: Новая папка\ndate: 2026-01-05\ncountries: [AZ]\n---\nТекст.\n")
+	if err := os.MkdirAll(src("content/ru"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(staged, src("content/ru/2026")); err != nil {
+		t.Fatal(err)
+	}
+	tp.Eventually(t, "the article in the moved-in folder", func() bool { return exists("ru/2026/01/novaia-papka/index.html") })
+	tp.Write(t, src("content/ru/2026/deep/deeper/more.md"), "---\ntitle: Ещё глубже\ndate: 2026-01-06\ncountries: [AZ]\n---\nТекст.\n")
+	tp.Eventually(t, "an article in a folder made inside it", func() bool { return exists("ru/2026/01/eshchio-glubzhe/index.html") })
+
+	// Broken front matter: the last good page stays, the problem is reported.
+	before := page("en/2025/09/saved-by-rename/index.html")
+	tp.Write(t, src("content/en/2025/closure.md"), "---\ntitle: Broken\ndate: 2025-09-03\ncountries: [AZ\n---\n")
+	tp.Eventually(t, "the problem reported", func() bool {
+		_, problems := rec.state()
+		return len(problems) == 1 && strings.HasPrefix(problems[0], "content/en/2025/closure.md:4: ")
+	})
+	if page("en/2025/09/saved-by-rename/index.html") != before {
+		t.Errorf("a broken save changed the last good page")
+	}
+	if !strings.Contains(log.String(), "content/en/2025/closure.md:4: YAML: did not find expected ',' or ']'") {
+		t.Errorf("the terminal did not get the problem:\n%s", log)
+	}
+	tp.Write(t, src("content/en/2025/closure.md"), "---\ntitle: Fixed\ndate: 2025-09-03\ncountries: [AZ]\n---\n")
+	tp.Eventually(t, "the fix", func() bool { _, p := rec.state(); return p == nil && exists("en/2025/09/fixed/index.html") })
+
+	// Editors' scratch files are not content: the save is reported alone.
+	n, _ := rec.state()
+	for _, junk := range []string{"content/en/4913", "content/en/closure.md~", "content/en/.#closure.md", "content/en/#closure.md#"} {
+		tp.Write(t, src(junk), "scratch")
+	}
+	tp.Write(t, src("content/en/2025/closure.md"), "---\ntitle: Fixed again\ndate: 2025-09-03\ncountries: [AZ]\n---\n")
+	tp.Eventually(t, "the real save after the scratch files", func() bool { m, _ := rec.state(); return m > n })
+	last := strings.Split(strings.TrimSpace(log.String()), "\n")
+	if line := last[len(last)-1]; !strings.HasPrefix(line, "rebuilt after content/en/2025/closure.md: ") || !exists("en/2025/09/fixed-again/index.html") {
+		t.Errorf("the save was not built alone: %q", line)
+	}
+}

@@ -1,0 +1,106 @@
+package watch
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+func write(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func start(t *testing.T, root string) <-chan Batch {
+	t.Helper()
+	w, err := New(root, "content", "static")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Quiet = 100 * time.Millisecond // generous, so that a loaded machine still sees one burst
+	ctx, cancel := context.WithCancel(context.Background())
+	batches := make(chan Batch, 8)
+	done := make(chan struct{})
+	go func() { w.Run(ctx, batches, func(err error) { t.Error(err) }); close(done) }()
+	t.Cleanup(func() { cancel(); <-done; w.Close() })
+	return batches
+}
+
+func nextBatch(t *testing.T, batches <-chan Batch) Batch {
+	t.Helper()
+	select {
+	case b := <-batches:
+		return b
+	case <-time.After(5 * time.Second):
+		t.Fatal("no batch")
+		return Batch{}
+	}
+}
+
+// TestEditorSave: vim's save (a test file, a backup, the file written
+// anew) and a write-and-rename save each come out as one batch naming the
+// article, with the scratch files left out.
+func TestEditorSave(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "content/en/a.md"), "old")
+	batches := start(t, root)
+
+	dir := filepath.Join(root, "content/en")
+	write(t, filepath.Join(dir, "4913"), "")
+	os.Remove(filepath.Join(dir, "4913"))
+	os.Rename(filepath.Join(dir, "a.md"), filepath.Join(dir, "a.md~"))
+	write(t, filepath.Join(dir, "a.md"), "new")
+	os.Remove(filepath.Join(dir, "a.md~"))
+	write(t, filepath.Join(dir, ".a.md.swp"), "swap")
+	b := nextBatch(t, batches)
+	if !slices.Equal(b.Paths, []string{"content/en/a.md"}) || b.Waited < 100*time.Millisecond {
+		t.Errorf("vim's save: %+v", b)
+	}
+
+	write(t, filepath.Join(dir, "b.md.tmp"), "new b")
+	os.Rename(filepath.Join(dir, "b.md.tmp"), filepath.Join(dir, "b.md"))
+	if b := nextBatch(t, batches); !slices.Equal(b.Paths, []string{"content/en/b.md"}) {
+		t.Errorf("write and rename: %+v", b)
+	}
+
+	// Outside the source folders, nothing.
+	write(t, filepath.Join(root, "notes.txt"), "x")
+	write(t, filepath.Join(dir, "c.md"), "c")
+	if b := nextBatch(t, batches); !slices.Equal(b.Paths, []string{"content/en/c.md"}) {
+		t.Errorf("after a file outside the sources: %+v", b)
+	}
+}
+
+// TestNewFolders: folders made after the start are watched, with what they
+// held when they appeared; so is a source folder that did not exist.
+func TestNewFolders(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "content/site.yaml"), "x")
+	batches := start(t, root)
+
+	staged := filepath.Join(t.TempDir(), "2026")
+	write(t, filepath.Join(staged, "deep/a.md"), "a")
+	if err := os.Rename(staged, filepath.Join(root, "content/2026")); err != nil {
+		t.Fatal(err)
+	}
+	b := nextBatch(t, batches)
+	if !slices.Contains(b.Paths, "content/2026/deep/a.md") {
+		t.Errorf("moved-in folder: %+v", b)
+	}
+	write(t, filepath.Join(root, "content/2026/deep/deeper/b.md"), "b")
+	if b := nextBatch(t, batches); !slices.Contains(b.Paths, "content/2026/deep/deeper/b.md") {
+		t.Errorf("folder made inside a new one: %+v", b)
+	}
+	write(t, filepath.Join(root, "static/style.css"), "css")
+	if b := nextBatch(t, batches); !slices.Contains(b.Paths, "static/style.css") {
+		t.Errorf("a source folder made after the start: %+v", b)
+	}
+}
