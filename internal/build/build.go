@@ -66,9 +66,11 @@ func New(opts Options) *Builder {
 // Build builds a project once, into a fresh output folder.
 func Build(opts Options) (Report, error) { return New(opts).Build() }
 
-// Forget makes the next build read these project files (slash-separated,
-// from the root) whatever their modification times say.
-func (b *Builder) Forget(paths ...string) { b.cache.Forget(paths...) }
+// Changed tells the builder every project path (slash-separated, from the
+// root) that changed since its last build, as the watcher saw them: the
+// next build reads those and trusts what it knew of the rest. A build not
+// told looks at every file.
+func (b *Builder) Changed(paths ...string) { b.cache.Changed(paths...) }
 
 // Out is the output folder.
 func (b *Builder) Out() string { return b.opts.Out }

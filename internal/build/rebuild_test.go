@@ -11,8 +11,14 @@ import (
 // TestRebuildMatchesFreshBuild edits a project step by step, rebuilding
 // with one Builder, and checks after every step that the output folder is
 // byte for byte what a fresh build of the same project writes, and that
-// small edits write few files.
+// small edits write few files. The builder is told what changed, as the
+// watcher tells it, or not told and left to look.
 func TestRebuildMatchesFreshBuild(t *testing.T) {
+	t.Run("told", func(t *testing.T) { testRebuilds(t, true) })
+	t.Run("not told", func(t *testing.T) { testRebuilds(t, false) })
+}
+
+func testRebuilds(t *testing.T, told bool) {
 	root := newProject(t, siteArchive)
 	out := filepath.Join(t.TempDir(), "public")
 	b := New(Options{Root: root, Out: out})
@@ -26,47 +32,71 @@ func TestRebuildMatchesFreshBuild(t *testing.T) {
 	file := func(p string) string { return filepath.Join(root, p) }
 	steps := []struct {
 		name     string
+		changed  []string // what the watcher would report
 		edit     func()
 		maxWrite int // most files the rebuild may write
 		removed  int
 	}{
-		{"nothing changed", func() {}, 0, 0},
-		{"body edited", func() {
+		{"nothing changed", nil, func() {}, 0, 0},
+		{"body edited", []string{"content/ru/2024/tokayev.md"}, func() {
 			writeFile(t, file("content/ru/2024/tokayev.md"), "---\ntitle: Токаев принял президента МККК\ndate: 2024-03-06\ncountries: [KZ]\n---\nВстреча в Астане прошла в среду.\n")
 		}, 12, 0},
-		{"title edited", func() {
+		{"title edited", []string{"content/en/2025/closure.md"}, func() {
 			s := readFile(t, file("content/en/2025/closure.md"))
 			writeFile(t, file("content/en/2025/closure.md"), strings.Replace(s, "ICRC closes its delegation", "ICRC closes its Baku delegation", 1))
 		}, 14, 0},
-		{"article added in a new folder", func() {
+		{"article added in a new folder", []string{"content/en/2026", "content/en/2026/new", "content/en/2026/new/geo.md"}, func() {
 			writeFile(t, file("content/en/2026/new/geo.md"), "---\ntitle: Georgia update\ndate: 2026-01-15\ncountries: [GE]\n---\nNews.\n")
 		}, 60, 0},
-		{"article renamed by its slug", func() {
+		{"article renamed by its slug", []string{"content/en/2026/new/geo.md"}, func() {
 			s := readFile(t, file("content/en/2026/new/geo.md"))
 			writeFile(t, file("content/en/2026/new/geo.md"), strings.Replace(s, "countries:", "slug: georgia-news\ncountries:", 1))
 		}, 20, 1},
-		{"translation linked", func() {
+		{"translation linked", []string{"content/ru/2024/missing.md", "content/en/2024/missing.md"}, func() {
 			writeFile(t, file("content/ru/2024/missing.md"), "---\ntitle: Семьи пропавших встретились\ndate: 2024-11-21\ncountries: [AM]\n---\nВстреча.\n")
 			s := readFile(t, file("content/en/2024/missing.md"))
 			writeFile(t, file("content/en/2024/missing.md"), strings.Replace(s, "countries:", "translation_key: missing\ncountries:", 1))
 			s = readFile(t, file("content/ru/2024/missing.md"))
 			writeFile(t, file("content/ru/2024/missing.md"), strings.Replace(s, "countries:", "translation_key: missing\ncountries:", 1))
 		}, 60, 0},
-		{"article deleted", func() { os.Remove(file("content/en/2026/new/geo.md")) }, 60, 0},
-		{"template changed", func() {
+		{"article deleted", []string{"content/en/2026/new/geo.md"}, func() { os.Remove(file("content/en/2026/new/geo.md")) }, 60, 0},
+		{"folder deleted", []string{"content/ru/2024"}, func() { os.RemoveAll(file("content/ru/2024")) }, 60, 0},
+		{"folder moved in", []string{"content/ru/2024"}, func() {
+			staged := filepath.Join(t.TempDir(), "2024")
+			writeFile(t, filepath.Join(staged, "back/tokayev.md"), "---\ntitle: Токаев принял президента МККК\ndate: 2024-03-06\ncountries: [KZ]\n---\nВстреча.\n")
+			writeFile(t, filepath.Join(staged, "notes.txt"), "not an article")
+			if err := os.Rename(staged, file("content/ru/2024")); err != nil {
+				t.Fatal(err)
+			}
+		}, 60, 0},
+		{"template changed", []string{"templates/layout.html"}, func() {
 			s := readFile(t, file("templates/layout.html"))
 			writeFile(t, file("templates/layout.html"), strings.Replace(s, `<main id="main">`, `<main id="main" class="m">`, 1))
 		}, 1000, 0},
-		{"static file added", func() { writeFile(t, file("static/CNAME"), "briefings.example.org\n") }, 1, 0},
-		{"static file removed", func() { os.Remove(file("static/CNAME")) }, 0, 1},
-		{"country renamed", func() {
+		{"static file added", []string{"static/CNAME"}, func() { writeFile(t, file("static/CNAME"), "briefings.example.org\n") }, 1, 0},
+		{"static file removed", []string{"static/CNAME"}, func() { os.Remove(file("static/CNAME")) }, 0, 1},
+		{"country renamed", []string{"content/countries.yaml"}, func() {
 			s := readFile(t, file("content/countries.yaml"))
 			writeFile(t, file("content/countries.yaml"), strings.Replace(s, "ru: Армения", "ru: Республика Армения", 1))
 		}, 1000, 0},
 	}
 	for _, st := range steps {
 		st.edit()
+		if told {
+			b.Changed(st.changed...)
+		}
 		rep, err := b.Build()
+		if st.name == "folder moved in" {
+			// notes.txt is not an article: the build must say so, told or not.
+			if err == nil || !strings.Contains(err.Error(), "content/ru/2024/notes.txt: not an article") {
+				t.Fatalf("%s: %v", st.name, err)
+			}
+			os.Remove(file("content/ru/2024/notes.txt"))
+			if told {
+				b.Changed("content/ru/2024/notes.txt")
+			}
+			rep, err = b.Build()
+		}
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}

@@ -195,13 +195,12 @@ func (y *Year) Count() int {
 	return n
 }
 
-// newestFirst orders by date, newest first, then by URL for a stable order.
-// The URLs are made only on a tie: sorting calls this a great many times.
+// newestFirst orders by date, newest first; ties go by language, slug and
+// file, for a stable order without making strings: sorting calls this a
+// great many times, and many articles share a day.
 func newestFirst(a, b *load.Article) int {
-	if c := b.Date.Compare(a.Date); c != 0 {
-		return c
-	}
-	return strings.Compare(ArticlePath(a), ArticlePath(b))
+	return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Lang, b.Lang),
+		strings.Compare(a.Slug, b.Slug), strings.Compare(a.Path, b.Path))
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -1,9 +1,7 @@
 package index
 
 import (
-	"cmp"
 	"slices"
-	"time"
 
 	"briefings/internal/load"
 )
@@ -12,35 +10,35 @@ import (
 const relatedReach = 4
 
 // Related returns up to n other stories about the article's countries, as
-// its language's edition lists them, nearest in date first found, shown
-// newest first. Taking neighbours in date, rather than the newest stories,
-// keeps an article's page unchanged when unrelated new stories arrive.
+// its language's edition lists them, shown newest first. They are the
+// story's neighbours in each country's list, nearest first, a newer and an
+// older one in turn; taking neighbours rather than the newest stories keeps
+// an article's page unchanged when unrelated news arrives, and costs no
+// sorting: this runs for every article on every rebuild.
 func (s *Site) Related(a *load.Article, n int) []Entry {
 	e := s.Edition(a.Lang)
 	st := s.storyOf[a]
 	if e == nil || st == nil {
 		return nil
 	}
-	seen := map[*Story]bool{st: true}
-	var found []Entry
+	found := make([]Entry, 0, n)
+	have := func(x *Story) bool {
+		return x == st || slices.ContainsFunc(found, func(en Entry) bool { return en.Story == x })
+	}
 	for _, code := range a.Countries {
 		ci := e.country[code]
 		if ci == nil {
 			continue
 		}
 		p := ci.pos[st]
-		for i := max(0, p-relatedReach); i <= min(len(ci.Entries)-1, p+relatedReach); i++ {
-			if en := ci.Entries[i]; !seen[en.Story] {
-				seen[en.Story] = true
-				found = append(found, en)
+		for d := 1; d <= relatedReach && len(found) < n; d++ {
+			for _, i := range [2]int{p - d, p + d} {
+				if i >= 0 && i < len(ci.Entries) && len(found) < n && !have(ci.Entries[i].Story) {
+					found = append(found, ci.Entries[i])
+				}
 			}
 		}
 	}
-	gap := func(en Entry) time.Duration { return en.Article.Date.Sub(a.Date).Abs() }
-	slices.SortFunc(found, func(x, y Entry) int {
-		return cmp.Or(cmp.Compare(gap(x), gap(y)), newestFirst(x.Article, y.Article))
-	})
-	found = found[:min(n, len(found))]
 	slices.SortFunc(found, func(x, y Entry) int { return newestFirst(x.Article, y.Article) })
 	return found
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"strconv"
 
 	"briefings/internal/load"
 )
@@ -9,9 +10,20 @@ import (
 // Every page's URL is decided here. Paths are relative to the site's base
 // URL and end in "/" (pages) or a file name (feeds and other files).
 
-// ArticlePath is /{lang}/{yyyy}/{mm}/{slug}/, by the date as written.
+// ArticlePath is /{lang}/{yyyy}/{mm}/{slug}/, by the date as written. It
+// is made often, so without fmt.
 func ArticlePath(a *load.Article) string {
-	return fmt.Sprintf("%s/%s/%s/", a.Lang, a.Date.Format("2006/01"), a.Slug)
+	y, m, _ := a.Date.Date()
+	return a.Lang + "/" + pad(y, 4) + "/" + pad(int(m), 2) + "/" + a.Slug + "/"
+}
+
+// pad writes n with at least width digits.
+func pad(n, width int) string {
+	s := strconv.Itoa(n)
+	for len(s) < width {
+		s = "0" + s
+	}
+	return s
 }
 
 // HomePath is /{lang}/ for page 1, then /{lang}/page/{n}/.

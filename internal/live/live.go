@@ -61,7 +61,9 @@ func (s *Session) Run(ctx context.Context, ready func()) error {
 		case err := <-done:
 			return err
 		case b := <-batches:
-			s.Builder.Forget(b.Paths...)
+			if !b.Overflow { // else events were lost: the build looks at everything
+				s.Builder.Changed(b.Paths...)
+			}
 			s.build(&b)
 		}
 	}

@@ -16,6 +16,12 @@ import (
 type Cache struct {
 	mu    sync.Mutex
 	files map[string]parsed
+
+	// The last listing of content/, and what changed since: a load that
+	// was told every change looks only at those paths.
+	listing *listing
+	changed []string
+	told    bool
 }
 
 // file is an article file found on disk.
@@ -33,14 +39,34 @@ type parsed struct {
 	errs diag.List
 }
 
-// Forget drops files from the cache, so that the next load reads them
-// whatever their modification times say.
-func (c *Cache) Forget(paths ...string) {
+// Changed tells the cache every project path (slash-separated, from the
+// root) that changed since the last load: the next load reads them
+// whatever their modification times say, and looks at no other entry of
+// content/. A load not told what changed looks through the whole tree.
+func (c *Cache) Changed(paths ...string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, p := range paths {
 		delete(c.files, p)
 	}
+	c.changed = append(c.changed, paths...)
+	c.told = true
+}
+
+// list returns the article files of content/, and reports the problems of
+// its other entries.
+func (c *Cache) list(fsys fs.FS, cfg *Config, errs *diag.List) []file {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var l listing
+	if c.listing != nil && c.told && refreshable(c.changed) {
+		l = c.listing.refresh(fsys, cfg, c.changed)
+	} else {
+		l = walk(fsys, "content", cfg)
+	}
+	c.listing, c.changed, c.told = &l, nil, false
+	errs.Append(l.problems)
+	return l.files
 }
 
 // parse reads and parses what changed, on every core. The result keeps the

@@ -6,7 +6,6 @@ package load
 import (
 	"errors"
 	"io/fs"
-	"path"
 	"slices"
 	"strings"
 
@@ -40,10 +39,10 @@ func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 		c.Countries = cs
 	}
 	c.Hash = HashBytes(site, countries)
-	files := articleFiles(fsys, cfg, &errs)
 	if cache == nil {
 		cache = &Cache{}
 	}
+	files := cache.list(fsys, cfg, &errs)
 	for _, f := range cache.parse(fsys, files) {
 		errs.Append(f.errs)
 		if f.art == nil {
@@ -92,55 +91,6 @@ func Ignored(name string) bool {
 		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
 		strings.HasSuffix(name, ".tmp") ||
 		strings.Contains(name, "___jb_") // JetBrains' safe write
-}
-
-// articleFiles lists content/{lang}/**.md. Other files under content/ are
-// reported, so that nothing an editor puts there is silently left out.
-func articleFiles(fsys fs.FS, cfg *Config, errs *diag.List) []file {
-	var files []file
-	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == "content" {
-				return err
-			}
-			errs.Add(p, 0, "cannot read: %s", describe(err))
-			return nil
-		}
-		if Ignored(d.Name()) && p != "content" {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		rel := strings.TrimPrefix(p, "content/")
-		depth := strings.Count(rel, "/")
-		switch {
-		case d.IsDir():
-			if depth == 0 && rel != "content" && cfg != nil && cfg.Languages[rel].Title == "" {
-				errs.Add(p, 0, "folder %q is not a language of site.yaml (%s)", rel, strings.Join(cfg.Codes(), ", "))
-				return fs.SkipDir
-			}
-		case depth == 0:
-			if p != SitePath && p != CountriesPath {
-				errs.Add(p, 0, "unexpected file: content/ holds site.yaml, countries.yaml and one folder per language")
-			}
-		case path.Ext(p) != ".md":
-			errs.Add(p, 0, "not an article: only .md files belong under content/{lang}/; put other files in static/")
-		case !d.Type().IsRegular():
-			errs.Add(p, 0, "not a regular file (a link or a device); articles must be plain files")
-		default:
-			f := file{path: p}
-			if info, err := d.Info(); err == nil {
-				f.size, f.mod = info.Size(), info.ModTime()
-			}
-			files = append(files, f)
-		}
-		return nil
-	})
-	if err != nil {
-		errs.Add("content", 0, "cannot read the content folder: %s", describe(err))
-	}
-	return files
 }
 
 // checkCountries reports country codes that countries.yaml does not have.

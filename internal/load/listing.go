@@ -1,0 +1,140 @@
+package load
+
+import (
+	"cmp"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"briefings/internal/diag"
+)
+
+// listing is what a look through content/ found: the article files, in
+// path order, and the problems of every other entry, so that nothing an
+// editor puts there is silently left out.
+type listing struct {
+	files    []file
+	problems diag.List
+}
+
+// walk lists the tree at dir: content/, or a folder in it.
+func walk(fsys fs.FS, dir string, cfg *Config) listing {
+	var l listing
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir {
+				return err
+			}
+			l.problems.Add(p, 0, "cannot read: %s", describe(err))
+			return nil
+		}
+		return l.add(p, d, cfg)
+	})
+	if err != nil {
+		l.problems.Add(dir, 0, "cannot read the content folder: %s", describe(err))
+	}
+	return l
+}
+
+// add files one entry of content/; for a folder it may return fs.SkipDir.
+func (l *listing) add(p string, d fs.DirEntry, cfg *Config) error {
+	if p == "content" {
+		return nil
+	}
+	if Ignored(d.Name()) {
+		if d.IsDir() {
+			return fs.SkipDir
+		}
+		return nil
+	}
+	rel := strings.TrimPrefix(p, "content/")
+	depth := strings.Count(rel, "/")
+	switch {
+	case d.IsDir():
+		if depth == 0 && cfg != nil && cfg.Languages[rel].Title == "" {
+			l.problems.Add(p, 0, "folder %q is not a language of site.yaml (%s)", rel, strings.Join(cfg.Codes(), ", "))
+			return fs.SkipDir
+		}
+	case depth == 0:
+		if p != SitePath && p != CountriesPath {
+			l.problems.Add(p, 0, "unexpected file: content/ holds site.yaml, countries.yaml and one folder per language")
+		}
+	case path.Ext(p) != ".md":
+		l.problems.Add(p, 0, "not an article: only .md files belong under content/{lang}/; put other files in static/")
+	case !d.Type().IsRegular():
+		l.problems.Add(p, 0, "not a regular file (a link or a device); articles must be plain files")
+	default:
+		f := file{path: p}
+		if info, err := d.Info(); err == nil {
+			f.size, f.mod = info.Size(), info.ModTime()
+		}
+		l.files = append(l.files, f)
+	}
+	return nil
+}
+
+// refresh updates a listing for the paths that changed under content/,
+// all inside language folders, looking at them alone.
+func (l listing) refresh(fsys fs.FS, cfg *Config, changed []string) listing {
+	slices.Sort(changed)
+	var roots []string // changed paths not inside another changed folder
+	for _, p := range changed {
+		if strings.HasPrefix(p, "content/") && (len(roots) == 0 || !under(p, roots[len(roots)-1])) {
+			roots = append(roots, p)
+		}
+	}
+	out := listing{
+		files: slices.DeleteFunc(slices.Clone(l.files), func(f file) bool { return underAny(f.path, roots) }),
+		problems: slices.DeleteFunc(slices.Clone(l.problems), func(d diag.Diagnostic) bool {
+			return underAny(d.Path, roots)
+		}),
+	}
+	for _, p := range roots {
+		d := entry(fsys, p)
+		switch {
+		case d == nil: // deleted, or moved away
+		case d.IsDir():
+			sub := walk(fsys, p, cfg)
+			out.files = append(out.files, sub.files...)
+			out.problems = append(out.problems, sub.problems...)
+		default:
+			out.add(p, d, cfg)
+		}
+	}
+	slices.SortFunc(out.files, func(a, b file) int { return cmp.Compare(a.path, b.path) })
+	return out
+}
+
+// refreshable reports whether every changed path under content/ lies in a
+// language folder: a change to site.yaml, countries.yaml or the language
+// folders themselves needs a look through the whole tree.
+func refreshable(changed []string) bool {
+	for _, p := range changed {
+		if p == "content" || strings.HasPrefix(p, "content/") && !strings.Contains(strings.TrimPrefix(p, "content/"), "/") {
+			return false
+		}
+	}
+	return true
+}
+
+// entry finds a path's entry in its folder, or nil if it is not there.
+func entry(fsys fs.FS, p string) fs.DirEntry {
+	entries, err := fs.ReadDir(fsys, path.Dir(p))
+	if err != nil {
+		return nil
+	}
+	i, ok := slices.BinarySearchFunc(entries, path.Base(p), func(d fs.DirEntry, name string) int {
+		return strings.Compare(d.Name(), name)
+	})
+	if !ok {
+		return nil
+	}
+	return entries[i]
+}
+
+func under(p, dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/") }
+
+func underAny(p string, dirs []string) bool {
+	return slices.ContainsFunc(dirs, func(d string) bool { return under(p, d) })
+}
