@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -106,9 +105,11 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, Report, error) {
 	theme, terrs := render.LoadTheme(fsys, langs, b.theme)
 	errs.Append(terrs)
 	var published []*load.Article
+	var paths map[*load.Article]string
 	if content.Config != nil && content.Countries != nil {
 		published = publishedArticles(content.Articles, b.opts.Drafts)
-		errs.Append(validate.Content(published))
+		paths = index.Paths(published)
+		errs.Append(validate.Content(published, paths))
 	}
 	urls, err := baseURL(content, b.opts.BaseURL)
 	if err != nil {
@@ -123,7 +124,7 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, Report, error) {
 		return nil, rep, errs.Err()
 	}
 	b.theme = theme
-	outputs := render.Plan(index.Build(content, published), theme, urls)
+	outputs := render.Plan(index.Build(content, published, paths), theme, urls)
 	if err := collisions(outputs, statics); err != nil {
 		return nil, rep, err
 	}
@@ -134,7 +135,7 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, Report, error) {
 // failed write, fills a fresh folder that replaces the old one whole.
 func (b *Builder) write(outputs []render.Output, rep *Report) error {
 	if b.opts.DryRun {
-		_, err := render.Run(outputs, nil, func(string, []byte) error { return nil })
+		_, _, err := render.Run(outputs, map[string]uint64{}, func(string, []byte) error { return nil })
 		return err
 	}
 	if b.keys != nil {
@@ -151,7 +152,8 @@ func (b *Builder) write(outputs []render.Output, rep *Report) error {
 	if err != nil {
 		return err
 	}
-	res, err := render.Run(outputs, nil, tx.Put)
+	keys := make(map[string]uint64, len(outputs))
+	made, _, err := render.Run(outputs, keys, tx.Put)
 	if err == nil {
 		err = tx.Commit()
 	} else {
@@ -160,30 +162,22 @@ func (b *Builder) write(outputs []render.Output, rep *Report) error {
 	if err != nil {
 		return err
 	}
-	b.keys, rep.Written = res.Keys, res.Rendered
+	b.keys, rep.Written = keys, made
 	return nil
 }
 
 // update rewrites the outputs whose keys changed and removes the ones no
 // longer planned. If it fails half-way, the next build starts afresh.
 func (b *Builder) update(dir *write.Dir, outputs []render.Output, rep *Report) error {
-	res, err := render.Run(outputs, b.keys, dir.Put)
+	made, gone, err := render.Run(outputs, b.keys, dir.Put)
+	if err == nil {
+		err = dir.Remove(gone)
+	}
 	if err != nil {
 		b.keys = nil
 		return err
 	}
-	var gone []string
-	for p := range b.keys {
-		if _, ok := res.Keys[p]; !ok {
-			gone = append(gone, p)
-		}
-	}
-	slices.Sort(gone)
-	if err := dir.Remove(gone); err != nil {
-		b.keys = nil
-		return err
-	}
-	b.keys, rep.Written, rep.Removed = res.Keys, res.Rendered, len(gone)
+	rep.Written, rep.Removed = made, len(gone)
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"briefings/internal/load"
+	"briefings/internal/par"
 )
 
 // Site is the indexed content, ready to render.
@@ -20,12 +21,14 @@ type Site struct {
 	Editions  []*Edition      // one per language, in Languages order
 	Hash      uint64          // of site.yaml and countries.yaml
 	storyOf   map[*load.Article]*Story
+	paths     map[*load.Article]string
 }
 
 // Story is one piece of news: its articles in one or more languages,
 // grouped by translation_key.
 type Story struct {
 	Articles []*load.Article // in site language order
+	original *load.Article
 }
 
 // Entry is a story as an edition lists it: in the edition's language when
@@ -64,17 +67,28 @@ type Month struct {
 	Entries     []Entry
 }
 
-// Build indexes the published articles. They must have passed validation.
-func Build(c *load.Content, published []*load.Article) *Site {
+// Paths makes the page path of every article, on every core.
+func Paths(arts []*load.Article) map[*load.Article]string {
+	list := make([]string, len(arts))
+	par.Each(len(arts), func(i int) { list[i] = ArticlePath(arts[i]) })
+	m := make(map[*load.Article]string, len(arts))
+	for i, a := range arts {
+		m[a] = list[i]
+	}
+	return m
+}
+
+// Build indexes the published articles, whose paths Paths made. They must
+// have passed validation.
+func Build(c *load.Content, published []*load.Article, paths map[*load.Article]string) *Site {
 	s := &Site{Config: c.Config, Languages: c.Config.LanguageList(), Articles: published, Hash: c.Hash,
-		storyOf: map[*load.Article]*Story{}}
+		storyOf: make(map[*load.Article]*Story, len(published)), paths: paths}
 	for _, code := range sortedKeys(c.Countries) {
 		s.Countries = append(s.Countries, c.Countries[code])
 	}
 	s.groupStories()
-	for _, l := range s.Languages {
-		s.Editions = append(s.Editions, s.edition(l))
-	}
+	s.Editions = make([]*Edition, len(s.Languages))
+	par.Each(len(s.Languages), func(i int) { s.Editions[i] = s.edition(s.Languages[i]) })
 	return s
 }
 
@@ -98,8 +112,22 @@ func (s *Site) groupStories() {
 	}
 	for _, st := range s.Stories {
 		slices.SortFunc(st.Articles, func(a, b *load.Article) int { return cmp.Compare(rank[a.Lang], rank[b.Lang]) })
+		st.original = st.Articles[0]
+		for _, a := range st.Articles[1:] {
+			if a.Date.Before(st.original.Date) {
+				st.original = a
+			}
+		}
 	}
-	slices.SortFunc(s.Stories, func(a, b *Story) int { return newestFirst(a.Original(), b.Original()) })
+	slices.SortFunc(s.Stories, func(a, b *Story) int { return newestFirst(a.original, b.original) })
+}
+
+// Path is ArticlePath, made once a build: pages ask for it many times.
+func (s *Site) Path(a *load.Article) string {
+	if p, ok := s.paths[a]; ok {
+		return p
+	}
+	return ArticlePath(a)
 }
 
 // StoryOf returns the story an article belongs to.
@@ -116,15 +144,7 @@ func (st *Story) In(lang string) *load.Article {
 }
 
 // Original is the story's earliest article; on a tie, the first in site order.
-func (st *Story) Original() *load.Article {
-	o := st.Articles[0]
-	for _, a := range st.Articles[1:] {
-		if a.Date.Before(o.Date) {
-			o = a
-		}
-	}
-	return o
-}
+func (st *Story) Original() *load.Article { return st.original }
 
 // Translations returns the story's articles other than a.
 func (st *Story) Translations(a *load.Article) []*load.Article {
@@ -199,8 +219,10 @@ func (y *Year) Count() int {
 // file, for a stable order without making strings: sorting calls this a
 // great many times, and many articles share a day.
 func newestFirst(a, b *load.Article) int {
-	return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Lang, b.Lang),
-		strings.Compare(a.Slug, b.Slug), strings.Compare(a.Path, b.Path))
+	if c := b.Date.Compare(a.Date); c != 0 {
+		return c
+	}
+	return cmp.Or(strings.Compare(a.Lang, b.Lang), strings.Compare(a.Slug, b.Slug), strings.Compare(a.Path, b.Path))
 }
 
 func sortedKeys[V any](m map[string]V) []string {

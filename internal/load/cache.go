@@ -3,11 +3,11 @@ package load
 import (
 	"hash/maphash"
 	"io/fs"
-	"runtime"
 	"sync"
 	"time"
 
 	"briefings/internal/diag"
+	"briefings/internal/par"
 )
 
 // Cache keeps what earlier loads of one process parsed: a file whose size
@@ -74,28 +74,43 @@ func (c *Cache) list(fsys fs.FS, cfg *Config, errs *diag.List) []file {
 // keeps only the files given.
 func (c *Cache) parse(fsys fs.FS, files []file) []parsed {
 	out := make([]parsed, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				out[i] = c.parseOne(fsys, files[i])
-			}
-		})
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	kept := make(map[string]parsed, len(out))
-	for _, p := range out {
-		kept[p.path] = p
-	}
+	var todo []int
 	c.mu.Lock()
-	c.files = kept
+	for i, f := range files {
+		if old, ok := c.files[f.path]; ok && old.size == f.size && old.mod.Equal(f.mod) && !f.mod.IsZero() {
+			out[i] = old
+		} else {
+			todo = append(todo, i)
+		}
+	}
 	c.mu.Unlock()
+	par.Each(len(todo), func(j int) { out[todo[j]] = c.parseOne(fsys, files[todo[j]]) })
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	// Every file given is in the cache after this; if it holds more, some
+	// went away: keep only those given.
+	if c.files == nil || len(c.files) != len(files)-countNew(c.files, files, todo) {
+		c.files = make(map[string]parsed, len(out))
+		for _, p := range out {
+			c.files[p.path] = p
+		}
+		return out
+	}
+	for _, i := range todo {
+		c.files[out[i].path] = out[i]
+	}
 	return out
+}
+
+// countNew counts the files to parse that the cache does not hold at all.
+func countNew(cached map[string]parsed, files []file, todo []int) int {
+	n := 0
+	for _, i := range todo {
+		if _, ok := cached[files[i].path]; !ok {
+			n++
+		}
+	}
+	return n
 }
 
 func (c *Cache) parseOne(fsys fs.FS, f file) parsed {

@@ -77,6 +77,9 @@ func (l *listing) add(p string, d fs.DirEntry, cfg *Config) error {
 // refresh updates a listing for the paths that changed under content/,
 // all inside language folders, looking at them alone.
 func (l listing) refresh(fsys fs.FS, cfg *Config, changed []string) listing {
+	if out, ok := l.restamp(fsys, changed); ok {
+		return out
+	}
 	slices.Sort(changed)
 	var roots []string // changed paths not inside another changed folder
 	for _, p := range changed {
@@ -104,6 +107,27 @@ func (l listing) refresh(fsys fs.FS, cfg *Config, changed []string) listing {
 	}
 	slices.SortFunc(out.files, func(a, b file) int { return cmp.Compare(a.path, b.path) })
 	return out
+}
+
+// restamp handles the common save: only articles already listed changed,
+// and are still articles. Their new size and time are taken in place.
+func (l listing) restamp(fsys fs.FS, changed []string) (listing, bool) {
+	out := listing{files: slices.Clone(l.files), problems: l.problems}
+	for _, p := range changed {
+		if !strings.HasPrefix(p, "content/") {
+			continue
+		}
+		i, ok := slices.BinarySearchFunc(out.files, p, func(f file, p string) int { return strings.Compare(f.path, p) })
+		if !ok {
+			return l, false
+		}
+		info, err := fs.Lstat(fsys, p)
+		if err != nil || !info.Mode().IsRegular() {
+			return l, false
+		}
+		out.files[i].size, out.files[i].mod = info.Size(), info.ModTime()
+	}
+	return out, true
 }
 
 // refreshable reports whether every changed path under content/ lies in a

@@ -71,7 +71,7 @@ func Feed(site *index.Site, lang load.Language, country *load.Country, arts []*l
 	arts = arts[:min(FeedSize, len(arts))]
 	var newest time.Time
 	for _, a := range arts {
-		link := urls.Abs(index.ArticlePath(a))
+		link := urls.Abs(site.Path(a))
 		it := item{Title: a.Title, Link: link, GUID: guid{IsPermaLink: true, Value: link},
 			PubDate: a.Date.Format(time.RFC1123Z), Description: a.Summary, Content: cdata{a.HTML}}
 		for _, code := range a.Countries {

@@ -9,6 +9,7 @@ import (
 	"briefings/internal/i18n"
 	"briefings/internal/index"
 	"briefings/internal/load"
+	"briefings/internal/par"
 )
 
 // relatedCount is how many other stories an article page links to.
@@ -36,12 +37,17 @@ type planner struct {
 	urls    URLs
 	chrome  map[string]uint64 // per language: what every page's frame shows
 	outputs []Output
-	heads   []head
+	heads   []func() head // of every page, for the sitemap, made only if it is
+	sitemap *key          // of what the sitemap lists
 }
+
+// headFunc makes a page's head, and its language switch, when needed.
+type headFunc func() (head, []LangLink)
 
 // Plan lists every output of the site, in a fixed order.
 func Plan(site *index.Site, theme *Theme, urls URLs) []Output {
-	p := &planner{site: site, theme: theme, urls: urls, chrome: map[string]uint64{}}
+	p := &planner{site: site, theme: theme, urls: urls, chrome: map[string]uint64{},
+		sitemap: newKey("sitemap", site.Hash).str(urls.base)}
 	for _, e := range site.Editions {
 		newest := 0
 		if len(e.Years) > 0 {
@@ -54,24 +60,58 @@ func Plan(site *index.Site, theme *Theme, urls URLs) []Output {
 	for _, e := range site.Editions {
 		p.edition(e)
 	}
-	for _, a := range site.Articles {
-		p.article(a)
+	// Articles are most of the pages, and each is planned on its own: on
+	// every core, then added in order.
+	arts := make([]planned, len(site.Articles))
+	par.Each(len(arts), func(i int) { arts[i] = p.article(site.Articles[i]) })
+	for _, pl := range arts {
+		p.add(pl)
 	}
 	p.siteFiles()
 	return p.outputs
 }
 
-// addPage plans an HTML page; make builds its view only when it is rendered.
-func (p *planner) addPage(path string, k *key, h head, make func() *Page) {
-	if h.canonical != "" {
-		p.heads = append(p.heads, h)
-	}
-	p.outputs = append(p.outputs, Output{Path: OutputPath(path), Key: k.sum(), Make: func() ([]byte, error) {
-		var buf bytes.Buffer
-		err := p.theme.Execute(&buf, make())
-		return buf.Bytes(), err
-	}})
+// planned is one page's plan: its output and, if the sitemap lists it, its
+// head and the key of what the sitemap shows of it.
+type planned struct {
+	out  Output
+	head func() head
+	id   uint64
 }
+
+// plan plans an HTML page; its head and view are made only when it is
+// rendered. id, if not nil, adds what the sitemap shows of the page to a key.
+func (p *planner) plan(path string, k *key, id func(*key), hf headFunc, make func(head, []LangLink) *Page) planned {
+	pl := planned{out: Output{Path: OutputPath(path), Key: k.sum(), Make: func() ([]byte, error) {
+		var buf bytes.Buffer
+		err := p.theme.Execute(&buf, make(hf()))
+		return buf.Bytes(), err
+	}}}
+	if id != nil {
+		ik := newKey("page")
+		id(ik)
+		pl.id = ik.sum()
+		pl.head = func() head { h, _ := hf(); return h }
+	}
+	return pl
+}
+
+// add appends a planned page to the site's outputs and its sitemap.
+func (p *planner) add(pl planned) {
+	p.outputs = append(p.outputs, pl.out)
+	if pl.head != nil {
+		p.sitemap.num(pl.id)
+		p.heads = append(p.heads, pl.head)
+	}
+}
+
+func (p *planner) addPage(path string, k *key, id func(*key), hf headFunc, make func(head, []LangLink) *Page) {
+	p.add(p.plan(path, k, id, hf, make))
+}
+
+// listID is what the sitemap shows of a list page: its path, from which
+// its alternates follow.
+func listID(path string) func(*key) { return func(k *key) { k.str(path) } }
 
 func (p *planner) edition(e *index.Edition) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
@@ -102,11 +142,11 @@ func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(s
 	for n := 1; n <= total; n++ {
 		home := section == navHome && n == 1
 		own := path(lang, n)
-		h, sw := p.listHead(own, func(l string) string { return path(l, n) }, home)
+		hf := p.listHead(own, func(l string) string { return path(l, n) }, home)
 		onPage := entries[(n-1)*size : min(n*size, len(entries))]
 		k := newKey("list", p.chrome[lang], uint64(n), uint64(total)).str(own, heading)
 		p.entryKeys(k, onPage)
-		p.addPage(own, k, h, func() *Page {
+		p.addPage(own, k, listID(own), hf, func(h head, sw []LangLink) *Page {
 			pg := p.page("list", lang, own, heading, section, h, sw)
 			if home {
 				pg.Title = e.Lang.Title
@@ -133,12 +173,12 @@ func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(s
 func (p *planner) countries(e *index.Edition) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	own := index.CountriesPath(lang)
-	h, sw := p.listHead(own, index.CountriesPath, false)
+	hf := p.listHead(own, index.CountriesPath, false)
 	k := newKey("countries", p.chrome[lang])
 	for _, ci := range e.Countries {
 		k.str(ci.Country.Code).num(uint64(len(ci.Entries)))
 	}
-	p.addPage(own, k, h, func() *Page {
+	p.addPage(own, k, listID(own), hf, func(h head, sw []LangLink) *Page {
 		pg := p.page("countries", lang, own, t.Countries, navCountries, h, sw)
 		for _, ci := range e.Countries {
 			pg.Countries = append(pg.Countries, CountryItem{Name: ci.Country.Names[lang],
@@ -152,7 +192,7 @@ func (p *planner) countries(e *index.Edition) {
 func (p *planner) year(e *index.Edition, y *index.Year) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	own := index.YearPath(lang, y.Year)
-	h, sw := p.listHead(own, func(l string) string { return index.YearPath(l, y.Year) }, false)
+	hf := p.listHead(own, func(l string) string { return index.YearPath(l, y.Year) }, false)
 	k := newKey("year", p.chrome[lang], uint64(y.Year))
 	for _, other := range e.Years {
 		k.num(uint64(other.Year))
@@ -160,7 +200,7 @@ func (p *planner) year(e *index.Edition, y *index.Year) {
 	for _, m := range y.Months {
 		k.num(uint64(m.Month), uint64(len(m.Entries)))
 	}
-	p.addPage(own, k, h, func() *Page {
+	p.addPage(own, k, listID(own), hf, func(h head, sw []LangLink) *Page {
 		pg := p.page("year", lang, own, itoa(y.Year), navArchive, h, sw)
 		yv := &YearView{Heading: itoa(y.Year)}
 		for _, other := range e.Years {
@@ -182,10 +222,10 @@ func (p *planner) year(e *index.Edition, y *index.Year) {
 func (p *planner) month(e *index.Edition, y *index.Year, m *index.Month) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	own := index.MonthPath(lang, m.Year, m.Month)
-	h, sw := p.listHead(own, func(l string) string { return index.MonthPath(l, m.Year, m.Month) }, false)
+	hf := p.listHead(own, func(l string) string { return index.MonthPath(l, m.Year, m.Month) }, false)
 	k := newKey("month", p.chrome[lang], uint64(m.Year), uint64(m.Month))
 	p.entryKeys(k, m.Entries)
-	p.addPage(own, k, h, func() *Page {
+	p.addPage(own, k, listID(own), hf, func(h head, sw []LangLink) *Page {
 		heading := t.MonthYear(m.Year, m.Month)
 		pg := p.page("list", lang, own, heading, navArchive, h, sw)
 		pg.List = &ListView{Heading: heading, Items: p.items(lang, m.Entries),
@@ -194,39 +234,23 @@ func (p *planner) month(e *index.Edition, y *index.Year, m *index.Month) {
 	})
 }
 
-func (p *planner) article(a *load.Article) {
-	own := index.ArticlePath(a)
+func (p *planner) article(a *load.Article) planned {
+	own := p.site.Path(a)
 	st := p.site.StoryOf(a)
-	h := head{canonical: p.urls.Abs(own), lastMod: isoDate(a.Date)}
-	if !a.Updated.IsZero() {
-		h.lastMod = isoDate(a.Updated)
-	}
-	for _, b := range st.Articles {
-		h.alternates = append(h.alternates, Alternate{Lang: b.Lang, Href: p.urls.Abs(index.ArticlePath(b))})
-	}
-	def := st.In(p.site.Config.DefaultLanguage)
-	if def == nil {
-		def = st.Original()
-	}
-	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: p.urls.Abs(index.ArticlePath(def))})
-	var sw []LangLink
-	for _, l := range p.site.Languages {
-		if l.Code == a.Lang {
-			continue
-		}
-		href := index.HomePath(l.Code, 1)
-		if tr := st.In(l.Code); tr != nil {
-			href = index.ArticlePath(tr)
-		}
-		sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.urls.Href(href)})
-	}
 	related := p.site.Related(a, relatedCount)
 	k := newKey("article", p.chrome[a.Lang], a.Hash)
 	for _, b := range st.Articles {
 		k.num(b.Hash)
 	}
 	p.entryKeys(k.str("related"), related)
-	p.addPage(own, k, h, func() *Page {
+	id := func(k *key) {
+		_, offset := a.Date.Zone()
+		k.num(uint64(a.Date.Unix()), uint64(offset), uint64(a.Updated.Unix()))
+		for _, b := range st.Articles {
+			k.str(p.site.Path(b))
+		}
+	}
+	return p.plan(own, k, id, func() (head, []LangLink) { return p.articleHead(a) }, func(h head, sw []LangLink) *Page {
 		t := p.t(a.Lang)
 		pg := p.page("article", a.Lang, own, a.Title, navNone, h, sw)
 		pg.Description = a.Summary
@@ -241,11 +265,41 @@ func (p *planner) article(a *load.Article) {
 	})
 }
 
+// articleHead links an article to its translations, and x-default to the
+// one in the default language, else to the original.
+func (p *planner) articleHead(a *load.Article) (head, []LangLink) {
+	st := p.site.StoryOf(a)
+	h := head{canonical: p.urls.Abs(p.site.Path(a)), lastMod: isoDate(a.Date)}
+	if !a.Updated.IsZero() {
+		h.lastMod = isoDate(a.Updated)
+	}
+	for _, b := range st.Articles {
+		h.alternates = append(h.alternates, Alternate{Lang: b.Lang, Href: p.urls.Abs(p.site.Path(b))})
+	}
+	def := st.In(p.site.Config.DefaultLanguage)
+	if def == nil {
+		def = st.Original()
+	}
+	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: p.urls.Abs(p.site.Path(def))})
+	var sw []LangLink
+	for _, l := range p.site.Languages {
+		if l.Code == a.Lang {
+			continue
+		}
+		href := index.HomePath(l.Code, 1)
+		if tr := st.In(l.Code); tr != nil {
+			href = p.site.Path(tr)
+		}
+		sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.urls.Href(href)})
+	}
+	return h, sw
+}
+
 // root is the language chooser at the site root.
 func (p *planner) root() {
 	def := p.site.Config.DefaultLanguage
-	h, _ := p.listHead(index.RootPath, func(l string) string { return index.HomePath(l, 1) }, true)
-	p.addPage(index.RootPath, newKey("root", p.chrome[def]), h, func() *Page {
+	hf := p.listHead(index.RootPath, func(l string) string { return index.HomePath(l, 1) }, true)
+	p.addPage(index.RootPath, newKey("root", p.chrome[def]), listID(index.RootPath), hf, func(h head, _ []LangLink) *Page {
 		pg := p.page("root", def, index.RootPath, "", navNone, h, nil)
 		pg.Chrome.Nav, pg.Feeds = nil, nil
 		var titles []string
@@ -263,7 +317,8 @@ func (p *planner) root() {
 // any missing URL, so all its links are absolute paths.
 func (p *planner) notFound() {
 	def := p.site.Config.DefaultLanguage
-	p.addPage(index.NotFoundPath, newKey("404", p.chrome[def]), head{}, func() *Page {
+	none := func() (head, []LangLink) { return head{}, nil }
+	p.addPage(index.NotFoundPath, newKey("404", p.chrome[def]), nil, none, func(head, []LangLink) *Page {
 		pg := p.page("notfound", def, index.NotFoundPath, "", navNone, head{}, nil)
 		pg.Chrome.Nav, pg.Feeds, pg.Canonical = nil, nil, ""
 		var titles []string
@@ -318,7 +373,11 @@ func (p *planner) page(tmpl, lang, path, heading string, section int, h head, sw
 
 // listHead links a list page to the same list in every language: each
 // edition lists every story, so every list exists in every language.
-func (p *planner) listHead(own string, path func(lang string) string, home bool) (head, []LangLink) {
+func (p *planner) listHead(own string, path func(lang string) string, home bool) headFunc {
+	return func() (head, []LangLink) { return p.listHeadNow(own, path, home) }
+}
+
+func (p *planner) listHeadNow(own string, path func(lang string) string, home bool) (head, []LangLink) {
 	h := head{canonical: p.urls.Abs(own)}
 	var sw []LangLink
 	for _, l := range p.site.Languages {
@@ -347,7 +406,7 @@ func (p *planner) items(lang string, entries []index.Entry) []Item {
 	items := make([]Item, 0, len(entries))
 	for _, en := range entries {
 		a := en.Article
-		it := Item{Title: a.Title, Href: p.urls.Href(index.ArticlePath(a)), Date: t.Date(a.Date),
+		it := Item{Title: a.Title, Href: p.urls.Href(p.site.Path(a)), Date: t.Date(a.Date),
 			DateISO: isoDate(a.Date), Summary: a.Summary, Countries: p.countryLinks(lang, a.Countries)}
 		if a.Lang != lang {
 			it.Lang, it.Badge, it.LangName = a.Lang, strings.ToUpper(a.Lang), t.InLanguage[a.Lang]

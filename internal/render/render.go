@@ -4,62 +4,67 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
-	"runtime"
+	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"briefings/internal/index"
+	"briefings/internal/par"
 )
 
 // Put receives one output file: its path under the output folder and its bytes.
 type Put func(path string, data []byte) error
 
-// Result says what Render did.
-type Result struct {
-	Keys     map[string]uint64 // every output of the site and its key
-	Rendered int               // outputs made and put; the others were unchanged
-}
-
-// Run makes every output whose key differs from its key in prev (nil:
-// make them all), on every core, handing each to put.
-func Run(outputs []Output, prev map[string]uint64, put Put) (Result, error) {
-	res := Result{Keys: make(map[string]uint64, len(outputs))}
+// Run makes every output whose key differs from its key in keys, on every
+// core, handing each to put. keys, what is already in place, is brought up
+// to date in place when all went well: it then holds exactly the outputs
+// given. Run returns how many outputs it made, and the paths of those in
+// keys that are no longer given, sorted.
+func Run(outputs []Output, keys map[string]uint64, put Put) (made int, gone []string, err error) {
 	var todo []Output
+	fresh := 0
 	for _, o := range outputs {
-		res.Keys[o.Path] = o.Key
-		if old, ok := prev[o.Path]; !ok || old != o.Key {
+		old, ok := keys[o.Path]
+		if !ok {
+			fresh++
+		}
+		if !ok || old != o.Key {
 			todo = append(todo, o)
 		}
 	}
 	errs := make([]error, len(todo))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				data, err := todo[i].Make()
-				if err == nil {
-					err = put(todo[i].Path, data)
-				}
-				errs[i] = err
-			}
-		})
-	}
-	for i := range todo {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return Result{}, err
+	par.Each(len(todo), func(i int) {
+		data, err := todo[i].Make()
+		if err == nil {
+			err = put(todo[i].Path, data)
 		}
+		errs[i] = err
+	})
+	if err := errors.Join(errs...); err != nil {
+		return 0, nil, err
 	}
-	res.Rendered = len(todo)
-	return res, nil
+	// Something went only if the map holds more than the outputs; most
+	// rebuilds remove nothing and need not look.
+	if len(keys)+fresh > len(outputs) {
+		given := make(map[string]bool, len(outputs))
+		for _, o := range outputs {
+			given[o.Path] = true
+		}
+		for p := range keys {
+			if !given[p] {
+				gone = append(gone, p)
+				delete(keys, p)
+			}
+		}
+		slices.Sort(gone)
+	}
+	for _, o := range todo {
+		keys[o.Path] = o.Key
+	}
+	return len(todo), gone, nil
 }
 
 // Execute writes one page with its kind's template.
@@ -85,7 +90,7 @@ func OutputPath(path string) string {
 // siteFiles plans the feeds, the sitemap and the files GitHub Pages wants.
 func (p *planner) siteFiles() {
 	site, urls := p.site, p.urls
-	p.outputs = append(p.outputs, sitemaps(p.heads, urls)...)
+	p.outputs = append(p.outputs, sitemaps(p.heads, p.sitemap.sum(), urls)...)
 	p.outputs = append(p.outputs,
 		Output{index.RobotsPath, newKey("robots").str(urls.base).sum(), func() ([]byte, error) { return robots(urls), nil }},
 		Output{index.NoJekyllPath, newKey("nojekyll").sum(), func() ([]byte, error) { return []byte{}, nil }})

@@ -44,33 +44,34 @@ const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 // sitemaps lists every page that has a canonical URL, each with the same
 // hreflang alternates as its <head>. Past SitemapLimit URLs, sitemap.xml
 // becomes an index of sitemap-1.xml, sitemap-2.xml, …
-func sitemaps(heads []head, urls URLs) []Output {
-	var all []sitemapURL
-	k := newKey("sitemap")
-	for _, h := range heads {
-		u := sitemapURL{Loc: h.canonical, LastMod: h.lastMod}
-		k.str(h.canonical, h.lastMod)
-		for _, a := range h.alternates {
-			u.Alternates = append(u.Alternates, xhtmlLink{Rel: "alternate", Hreflang: a.Lang, Href: a.Href})
-			k.str(a.Lang, a.Href)
+// The heads are made only when the sitemap is: key says whether it changed.
+func sitemaps(heads []func() head, key uint64, urls URLs) []Output {
+	all := func() []sitemapURL {
+		var all []sitemapURL
+		for _, hf := range heads {
+			h := hf()
+			u := sitemapURL{Loc: h.canonical, LastMod: h.lastMod}
+			for _, a := range h.alternates {
+				u.Alternates = append(u.Alternates, xhtmlLink{Rel: "alternate", Hreflang: a.Lang, Href: a.Href})
+			}
+			all = append(all, u)
 		}
-		all = append(all, u)
+		return all
 	}
-	key := k.sum()
-	set := func(part []sitemapURL) func() ([]byte, error) {
+	set := func(from, to int) func() ([]byte, error) {
 		return func() ([]byte, error) {
-			return marshal(urlset{XMLNS: sitemapNS, XMLNSXHTML: "http://www.w3.org/1999/xhtml", URLs: part})
+			return marshal(urlset{XMLNS: sitemapNS, XMLNSXHTML: "http://www.w3.org/1999/xhtml", URLs: all()[from:to]})
 		}
 	}
-	if len(all) <= SitemapLimit {
-		return []Output{{index.SitemapPath, key, set(all)}}
+	if len(heads) <= SitemapLimit {
+		return []Output{{index.SitemapPath, key, set(0, len(heads))}}
 	}
 	var files []Output
 	idx := sitemapIndex{XMLNS: sitemapNS}
-	for i := 0; i < len(all); i += SitemapLimit {
+	for i := 0; i < len(heads); i += SitemapLimit {
 		name := fmt.Sprintf("sitemap-%d.xml", i/SitemapLimit+1)
 		idx.Sitemaps = append(idx.Sitemaps, sitemapFile{Loc: urls.Abs(name)})
-		files = append(files, Output{name, key, set(all[i:min(i+SitemapLimit, len(all))])})
+		files = append(files, Output{name, key, set(i, min(i+SitemapLimit, len(heads)))})
 	}
 	return append(files, Output{index.SitemapPath, key, func() ([]byte, error) { return marshal(idx) }})
 }

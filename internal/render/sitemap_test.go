@@ -9,11 +9,11 @@ import (
 func TestSitemapSplit(t *testing.T) {
 	urls, _ := NewURLs("https://example.org/b")
 	count := func(n int) []Output {
-		heads := make([]head, n)
+		heads := make([]func() head, n)
 		for i := range heads {
-			heads[i] = head{canonical: urls.Abs(fmt.Sprintf("en/%d/", i))}
+			heads[i] = func() head { return head{canonical: urls.Abs(fmt.Sprintf("en/%d/", i))} }
 		}
-		return sitemaps(heads, urls)
+		return sitemaps(heads, 1, urls)
 	}
 	if files := count(SitemapLimit); len(files) != 1 || files[0].Path != "sitemap.xml" {
 		t.Fatalf("%d URLs: %d files, want sitemap.xml alone", SitemapLimit, len(files))
