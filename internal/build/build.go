@@ -109,7 +109,7 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, Report, error) {
 	if content.Config != nil && content.Countries != nil {
 		published = publishedArticles(content.Articles, b.opts.Drafts)
 		paths = index.Paths(published)
-		errs.Append(validate.Content(published, paths))
+		errs.Append(validate.Content(content, published, paths))
 	}
 	urls, err := baseURL(content, b.opts.BaseURL)
 	if err != nil {

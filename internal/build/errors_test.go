@@ -106,6 +106,26 @@ tags: [x]
 `, `content/en/a.md:3: date "2025-13-01" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)
 content/ru/b.md:4: unknown country "QQ": add it to content/countries.yaml or use one of AZ, KZ
 content/ru/b.md:5: unknown field "tags"; known fields: title, date, countries, summary, source, source_url, translation_key, slug, updated, draft`},
+		{"links to missing and draft articles", `
+-- content/en/a.md --
+---
+title: A
+date: 2025-01-02
+countries: [AZ]
+---
+First paragraph, with [a good link](ok.md).
+
+Then [a missing one](2024/gone.md)
+and, on the next line, [a draft](draft.md#top).
+-- content/en/draft.md --
+---
+title: Draft
+date: 2025-01-03
+countries: [AZ]
+draft: true
+---
+`, `content/en/a.md:9: link to content/en/2024/gone.md: there is no such article
+content/en/a.md:10: link to content/en/draft.md: it is a draft, and drafts are not published`},
 		{"broken template and site.yaml", `
 -- templates/article.html --
 {{define "main"}}{{.Nope}{{end}}

@@ -59,8 +59,16 @@ func testRebuilds(t *testing.T, told bool) {
 			s = readFile(t, file("content/ru/2024/missing.md"))
 			writeFile(t, file("content/ru/2024/missing.md"), strings.Replace(s, "countries:", "translation_key: missing\ncountries:", 1))
 		}, 60, 0},
+		{"linked article renamed", []string{"content/ru/2024/tokayev.md"}, func() {
+			s := readFile(t, file("content/ru/2024/tokayev.md"))
+			writeFile(t, file("content/ru/2024/tokayev.md"), strings.Replace(s, "countries:", "slug: tokaev-v-astane\ncountries:", 1))
+		}, 30, 1},
 		{"article deleted", []string{"content/en/2026/new/geo.md"}, func() { os.Remove(file("content/en/2026/new/geo.md")) }, 60, 0},
-		{"folder deleted", []string{"content/ru/2024"}, func() { os.RemoveAll(file("content/ru/2024")) }, 60, 0},
+		{"folder deleted", []string{"content/ru/2024", "content/ru/2025/closure.md"}, func() {
+			os.RemoveAll(file("content/ru/2024"))
+			s := readFile(t, file("content/ru/2025/closure.md"))
+			writeFile(t, file("content/ru/2025/closure.md"), strings.Replace(s, "(../2024/tokayev.md#vstrecha)", "(https://example.org)", 1))
+		}, 60, 0},
 		{"folder moved in", []string{"content/ru/2024"}, func() {
 			staged := filepath.Join(t.TempDir(), "2024")
 			writeFile(t, filepath.Join(staged, "back/tokayev.md"), "---\ntitle: Токаев принял президента МККК\ndate: 2024-03-06\ncountries: [KZ]\n---\nВстреча.\n")

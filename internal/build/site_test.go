@@ -46,7 +46,7 @@ countries: [AZ]
 translation_key: az-closure
 summary: Делегация закрывается.
 ---
-Делегация закрывается.
+Делегация закрывается. См. также [встречу в Астане](../2024/tokayev.md#vstrecha).
 -- content/en/2024/missing.md --
 ---
 title: "Families of the missing meet <script>alert(1)</script>"
@@ -87,6 +87,16 @@ func TestSite(t *testing.T) {
 	t.Run("hreflang", func(t *testing.T) { testHreflang(t, out) })
 	t.Run("feeds", func(t *testing.T) { testFeeds(t, out) })
 	t.Run("escaping", func(t *testing.T) { testEscaping(t, out, files) })
+	t.Run("links between articles", func(t *testing.T) {
+		page := readFile(t, filepath.Join(out, "ru/2025/09/mkkk-zakryvaet-delegatsiiu/index.html"))
+		if !strings.Contains(page, `<a href="/portal/ru/2024/03/tokaev-prinial-prezidenta-mkkk/#vstrecha">встречу в Астане</a>`) {
+			t.Errorf("the link to another article's file does not lead to its page")
+		}
+		feed := readFile(t, filepath.Join(out, "ru/feed.xml"))
+		if !strings.Contains(feed, `<a href="https://example.org/portal/ru/2024/03/tokaev-prinial-prezidenta-mkkk/#vstrecha">`) {
+			t.Errorf("the feed's link to another article is not absolute")
+		}
+	})
 	t.Run("deterministic", func(t *testing.T) {
 		again := filepath.Join(t.TempDir(), "public")
 		mustBuild(t, Options{Root: root, Out: again})
@@ -160,7 +170,7 @@ func testLinks(t *testing.T, out string, files map[string]string) {
 				t.Errorf("%s: link %q is not under /portal/", p, m[1])
 				continue
 			}
-			target := strings.TrimPrefix(href, "/portal/")
+			target, _, _ := strings.Cut(strings.TrimPrefix(href, "/portal/"), "#")
 			if target == "" || strings.HasSuffix(target, "/") {
 				target += "index.html"
 			}

@@ -22,6 +22,7 @@ type Site struct {
 	Hash      uint64          // of site.yaml and countries.yaml
 	storyOf   map[*load.Article]*Story
 	paths     map[*load.Article]string
+	byFile    map[string]*load.Article
 }
 
 // Story is one piece of news: its articles in one or more languages,
@@ -82,7 +83,11 @@ func Paths(arts []*load.Article) map[*load.Article]string {
 // have passed validation.
 func Build(c *load.Content, published []*load.Article, paths map[*load.Article]string) *Site {
 	s := &Site{Config: c.Config, Languages: c.Config.LanguageList(), Articles: published, Hash: c.Hash,
-		storyOf: make(map[*load.Article]*Story, len(published)), paths: paths}
+		storyOf: make(map[*load.Article]*Story, len(published)), paths: paths,
+		byFile: make(map[string]*load.Article, len(published))}
+	for _, a := range published {
+		s.byFile[a.Path] = a
+	}
 	for _, code := range sortedKeys(c.Countries) {
 		s.Countries = append(s.Countries, c.Countries[code])
 	}
@@ -129,6 +134,9 @@ func (s *Site) Path(a *load.Article) string {
 	}
 	return ArticlePath(a)
 }
+
+// LinkTarget returns the published article a link leads to, or nil.
+func (s *Site) LinkTarget(l load.Link) *load.Article { return s.byFile[l.Target] }
 
 // StoryOf returns the story an article belongs to.
 func (s *Site) StoryOf(a *load.Article) *Story { return s.storyOf[a] }

@@ -28,7 +28,8 @@ type Article struct {
 	TranslationKey string
 	Slug           string // from front matter, else made from the title
 	Draft          bool
-	HTML           string // the body, rendered by goldmark's safe renderer
+	HTML           string // the body, rendered by goldmark's safe renderer; see Links
+	Links          []Link // links to other articles, to be resolved when URLs are known
 	Lines          FieldLines
 	Hash           uint64 // of the path and bytes: the same file gives the same hash
 }
@@ -36,7 +37,16 @@ type Article struct {
 // FieldLines are the file lines of front matter fields, for messages that
 // later stages report against a field.
 type FieldLines struct {
-	Title, Date, Countries, TranslationKey, Slug int
+	Title, Date, Countries, TranslationKey, Slug, Summary int
+}
+
+// Link is a Markdown link from an article's body to another article file,
+// like [see](../2024/x.md#part). HTML holds Placeholder where its URL goes.
+type Link struct {
+	Target      string // the file linked to: content/en/2024/x.md
+	Fragment    string // "#part", or ""
+	Line        int
+	Placeholder string
 }
 
 var knownFields = []string{"title", "date", "countries", "summary", "source", "source_url",
@@ -63,7 +73,7 @@ func ParseArticle(path string, src []byte) (*Article, diag.List) {
 	if len(errs) > 0 {
 		return a, errs
 	}
-	a.HTML, a.Summary = convertBody(body, a.Summary)
+	a.HTML, a.Summary, a.Links = convertBody(path, body, bodyLine(src, body), a.Summary, hash)
 	a.Hash = hash
 	if a.Slug == "" {
 		a.Slug = MakeSlug(a.Title, a.Lang)
@@ -129,6 +139,9 @@ func invalidUTF8At(b []byte) int {
 
 // lineAt is the 1-based line of byte offset i.
 func lineAt(b []byte, i int) int { return bytes.Count(b[:min(i, len(b))], []byte("\n")) + 1 }
+
+// bodyLine is the file line the body starts on.
+func bodyLine(src, body []byte) int { return lineAt(src, len(src)-len(body)) }
 
 // splitFrontMatter cuts "---\n…\n---\n" off the top. Front matter lines are
 // file lines minus one.
@@ -214,6 +227,7 @@ func (a *Article) field(key string, line int, v *yaml.Node, errs *diag.List) {
 		a.Lines.Countries = line
 		a.Countries = parseCodes(a.Path, line, v, errs)
 	case "summary":
+		a.Lines.Summary = line
 		a.Summary, _ = text()
 	case "source":
 		a.Source, _ = text()

@@ -16,7 +16,8 @@ import (
 type Content struct {
 	Config    *Config
 	Countries map[string]*Country
-	Articles  []*Article // in path order; drafts included
+	Articles  []*Article // in path order; drafts included; those with errors left out
+	Files     []string   // every article file found, in path order
 	Hash      uint64     // of site.yaml and countries.yaml
 }
 
@@ -43,6 +44,9 @@ func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 		cache = &Cache{}
 	}
 	files := cache.list(fsys, cfg, &errs)
+	for _, f := range files {
+		c.Files = append(c.Files, f.path)
+	}
 	for _, f := range cache.parse(fsys, files) {
 		errs.Append(f.errs)
 		if f.art == nil {

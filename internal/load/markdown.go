@@ -2,6 +2,9 @@ package load
 
 import (
 	"bytes"
+	"fmt"
+	"net/url"
+	"path"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -17,20 +20,64 @@ import (
 var markdown = goldmark.New(goldmark.WithExtensions(
 	extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList))
 
-// convertBody renders the body and returns the summary: the given one, or
-// the first paragraph of the body as plain text.
-func convertBody(body []byte, summary string) (string, string) {
+// convertBody renders the body of the article at path, whose first line is
+// file line first. It returns the HTML, the summary (the given one, or the
+// first paragraph as plain text) and the links to other articles.
+func convertBody(path string, body []byte, first int, summary string, hash uint64) (string, string, []Link) {
 	doc := markdown.Parser().Parse(text.NewReader(body))
 	tidy(doc, body)
+	links := articleLinks(doc, path, body, first, hash)
 	if summary == "" {
 		summary = firstParagraph(doc, body)
 	}
 	var buf bytes.Buffer
 	if err := markdown.Renderer().Render(&buf, body, doc); err != nil {
 		// Rendering to a bytes.Buffer cannot fail; keep the page empty if it does.
-		return "", summary
+		return "", summary, links
 	}
-	return buf.String(), summary
+	return buf.String(), summary, links
+}
+
+// articleLinks finds links to other article files (relative, ending in
+// .md) and puts a placeholder in place of each destination: the URL is
+// known only once every article is.
+func articleLinks(doc ast.Node, from string, src []byte, first int, hash uint64) []Link {
+	var links []Link
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		l, ok := n.(*ast.Link)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		dest := string(l.Destination)
+		u, err := url.Parse(dest)
+		if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") || !strings.HasSuffix(u.Path, ".md") {
+			return ast.WalkContinue, nil
+		}
+		link := Link{Target: path.Join(path.Dir(from), u.Path), Line: first + lineOf(l, src) - 1,
+			Placeholder: fmt.Sprintf("briefings-link-%x-%d", hash, len(links))}
+		if u.Fragment != "" {
+			link.Fragment = "#" + u.Fragment
+		}
+		l.Destination = []byte(link.Placeholder)
+		links = append(links, link)
+		return ast.WalkContinue, nil
+	})
+	return links
+}
+
+// lineOf is the body line an inline node starts on.
+func lineOf(n ast.Node, src []byte) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return lineAt(src, t.Segment.Start)
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return lineAt(src, p.Lines().At(0).Start)
+		}
+	}
+	return 1
 }
 
 // tidy moves body headings one level down, as the article title is the

@@ -73,7 +73,7 @@ func Feed(site *index.Site, lang load.Language, country *load.Country, arts []*l
 	for _, a := range arts {
 		link := urls.Abs(site.Path(a))
 		it := item{Title: a.Title, Link: link, GUID: guid{IsPermaLink: true, Value: link},
-			PubDate: a.Date.Format(time.RFC1123Z), Description: a.Summary, Content: cdata{a.HTML}}
+			PubDate: a.Date.Format(time.RFC1123Z), Description: a.Summary, Content: cdata{body(site, a, urls.Abs)}}
 		for _, code := range a.Countries {
 			if c := site.CountryByCode(code); c != nil {
 				it.Categories = append(it.Categories, c.Names[lang.Code])

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html"
 	"slices"
 	"strings"
 	"time"
@@ -243,6 +244,11 @@ func (p *planner) article(a *load.Article) planned {
 		k.num(b.Hash)
 	}
 	p.entryKeys(k.str("related"), related)
+	for _, l := range a.Links {
+		if t := p.site.LinkTarget(l); t != nil {
+			k.str(p.site.Path(t))
+		}
+	}
 	id := func(k *key) {
 		_, offset := a.Date.Zone()
 		k.num(uint64(a.Date.Unix()), uint64(offset), uint64(a.Updated.Unix()))
@@ -256,7 +262,7 @@ func (p *planner) article(a *load.Article) planned {
 		pg.Description = a.Summary
 		av := &ArticleView{Title: a.Title, Lang: a.Lang, Date: t.Date(a.Date), DateISO: isoDate(a.Date),
 			Countries: p.countryLinks(a.Lang, a.Countries), Source: a.Source, SourceURL: a.SourceURL,
-			Body: trustedHTML(a.HTML), Related: p.items(a.Lang, related)}
+			Body: trustedHTML(body(p.site, a, p.urls.Href)), Related: p.items(a.Lang, related)}
 		if !a.Updated.IsZero() {
 			av.Updated, av.UpdatedISO = t.Date(a.Updated), isoDate(a.Updated)
 		}
@@ -436,6 +442,21 @@ func (p *planner) language(code string) load.Language {
 		}
 	}
 	return load.Language{Code: code}
+}
+
+// body is an article's HTML with its links to other articles resolved by
+// url: Href in pages, Abs in feeds.
+func body(site *index.Site, a *load.Article, url func(string) string) string {
+	if len(a.Links) == 0 {
+		return a.HTML
+	}
+	var pairs []string
+	for _, l := range a.Links {
+		if t := site.LinkTarget(l); t != nil {
+			pairs = append(pairs, `href="`+l.Placeholder+`"`, `href="`+html.EscapeString(url(site.Path(t))+l.Fragment)+`"`)
+		}
+	}
+	return strings.NewReplacer(pairs...).Replace(a.HTML)
 }
 
 // isoDate is a date for datetime attributes and sitemaps: the day alone

@@ -114,6 +114,11 @@ func (p *planner) feedKey(lang, country string, e *index.Edition) uint64 {
 	k := newKey("feed", p.site.Hash).str(p.urls.base, lang, country)
 	for _, a := range arts[:min(FeedSize, len(arts))] {
 		k.num(a.Hash)
+		for _, l := range a.Links {
+			if t := p.site.LinkTarget(l); t != nil {
+				k.str(p.site.Path(t))
+			}
+		}
 	}
 	return k.sum()
 }

@@ -12,10 +12,11 @@ import (
 	"briefings/internal/load"
 )
 
-// Content checks the published articles against each other.
-// paths are the articles' page paths, from index.Paths.
-func Content(published []*load.Article, paths map[*load.Article]string) diag.List {
+// Content checks the published articles against each other and against
+// every article file found; paths are their page paths, from index.Paths.
+func Content(c *load.Content, published []*load.Article, paths map[*load.Article]string) diag.List {
 	var errs diag.List
+	errs.Append(links(c, published))
 	path := func(a *load.Article) string { return paths[a] }
 	errs.Append(collisions(published, path,
 		func(a *load.Article) int { return cmp.Or(a.Lines.Slug, a.Lines.Title) },
@@ -27,6 +28,36 @@ func Content(published []*load.Article, paths map[*load.Article]string) diag.Lis
 		func(a *load.Article) string {
 			return fmt.Sprintf("translation_key %q in language %s", a.TranslationKey, a.Lang)
 		}))
+	return errs
+}
+
+// links reports links to article files that are not there, or not
+// published. A file that is there but has errors is left to its own
+// messages.
+func links(c *load.Content, published []*load.Article) diag.List {
+	var errs diag.List
+	isPublished := make(map[string]bool, len(published))
+	for _, a := range published {
+		isPublished[a.Path] = true
+	}
+	var exists map[string]bool
+	for _, a := range published {
+		for _, l := range a.Links {
+			if exists == nil {
+				exists = make(map[string]bool, len(c.Files))
+				for _, f := range c.Files {
+					exists[f] = true
+				}
+			}
+			switch {
+			case isPublished[l.Target]:
+			case !exists[l.Target]:
+				errs.Add(a.Path, l.Line, "link to %s: there is no such article", l.Target)
+			case slices.ContainsFunc(c.Articles, func(b *load.Article) bool { return b.Path == l.Target && b.Draft }):
+				errs.Add(a.Path, l.Line, "link to %s: it is a draft, and drafts are not published", l.Target)
+			}
+		}
+	}
 	return errs
 }
 
