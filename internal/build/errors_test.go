@@ -124,8 +124,8 @@ date: 2025-01-03
 countries: [AZ]
 draft: true
 ---
-`, `content/en/a.md:9: link to content/en/2024/gone.md: there is no such article
-content/en/a.md:10: link to content/en/draft.md: it is a draft, and drafts are not published`},
+`, `content/en/a.md:8: link to content/en/2024/gone.md: there is no such article
+content/en/a.md:9: link to content/en/draft.md: it is a draft, and drafts are not published`},
 		{"broken template and site.yaml", `
 -- templates/article.html --
 {{define "main"}}{{.Nope}{{end}}
