@@ -3,6 +3,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"time"
 
@@ -25,13 +27,13 @@ const usage = `briefings builds the bilingual briefings portal from content/.
 
 Usage:
   briefings build [--root DIR] [--out DIR] [--base-url URL] [--drafts]
-  briefings check [--root DIR] [--drafts]
+  briefings check [--root DIR] [--drafts] [--format text|json]
   briefings watch [--root DIR] [--out DIR] [--base-url URL] [--drafts]
   briefings serve [--root DIR] [--out DIR] [--addr 127.0.0.1:1313] [--drafts]
 
 Commands:
   build   turn content/ into the site in public/ (a failed build leaves the old site)
-  check   validate content and templates without writing anything
+  check   validate content and templates without writing anything, with warnings
   watch   build, then rebuild on every change to content/, templates/ or static/
   serve   watch, and serve the site with open pages reloading after each build
 
@@ -89,19 +91,33 @@ func flags(name string, args []string, stderr io.Writer, extra func(*flag.FlagSe
 }
 
 func runBuild(name string, args []string, stdout, stderr io.Writer) int {
-	opts, ok := flags(name, args, stderr, nil)
+	format := "text"
+	opts, ok := flags(name, args, stderr, func(fs *flag.FlagSet) {
+		if name == "check" {
+			fs.StringVar(&format, "format", format, `"text", or "json" for editors' tools`)
+		}
+	})
 	if !ok {
 		return 2
 	}
+	if format != "text" && format != "json" {
+		fmt.Fprintf(stderr, "briefings check: --format is text or json, not %q\n", format)
+		return 2
+	}
+	opts.Warn = opts.DryRun
 	rep, err := build.Build(opts)
+	if format == "json" {
+		return checkJSON(stdout, stderr, rep, err)
+	}
+	if err != nil {
+		return report(stderr, err, rep.Warnings)
+	}
 	for _, w := range rep.Warnings {
 		fmt.Fprintln(stderr, w)
 	}
-	if err != nil {
-		return report(stderr, err)
-	}
 	if opts.DryRun {
-		fmt.Fprintf(stdout, "ok: %d articles, %d files would be written\n", rep.Articles, rep.Files)
+		fmt.Fprintf(stdout, "ok: %d articles, %d files would be written, %d %s\n", rep.Articles, rep.Files,
+			len(rep.Warnings), plural(len(rep.Warnings), "warning", "warnings"))
 		return 0
 	}
 	fmt.Fprintf(stdout, "built %d articles into %d files in %s (%s)\n", rep.Articles, rep.Files, opts.Out,
@@ -152,6 +168,42 @@ func runLive(name string, args []string, stdout, stderr io.Writer) int {
 	return exit(stderr, err)
 }
 
+// checkJSON writes check's findings as one JSON object on stdout.
+func checkJSON(stdout, stderr io.Writer, rep build.Report, err error) int {
+	type problem struct {
+		Path     string `json:"path"`
+		Line     int    `json:"line,omitempty"`
+		Severity string `json:"severity"`
+		Message  string `json:"message"`
+	}
+	out := struct {
+		OK       bool      `json:"ok"`
+		Articles int       `json:"articles"`
+		Problems []problem `json:"problems"`
+	}{OK: err == nil, Articles: rep.Articles, Problems: []problem{}}
+	var list diag.List
+	if err != nil && !errors.As(err, &list) {
+		list = diag.List{{Message: err.Error()}}
+	}
+	for _, d := range append(list, rep.Warnings...).Sort() {
+		sev := "error"
+		if d.Severity == diag.Warning {
+			sev = "warning"
+		}
+		out.Problems = append(out.Problems, problem{d.Path, d.Line, sev, d.Message})
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	if e := enc.Encode(out); e != nil {
+		fmt.Fprintln(stderr, "briefings:", e)
+		return 1
+	}
+	if err != nil {
+		return 1
+	}
+	return 0
+}
+
 func exit(stderr io.Writer, err error) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "briefings:", err)
@@ -160,12 +212,13 @@ func exit(stderr io.Writer, err error) int {
 	return 0
 }
 
-// report prints content problems one a line, and other failures with the
-// program's name; it returns the exit status.
-func report(stderr io.Writer, err error) int {
+// report prints content problems one a line, with the warnings among
+// them in file order, and other failures with the program's name; it
+// returns the exit status.
+func report(stderr io.Writer, err error, warnings diag.List) int {
 	var list diag.List
 	if errors.As(err, &list) {
-		for _, d := range list {
+		for _, d := range append(slices.Clone(list), warnings...).Sort() {
 			fmt.Fprintln(stderr, d)
 		}
 		fmt.Fprintf(stderr, "%d %s; nothing was written\n", len(list), plural(len(list), "problem", "problems"))

@@ -28,6 +28,7 @@ type Options struct {
 	BaseURL string // replaces site.yaml's base_url when set
 	Drafts  bool   // build articles marked draft: true
 	DryRun  bool   // check everything, write nothing
+	Warn    bool   // report warnings: what an editor should look at
 }
 
 // Report says what a build did.
@@ -110,6 +111,9 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, Report, error) {
 		published = publishedArticles(content.Articles, b.opts.Drafts)
 		paths = index.Paths(published)
 		errs.Append(validate.Content(content, published, paths))
+		if b.opts.Warn {
+			errs.Append(validate.Warnings(published))
+		}
 	}
 	urls, err := baseURL(content, b.opts.BaseURL)
 	if err != nil {

@@ -95,3 +95,31 @@ func collisions(arts []*load.Article, key func(*load.Article) string,
 	}
 	return errs
 }
+
+// Warnings are what an editor should look at but a build does not fail
+// on: stories in one language only, articles without their own summary or
+// without a body.
+func Warnings(published []*load.Article) diag.List {
+	var warns diag.List
+	langs := map[string]map[string]bool{} // translation key → languages
+	for _, a := range published {
+		if a.TranslationKey != "" {
+			if langs[a.TranslationKey] == nil {
+				langs[a.TranslationKey] = map[string]bool{}
+			}
+			langs[a.TranslationKey][a.Lang] = true
+		}
+	}
+	for _, a := range published {
+		if len(langs[a.TranslationKey]) < 2 {
+			warns.Warn(a.Path, a.Lines.TranslationKey, "no translation yet: other readers see this story in %s (briefings new --translation-of adds one)", a.Lang)
+		}
+		if a.Lines.Summary == 0 {
+			warns.Warn(a.Path, 0, "no summary: lists, feeds and search engines show the first paragraph instead")
+		}
+		if strings.TrimSpace(a.HTML) == "" {
+			warns.Warn(a.Path, 0, "the article has no body")
+		}
+	}
+	return warns
+}
