@@ -14,13 +14,16 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"time"
 
 	"briefings/internal/build"
 	"briefings/internal/diag"
+	"briefings/internal/draft"
 	"briefings/internal/live"
 	"briefings/internal/serve"
+	"briefings/internal/wire"
 )
 
 const usage = `briefings builds the bilingual briefings portal from content/.
@@ -30,12 +33,17 @@ Usage:
   briefings check [--root DIR] [--drafts] [--format text|json]
   briefings watch [--root DIR] [--out DIR] [--base-url URL] [--drafts]
   briefings serve [--root DIR] [--out DIR] [--addr 127.0.0.1:1313] [--drafts]
+  briefings new [--root DIR] --lang ru --country KZ [--date YYYY-MM-DD] "Title"
+  briefings new [--root DIR] --translation-of content/en/….md --lang ru "Заголовок"
+  briefings import [--root DIR] [--date YYYY-MM-DD] [--country XX] FILE…
 
 Commands:
   build   turn content/ into the site in public/ (a failed build leaves the old site)
   check   validate content and templates without writing anything, with warnings
   watch   build, then rebuild on every change to content/, templates/ or static/
   serve   watch, and serve the site with open pages reloading after each build
+  new     write a new article file, or the translation of one, with its front matter
+  import  turn raw wire texts into draft article files
 
 Run "briefings COMMAND -h" for a command's flags.
 `
@@ -53,6 +61,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runBuild(args[0], args[1:], stdout, stderr)
 	case "watch", "serve":
 		return runLive(args[0], args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
+	case "import":
+		return runImport(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -202,6 +214,114 @@ func checkJSON(stdout, stderr io.Writer, rep build.Report, err error) int {
 		return 1
 	}
 	return 0
+}
+
+// codes is a flag that takes country codes, repeated or separated by commas.
+type codes []string
+
+func (c *codes) String() string { return strings.Join(*c, ",") }
+
+func (c *codes) Set(v string) error {
+	for _, code := range strings.Split(v, ",") {
+		if code = strings.ToUpper(strings.TrimSpace(code)); code != "" {
+			*c = append(*c, code)
+		}
+	}
+	return nil
+}
+
+// dateFlag is a YYYY-MM-DD flag.
+type dateFlag struct{ time.Time }
+
+func (d *dateFlag) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format(time.DateOnly)
+}
+
+func (d *dateFlag) Set(v string) error {
+	t, err := time.Parse(time.DateOnly, v)
+	if err != nil {
+		return fmt.Errorf("%q is not a date like 2026-03-06", v)
+	}
+	d.Time = t
+	return nil
+}
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	root := fs.String("root", ".", "the project folder")
+	var req draft.Request
+	var countries codes
+	var date dateFlag
+	fs.StringVar(&req.Lang, "lang", "", "the article's language, like ru (required)")
+	fs.Var(&countries, "country", "a country code from content/countries.yaml; repeat, or separate by commas")
+	fs.Var(&date, "date", "the date, YYYY-MM-DD (default today, or the original's when translating)")
+	fs.StringVar(&req.TranslationOf, "translation-of", "", "the article file this one translates")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, `briefings new: give the title as one argument, in quotes: briefings new --lang ru --country KZ "Заголовок"`)
+		return 2
+	}
+	req.Title, req.Countries, req.Date = fs.Arg(0), countries, date.Time
+	p, err := draft.OpenProject(*root)
+	if err != nil {
+		return exit(stderr, err)
+	}
+	path, err := p.New(req, time.Now())
+	if err != nil {
+		if path == "" {
+			err = fmt.Errorf("%w; nothing was written", err)
+		}
+		return exit(stderr, err)
+	}
+	fmt.Fprintln(stdout, path)
+	return 0
+}
+
+func runImport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	root := fs.String("root", ".", "the project folder")
+	var countries codes
+	var date dateFlag
+	fs.Var(&countries, "country", "a country code to put first; repeat, or separate by commas")
+	fs.Var(&date, "date", "the date, YYYY-MM-DD, when the text gives none (or another)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "briefings import: name the text files to import: briefings import wire.txt")
+		return 2
+	}
+	p, err := draft.OpenProject(*root)
+	if err != nil {
+		return exit(stderr, err)
+	}
+	status := 0
+	for _, file := range fs.Args() {
+		text, err := os.ReadFile(file)
+		if err != nil {
+			fmt.Fprintln(stderr, "briefings import:", err)
+			status = 1
+			continue
+		}
+		path, notes, err := p.Import(string(text), wire.Options{Date: date.Time, Force: countries})
+		for _, n := range notes {
+			fmt.Fprintf(stderr, "%s: %s\n", file, n)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v; nothing was written\n", file, err)
+			status = 1
+			continue
+		}
+		fmt.Fprintln(stdout, path)
+	}
+	return status
 }
 
 func exit(stderr io.Writer, err error) int {

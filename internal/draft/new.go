@@ -1,0 +1,181 @@
+package draft
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"briefings/internal/load"
+	"briefings/internal/wire"
+)
+
+// Request is what briefings new is asked for.
+type Request struct {
+	Lang          string
+	Title         string
+	Countries     []string  // codes; from the original when translating and none given
+	Date          time.Time // zero: today, or the original's date when translating
+	TranslationOf string    // an article file, slash-separated from the root
+}
+
+// Project is what new and import need to know of a project.
+type Project struct {
+	Root      string
+	Config    *load.Config
+	Countries map[string]*load.Country
+}
+
+// OpenProject reads a project's site.yaml and countries.yaml.
+func OpenProject(root string) (*Project, error) {
+	read := func(name string) ([]byte, error) {
+		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
+		if err != nil {
+			return nil, fmt.Errorf("%s: cannot read: %w (is --root the project folder?)", name, err)
+		}
+		return b, nil
+	}
+	src, err := read(load.SitePath)
+	if err != nil {
+		return nil, err
+	}
+	cfg, errs := load.ParseConfig(src)
+	if errs.Err() != nil {
+		return nil, errs.Err()
+	}
+	src, err = read(load.CountriesPath)
+	if err != nil {
+		return nil, err
+	}
+	countries, errs := load.ParseCountries(src, cfg)
+	if errs.Err() != nil {
+		return nil, errs.Err()
+	}
+	return &Project{Root: root, Config: cfg, Countries: countries}, nil
+}
+
+// New writes a new article, or the translation of one, and returns its
+// path. A translated original without a translation_key gets one.
+func (p *Project) New(req Request, today time.Time) (string, error) {
+	a := Article{Lang: req.Lang, Title: strings.Join(strings.Fields(req.Title), " "), Date: req.Date,
+		Countries: req.Countries, Draft: true}
+	var orig *load.Article
+	if req.TranslationOf != "" {
+		var err error
+		if orig, err = p.original(req.TranslationOf, req.Lang); err != nil {
+			return "", err
+		}
+		if len(a.Countries) == 0 {
+			a.Countries = orig.Countries
+		}
+		if a.Date.IsZero() {
+			a.Date = orig.Date
+		}
+		a.TranslationKey = orig.TranslationKey
+		if a.TranslationKey == "" {
+			a.TranslationKey = orig.Date.Format("2006-01-") + shorten(orig.Slug, 40)
+		}
+	}
+	if a.Date.IsZero() {
+		a.Date = today
+	}
+	a.Date = time.Date(a.Date.Year(), a.Date.Month(), a.Date.Day(), 0, 0, 0, 0, time.UTC)
+	if err := p.check(a); err != nil {
+		return "", err
+	}
+	rel, err := Create(p.Root, a)
+	if err != nil {
+		return "", err
+	}
+	if orig != nil && orig.TranslationKey == "" {
+		if err := AddTranslationKey(filepath.Join(p.Root, filepath.FromSlash(orig.Path)), a.TranslationKey); err != nil {
+			return rel, fmt.Errorf("%s was written, but the original could not be given its translation_key: %w", rel, err)
+		}
+	}
+	return rel, nil
+}
+
+// check refuses what the build would refuse.
+func (p *Project) check(a Article) error {
+	var problems []string
+	if p.Config.Languages[a.Lang].Title == "" {
+		problems = append(problems, fmt.Sprintf("--lang %q is not a language of site.yaml (%s)", a.Lang, strings.Join(p.Config.Codes(), ", ")))
+	}
+	if a.Title == "" {
+		problems = append(problems, `a title is needed: briefings new --lang ru --country KZ "Заголовок"`)
+	}
+	if len(a.Countries) == 0 {
+		problems = append(problems, "--country is needed: a code from content/countries.yaml, like KZ")
+	}
+	for _, c := range a.Countries {
+		if p.Countries[c] == nil {
+			problems = append(problems, fmt.Sprintf("--country %q is not in content/countries.yaml", c))
+		}
+	}
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "\n"))
+	}
+	return nil
+}
+
+// original reads the article being translated.
+func (p *Project) original(file, lang string) (*load.Article, error) {
+	rel := filepath.ToSlash(filepath.Clean(file))
+	if abs, err := filepath.Abs(file); err == nil {
+		if root, err := filepath.Abs(p.Root); err == nil {
+			if r, err := filepath.Rel(root, abs); err == nil && filepath.IsLocal(r) {
+				rel = filepath.ToSlash(r) // the file as given from here, found in the project
+			}
+		}
+	}
+	src, err := os.ReadFile(filepath.Join(p.Root, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil, fmt.Errorf("--translation-of: %w", err)
+	}
+	a, errs := load.ParseArticle(rel, src)
+	if errs.Err() != nil {
+		return nil, fmt.Errorf("--translation-of %s has problems; fix them first:\n%w", rel, errs.Err())
+	}
+	if a.Lang == lang {
+		return nil, fmt.Errorf("--translation-of %s is already in %s: give --lang the translation's language", rel, lang)
+	}
+	if slices.Contains([]string{"", "content"}, a.Lang) {
+		return nil, fmt.Errorf("--translation-of %s is not an article under content/{lang}/", rel)
+	}
+	return a, nil
+}
+
+// Import turns one raw wire text into a draft article and writes it. It
+// returns the path written and notes for the editor; on ErrNoDate, or any
+// error, nothing is written.
+func (p *Project) Import(text string, opts wire.Options) (string, []string, error) {
+	opts.Countries = p.Countries
+	r, err := wire.Parse(text, opts)
+	if err != nil {
+		return "", nil, err
+	}
+	if p.Config.Languages[r.Lang].Title == "" {
+		return "", r.Notes, fmt.Errorf("the text is in %s, which is not a language of site.yaml", r.Lang)
+	}
+	a := Article{Lang: r.Lang, Title: r.Title, Date: r.Date, Countries: r.Countries, Source: r.Source,
+		Body: r.Body, Draft: true}
+	if err := p.check(a); err != nil {
+		return "", r.Notes, err
+	}
+	rel, err := Create(p.Root, a)
+	return rel, r.Notes, err
+}
+
+// shorten cuts a slug at a hyphen, to at most n bytes where it can.
+func shorten(slug string, n int) string {
+	if len(slug) <= n {
+		return slug
+	}
+	if i := strings.LastIndex(slug[:n+1], "-"); i > 0 {
+		return slug[:i]
+	}
+	return slug[:n]
+}
