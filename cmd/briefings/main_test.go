@@ -16,13 +16,20 @@ func TestMain(m *testing.M) {
 
 // TestScripts runs the command-line scenarios in testdata/script: each is a
 // project as a txtar archive and the commands an editor would type. The
-// repository's templates and static files are copied into each project.
+// repository's templates and static files are copied into each project;
+// beside it, real/ is a copy of the whole real project and seeds/ holds
+// the launch articles' wire texts as received.
 func TestScripts(t *testing.T) {
+	repo := filepath.Join("..", "..")
+	copies := map[string]string{
+		"templates": "templates", "static": "static", "seeds": "internal/wire/testdata/seeds",
+		"real/content": "content", "real/templates": "templates", "real/static": "static",
+	}
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
-			for _, dir := range []string{"templates", "static"} {
-				if err := os.CopyFS(filepath.Join(env.WorkDir, dir), os.DirFS(filepath.Join("..", "..", dir))); err != nil {
+			for to, from := range copies {
+				if err := os.CopyFS(filepath.Join(env.WorkDir, to), os.DirFS(filepath.Join(repo, from))); err != nil {
 					return err
 				}
 			}
