@@ -1,0 +1,71 @@
+package sitecheck
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mmcdole/gofeed/rss"
+)
+
+// TestFeeds reads every feed with gofeed's RSS parser, as feed readers do,
+// and checks what each feed must carry.
+func TestFeeds(t *testing.T) {
+	dir := site(t)
+	feeds := files(t, dir, "feed.xml")
+	if len(feeds) < 4 {
+		t.Fatalf("only %d feeds", len(feeds))
+	}
+	items := 0
+	for _, name := range feeds {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		feed, err := (&rss.Parser{}).Parse(f)
+		f.Close()
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		lang := strings.SplitN(name, "/", 2)[0]
+		if feed.Version != "2.0" || feed.Language != lang || feed.Title == "" || feed.Description == "" ||
+			!strings.HasPrefix(feed.Link, Base+lang+"/") {
+			t.Errorf("%s: version %q, language %q, title %q, link %q", name, feed.Version, feed.Language, feed.Title, feed.Link)
+		}
+		self := feed.Extensions["atom"]["link"]
+		if len(self) != 1 || self[0].Attrs["rel"] != "self" || self[0].Attrs["href"] != Base+name {
+			t.Errorf("%s: atom:link rel=self is %v", name, self)
+		}
+		if len(feed.Items) > 50 { // none is fine: the country's stories may all be in the other language
+			t.Errorf("%s: %d items", name, len(feed.Items))
+		}
+		var last time.Time
+		for i, it := range feed.Items {
+			items++
+			pub, err := time.Parse(time.RFC1123Z, it.PubDate)
+			switch {
+			case err != nil:
+				t.Errorf("%s: item %q: pubDate %q is not RFC 1123: %v", name, it.Title, it.PubDate, err)
+			case i > 0 && pub.After(last):
+				t.Errorf("%s: item %q is newer than the one before it", name, it.Title)
+			}
+			last = pub
+			if it.GUID == nil || it.GUID.Value != it.Link || !strings.HasPrefix(it.Link, Base+lang+"/") {
+				t.Errorf("%s: item %q: link %q, guid %v", name, it.Title, it.Link, it.GUID)
+			}
+			if it.Description == "" || it.Content == "" || !strings.Contains(it.Content, "<p>") {
+				t.Errorf("%s: item %q lacks a description or HTML content", name, it.Title)
+			}
+			if i == 0 && feed.LastBuildDate != it.PubDate {
+				t.Errorf("%s: lastBuildDate %q is not the newest item's date %q", name, feed.LastBuildDate, it.PubDate)
+			}
+		}
+	}
+	if items == 0 {
+		t.Error("no feed has an item")
+	}
+	t.Logf("%d feeds parsed, %d items", len(feeds), items)
+}
