@@ -77,6 +77,17 @@ func testRebuilds(t *testing.T, told bool) {
 				t.Fatal(err)
 			}
 		}, 60, 0},
+		{"folder renamed beside a longer name", []string{"content/ru/2024", "content/ru/2024-old", "content/ru/2024/a.md"}, func() {
+			writeFile(t, file("content/ru/2024-old/a.md"), "---\ntitle: Старая папка\ndate: 2024-05-01\ncountries: [KZ]\n---\nТекст.\n")
+			b.Changed("content/ru/2024-old", "content/ru/2024-old/a.md")
+			if _, err := b.Build(); err != nil {
+				t.Fatal(err)
+			}
+			os.RemoveAll(file("content/ru/2024"))
+			if err := os.Rename(file("content/ru/2024-old"), file("content/ru/2024")); err != nil {
+				t.Fatal(err)
+			}
+		}, 60, 0},
 		{"template changed", []string{"templates/layout.html"}, func() {
 			s := readFile(t, file("templates/layout.html"))
 			writeFile(t, file("templates/layout.html"), strings.Replace(s, `<main id="main">`, `<main id="main" class="m">`, 1))

@@ -83,7 +83,8 @@ func (l listing) refresh(fsys fs.FS, cfg *Config, changed []string) listing {
 	slices.Sort(changed)
 	var roots []string // changed paths not inside another changed folder
 	for _, p := range changed {
-		if strings.HasPrefix(p, "content/") && (len(roots) == 0 || !under(p, roots[len(roots)-1])) {
+		// Sorted, "misc-old" comes between "misc" and "misc/a.md": look at every root.
+		if strings.HasPrefix(p, "content/") && !underAny(p, roots) {
 			roots = append(roots, p)
 		}
 	}

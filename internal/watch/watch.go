@@ -135,6 +135,16 @@ func (w *Watcher) event(ev fsnotify.Event) []string {
 	if !w.inSources(rel) || ev.Op == fsnotify.Chmod || ignored(rel) {
 		return nil
 	}
+	if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
+		// A folder moved away keeps its watch under the old name, which
+		// would report its files by paths that no longer exist: drop it
+		// (and those below), to watch the folder again where it appears.
+		for _, watched := range w.fsw.WatchList() {
+			if watched == ev.Name || strings.HasPrefix(watched, ev.Name+string(filepath.Separator)) {
+				w.fsw.Remove(watched)
+			}
+		}
+	}
 	if ev.Has(fsnotify.Create) {
 		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
 			// A new folder, perhaps moved in whole: watch it, and count what

@@ -99,6 +99,15 @@ func TestNewFolders(t *testing.T) {
 	if b := nextBatch(t, batches); !slices.Contains(b.Paths, "content/2026/deep/deeper/b.md") {
 		t.Errorf("folder made inside a new one: %+v", b)
 	}
+	// A folder renamed in the tree stays watched.
+	if err := os.Rename(filepath.Join(root, "content/2026"), filepath.Join(root, "content/y2026")); err != nil {
+		t.Fatal(err)
+	}
+	nextBatch(t, batches)
+	write(t, filepath.Join(root, "content/y2026/deep/a.md"), "edited after the rename")
+	if b := nextBatch(t, batches); !slices.Contains(b.Paths, "content/y2026/deep/a.md") {
+		t.Errorf("an edit in a renamed folder: %+v", b)
+	}
 	write(t, filepath.Join(root, "static/style.css"), "css")
 	if b := nextBatch(t, batches); !slices.Contains(b.Paths, "static/style.css") {
 		t.Errorf("a source folder made after the start: %+v", b)
