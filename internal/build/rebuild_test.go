@@ -63,6 +63,14 @@ func testRebuilds(t *testing.T, told bool) {
 			s := readFile(t, file("content/ru/2024/tokayev.md"))
 			writeFile(t, file("content/ru/2024/tokayev.md"), strings.Replace(s, "countries:", "slug: tokaev-v-astane\ncountries:", 1))
 		}, 30, 1},
+		{"updated with a time zone", []string{"content/en/2024/missing.md"}, func() {
+			s := readFile(t, file("content/en/2024/missing.md"))
+			writeFile(t, file("content/en/2024/missing.md"), strings.Replace(s, "countries:", "updated: 2024-11-22T10:00:00+04:00\ncountries:", 1))
+		}, 30, 0},
+		{"the same instant in UTC", []string{"content/en/2024/missing.md"}, func() {
+			s := readFile(t, file("content/en/2024/missing.md"))
+			writeFile(t, file("content/en/2024/missing.md"), strings.Replace(s, "2024-11-22T10:00:00+04:00", "2024-11-22T06:00:00Z", 1))
+		}, 30, 0},
 		{"article deleted", []string{"content/en/2026/new/geo.md"}, func() { os.Remove(file("content/en/2026/new/geo.md")) }, 60, 0},
 		{"folder deleted", []string{"content/ru/2024", "content/ru/2025/closure.md"}, func() {
 			os.RemoveAll(file("content/ru/2024"))

@@ -431,3 +431,50 @@ func mapsEqual(a, b map[string]string) bool {
 	}
 	return true
 }
+
+// TestTranslationElsewhere: a translation dated in another month and about
+// more countries leaves lists that exist in one language only; their
+// alternates and language switches must lead only to pages that exist.
+func TestTranslationElsewhere(t *testing.T) {
+	root := newProject(t, `
+-- content/site.yaml --
+base_url: https://example.org/portal/
+default_language: en
+languages:
+  en: {name: English, title: Briefings}
+  ru: {name: Русский, title: Брифинги}
+-- content/countries.yaml --
+AZ: {en: Azerbaijan, ru: Азербайджан}
+KZ: {en: Kazakhstan, ru: Казахстан}
+-- content/en/s1.md --
+---
+title: End of August
+date: 2025-08-31
+countries: [AZ]
+translation_key: s1
+---
+Text.
+-- content/ru/s1.md --
+---
+title: Начало сентября
+date: 2025-09-01
+countries: [AZ, KZ]
+translation_key: s1
+---
+Текст.
+`)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	files := tree(t, out)
+	for _, p := range []string{"ru/2025/09/index.html", "ru/countries/kazakhstan/index.html", "en/2025/08/index.html"} {
+		if _, ok := files[p]; !ok {
+			t.Fatalf("no %s", p)
+		}
+	}
+	testLinks(t, out, files)
+	kz := readFile(t, filepath.Join(out, "ru/countries/kazakhstan/index.html"))
+	if !strings.Contains(kz, `<a href="/portal/en/" hreflang="en" lang="en">English</a>`) ||
+		strings.Contains(kz, `hreflang="en" href=`) {
+		t.Errorf("a list missing in English: the switch must lead to the English home, with no English alternate")
+	}
+}

@@ -38,8 +38,9 @@ type planner struct {
 	urls    URLs
 	chrome  map[string]uint64 // per language: what every page's frame shows
 	outputs []Output
-	heads   []func() head // of every page, for the sitemap, made only if it is
-	sitemap *key          // of what the sitemap lists
+	heads   []func() head   // of every page, for the sitemap, made only if it is
+	sitemap *key            // of what the sitemap lists
+	lists   map[string]bool // every list page of every language
 }
 
 // headFunc makes a page's head, and its language switch, when needed.
@@ -56,6 +57,7 @@ func Plan(site *index.Site, theme *Theme, urls URLs) []Output {
 		}
 		p.chrome[e.Lang.Code] = newKey("chrome", theme.Key, site.Hash, uint64(newest)).str(urls.base, e.Lang.Code).sum()
 	}
+	p.collectLists()
 	p.root()
 	p.notFound()
 	for _, e := range site.Editions {
@@ -110,9 +112,40 @@ func (p *planner) addPage(path string, k *key, id func(*key), hf headFunc, make 
 	p.add(p.plan(path, k, id, hf, make))
 }
 
-// listID is what the sitemap shows of a list page: its path, from which
-// its alternates follow.
-func listID(path string) func(*key) { return func(k *key) { k.str(path) } }
+// listID is what the sitemap shows of a list page: its path and the
+// languages it exists in, from which its alternates follow.
+func listID(path string, present uint64) func(*key) { return func(k *key) { k.str(path).num(present) } }
+
+// collectLists notes every list page of every language first: a list's
+// alternates are the same list in the languages that have it.
+func (p *planner) collectLists() {
+	p.lists = map[string]bool{}
+	for _, e := range p.site.Editions {
+		l := e.Lang.Code
+		for n := 1; n <= p.pageCount(len(e.Entries)); n++ {
+			p.lists[index.HomePath(l, n)] = true
+		}
+		p.lists[index.CountriesPath(l)] = true
+		for _, ci := range e.Countries {
+			for n := 1; n <= p.pageCount(len(ci.Entries)); n++ {
+				p.lists[index.CountryPath(l, ci.Country, n)] = true
+			}
+		}
+		for _, y := range e.Years {
+			p.lists[index.YearPath(l, y.Year)] = true
+			for _, m := range y.Months {
+				p.lists[index.MonthPath(l, m.Year, m.Month)] = true
+			}
+		}
+	}
+}
+
+// pageCount is how many pages a list of n stories takes; an empty list
+// still has its first page.
+func (p *planner) pageCount(n int) int {
+	size := p.site.Config.PageSize
+	return max(1, (n+size-1)/size)
+}
 
 func (p *planner) edition(e *index.Edition) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
@@ -139,15 +172,15 @@ func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(s
 	section int, heading string, feed *Link) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	size := p.site.Config.PageSize
-	total := max(1, (len(entries)+size-1)/size)
+	total := p.pageCount(len(entries))
 	for n := 1; n <= total; n++ {
 		home := section == navHome && n == 1
 		own := path(lang, n)
-		hf := p.listHead(own, func(l string) string { return path(l, n) }, home)
+		hf, present := p.listHead(own, func(l string) string { return path(l, n) }, home)
 		onPage := entries[(n-1)*size : min(n*size, len(entries))]
-		k := newKey("list", p.chrome[lang], uint64(n), uint64(total)).str(own, heading)
+		k := newKey("list", p.chrome[lang], uint64(n), uint64(total), present).str(own, heading)
 		p.entryKeys(k, onPage)
-		p.addPage(own, k, listID(own), hf, func(h head, sw []LangLink) *Page {
+		p.addPage(own, k, listID(own, present), hf, func(h head, sw []LangLink) *Page {
 			pg := p.page("list", lang, own, heading, section, h, sw)
 			if home {
 				pg.Title = e.Lang.Title
@@ -174,12 +207,12 @@ func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(s
 func (p *planner) countries(e *index.Edition) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	own := index.CountriesPath(lang)
-	hf := p.listHead(own, index.CountriesPath, false)
-	k := newKey("countries", p.chrome[lang])
+	hf, present := p.listHead(own, index.CountriesPath, false)
+	k := newKey("countries", p.chrome[lang], present)
 	for _, ci := range e.Countries {
 		k.str(ci.Country.Code).num(uint64(len(ci.Entries)))
 	}
-	p.addPage(own, k, listID(own), hf, func(h head, sw []LangLink) *Page {
+	p.addPage(own, k, listID(own, present), hf, func(h head, sw []LangLink) *Page {
 		pg := p.page("countries", lang, own, t.Countries, navCountries, h, sw)
 		for _, ci := range e.Countries {
 			pg.Countries = append(pg.Countries, CountryItem{Name: ci.Country.Names[lang],
@@ -193,15 +226,15 @@ func (p *planner) countries(e *index.Edition) {
 func (p *planner) year(e *index.Edition, y *index.Year) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	own := index.YearPath(lang, y.Year)
-	hf := p.listHead(own, func(l string) string { return index.YearPath(l, y.Year) }, false)
-	k := newKey("year", p.chrome[lang], uint64(y.Year))
+	hf, present := p.listHead(own, func(l string) string { return index.YearPath(l, y.Year) }, false)
+	k := newKey("year", p.chrome[lang], uint64(y.Year), present)
 	for _, other := range e.Years {
 		k.num(uint64(other.Year))
 	}
 	for _, m := range y.Months {
 		k.num(uint64(m.Month), uint64(len(m.Entries)))
 	}
-	p.addPage(own, k, listID(own), hf, func(h head, sw []LangLink) *Page {
+	p.addPage(own, k, listID(own, present), hf, func(h head, sw []LangLink) *Page {
 		pg := p.page("year", lang, own, itoa(y.Year), navArchive, h, sw)
 		yv := &YearView{Heading: itoa(y.Year)}
 		for _, other := range e.Years {
@@ -223,10 +256,10 @@ func (p *planner) year(e *index.Edition, y *index.Year) {
 func (p *planner) month(e *index.Edition, y *index.Year, m *index.Month) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	own := index.MonthPath(lang, m.Year, m.Month)
-	hf := p.listHead(own, func(l string) string { return index.MonthPath(l, m.Year, m.Month) }, false)
-	k := newKey("month", p.chrome[lang], uint64(m.Year), uint64(m.Month))
+	hf, present := p.listHead(own, func(l string) string { return index.MonthPath(l, m.Year, m.Month) }, false)
+	k := newKey("month", p.chrome[lang], uint64(m.Year), uint64(m.Month), present)
 	p.entryKeys(k, m.Entries)
-	p.addPage(own, k, listID(own), hf, func(h head, sw []LangLink) *Page {
+	p.addPage(own, k, listID(own, present), hf, func(h head, sw []LangLink) *Page {
 		heading := t.MonthYear(m.Year, m.Month)
 		pg := p.page("list", lang, own, heading, navArchive, h, sw)
 		pg.List = &ListView{Heading: heading, Items: p.items(lang, m.Entries),
@@ -250,8 +283,8 @@ func (p *planner) article(a *load.Article) planned {
 		}
 	}
 	id := func(k *key) {
-		_, offset := a.Date.Zone()
-		k.num(uint64(a.Date.Unix()), uint64(offset), uint64(a.Updated.Unix()))
+		timeKey(k, a.Date)
+		timeKey(k, a.Updated)
 		for _, b := range st.Articles {
 			k.str(p.site.Path(b))
 		}
@@ -304,8 +337,8 @@ func (p *planner) articleHead(a *load.Article) (head, []LangLink) {
 // root is the language chooser at the site root.
 func (p *planner) root() {
 	def := p.site.Config.DefaultLanguage
-	hf := p.listHead(index.RootPath, func(l string) string { return index.HomePath(l, 1) }, true)
-	p.addPage(index.RootPath, newKey("root", p.chrome[def]), listID(index.RootPath), hf, func(h head, _ []LangLink) *Page {
+	hf, present := p.listHead(index.RootPath, func(l string) string { return index.HomePath(l, 1) }, true)
+	p.addPage(index.RootPath, newKey("root", p.chrome[def], present), listID(index.RootPath, present), hf, func(h head, _ []LangLink) *Page {
 		pg := p.page("root", def, index.RootPath, "", navNone, h, nil)
 		pg.Chrome.Nav, pg.Feeds = nil, nil
 		var titles []string
@@ -377,26 +410,43 @@ func (p *planner) page(tmpl, lang, path, heading string, section int, h head, sw
 	return pg
 }
 
-// listHead links a list page to the same list in every language: each
-// edition lists every story, so every list exists in every language.
-func (p *planner) listHead(own string, path func(lang string) string, home bool) headFunc {
-	return func() (head, []LangLink) { return p.listHeadNow(own, path, home) }
+// listHead links a list page to the same list in the languages that have
+// it: each edition lists every story, but a story's translation may have
+// another date or other countries, so an archive or a country page may be
+// missing in a language. The switch then leads to that language's home.
+// present has a bit for each language that has the list.
+func (p *planner) listHead(own string, path func(lang string) string, home bool) (headFunc, uint64) {
+	var present uint64
+	for i, l := range p.site.Languages {
+		if p.lists[path(l.Code)] {
+			present |= 1 << i
+		}
+	}
+	return func() (head, []LangLink) { return p.listHeadNow(own, path, home) }, present
 }
 
 func (p *planner) listHeadNow(own string, path func(lang string) string, home bool) (head, []LangLink) {
 	h := head{canonical: p.urls.Abs(own)}
 	var sw []LangLink
 	for _, l := range p.site.Languages {
-		h.alternates = append(h.alternates, Alternate{Lang: l.Code, Href: p.urls.Abs(path(l.Code))})
-		if path(l.Code) != own {
-			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.urls.Href(path(l.Code))})
+		there := path(l.Code)
+		if !p.lists[there] {
+			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.urls.Href(index.HomePath(l.Code, 1))})
+			continue
+		}
+		h.alternates = append(h.alternates, Alternate{Lang: l.Code, Href: p.urls.Abs(there)})
+		if there != own {
+			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.urls.Href(there)})
 		}
 	}
-	xdef := p.urls.Abs(path(p.site.Config.DefaultLanguage))
-	if home {
-		xdef = p.urls.Abs(index.RootPath)
+	xdef := own
+	if def := path(p.site.Config.DefaultLanguage); p.lists[def] {
+		xdef = def
 	}
-	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: xdef})
+	if home {
+		xdef = index.RootPath
+	}
+	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: p.urls.Abs(xdef)})
 	return h, sw
 }
 
@@ -457,6 +507,16 @@ func body(site *index.Site, a *load.Article, url func(string) string) string {
 		}
 	}
 	return strings.NewReplacer(pairs...).Replace(a.HTML)
+}
+
+// timeKey adds to a key all that isoDate writes of a time.
+func timeKey(k *key, t time.Time) {
+	_, offset := t.Zone()
+	utc := uint64(0)
+	if t.Location() == time.UTC {
+		utc = 1
+	}
+	k.num(uint64(t.UnixNano()), uint64(int64(offset)), utc)
 }
 
 // isoDate is a date for datetime attributes and sitemaps: the day alone
