@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -248,16 +249,32 @@ func staticOutputs(fsys fs.FS) ([]render.Output, error) {
 	return outs, err
 }
 
-// collisions refuses a static file that would replace a generated one.
+// collisions refuses a static file that would replace a generated file,
+// stand where the site needs a folder, or sit in a folder where the site
+// writes a file.
 func collisions(outputs, statics []render.Output) error {
-	planned := make(map[string]bool, len(outputs))
+	files := make(map[string]bool, len(outputs))
+	dirs := map[string]bool{}
 	for _, o := range outputs {
-		planned[o.Path] = true
+		files[o.Path] = true
+		for d := path.Dir(o.Path); d != "."; d = path.Dir(d) {
+			dirs[d] = true
+		}
 	}
 	var errs diag.List
 	for _, s := range statics {
-		if planned[s.Path] {
+		switch {
+		case files[s.Path]:
 			errs.Add("static/"+s.Path, 0, "collides with a page the site generates at /%s; rename or remove it", s.Path)
+		case dirs[s.Path]:
+			errs.Add("static/"+s.Path, 0, "the site needs a folder /%s/ here; rename or remove it", s.Path)
+		default:
+			for d := path.Dir(s.Path); d != "."; d = path.Dir(d) {
+				if files[d] {
+					errs.Add("static/"+s.Path, 0, "the site generates a file /%s, so static/%s cannot be a folder", d, d)
+					break
+				}
+			}
 		}
 	}
 	return errs.Err()

@@ -145,6 +145,13 @@ templates/article.html:1: bad character U+007D '}'`},
 {{end}}
 `, `templates/article.html:2: bad character U+007D '}'`},
 		{"missing strings", "", `templates/i18n/ru.yaml: missing: go_home, months and months_genitive (12 each)`},
+		{"static file where the site needs a folder", `
+-- static/en --
+a file
+-- static/sitemap.xml/inside.txt --
+a folder
+`, `static/en: the site needs a folder /en/ here; rename or remove it
+static/sitemap.xml/inside.txt: the site generates a file /sitemap.xml, so static/sitemap.xml cannot be a folder`},
 		{"static file over a page", `
 -- static/en/index.html --
 <p>mine</p>

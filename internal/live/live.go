@@ -25,7 +25,7 @@ var Sources = []string{"content", "templates", "static"}
 // Preview is what a rebuild reports to: the preview server.
 type Preview interface {
 	Built(base string, changed bool)
-	Failed(problems []string)
+	Failed(base string, problems []string)
 }
 
 // Session is one watch or serve session.
@@ -87,7 +87,7 @@ func (s *Session) build(b *watch.Batch) {
 		}
 		fmt.Fprintf(s.Log, "%s: failed with %d %s; the last good site stays\n", what, len(problems), plural(len(problems)))
 		if s.Preview != nil {
-			s.Preview.Failed(problems)
+			s.Preview.Failed(rep.BasePath, problems)
 		}
 		return
 	}

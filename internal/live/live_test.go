@@ -57,8 +57,8 @@ type recorder struct {
 	problems []string
 }
 
-func (r *recorder) Built(string, bool) { r.mu.Lock(); r.built++; r.problems = nil; r.mu.Unlock() }
-func (r *recorder) Failed(p []string)  { r.mu.Lock(); r.problems = p; r.mu.Unlock() }
+func (r *recorder) Built(string, bool)          { r.mu.Lock(); r.built++; r.problems = nil; r.mu.Unlock() }
+func (r *recorder) Failed(_ string, p []string) { r.mu.Lock(); r.problems = p; r.mu.Unlock() }
 func (r *recorder) state() (int, []string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()

@@ -193,6 +193,9 @@ func (a *Article) parseFrontMatter(src []byte, errs *diag.List) {
 			continue
 		}
 		seen[k.Value] = k.Line + offset
+		if v.LineComment == "" { // yaml.v3 gives "key: # …" to the key
+			v.LineComment = k.LineComment
+		}
 		a.field(k.Value, k.Line+offset, v, errs)
 	}
 	for _, req := range []string{"title", "date", "countries"} {
@@ -268,6 +271,10 @@ func scalarText(path, key string, line int, v *yaml.Node, errs *diag.List) (stri
 	}
 	s := strings.Join(strings.Fields(v.Value), " ")
 	if s == "" || v.Tag == "!!null" {
+		if strings.HasPrefix(v.LineComment, "#") && v.Value == "" {
+			errs.Add(path, line, "%s is empty: in YAML # starts a comment, so a %s starting with # must be in double quotes", key, key)
+			return "", false
+		}
 		errs.Add(path, line, "%s is empty", key)
 		return "", false
 	}

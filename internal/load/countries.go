@@ -90,5 +90,9 @@ func parseCountry(code string, line int, fields map[string]yaml.Node, cfg *Confi
 		name = c.Names[cfg.DefaultLanguage]
 	}
 	c.Slug = slug.Make(name)
+	if c.Slug == "" {
+		errs.Add(CountriesPath, line, "%s: the name %q has no letters or digits to make its URL of", code, name)
+		return nil
+	}
 	return c
 }

@@ -64,6 +64,7 @@ func TestParseCountries(t *testing.T) {
 			`content/countries.yaml:4: AZ: unknown field "de"; give a name for each language ([en ru]) and match`},
 		{"match not a list", "AZ:\n  en: Azerbaijan\n  ru: Азербайджан\n  match: {a: b}\n",
 			"content/countries.yaml:4: AZ: match must be a list of words, like [Azerbaijan, Азербайджане]"},
+		{"empty slug", "AZ:\n  en: \"!!!\"\n  ru: А\n", `content/countries.yaml:1: AZ: the name "!!!" has no letters or digits to make its URL of`},
 		{"same slug", "AZ:\n  en: Azerbaijan\n  ru: А\nZZ:\n  en: azerbaijan\n  ru: Б\n",
 			`content/countries.yaml:4: AZ and ZZ have the same URL slug "azerbaijan"`},
 	}

@@ -60,7 +60,10 @@ func yamlMessage(msg string) string {
 		return "YAML: " + msg + " (is a quote left open on an earlier line?)"
 	}
 	if strings.HasPrefix(msg, "mapping values are not allowed") {
-		return "YAML: " + msg + ` (a value with ": " in it must be in double quotes: title: "ICRC: …")`
+		return "YAML: " + msg + ` (a value with ": " in it must be in double quotes, title: "ICRC: …"; or a line above lacks its colon)`
+	}
+	if strings.HasPrefix(msg, "found character that cannot start any token") {
+		return "YAML: " + msg + " (a value starting with @, ` or %, or a tab, must be in double quotes; indent with spaces)"
 	}
 	return "YAML: " + msg
 }

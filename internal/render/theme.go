@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"briefings/internal/diag"
 	"briefings/internal/i18n"
@@ -34,7 +35,14 @@ func LoadTheme(fsys fs.FS, langs []string, prev *Theme) (*Theme, diag.List) {
 	k := newKey("theme")
 	for _, name := range themeFiles(langs) {
 		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
+		switch {
+		case errors.Is(err, fs.ErrNotExist) && strings.HasPrefix(name, "templates/i18n/"):
+			errs.Add(name, 0, "no such file: every language of site.yaml needs its interface strings (copy templates/i18n/en.yaml and translate it)")
+			continue
+		case errors.Is(err, fs.ErrNotExist):
+			errs.Add(name, 0, "no such file: the site needs this template")
+			continue
+		case err != nil:
 			errs.Add(name, 0, "cannot read: %v", err)
 			continue
 		}

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"strings"
@@ -30,7 +31,7 @@ type Server struct {
 	out string // the output folder
 
 	mu       sync.Mutex
-	base     string   // the site's path, "/briefings/", from the last good build
+	base     string   // the site's path, "/briefings/", URL-escaped, from the last build that knew it
 	problems []string // of the last build; nil when it succeeded
 	clients  map[chan event]bool
 	stopping chan struct{}
@@ -47,12 +48,10 @@ func New(out string) *Server {
 // was written or the page showed problems. base is the path the site is
 // served under, as in production.
 func (s *Server) Built(base string, changed bool) {
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
 	s.mu.Lock()
 	hadProblems := s.problems != nil
-	s.problems, s.base = nil, base
+	s.problems = nil
+	s.setBase(base)
 	s.mu.Unlock()
 	if changed || hadProblems {
 		s.broadcast(event{"reload", "{}"})
@@ -60,15 +59,27 @@ func (s *Server) Built(base string, changed bool) {
 }
 
 // Failed shows a build's problems over open pages, and over pages opened
-// until a build succeeds.
-func (s *Server) Failed(problems []string) {
+// until a build succeeds. base, if the build got as far as knowing it, is
+// the path the site is served under.
+func (s *Server) Failed(base string, problems []string) {
 	if problems == nil {
 		problems = []string{}
 	}
 	s.mu.Lock()
 	s.problems = problems
+	s.setBase(base)
 	s.mu.Unlock()
 	s.broadcast(event{"problems", mustJSON(problems)})
+}
+
+func (s *Server) setBase(base string) {
+	if base == "" {
+		return
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	s.base = base
 }
 
 // Stop ends the live-reload connections, so that the HTTP server can shut down.
@@ -105,16 +116,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	base := s.base
 	s.mu.Unlock()
+	// The request's path is decoded; so must the base be to match it.
+	decoded, err := url.PathUnescape(base)
+	if err != nil {
+		decoded = base
+	}
 	p := r.URL.Path
-	if !strings.HasPrefix(p, base) {
-		if p == "/" || p+"/" == base {
+	if !strings.HasPrefix(p, decoded) {
+		if p == "/" || p+"/" == decoded {
 			http.Redirect(w, r, base, http.StatusFound)
 			return
 		}
 		s.notFound(w, r, base)
 		return
 	}
-	rel := strings.TrimPrefix(p, base)
+	rel := strings.TrimPrefix(p, decoded)
 	switch rel {
 	case "__briefings/live.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
@@ -124,12 +140,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.events(w, r)
 		return
 	}
-	s.file(w, r, base, rel)
+	s.file(w, r, base, decoded, rel)
 }
 
 // file serves one file of the site. Paths that try to climb out of it get
 // 404; os.Root refuses them again, and links out of the folder, below.
-func (s *Server) file(w http.ResponseWriter, r *http.Request, base, rel string) {
+func (s *Server) file(w http.ResponseWriter, r *http.Request, base, decoded, rel string) {
 	name := strings.TrimSuffix(rel, "/")
 	if name == "" {
 		name = "."
@@ -147,7 +163,8 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, base, rel string) 
 	info, err := root.Stat(name)
 	if err == nil && info.IsDir() {
 		if rel != "" && !strings.HasSuffix(rel, "/") {
-			http.Redirect(w, r, base+rel+"/", http.StatusMovedPermanently)
+			to := url.URL{Path: decoded + rel + "/"}
+			http.Redirect(w, r, to.EscapedPath(), http.StatusMovedPermanently)
 			return
 		}
 		name = path.Join(name, "index.html")

@@ -193,7 +193,7 @@ func TestReloadStream(t *testing.T) {
 	if ev := next(t, events); ev != "reload {}" {
 		t.Errorf("after a build: %q", ev)
 	}
-	s.Failed([]string{`content/en/a.md:3: date "x" is not a date`})
+	s.Failed("/briefings/", []string{`content/en/a.md:3: date "x" is not a date`})
 	if ev := next(t, events); ev != `problems ["content/en/a.md:3: date \"x\" is not a date"]` {
 		t.Errorf("after a failed build: %q", ev)
 	}
@@ -209,7 +209,7 @@ func TestReloadStream(t *testing.T) {
 	}
 	// A good build that changed nothing does not reload.
 	s.Built("/briefings/", false)
-	s.Failed([]string{"x"})
+	s.Failed("", []string{"x"})
 	if ev := next(t, events); !strings.HasPrefix(ev, "problems") {
 		t.Errorf("an unchanged build sent %q", ev)
 	}
@@ -241,4 +241,38 @@ func waitClients(t *testing.T, s *Server, n int) {
 		defer s.mu.Unlock()
 		return len(s.clients) == n
 	})
+}
+
+// TestServeEscapedPaths serves a site whose path is not ASCII, and folders
+// whose names need escaping in a redirect.
+func TestServeEscapedPaths(t *testing.T) {
+	_, ts, out := newSite(t)
+	s := New(out)
+	s.Built("/%D0%B1%D1%80%D0%B8%D1%84%D0%B8%D0%BD%D0%B3%D0%B8/", false) // /брифинги/
+	ts.Config.Handler = s
+	if resp, body := get(t, ts, "/брифинги/en/"); resp.StatusCode != 200 || !strings.Contains(body, "ICRC") {
+		t.Errorf("a page under a non-ASCII path: %d", resp.StatusCode)
+	}
+	if resp, _ := get(t, ts, "/"); resp.Header.Get("Location") != "/%D0%B1%D1%80%D0%B8%D1%84%D0%B8%D0%BD%D0%B3%D0%B8/" {
+		t.Errorf("/ redirects to %q", resp.Header.Get("Location"))
+	}
+	tp.Write(t, filepath.Join(out, "docs#1", "index.html"), "<p>x</p>")
+	if resp, _ := get(t, ts, "/брифинги/docs%231"); resp.Header.Get("Location") != "/%D0%B1%D1%80%D0%B8%D1%84%D0%B8%D0%BD%D0%B3%D0%B8/docs%231/" {
+		t.Errorf("folder redirect to %q", resp.Header.Get("Location"))
+	}
+}
+
+// TestServeBeforeAGoodBuild: a failed first build still tells the path.
+func TestServeBeforeAGoodBuild(t *testing.T) {
+	s := New(t.TempDir())
+	s.Failed("/briefings/", []string{"content/site.yaml:1: broken"})
+	if s.Base() != "/briefings/" {
+		t.Errorf("base %q", s.Base())
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	if resp, body := get(t, ts, "/briefings/en/"); resp.StatusCode != 404 || !strings.Contains(body, "not been built yet") ||
+		!strings.Contains(body, "live.js") {
+		t.Errorf("before any good build: %d %q", resp.StatusCode, body)
+	}
 }
