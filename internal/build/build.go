@@ -54,6 +54,7 @@ type Builder struct {
 	cache load.Cache
 	theme *render.Theme
 	keys  map[string]uint64 // what the output folder holds; nil: unknown, write a fresh folder
+	wrote os.FileInfo       // the output's marker as this builder left it
 }
 
 // New returns a Builder for a project.
@@ -144,7 +145,9 @@ func (b *Builder) write(outputs []render.Output, rep *Report) error {
 		return err
 	}
 	if b.keys != nil {
-		if dir, err := write.Open(b.opts.Out); err == nil {
+		// Another build may have replaced the folder since: then what it
+		// holds is unknown, and this build writes a fresh one.
+		if dir, err := write.Open(b.opts.Out); err == nil && os.SameFile(dir.Marker(), b.wrote) {
 			return b.update(dir, outputs, rep)
 		}
 	}
@@ -168,6 +171,9 @@ func (b *Builder) write(outputs []render.Output, rep *Report) error {
 		return err
 	}
 	b.keys, rep.Written = keys, made
+	if dir, err := write.Open(b.opts.Out); err == nil {
+		b.wrote = dir.Marker()
+	}
 	return nil
 }
 

@@ -187,3 +187,23 @@ func TestRebuildWhenOutputDeleted(t *testing.T) {
 		t.Fatalf("after the output was deleted: wrote %d of %d, %v", rep.Written, first.Files, err)
 	}
 }
+
+// TestRebuildAfterAnotherBuild: a one-off build into the same folder (with
+// another base URL, say) replaces what the builder wrote; its next
+// rebuild must not trust what it knew of the folder.
+func TestRebuildAfterAnotherBuild(t *testing.T) {
+	root := newProject(t, siteArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	b := New(Options{Root: root, Out: out})
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	mustBuild(t, Options{Root: root, Out: out, BaseURL: "https://elsewhere.example/"})
+	rep, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Written != rep.Files || strings.Contains(readFile(t, filepath.Join(out, "en/index.html")), "elsewhere") {
+		t.Errorf("the rebuild trusted a folder another build had replaced: wrote %d of %d", rep.Written, rep.Files)
+	}
+}

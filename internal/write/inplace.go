@@ -13,18 +13,24 @@ import (
 // files: each file is written beside its old self and renamed over it, so
 // a reader never sees half a file.
 type Dir struct {
-	out  string
-	mu   sync.Mutex
-	dirs map[string]bool
+	out    string
+	marker os.FileInfo
+	mu     sync.Mutex
+	dirs   map[string]bool
 }
 
 // Open returns the output folder for updating, if it is one a build wrote.
 func Open(out string) (*Dir, error) {
-	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+	info, err := os.Stat(filepath.Join(out, Marker))
+	if err != nil {
 		return nil, fmt.Errorf("%s is not a complete briefings output: %w", out, err)
 	}
-	return &Dir{out: out, dirs: map[string]bool{}}, nil
+	return &Dir{out: out, marker: info, dirs: map[string]bool{}}, nil
 }
+
+// Marker is the folder's marker file: each fresh build writes a new one,
+// so it tells one build's folder from another's.
+func (d *Dir) Marker() os.FileInfo { return d.marker }
 
 // Put replaces one file; path is slash-separated and relative. Safe for
 // concurrent use.
