@@ -3,6 +3,7 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -249,7 +250,7 @@ func staticOutputs(fsys fs.FS) ([]render.Output, error) {
 			return err
 		}
 		outs = append(outs, render.Output{Path: strings.TrimPrefix(p, "static/"), Key: load.HashBytes(data),
-			Make: func() ([]byte, error) { return data, nil }})
+			Make: func(w *bytes.Buffer) error { _, err := w.Write(data); return err }})
 		return nil
 	})
 	return outs, err

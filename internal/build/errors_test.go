@@ -144,6 +144,13 @@ templates/article.html:1: bad character U+007D '}'`},
 <p>{{.Nope}</p>
 {{end}}
 `, `templates/article.html:2: bad character U+007D '}'`},
+		{"layout without story templates", `
+-- templates/layout.html --
+{{define "layout"}}<!doctype html><title>{{.Title}}</title>{{template "main" .}}{{end}}
+{{define "items"}}{{range .}}{{.}}{{end}}{{end}}
+{{define "related"}}{{range .}}{{.}}{{end}}{{end}}
+`, `templates/layout.html: it must define "item", the template of one story in a list page: {{define "item"}}…{{end}}
+templates/layout.html: it must define "related-item", the template of one story in an article's related stories: {{define "related-item"}}…{{end}}`},
 		{"missing strings", "", `templates/i18n/ru.yaml: missing: go_home, months and months_genitive (12 each)`},
 		{"static file where the site needs a folder", `
 -- static/en --

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/xml"
 	"time"
 
@@ -59,7 +60,7 @@ type guid struct {
 // Feed is the RSS 2.0 feed of one language's articles, or of its articles
 // about one country; arts come newest first. lastBuildDate is the newest
 // item's date, never the build time, so an unchanged site gives the same bytes.
-func Feed(site *index.Site, lang load.Language, country *load.Country, arts []*load.Article, urls URLs) ([]byte, error) {
+func Feed(w *bytes.Buffer, site *index.Site, lang load.Language, country *load.Country, arts []*load.Article, urls URLs) error {
 	ch := channel{Title: lang.Title, Link: urls.Abs(index.HomePath(lang.Code, 1)), Description: lang.Description,
 		Language: lang.Code, Generator: "briefings",
 		Self: atomLink{Href: urls.Abs(index.FeedPath(lang.Code)), Rel: "self", Type: "application/rss+xml"}}
@@ -85,7 +86,7 @@ func Feed(site *index.Site, lang load.Language, country *load.Country, arts []*l
 	if !newest.IsZero() {
 		ch.LastBuildDate = newest.Format(time.RFC1123Z)
 	}
-	return marshal(rss{Version: "2.0", XMLNSAtom: "http://www.w3.org/2005/Atom",
+	return marshal(w, rss{Version: "2.0", XMLNSAtom: "http://www.w3.org/2005/Atom",
 		XMLNSContent: "http://purl.org/rss/1.0/modules/content/", Channel: ch})
 }
 
@@ -100,10 +101,12 @@ func later(ts ...time.Time) time.Time {
 }
 
 // marshal writes an XML document.
-func marshal(v any) ([]byte, error) {
-	out, err := xml.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return nil, err
+func marshal(w *bytes.Buffer, v any) error {
+	w.WriteString(xml.Header)
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
 	}
-	return append([]byte(xml.Header), append(out, '\n')...), nil
+	return w.WriteByte('\n')
 }

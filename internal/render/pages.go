@@ -17,11 +17,12 @@ import (
 const relatedCount = 5
 
 // Output is one file of the site, planned: where it goes, the key of
-// everything it shows, and how to make its bytes.
+// everything it shows, and how to make its bytes. Make writes them to w,
+// an empty buffer that Run reuses from one output to the next.
 type Output struct {
 	Path string
 	Key  uint64
-	Make func() ([]byte, error)
+	Make func(w *bytes.Buffer) error
 }
 
 // head is what the sitemap needs of a page.
@@ -41,15 +42,20 @@ type planner struct {
 	heads   []func() head   // of every page, for the sitemap, made only if it is
 	sitemap *key            // of what the sitemap lists
 	lists   map[string]bool // every list page of every language
+	frags   *fragments
 }
 
 // headFunc makes a page's head, and its language switch, when needed.
 type headFunc func() (head, []LangLink)
 
+// pageFunc makes a page's view from its head, when it is rendered.
+type pageFunc func(head, []LangLink) (*Page, error)
+
 // Plan lists every output of the site, in a fixed order.
 func Plan(site *index.Site, theme *Theme, urls URLs) []Output {
 	p := &planner{site: site, theme: theme, urls: urls, chrome: map[string]uint64{},
 		sitemap: newKey("sitemap", site.Hash).str(urls.base)}
+	p.frags = newFragments(p)
 	for _, e := range site.Editions {
 		newest := 0
 		if len(e.Years) > 0 {
@@ -84,11 +90,13 @@ type planned struct {
 
 // plan plans an HTML page; its head and view are made only when it is
 // rendered. id, if not nil, adds what the sitemap shows of the page to a key.
-func (p *planner) plan(path string, k *key, id func(*key), hf headFunc, make func(head, []LangLink) *Page) planned {
-	pl := planned{out: Output{Path: OutputPath(path), Key: k.sum(), Make: func() ([]byte, error) {
-		var buf bytes.Buffer
-		err := p.theme.Execute(&buf, make(hf()))
-		return buf.Bytes(), err
+func (p *planner) plan(path string, k *key, id func(*key), hf headFunc, make pageFunc) planned {
+	pl := planned{out: Output{Path: OutputPath(path), Key: k.sum(), Make: func(w *bytes.Buffer) error {
+		pg, err := make(hf())
+		if err != nil {
+			return err
+		}
+		return p.theme.Execute(w, pg)
 	}}}
 	if id != nil {
 		ik := newKey("page")
@@ -108,7 +116,7 @@ func (p *planner) add(pl planned) {
 	}
 }
 
-func (p *planner) addPage(path string, k *key, id func(*key), hf headFunc, make func(head, []LangLink) *Page) {
+func (p *planner) addPage(path string, k *key, id func(*key), hf headFunc, make pageFunc) {
 	p.add(p.plan(path, k, id, hf, make))
 }
 
@@ -180,12 +188,16 @@ func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(s
 		onPage := entries[(n-1)*size : min(n*size, len(entries))]
 		k := newKey("list", p.chrome[lang], uint64(n), uint64(total), present).str(own, heading)
 		p.entryKeys(k, onPage)
-		p.addPage(own, k, listID(own, present), hf, func(h head, sw []LangLink) *Page {
+		p.addPage(own, k, listID(own, present), hf, func(h head, sw []LangLink) (*Page, error) {
 			pg := p.page("list", lang, own, heading, section, h, sw)
 			if home {
 				pg.Title = e.Lang.Title
 			}
-			lv := &ListView{Heading: heading, Feed: feed, Items: p.items(lang, onPage)}
+			items, err := p.frags.list(listItem, lang, onPage)
+			if err != nil {
+				return nil, err
+			}
+			lv := &ListView{Heading: heading, Feed: feed, Items: items}
 			if total > 1 {
 				lv.Pager = &Pager{Label: t.Pagination, Status: t.Fill(t.PageOf, "page", itoa(n), "pages", itoa(total))}
 				if n > 1 {
@@ -199,7 +211,7 @@ func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(s
 				pg.Feeds = append(pg.Feeds, *feed)
 			}
 			pg.List = lv
-			return pg
+			return pg, nil
 		})
 	}
 }
@@ -212,14 +224,14 @@ func (p *planner) countries(e *index.Edition) {
 	for _, ci := range e.Countries {
 		k.str(ci.Country.Code).num(uint64(len(ci.Entries)))
 	}
-	p.addPage(own, k, listID(own, present), hf, func(h head, sw []LangLink) *Page {
+	p.addPage(own, k, listID(own, present), hf, func(h head, sw []LangLink) (*Page, error) {
 		pg := p.page("countries", lang, own, t.Countries, navCountries, h, sw)
 		for _, ci := range e.Countries {
 			pg.Countries = append(pg.Countries, CountryItem{Name: ci.Country.Names[lang],
 				Href: p.urls.Href(index.CountryPath(lang, ci.Country, 1)), Count: t.ArticleCount(len(ci.Entries))})
 		}
 		slices.SortFunc(pg.Countries, func(a, b CountryItem) int { return strings.Compare(sortKey(a.Name), sortKey(b.Name)) })
-		return pg
+		return pg, nil
 	})
 }
 
@@ -234,7 +246,7 @@ func (p *planner) year(e *index.Edition, y *index.Year) {
 	for _, m := range y.Months {
 		k.num(uint64(m.Month), uint64(len(m.Entries)))
 	}
-	p.addPage(own, k, listID(own, present), hf, func(h head, sw []LangLink) *Page {
+	p.addPage(own, k, listID(own, present), hf, func(h head, sw []LangLink) (*Page, error) {
 		pg := p.page("year", lang, own, itoa(y.Year), navArchive, h, sw)
 		yv := &YearView{Heading: itoa(y.Year)}
 		for _, other := range e.Years {
@@ -249,7 +261,7 @@ func (p *planner) year(e *index.Edition, y *index.Year) {
 				Href: p.urls.Href(index.MonthPath(lang, m.Year, m.Month)), Count: t.ArticleCount(len(m.Entries))})
 		}
 		pg.Year = yv
-		return pg
+		return pg, nil
 	})
 }
 
@@ -259,12 +271,16 @@ func (p *planner) month(e *index.Edition, y *index.Year, m *index.Month) {
 	hf, present := p.listHead(own, func(l string) string { return index.MonthPath(l, m.Year, m.Month) }, false)
 	k := newKey("month", p.chrome[lang], uint64(m.Year), uint64(m.Month), present)
 	p.entryKeys(k, m.Entries)
-	p.addPage(own, k, listID(own, present), hf, func(h head, sw []LangLink) *Page {
+	p.addPage(own, k, listID(own, present), hf, func(h head, sw []LangLink) (*Page, error) {
 		heading := t.MonthYear(m.Year, m.Month)
 		pg := p.page("list", lang, own, heading, navArchive, h, sw)
-		pg.List = &ListView{Heading: heading, Items: p.items(lang, m.Entries),
+		items, err := p.frags.list(listItem, lang, m.Entries)
+		if err != nil {
+			return nil, err
+		}
+		pg.List = &ListView{Heading: heading, Items: items,
 			Up: &Link{Label: itoa(y.Year), Href: p.urls.Href(index.YearPath(lang, y.Year))}}
-		return pg
+		return pg, nil
 	})
 }
 
@@ -289,18 +305,22 @@ func (p *planner) article(a *load.Article) planned {
 			k.str(p.site.Path(b))
 		}
 	}
-	return p.plan(own, k, id, func() (head, []LangLink) { return p.articleHead(a) }, func(h head, sw []LangLink) *Page {
+	return p.plan(own, k, id, func() (head, []LangLink) { return p.articleHead(a) }, func(h head, sw []LangLink) (*Page, error) {
 		t := p.t(a.Lang)
+		rel, err := p.frags.list(relatedItem, a.Lang, related)
+		if err != nil {
+			return nil, err
+		}
 		pg := p.page("article", a.Lang, own, a.Title, navNone, h, sw)
 		pg.Description = a.Summary
 		av := &ArticleView{Title: a.Title, Lang: a.Lang, Date: t.Date(a.Date), DateISO: isoDate(a.Date),
 			Countries: p.countryLinks(a.Lang, a.Countries), Source: a.Source, SourceURL: a.SourceURL,
-			Body: trustedHTML(body(p.site, a, p.urls.Href)), Related: p.items(a.Lang, related)}
+			Body: trustedHTML(body(p.site, a, p.urls.Href)), Related: rel}
 		if !a.Updated.IsZero() {
 			av.Updated, av.UpdatedISO = t.Date(a.Updated), isoDate(a.Updated)
 		}
 		pg.Article = av
-		return pg
+		return pg, nil
 	})
 }
 
@@ -338,7 +358,7 @@ func (p *planner) articleHead(a *load.Article) (head, []LangLink) {
 func (p *planner) root() {
 	def := p.site.Config.DefaultLanguage
 	hf, present := p.listHead(index.RootPath, func(l string) string { return index.HomePath(l, 1) }, true)
-	p.addPage(index.RootPath, newKey("root", p.chrome[def], present), listID(index.RootPath, present), hf, func(h head, _ []LangLink) *Page {
+	p.addPage(index.RootPath, newKey("root", p.chrome[def], present), listID(index.RootPath, present), hf, func(h head, _ []LangLink) (*Page, error) {
 		pg := p.page("root", def, index.RootPath, "", navNone, h, nil)
 		pg.Chrome.Nav, pg.Feeds = nil, nil
 		var titles []string
@@ -348,7 +368,7 @@ func (p *planner) root() {
 				Title: l.Title, Description: l.Description, Href: p.urls.Href(index.HomePath(l.Code, 1))})
 		}
 		pg.Title = strings.Join(titles, " · ")
-		return pg
+		return pg, nil
 	})
 }
 
@@ -357,7 +377,7 @@ func (p *planner) root() {
 func (p *planner) notFound() {
 	def := p.site.Config.DefaultLanguage
 	none := func() (head, []LangLink) { return head{}, nil }
-	p.addPage(index.NotFoundPath, newKey("404", p.chrome[def]), nil, none, func(head, []LangLink) *Page {
+	p.addPage(index.NotFoundPath, newKey("404", p.chrome[def]), nil, none, func(head, []LangLink) (*Page, error) {
 		pg := p.page("notfound", def, index.NotFoundPath, "", navNone, head{}, nil)
 		pg.Chrome.Nav, pg.Feeds, pg.Canonical = nil, nil, ""
 		var titles []string
@@ -368,7 +388,7 @@ func (p *planner) notFound() {
 				Home: p.urls.Href(index.HomePath(l.Code, 1)), HomeLabel: t.GoHome})
 		}
 		pg.Title = strings.Join(titles, " · ")
-		return pg
+		return pg, nil
 	})
 }
 
@@ -457,19 +477,15 @@ func (p *planner) entryKeys(k *key, entries []index.Entry) {
 	}
 }
 
-func (p *planner) items(lang string, entries []index.Entry) []Item {
+// item is how a story's entry in a list reads for readers of lang.
+func (p *planner) item(lang string, a *load.Article) Item {
 	t := p.t(lang)
-	items := make([]Item, 0, len(entries))
-	for _, en := range entries {
-		a := en.Article
-		it := Item{Title: a.Title, Href: p.urls.Href(p.site.Path(a)), Date: t.Date(a.Date),
-			DateISO: isoDate(a.Date), Summary: a.Summary, Countries: p.countryLinks(lang, a.Countries)}
-		if a.Lang != lang {
-			it.Lang, it.Badge, it.LangName = a.Lang, strings.ToUpper(a.Lang), t.InLanguage[a.Lang]
-		}
-		items = append(items, it)
+	it := Item{Title: a.Title, Href: p.urls.Href(p.site.Path(a)), Date: t.Date(a.Date),
+		DateISO: isoDate(a.Date), Summary: a.Summary, Countries: p.countryLinks(lang, a.Countries)}
+	if a.Lang != lang {
+		it.Lang, it.Badge, it.LangName = a.Lang, strings.ToUpper(a.Lang), t.InLanguage[a.Lang]
 	}
-	return items
+	return it
 }
 
 func (p *planner) countryLinks(lang string, codes []string) []Link {
@@ -484,6 +500,16 @@ func (p *planner) countryLinks(lang string, codes []string) []Link {
 }
 
 func (p *planner) t(lang string) *i18n.Strings { return p.theme.Strings[lang] }
+
+// languageIndex is a language's place in site.yaml, or -1.
+func (p *planner) languageIndex(code string) int {
+	for i, l := range p.site.Languages {
+		if l.Code == code {
+			return i
+		}
+	}
+	return -1
+}
 
 func (p *planner) language(code string) load.Language {
 	for _, l := range p.site.Languages {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 
@@ -58,9 +59,9 @@ func sitemaps(heads []func() head, key uint64, urls URLs) []Output {
 		}
 		return all
 	}
-	set := func(from, to int) func() ([]byte, error) {
-		return func() ([]byte, error) {
-			return marshal(urlset{XMLNS: sitemapNS, XMLNSXHTML: "http://www.w3.org/1999/xhtml", URLs: all()[from:to]})
+	set := func(from, to int) func(*bytes.Buffer) error {
+		return func(w *bytes.Buffer) error {
+			return marshal(w, urlset{XMLNS: sitemapNS, XMLNSXHTML: "http://www.w3.org/1999/xhtml", URLs: all()[from:to]})
 		}
 	}
 	if len(heads) <= SitemapLimit {
@@ -73,5 +74,5 @@ func sitemaps(heads []func() head, key uint64, urls URLs) []Output {
 		idx.Sitemaps = append(idx.Sitemaps, sitemapFile{Loc: urls.Abs(name)})
 		files = append(files, Output{name, key, set(i, min(i+SitemapLimit, len(heads)))})
 	}
-	return append(files, Output{index.SitemapPath, key, func() ([]byte, error) { return marshal(idx) }})
+	return append(files, Output{index.SitemapPath, key, func(w *bytes.Buffer) error { return marshal(w, idx) }})
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"testing"
@@ -27,13 +28,15 @@ func TestSitemapSplit(t *testing.T) {
 		t.Fatalf("files %v", names)
 	}
 	var part urlset
-	data, _ := files[1].Make()
-	if err := xml.Unmarshal(data, &part); err != nil || len(part.URLs) != 1 || part.URLs[0].Loc != "https://example.org/b/en/50000/" {
+	var data bytes.Buffer
+	files[1].Make(&data)
+	if err := xml.Unmarshal(data.Bytes(), &part); err != nil || len(part.URLs) != 1 || part.URLs[0].Loc != "https://example.org/b/en/50000/" {
 		t.Errorf("second part: %v, %+v", err, part.URLs)
 	}
 	var idx sitemapIndex
-	data, _ = files[2].Make()
-	if err := xml.Unmarshal(data, &idx); err != nil || len(idx.Sitemaps) != 2 || idx.Sitemaps[1].Loc != "https://example.org/b/sitemap-2.xml" {
+	data.Reset()
+	files[2].Make(&data)
+	if err := xml.Unmarshal(data.Bytes(), &idx); err != nil || len(idx.Sitemaps) != 2 || idx.Sitemaps[1].Loc != "https://example.org/b/sitemap-2.xml" {
 		t.Errorf("index: %v, %+v", err, idx)
 	}
 }

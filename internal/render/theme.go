@@ -16,6 +16,7 @@ import (
 // Theme is the parsed templates/ folder: one template set per page kind,
 // each the layout plus the kind's own file, and each language's strings.
 type Theme struct {
+	layout  *template.Template // for the fragments pages are made of
 	pages   map[string]*template.Template
 	Strings map[string]*i18n.Strings
 	Key     uint64 // of every file read: a change to any invalidates every page
@@ -61,6 +62,15 @@ func LoadTheme(fsys fs.FS, langs []string, prev *Theme) (*Theme, diag.List) {
 		errs.Add(templateError(layoutFile, err))
 		return nil, errs
 	}
+	for i, name := range fragmentKinds {
+		if layout.Lookup(name) == nil {
+			errs.Add(layoutFile, 0, `it must define %q, the template of %s: {{define "%s"}}…{{end}}`, name, fragmentRoles[i], name)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	th.layout = layout
 	for _, kind := range PageKinds {
 		file := "templates/" + kind + ".html"
 		t, err := template.Must(layout.Clone()).New(kind + ".html").Parse(string(files[file]))

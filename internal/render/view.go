@@ -48,7 +48,7 @@ type Chrome struct {
 	Nav                               []Link
 }
 
-// Item is a story in a list.
+// Item is a story in a list, for the "item" and "related-item" templates.
 type Item struct {
 	Title, Href     string
 	Lang            string // set when the story is shown in another language
@@ -61,8 +61,8 @@ type Item struct {
 // ListView is a list of stories: home, country and month pages.
 type ListView struct {
 	Heading string
-	Up      *Link // the year page above a month
-	Items   []Item
+	Up      *Link           // the year page above a month
+	Items   []template.HTML // each story's entry, made by the "item" template
 	Pager   *Pager
 	Feed    *Link
 }
@@ -81,7 +81,7 @@ type ArticleView struct {
 	Countries           []Link
 	Source, SourceURL   string
 	Body                template.HTML
-	Related             []Item
+	Related             []template.HTML // made by the "related-item" template
 }
 
 // CountryItem is a line of the countries overview.
