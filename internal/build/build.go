@@ -85,10 +85,11 @@ func (b *Builder) Build() (Report, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	start := time.Now()
-	fsys, err := projectFS(b.opts)
+	fsys, done, err := projectFS(b.opts)
 	if err != nil {
 		return Report{}, err
 	}
+	defer done()
 	outputs, rep, err := b.plan(fsys)
 	if err != nil {
 		return rep, err
@@ -193,16 +194,16 @@ func (b *Builder) update(dir *write.Dir, outputs []render.Output, rep *Report) e
 	return nil
 }
 
-func projectFS(opts Options) (fs.FS, error) {
+// projectFS is the project's files; close it when done.
+func projectFS(opts Options) (fs.FS, func(), error) {
 	if opts.FS != nil {
-		return opts.FS, nil
+		return opts.FS, func() {}, nil
 	}
-	root, err := os.OpenRoot(opts.Root)
+	p, err := openProject(opts.Root)
 	if err != nil {
-		return nil, fmt.Errorf("project folder: %w", err)
+		return nil, nil, fmt.Errorf("project folder: %w", err)
 	}
-	// os.Root's FS does not follow links out of the project.
-	return root.FS(), nil
+	return p, func() { p.Close() }, nil
 }
 
 func publishedArticles(all []*load.Article, drafts bool) []*load.Article {

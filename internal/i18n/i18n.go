@@ -156,12 +156,42 @@ func (p Plural) form(f string) string {
 	return map[string]string{"one": p.One, "few": p.Few, "many": p.Many, "other": p.Other}[f]
 }
 
+// fill replaces each {name} of format with the value paired with name, in
+// one pass, as strings.Replacer would; it is called for every date of
+// every list, where building a Replacer each time was measurable.
 func fill(format string, pairs ...string) string {
-	args := make([]string, 0, len(pairs))
-	for i := 0; i+1 < len(pairs); i += 2 {
-		args = append(args, "{"+pairs[i]+"}", pairs[i+1])
+	var b strings.Builder
+	b.Grow(len(format) + 16)
+	for {
+		open := strings.IndexByte(format, '{')
+		if open < 0 {
+			b.WriteString(format)
+			return b.String()
+		}
+		b.WriteString(format[:open])
+		format = format[open:]
+		if value, rest, ok := placeholder(format, pairs); ok {
+			b.WriteString(value)
+			format = rest
+			continue
+		}
+		b.WriteByte('{')
+		format = format[1:]
 	}
-	return strings.NewReplacer(args...).Replace(format)
+}
+
+// placeholder matches a {name} of pairs at the start of s.
+func placeholder(s string, pairs []string) (value, rest string, ok bool) {
+	end := strings.IndexByte(s, '}')
+	if end < 0 {
+		return "", "", false
+	}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if s[1:end] == pairs[i] {
+			return pairs[i+1], s[end+1:], true
+		}
+	}
+	return "", "", false
 }
 
 func sortStrings(s []string) []string {

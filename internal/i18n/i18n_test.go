@@ -91,3 +91,29 @@ func TestParseStrict(t *testing.T) {
 		t.Errorf("a missing plural form: err = %v", err)
 	}
 }
+
+// TestFill checks fill against strings.Replacer, which it replaces, on
+// every string of up to six characters over an alphabet of braces and
+// parts of names.
+func TestFill(t *testing.T) {
+	pairs := []string{"d", "1", "dd", "<2>", "y", "{d}"}
+	var args []string
+	for i := 0; i < len(pairs); i += 2 {
+		args = append(args, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	want := strings.NewReplacer(args...)
+	alphabet := []string{"{", "}", "d", "y", " "}
+	var try func(s string, depth int)
+	try = func(s string, depth int) {
+		if got, w := fill(s, pairs...), want.Replace(s); got != w {
+			t.Fatalf("fill(%q) = %q, want %q", s, got, w)
+		}
+		if depth == 6 {
+			return
+		}
+		for _, c := range alphabet {
+			try(s+c, depth+1)
+		}
+	}
+	try("", 0)
+}

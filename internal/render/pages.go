@@ -76,8 +76,12 @@ func Plan(site *index.Site, theme *Theme, urls URLs) []Output {
 	for _, pl := range arts {
 		p.add(pl)
 	}
+	pages := p.outputs
+	p.outputs = nil
 	p.siteFiles()
-	return p.outputs
+	// The sitemap and the feeds are the largest files: listed first, they
+	// are made first, and no core is left making one alone at the end.
+	return append(p.outputs, pages...)
 }
 
 // planned is one page's plan: its output and, if the sitemap lists it, its

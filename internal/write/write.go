@@ -49,7 +49,7 @@ func Begin(out, project string) (*Tx, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	t := &Tx{out: out, tmp: tmp, dirs: map[string]bool{".": true}}
+	t := &Tx{out: out, tmp: tmp, dirs: map[string]bool{tmp: true}}
 	if err := t.Put(Marker, []byte("This folder is written by briefings build; it is replaced on every build.\n")); err != nil {
 		t.Abort()
 		return nil, err
@@ -127,6 +127,8 @@ func (t *Tx) Put(path string, data []byte) error {
 	return nil
 }
 
+// mkdir makes a folder of the new output and the folders above it, each
+// once: one mkdir call a folder, where os.MkdirAll would first stat it.
 func (t *Tx) mkdir(dir string) error {
 	t.mu.Lock()
 	done := t.dirs[dir]
@@ -134,7 +136,12 @@ func (t *Tx) mkdir(dir string) error {
 	if done {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if parent := filepath.Dir(dir); parent != dir && within(parent, t.tmp) {
+		if err := t.mkdir(parent); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("creating %s: %w", strings.TrimPrefix(dir, t.tmp), unwrapPath(err))
 	}
 	t.mu.Lock()

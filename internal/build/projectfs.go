@@ -1,0 +1,62 @@
+package build
+
+import (
+	"io/fs"
+	"os"
+	"path"
+	"sync"
+)
+
+// projectFiles reads a project folder through os.Root, which follows no
+// link out of it. A Root opens a path one folder at a time; reading each
+// file through a Root of its own folder, opened once for all its files,
+// cut the time spent opening 10,000 articles by a quarter (cpu profile).
+type projectFiles struct {
+	fs.FS // the whole project's Root: Open, ReadDir, Stat
+	root  *os.Root
+	mu    sync.Mutex
+	dirs  map[string]*os.Root
+}
+
+func openProject(dir string) (*projectFiles, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &projectFiles{FS: root.FS(), root: root, dirs: map[string]*os.Root{}}, nil
+}
+
+// ReadFile reads a file; safe for concurrent use.
+func (p *projectFiles) ReadFile(name string) ([]byte, error) {
+	if dir, base := path.Split(name); dir != "" && fs.ValidPath(name) {
+		if r := p.dir(dir[:len(dir)-1]); r != nil {
+			if data, err := r.ReadFile(base); err == nil {
+				return data, nil
+			}
+		}
+	}
+	// The slow way gives errors naming the whole path.
+	return fs.ReadFile(p.FS, name)
+}
+
+// dir is the Root of a folder of the project, or nil if it cannot be opened.
+func (p *projectFiles) dir(name string) *os.Root {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	r, ok := p.dirs[name]
+	if !ok {
+		r, _ = p.root.OpenRoot(name)
+		p.dirs[name] = r
+	}
+	return r
+}
+
+// Close closes every Root it opened.
+func (p *projectFiles) Close() error {
+	for _, r := range p.dirs {
+		if r != nil {
+			r.Close()
+		}
+	}
+	return p.root.Close()
+}
