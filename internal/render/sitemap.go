@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"sync"
 
 	"briefings/internal/index"
 )
@@ -47,7 +48,8 @@ const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 // becomes an index of sitemap-1.xml, sitemap-2.xml, …
 // The heads are made only when the sitemap is: key says whether it changed.
 func sitemaps(heads []func() head, key uint64, urls URLs) []Output {
-	all := func() []sitemapURL {
+	// Made once for all the parts, and only if one is made.
+	all := sync.OnceValue(func() []sitemapURL {
 		var all []sitemapURL
 		for _, hf := range heads {
 			h := hf()
@@ -58,7 +60,7 @@ func sitemaps(heads []func() head, key uint64, urls URLs) []Output {
 			all = append(all, u)
 		}
 		return all
-	}
+	})
 	set := func(from, to int) func(*bytes.Buffer) error {
 		return func(w *bytes.Buffer) error {
 			return marshal(w, urlset{XMLNS: sitemapNS, XMLNSXHTML: "http://www.w3.org/1999/xhtml", URLs: all()[from:to]})
