@@ -132,8 +132,8 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 			len(rep.Warnings), plural(len(rep.Warnings), "warning", "warnings"))
 		return 0
 	}
-	fmt.Fprintf(stdout, "built %d articles into %d files in %s (%s)\n", rep.Articles, rep.Files, opts.Out,
-		rep.Took.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "built %d articles into %d files in %s: %d written, %d removed (%s)\n", rep.Articles, rep.Files, opts.Out,
+		rep.Written, rep.Removed, rep.Took.Round(time.Millisecond))
 	return 0
 }
 

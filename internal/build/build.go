@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -139,16 +138,17 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, Report, error) {
 	return append(outputs, statics...), rep, nil
 }
 
-// write renders and writes what changed. The first build, and any after a
-// failed write, fills a fresh folder that replaces the old one whole.
+// write renders and writes what changed: the files whose keys changed
+// when the builder knows what the output holds, else those whose bytes
+// differ from the output's, else, for a new output, every file.
 func (b *Builder) write(outputs []render.Output, rep *Report) error {
 	if b.opts.DryRun {
 		_, _, err := render.Run(outputs, map[string]uint64{}, func(string, []byte) error { return nil })
 		return err
 	}
 	if b.keys != nil {
-		// Another build may have replaced the folder since: then what it
-		// holds is unknown, and this build writes a fresh one.
+		// Another build may have changed the folder since: then what it
+		// holds is unknown.
 		if dir, err := write.Open(b.opts.Out); err == nil && os.SameFile(dir.Marker(), b.wrote) {
 			return b.update(dir, outputs, rep)
 		}
@@ -158,25 +158,63 @@ func (b *Builder) write(outputs []render.Output, rep *Report) error {
 	if b.opts.FS != nil {
 		project = "" // the sources are not on disk
 	}
-	tx, err := write.Begin(b.opts.Out, project)
-	if err != nil {
+	if err := write.Check(b.opts.Out, project); err != nil {
 		return err
 	}
 	keys := make(map[string]uint64, len(outputs))
-	made, _, err := render.Run(outputs, keys, tx.Put)
-	if err == nil {
-		err = tx.Commit()
+	var err error
+	if _, open := write.Open(b.opts.Out); open == nil {
+		err = b.sync(outputs, keys, rep)
 	} else {
-		tx.Abort()
+		err = b.fresh(outputs, keys, rep)
 	}
 	if err != nil {
 		return err
 	}
-	b.keys, rep.Written = keys, made
+	b.keys = keys
 	if dir, err := write.Open(b.opts.Out); err == nil {
 		b.wrote = dir.Marker()
 	}
 	return nil
+}
+
+// fresh writes every file into a new folder that replaces the old whole.
+func (b *Builder) fresh(outputs []render.Output, keys map[string]uint64, rep *Report) error {
+	tx, err := write.Begin(b.opts.Out)
+	if err != nil {
+		return err
+	}
+	made, _, err := render.Run(outputs, keys, tx.Put)
+	if err != nil {
+		tx.Abort()
+		return err
+	}
+	rep.Written = made
+	return tx.Commit()
+}
+
+// sync brings an output folder a build wrote to this build's files,
+// writing those whose bytes changed.
+func (b *Builder) sync(outputs []render.Output, keys map[string]uint64, rep *Report) error {
+	s, err := write.StartSync(b.opts.Out)
+	if err != nil {
+		return err
+	}
+	_, _, err = render.Run(outputs, keys, func(path string, data []byte) error {
+		_, err := s.Put(path, data)
+		return err
+	})
+	if err != nil {
+		s.Abort()
+		return err
+	}
+	paths := make([]string, len(outputs))
+	for i, o := range outputs {
+		paths[i] = o.Path
+	}
+	gone, err := s.Commit(paths)
+	rep.Written, rep.Removed = s.Written(), len(gone)
+	return err
 }
 
 // update rewrites the outputs whose keys changed and removes the ones no
@@ -259,30 +297,23 @@ func staticOutputs(fsys fs.FS) ([]render.Output, error) {
 
 // collisions refuses a static file that would replace a generated file,
 // stand where the site needs a folder, or sit in a folder where the site
-// writes a file.
+// writes a file. There are few static files and many outputs: a pass over
+// the outputs for each costs less than sets of every output's folders.
 func collisions(outputs, statics []render.Output) error {
-	files := make(map[string]bool, len(outputs))
-	dirs := map[string]bool{}
-	for _, o := range outputs {
-		files[o.Path] = true
-		for d := path.Dir(o.Path); d != "."; d = path.Dir(d) {
-			dirs[d] = true
-		}
-	}
 	var errs diag.List
 	for _, s := range statics {
-		switch {
-		case files[s.Path]:
-			errs.Add("static/"+s.Path, 0, "collides with a page the site generates at /%s; rename or remove it", s.Path)
-		case dirs[s.Path]:
-			errs.Add("static/"+s.Path, 0, "the site needs a folder /%s/ here; rename or remove it", s.Path)
-		default:
-			for d := path.Dir(s.Path); d != "."; d = path.Dir(d) {
-				if files[d] {
-					errs.Add("static/"+s.Path, 0, "the site generates a file /%s, so static/%s cannot be a folder", d, d)
-					break
-				}
+		for _, o := range outputs {
+			switch {
+			case o.Path == s.Path:
+				errs.Add("static/"+s.Path, 0, "collides with a page the site generates at /%s; rename or remove it", s.Path)
+			case strings.HasPrefix(o.Path, s.Path+"/"):
+				errs.Add("static/"+s.Path, 0, "the site needs a folder /%s/ here; rename or remove it", s.Path)
+			case strings.HasPrefix(s.Path, o.Path+"/"):
+				errs.Add("static/"+s.Path, 0, "the site generates a file /%s, so static/%s cannot be a folder", o.Path, o.Path)
+			default:
+				continue
 			}
+			break
 		}
 	}
 	return errs.Err()

@@ -205,7 +205,15 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	os.Remove(filepath.Join(root, "content/en/2025/broken.md"))
 	writeFile(t, filepath.Join(root, "static/en/index.html"), "collides")
 	if _, err := Build(Options{Root: root, Out: out}); err == nil {
-		t.Fatal("a build whose writing failed succeeded")
+		t.Fatal("a build with a colliding static file succeeded")
+	}
+	os.Remove(filepath.Join(root, "static/en/index.html"))
+	// A template that fails as it runs, after other pages were made: the
+	// build changes the folder only once every file is ready.
+	writeFile(t, filepath.Join(root, "content/en/2025/new.md"), "---\ntitle: New\ndate: 2025-12-01\ncountries: [AZ]\n---\nNew.\n")
+	writeFile(t, filepath.Join(root, "templates/article.html"), `{{define "main"}}{{index .Alternates 99}}{{end}}`)
+	if _, err := Build(Options{Root: root, Out: out}); err == nil || !strings.Contains(err.Error(), "templates/article.html") {
+		t.Fatalf("a build whose template failed: %v", err)
 	}
 
 	after := tree(t, out)

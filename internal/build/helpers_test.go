@@ -12,6 +12,7 @@ var (
 	readFile    = testproject.Read
 	tree        = testproject.Tree
 	sortedPaths = testproject.Paths
+	sameTree    = testproject.SameTree
 )
 
 func mustBuild(t *testing.T, opts Options) Report {

@@ -30,6 +30,7 @@ type Site struct {
 type Story struct {
 	Articles []*load.Article // in site language order
 	original *load.Article
+	num      int // its place in Site.Stories
 }
 
 // Entry is a story as an edition lists it: in the edition's language when
@@ -54,7 +55,7 @@ type CountryIndex struct {
 	Country *load.Country
 	Entries []Entry
 	Own     []*load.Article
-	pos     map[*Story]int
+	pos     []int32 // by Story.num: where the story is in Entries; a map cost a rebuild 4 ms
 }
 
 // Year and Month are the date archives, by the date as written.
@@ -125,6 +126,9 @@ func (s *Site) groupStories() {
 		}
 	}
 	slices.SortFunc(s.Stories, func(a, b *Story) int { return newestFirst(a.original, b.original) })
+	for i, st := range s.Stories {
+		st.num = i
+	}
 }
 
 // Path is ArticlePath, made once a build: pages ask for it many times.
@@ -173,10 +177,10 @@ func (s *Site) edition(l load.Language) *Edition {
 		for _, code := range en.Article.Countries {
 			ci := e.country[code]
 			if ci == nil {
-				ci = &CountryIndex{pos: map[*Story]int{}}
+				ci = &CountryIndex{pos: make([]int32, len(s.Stories))}
 				e.country[code] = ci
 			}
-			ci.pos[en.Story] = len(ci.Entries)
+			ci.pos[en.Story.num] = int32(len(ci.Entries))
 			ci.Entries = append(ci.Entries, en)
 			if en.Article.Lang == l.Code {
 				ci.Own = append(ci.Own, en.Article)

@@ -30,7 +30,7 @@ func (s *Site) Related(a *load.Article, n int) []Entry {
 		if ci == nil {
 			continue
 		}
-		p := ci.pos[st]
+		p := int(ci.pos[st.num])
 		for d := 1; d <= relatedReach && len(found) < n; d++ {
 			for _, i := range [2]int{p - d, p + d} {
 				if i >= 0 && i < len(ci.Entries) && len(found) < n && !have(ci.Entries[i].Story) {

@@ -99,3 +99,20 @@ func Eventually(t testing.TB, what string, cond func() bool) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// SameTree reports every difference between two trees made by Tree.
+func SameTree(t testing.TB, got, want map[string]string) {
+	t.Helper()
+	for p, sum := range want {
+		if g, ok := got[p]; !ok {
+			t.Errorf("%s is missing", p)
+		} else if g != sum {
+			t.Errorf("%s differs", p)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s should not be there", p)
+		}
+	}
+}

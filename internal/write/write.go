@@ -1,6 +1,9 @@
-// Package write puts a build's files into a new folder beside the output
-// folder and swaps it in only when every file is written, so a failed or
-// killed build never leaves a half-written site.
+// Package write puts a build's files in the output folder so that a failed
+// or killed build never leaves a half-written site. A first build fills a
+// new folder beside the output and swaps it in whole (Tx); later builds
+// change the existing folder in place, only the files that changed, in two
+// steps (Sync); a builder that knows what the folder holds replaces the
+// files whose data changed one by one, each atomically (Dir).
 package write
 
 import (
@@ -17,6 +20,8 @@ import (
 // build replaces only a folder that has it, or an empty one.
 const Marker = ".briefings-output"
 
+const markerText = "This folder is written by briefings build: each build may change or remove any file in it.\n"
+
 // Tx is one build's output, being written.
 type Tx struct {
 	out, tmp string
@@ -27,14 +32,25 @@ type Tx struct {
 // Sources are the project folders an output may never replace or lie in.
 var Sources = []string{"content", "templates", "static"}
 
-// Begin starts writing a new output for the folder out. When project is
-// set, out may not be the project folder, hold it, or lie in its sources.
-func Begin(out, project string) (*Tx, error) {
+// Check refuses an output folder that would replace the project or its
+// sources, or one that holds files not written by a build. When project
+// is set, out may not be the project folder, hold it, or lie in its sources.
+func Check(out, project string) error {
+	out, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	return checkOutput(out, project)
+}
+
+// Begin starts writing a new output for the folder out. Check it first
+// against the project; Begin itself refuses only what no project allows.
+func Begin(out string) (*Tx, error) {
 	out, err := filepath.Abs(out)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkOutput(out, project); err != nil {
+	if err := checkOutput(out, ""); err != nil {
 		return nil, err
 	}
 	parent, base := filepath.Dir(out), filepath.Base(out)
@@ -50,7 +66,7 @@ func Begin(out, project string) (*Tx, error) {
 		return nil, err
 	}
 	t := &Tx{out: out, tmp: tmp, dirs: map[string]bool{tmp: true}}
-	if err := t.Put(Marker, []byte("This folder is written by briefings build; it is replaced on every build.\n")); err != nil {
+	if err := t.Put(Marker, []byte(markerText)); err != nil {
 		t.Abort()
 		return nil, err
 	}

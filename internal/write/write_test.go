@@ -16,7 +16,7 @@ func TestCommitReplacesAndCleansUp(t *testing.T) {
 		}
 	}
 	for i, page := range []string{"first", "second"} {
-		tx, err := Begin(out, "")
+		tx, err := Begin(out)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -53,10 +53,10 @@ func TestCommitReplacesAndCleansUp(t *testing.T) {
 
 func TestAbortKeepsOld(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	tx, _ := Begin(out, "")
+	tx, _ := Begin(out)
 	tx.Put("index.html", []byte("old"))
 	tx.Commit()
-	tx, _ = Begin(out, "")
+	tx, _ = Begin(out)
 	tx.Put("index.html", []byte("new"))
 	tx.Abort()
 	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "old" {
