@@ -53,6 +53,7 @@ type Builder struct {
 	mu    sync.Mutex
 	cache load.Cache
 	theme *render.Theme
+	memo  *render.Memo
 	keys  map[string]uint64 // what the output folder holds; nil: unknown, write a fresh folder
 	wrote os.FileInfo       // the output's marker as this builder left it
 }
@@ -62,7 +63,7 @@ func New(opts Options) *Builder {
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.Root, "public")
 	}
-	return &Builder{opts: opts}
+	return &Builder{opts: opts, memo: render.NewMemo()}
 }
 
 // Build builds a project once, into a fresh output folder.
@@ -131,7 +132,7 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, Report, error) {
 		return nil, rep, errs.Err()
 	}
 	b.theme = theme
-	outputs := render.Plan(index.Build(content, published, paths), theme, urls)
+	outputs := render.Plan(index.Build(content, published, paths), theme, urls, b.memo)
 	if err := collisions(outputs, statics); err != nil {
 		return nil, rep, err
 	}

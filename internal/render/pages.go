@@ -39,8 +39,9 @@ type planner struct {
 	urls    URLs
 	chrome  map[string]uint64 // per language: what every page's frame shows
 	outputs []Output
-	heads   []func() head   // of every page, for the sitemap, made only if it is
-	sitemap *key            // of what the sitemap lists
+	listed  []entry // the pages the sitemap lists
+	sitemap *key    // of what the sitemap lists
+	memo    *Memo
 	lists   map[string]bool // every list page of every language
 	frags   *fragments
 }
@@ -51,10 +52,11 @@ type headFunc func() (head, []LangLink)
 // pageFunc makes a page's view from its head, when it is rendered.
 type pageFunc func(head, []LangLink) (*Page, error)
 
-// Plan lists every output of the site, in a fixed order.
-func Plan(site *index.Site, theme *Theme, urls URLs) []Output {
+// Plan lists every output of the site, in a fixed order. memo, kept from
+// the last build of the same project, spares work that build did.
+func Plan(site *index.Site, theme *Theme, urls URLs, memo *Memo) []Output {
 	p := &planner{site: site, theme: theme, urls: urls, chrome: map[string]uint64{},
-		sitemap: newKey("sitemap", site.Hash).str(urls.base)}
+		sitemap: newKey("sitemap", site.Hash).str(urls.base), memo: memo}
 	p.frags = newFragments(p)
 	for _, e := range site.Editions {
 		newest := 0
@@ -103,7 +105,8 @@ func (p *planner) plan(path string, k *key, id func(*key), hf headFunc, make pag
 		return p.theme.Execute(w, pg)
 	}}}
 	if id != nil {
-		ik := newKey("page")
+		// The base URL and site.yaml's languages are in every entry.
+		ik := newKey("page", p.site.Hash).str(p.urls.base)
 		id(ik)
 		pl.id = ik.sum()
 		pl.head = func() head { h, _ := hf(); return h }
@@ -116,7 +119,7 @@ func (p *planner) add(pl planned) {
 	p.outputs = append(p.outputs, pl.out)
 	if pl.head != nil {
 		p.sitemap.num(pl.id)
-		p.heads = append(p.heads, pl.head)
+		p.listed = append(p.listed, entry{pl.id, pl.head})
 	}
 }
 
@@ -303,11 +306,13 @@ func (p *planner) article(a *load.Article) planned {
 		}
 	}
 	id := func(k *key) {
+		k.str(own)
 		timeKey(k, a.Date)
 		timeKey(k, a.Updated)
 		for _, b := range st.Articles {
 			k.str(p.site.Path(b))
 		}
+		k.str(p.site.Path(p.xDefault(st))) // a translation's date may make it the original
 	}
 	return p.plan(own, k, id, func() (head, []LangLink) { return p.articleHead(a) }, func(h head, sw []LangLink) (*Page, error) {
 		t := p.t(a.Lang)
@@ -339,11 +344,7 @@ func (p *planner) articleHead(a *load.Article) (head, []LangLink) {
 	for _, b := range st.Articles {
 		h.alternates = append(h.alternates, Alternate{Lang: b.Lang, Href: p.urls.Abs(p.site.Path(b))})
 	}
-	def := st.In(p.site.Config.DefaultLanguage)
-	if def == nil {
-		def = st.Original()
-	}
-	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: p.urls.Abs(p.site.Path(def))})
+	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: p.urls.Abs(p.site.Path(p.xDefault(st)))})
 	var sw []LangLink
 	for _, l := range p.site.Languages {
 		if l.Code == a.Lang {
@@ -356,6 +357,15 @@ func (p *planner) articleHead(a *load.Article) (head, []LangLink) {
 		sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.urls.Href(href)})
 	}
 	return h, sw
+}
+
+// xDefault is the article x-default leads to: the story in the default
+// language, else its original.
+func (p *planner) xDefault(st *index.Story) *load.Article {
+	if def := st.In(p.site.Config.DefaultLanguage); def != nil {
+		return def
+	}
+	return st.Original()
 }
 
 // root is the language chooser at the site root.

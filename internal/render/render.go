@@ -106,7 +106,7 @@ func OutputPath(path string) string {
 // siteFiles plans the feeds, the sitemap and the files GitHub Pages wants.
 func (p *planner) siteFiles() {
 	site, urls := p.site, p.urls
-	p.outputs = append(p.outputs, sitemaps(p.heads, p.sitemap.sum(), urls)...)
+	p.outputs = append(p.outputs, sitemaps(p.listed, p.sitemap.sum(), urls, p.memo)...)
 	p.outputs = append(p.outputs,
 		Output{index.RobotsPath, newKey("robots").str(urls.base).sum(), func(w *bytes.Buffer) error { return robots(w, urls) }},
 		Output{index.NoJekyllPath, newKey("nojekyll").sum(), func(*bytes.Buffer) error { return nil }})
