@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -139,7 +138,7 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 
 // runLive runs watch and serve until interrupted.
 func runLive(name string, args []string, stdout, stderr io.Writer) int {
-	addr := "127.0.0.1:1313"
+	addr := serve.DefaultAddr
 	opts, ok := flags(name, args, stderr, func(fs *flag.FlagSet) {
 		if name == "serve" {
 			fs.StringVar(&addr, "addr", addr, "the address to serve on; loopback unless you say otherwise")
@@ -160,20 +159,23 @@ func runLive(name string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "briefings serve:", err)
 		return 1
 	}
+	defer ln.Close()
+	if warning := serve.Warning(ln.Addr()); warning != "" {
+		fmt.Fprintln(stderr, "briefings serve:", warning)
+	}
 	preview := serve.New(opts.Out)
 	sess.Preview = preview
-	srv := &http.Server{Handler: preview, ReadHeaderTimeout: 5 * time.Second, IdleTimeout: 2 * time.Minute}
-	srv.RegisterOnShutdown(preview.Stop)
-	served := make(chan error, 1)
+	serving, stopServing := context.WithCancel(ctx)
+	defer stopServing()
+	var served chan error // set once the first build is done and serving starts
 	err = sess.Run(ctx, func() {
 		fmt.Fprintf(stdout, "serving http://%s%s (Ctrl-C stops)\n", ln.Addr(), preview.Base())
-		go func() { served <- srv.Serve(ln) }()
+		served = make(chan error, 1)
+		go func() { served <- preview.Serve(serving, ln) }()
 	})
-	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-	defer cancel()
-	srv.Shutdown(shutdown)
-	if err == nil {
-		if serr := <-served; !errors.Is(serr, http.ErrServerClosed) {
+	stopServing()
+	if served != nil {
+		if serr := <-served; err == nil {
 			err = serr
 		}
 	}

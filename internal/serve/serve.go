@@ -34,6 +34,7 @@ type Server struct {
 	base     string   // the site's path, "/briefings/", URL-escaped, from the last build that knew it
 	problems []string // of the last build; nil when it succeeded
 	clients  map[chan event]bool
+	peak     int // the most reload streams ever open at once, which tests hold to MaxClients
 	stopping chan struct{}
 }
 
@@ -144,13 +145,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // file serves one file of the site. Paths that try to climb out of it get
-// 404; os.Root refuses them again, and links out of the folder, below.
+// 404; os.Root refuses them again, and links out of the folder, below. A
+// name cannot hold a slash, so an escaped one (%2F, %5C) names no file.
 func (s *Server) file(w http.ResponseWriter, r *http.Request, base, decoded, rel string) {
 	name := strings.TrimSuffix(rel, "/")
 	if name == "" {
 		name = "."
 	}
-	if strings.ContainsAny(rel, "\\\x00") || !fs.ValidPath(name) {
+	raw := strings.ToLower(r.URL.RawPath)
+	if strings.ContainsAny(rel, "\\\x00") || strings.Contains(raw, "%2f") || strings.Contains(raw, "%5c") ||
+		!fs.ValidPath(name) {
 		s.notFound(w, r, base)
 		return
 	}
@@ -161,17 +165,23 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, base, decoded, rel
 	}
 	defer root.Close()
 	info, err := root.Stat(name)
-	if err == nil && info.IsDir() {
-		if rel != "" && !strings.HasSuffix(rel, "/") {
-			to := url.URL{Path: decoded + rel + "/"}
-			http.Redirect(w, r, to.EscapedPath(), http.StatusMovedPermanently)
-			return
-		}
-		name = path.Join(name, "index.html")
+	switch {
+	case err != nil:
+	case info.IsDir() && rel != "" && !strings.HasSuffix(rel, "/"):
+		to := url.URL{Path: decoded + rel + "/"}
+		http.Redirect(w, r, to.EscapedPath(), http.StatusMovedPermanently)
+		return
+	case info.IsDir():
+		name = path.Join(name, "index.html") // a folder without one is 404, never a listing
+	case strings.HasSuffix(rel, "/"):
+		err = fs.ErrNotExist // a file is not a folder
 	}
-	data, err := root.ReadFile(name)
+	var data []byte
+	if err == nil {
+		data, err = root.ReadFile(name)
+	}
 	if err != nil {
-		s.notFound(w, r, base)
+		s.notFoundIn(w, r, root, base)
 		return
 	}
 	s.send(w, r, base, name, data, http.StatusOK)
@@ -188,9 +198,20 @@ var types = map[string]string{
 // notFound serves the site's own 404 page, or, before any build succeeded,
 // a page that shows the problems and reloads once they are fixed.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, base string) {
-	data, err := os.ReadFile(s.out + "/404.html")
-	if err != nil {
-		data = []byte(notBuilt)
+	root, err := os.OpenRoot(s.out)
+	if err == nil {
+		defer root.Close()
+	}
+	s.notFoundIn(w, r, root, base)
+}
+
+// notFoundIn reads the 404 page through root, so that it too stays inside.
+func (s *Server) notFoundIn(w http.ResponseWriter, r *http.Request, root *os.Root, base string) {
+	data := []byte(notBuilt)
+	if root != nil {
+		if b, err := root.ReadFile("404.html"); err == nil {
+			data = b
+		}
 	}
 	s.send(w, r, base, "404.html", data, http.StatusNotFound)
 }
@@ -229,49 +250,74 @@ func inject(page []byte, base string) []byte {
 	return bytes.Join([][]byte{page[:i], tag, page[i:]}, nil)
 }
 
-// events is the Server-Sent Events stream a page listens to.
+// events is the Server-Sent Events stream a page listens to. The server's
+// write timeout, for pages, would cut it: it bounds each of its own writes
+// instead. (The read timeout covers only reading the request.)
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+	if r.Method != http.MethodGet {
+		w.Header().Set("Allow", "GET")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	c := make(chan event, 4)
-	s.mu.Lock()
-	if len(s.clients) >= MaxClients {
-		s.mu.Unlock()
+	c, problems, ok := s.join()
+	if !ok {
 		http.Error(w, "too many open pages", http.StatusServiceUnavailable)
 		return
 	}
-	s.clients[c] = true
-	problems := s.problems
-	s.mu.Unlock()
-	defer func() {
-		s.mu.Lock()
-		delete(s.clients, c)
-		s.mu.Unlock()
-	}()
-	w.Header().Set("Content-Type", "text/event-stream")
-	fmt.Fprint(w, "retry: 1000\n\n")
-	if problems != nil {
-		writeEvent(w, event{"problems", mustJSON(problems)})
+	defer s.leave(c)
+	rc := http.NewResponseController(w)
+	send := func(write func()) bool {
+		rc.SetWriteDeadline(time.Now().Add(streamWriteTimeout))
+		write()
+		return rc.Flush() == nil
 	}
-	flusher.Flush()
+	w.Header().Set("Content-Type", "text/event-stream")
+	if !send(func() {
+		fmt.Fprint(w, "retry: 1000\n\n")
+		if problems != nil {
+			writeEvent(w, event{"problems", mustJSON(problems)})
+		}
+	}) {
+		return
+	}
 	ping := time.NewTicker(30 * time.Second)
 	defer ping.Stop()
 	for {
+		var write func()
 		select {
 		case ev := <-c:
-			writeEvent(w, ev)
+			write = func() { writeEvent(w, ev) }
 		case <-ping.C:
-			fmt.Fprint(w, ": ping\n\n")
+			write = func() { fmt.Fprint(w, ": ping\n\n") }
 		case <-r.Context().Done():
 			return
 		case <-s.stopping:
 			return
 		}
-		flusher.Flush()
+		if !send(write) {
+			return
+		}
 	}
+}
+
+// join opens a reload stream, unless MaxClients are open, and returns the
+// problems the page must show at once.
+func (s *Server) join() (chan event, []string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.clients) >= MaxClients {
+		return nil, nil, false
+	}
+	c := make(chan event, 4)
+	s.clients[c] = true
+	s.peak = max(s.peak, len(s.clients))
+	return c, s.problems, true
+}
+
+func (s *Server) leave(c chan event) {
+	s.mu.Lock()
+	delete(s.clients, c)
+	s.mu.Unlock()
 }
 
 func writeEvent(w http.ResponseWriter, ev event) {

@@ -147,9 +147,9 @@ func raw(t *testing.T, ts *httptest.Server, path string) (string, string) {
 }
 
 // stream opens the live-reload stream and returns its events as they come.
-func stream(t *testing.T, ts *httptest.Server) (<-chan string, *http.Response) {
+func stream(t *testing.T, site string) (<-chan string, *http.Response) {
 	t.Helper()
-	resp, err := http.Get(ts.URL + "/briefings/__briefings/events")
+	resp, err := http.Get(site + "/briefings/__briefings/events")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +184,7 @@ func next(t *testing.T, events <-chan string) string {
 
 func TestReloadStream(t *testing.T) {
 	s, ts, _ := newSite(t)
-	events, resp := stream(t, ts)
+	events, resp := stream(t, ts.URL)
 	if resp.Header.Get("Content-Type") != "text/event-stream" {
 		t.Fatalf("content type %q", resp.Header.Get("Content-Type"))
 	}
@@ -198,7 +198,7 @@ func TestReloadStream(t *testing.T) {
 		t.Errorf("after a failed build: %q", ev)
 	}
 	// A page opened while the build is broken is told at once.
-	late, _ := stream(t, ts)
+	late, _ := stream(t, ts.URL)
 	if ev := next(t, late); !strings.HasPrefix(ev, "problems ") {
 		t.Errorf("a late page: %q", ev)
 	}
@@ -218,7 +218,7 @@ func TestReloadStream(t *testing.T) {
 func TestReloadStreamBounded(t *testing.T) {
 	s, ts, _ := newSite(t)
 	for range MaxClients {
-		stream(t, ts)
+		stream(t, ts.URL)
 	}
 	waitClients(t, s, MaxClients)
 	resp, err := http.Get(ts.URL + "/briefings/__briefings/events")
