@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // The benchmarks build a corpus made by bench/run.sh (or any project):
@@ -76,6 +78,7 @@ func BenchmarkRebuildOneArticle(b *testing.B) {
 			}
 			rel, _ := filepath.Rel(root, article)
 			written, i := 0, 0
+			cpu := cpuTime()
 			for b.Loop() {
 				i++
 				if err := os.WriteFile(article, []byte(edits[name](string(orig), i)), 0o644); err != nil {
@@ -89,8 +92,17 @@ func BenchmarkRebuildOneArticle(b *testing.B) {
 				written += rep.Written
 			}
 			b.ReportMetric(float64(written)/float64(b.N), "files/op")
+			b.ReportMetric(float64(cpuTime()-cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 		})
 	}
+}
+
+// cpuTime is the processor time the process used, on every core: unlike
+// the wall time, other work on the machine does not change it.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func firstArticle(b *testing.B, root string) string {

@@ -54,8 +54,9 @@ type Builder struct {
 	cache load.Cache
 	theme *render.Theme
 	memo  *render.Memo
-	keys  map[string]uint64 // what the output folder holds; nil: unknown, write a fresh folder
-	wrote os.FileInfo       // the output's marker as this builder left it
+	paths map[*load.Article]string // of the articles of the last build
+	keys  map[string]uint64        // what the output folder holds; nil: unknown, write a fresh folder
+	wrote os.FileInfo              // the output's marker as this builder left it
 }
 
 // New returns a Builder for a project.
@@ -113,7 +114,7 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, Report, error) {
 	var paths map[*load.Article]string
 	if content.Config != nil && content.Countries != nil {
 		published = publishedArticles(content.Articles, b.opts.Drafts)
-		paths = index.Paths(published)
+		paths = index.Paths(published, b.paths)
 		errs.Append(validate.Content(content, published, paths))
 		if b.opts.Warn {
 			errs.Append(validate.Warnings(published))
@@ -131,7 +132,7 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, Report, error) {
 	if errs.Err() != nil {
 		return nil, rep, errs.Err()
 	}
-	b.theme = theme
+	b.theme, b.paths = theme, paths
 	outputs := render.Plan(index.Build(content, published, paths), theme, urls, b.memo)
 	if err := collisions(outputs, statics); err != nil {
 		return nil, rep, err

@@ -69,10 +69,18 @@ type Month struct {
 	Entries     []Entry
 }
 
-// Paths makes the page path of every article, on every core.
-func Paths(arts []*load.Article) map[*load.Article]string {
+// Paths makes the page path of every article, on every core. An article
+// parsed by an earlier build, which prev is the paths of, keeps its path:
+// a rebuild after one save then makes one path instead of 10,000.
+func Paths(arts []*load.Article, prev map[*load.Article]string) map[*load.Article]string {
 	list := make([]string, len(arts))
-	par.Each(len(arts), func(i int) { list[i] = ArticlePath(arts[i]) })
+	par.Each(len(arts), func(i int) {
+		if p, ok := prev[arts[i]]; ok {
+			list[i] = p
+		} else {
+			list[i] = ArticlePath(arts[i])
+		}
+	})
 	m := make(map[*load.Article]string, len(arts))
 	for i, a := range arts {
 		m[a] = list[i]
@@ -172,7 +180,12 @@ func (s *Site) edition(l load.Language) *Edition {
 		}
 		e.Entries = append(e.Entries, Entry{Story: st, Article: a})
 	}
-	slices.SortFunc(e.Entries, func(x, y Entry) int { return newestFirst(x.Article, y.Article) })
+	// Stories come newest first by their originals; only translations of
+	// another date can be out of place, and often none is.
+	byDate := func(x, y Entry) int { return newestFirst(x.Article, y.Article) }
+	if !slices.IsSortedFunc(e.Entries, byDate) {
+		slices.SortFunc(e.Entries, byDate)
+	}
 	for _, en := range e.Entries {
 		for _, code := range en.Article.Countries {
 			ci := e.country[code]
