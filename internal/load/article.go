@@ -108,22 +108,61 @@ func langOf(path string) string {
 	return parts[1]
 }
 
-// checkText accepts UTF-8 text, dropping a byte-order mark and CR of CRLF line ends.
+// checkText accepts UTF-8 text, dropping a byte-order mark and turning
+// CRLF and lone CR line ends into LF, so that lines count as editors show them.
+// Control characters are reported and read as spaces, so that the file's
+// other problems are listed too.
 func checkText(path string, src []byte, errs *diag.List) ([]byte, bool) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	if len(bytes.TrimSpace(src)) == 0 {
 		errs.Add(path, 1, "empty file: an article needs front matter (title, date, countries) and a body")
 		return nil, false
 	}
+	src = bytes.ReplaceAll(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
 	if i := bytes.IndexByte(src, 0); i >= 0 {
-		errs.Add(path, lineAt(src, i), "not a text file (it holds a NUL byte)")
+		errs.Add(path, lineAt(src, i), "not a text file (it holds a NUL byte): save it as UTF-8 text, or keep it out of content/")
 		return nil, false
 	}
 	if !utf8.Valid(src) {
 		errs.Add(path, lineAt(src, invalidUTF8At(src)), "invalid UTF-8: save the file as UTF-8")
 		return nil, false
 	}
-	return bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), true
+	if bytes.ContainsFunc(src, func(r rune) bool { return !textRune(r) }) {
+		return blankControls(path, src, errs), true
+	}
+	return src, true
+}
+
+// blankControls reports the lines holding control characters and returns
+// the text with spaces in their place.
+func blankControls(path string, src []byte, errs *diag.List) []byte {
+	out := make([]byte, 0, len(src))
+	reported := 0
+	for i, r := range string(src) {
+		if textRune(r) {
+			out = utf8.AppendRune(out, r)
+			continue
+		}
+		if line := lineAt(src, i); line != reported {
+			reported = line
+			errs.Add(path, line, "invisible control character %U: delete it (pages and feeds cannot carry it)", r)
+		}
+		out = append(out, ' ')
+	}
+	return out
+}
+
+// textRune reports whether r may stand in an article: control characters
+// other than tab and line feed, and the non-characters U+FFFE and U+FFFF,
+// are not allowed in XML, so not in feeds.
+func textRune(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n':
+		return true
+	case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f:
+		return false
+	}
+	return r != 0xfffe && r != 0xffff
 }
 
 func invalidUTF8At(b []byte) int {
@@ -267,6 +306,11 @@ func (a *Article) field(key string, line int, v *yaml.Node, errs *diag.List) {
 func scalarText(path, key string, line int, v *yaml.Node, errs *diag.List) (string, bool) {
 	if v.Kind != yaml.ScalarNode {
 		errs.Add(path, line, "%s must be text, not a list or a mapping", key)
+		return "", false
+	}
+	if i := strings.IndexFunc(v.Value, func(r rune) bool { return !textRune(r) && r != '\r' }); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(v.Value[i:])
+		errs.Add(path, line, "%s holds the control character %U (an escape in quotes?): delete it", key, r)
 		return "", false
 	}
 	s := strings.Join(strings.Fields(v.Value), " ")

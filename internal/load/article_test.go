@@ -15,7 +15,7 @@ func TestParseArticleErrors(t *testing.T) {
 	}{
 		{"empty", "", []string{at + ":1: empty file: an article needs front matter (title, date, countries) and a body"}},
 		{"blank lines only", "\n\n  \n", []string{at + ":1: empty file: an article needs front matter (title, date, countries) and a body"}},
-		{"binary", "---\ntitle: x\n\x00\x01", []string{at + ":3: not a text file (it holds a NUL byte)"}},
+		{"binary", "---\ntitle: x\n\x00\x01", []string{at + ":3: not a text file (it holds a NUL byte): save it as UTF-8 text, or keep it out of content/"}},
 		{"invalid UTF-8", "---\ntitle: ok\ndate: 2025-01-01\ncountries: [AZ]\n---\nbad \xff byte\n",
 			[]string{at + ":6: invalid UTF-8: save the file as UTF-8"}},
 		{"no front matter", "# Title\n\nBody\n",
@@ -76,6 +76,14 @@ func TestParseArticleErrors(t *testing.T) {
 			at + `:3: date "soon" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`,
 			at + `:5: slug "A B" may hold only lower-case letters a-z, digits and single hyphens (no slashes or dots)`,
 			at + `:6: unknown field "colour"; known fields: title, date, countries, summary, source, source_url, translation_key, slug, updated, draft`}},
+		{"control characters, with the other problems", "---\ntitle: T\x01\ndate: 2025-01-01\ncountries: [AZ]\nsumary: x\n---\nA \x1b[31m red\x0c page.\n", []string{
+			at + ":2: invisible control character U+0001: delete it (pages and feeds cannot carry it)",
+			at + `:5: unknown field "sumary"; did you mean "summary"?`,
+			at + ":7: invisible control character U+001B: delete it (pages and feeds cannot carry it)"}},
+		{"control character as a YAML escape", "---\ntitle: \"T\\x01\"\ndate: 2025-01-01\ncountries: [AZ]\n---\n",
+			[]string{at + ":2: title holds the control character U+0001 (an escape in quotes?): delete it"}},
+		{"old Mac line ends", "---\rtitle: T\rdate: soon\rcountries: [AZ]\r---\r", []string{
+			at + `:3: date "soon" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -127,6 +135,22 @@ func TestParseArticle(t *testing.T) {
 	}
 	if a.Lines != (FieldLines{Title: 2, Date: 4, Countries: 5, TranslationKey: 8}) {
 		t.Errorf("lines = %+v", a.Lines)
+	}
+}
+
+// TestSummaryText: a summary made from the first paragraph reads as the
+// page shows it, escapes and character references resolved.
+func TestSummaryText(t *testing.T) {
+	src := "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\n---\nA \\*star\\*, AT&amp;T &copy; &#1; `a&amp;b`\n"
+	a, errs := ParseArticle(at, []byte(src))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if want := "A *star*, AT&T © \uFFFD a&amp;b"; a.Summary != want {
+		t.Errorf("summary = %q, want %q", a.Summary, want)
+	}
+	if strings.Contains(a.HTML, "\x01") {
+		t.Errorf("&#1; put a control character in the page: %q", a.HTML)
 	}
 }
 

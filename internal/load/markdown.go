@@ -6,12 +6,14 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // markdown is shared by all goroutines: goldmark's parser and renderer keep
@@ -35,7 +37,7 @@ func convertBody(path string, body []byte, first int, summary string, hash uint6
 		// Rendering to a bytes.Buffer cannot fail; keep the page empty if it does.
 		return "", summary, links
 	}
-	return buf.String(), summary, links
+	return scrub(buf.String()), summary, links
 }
 
 // articleLinks finds links to other article files (relative, ending in
@@ -148,7 +150,11 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch t := n.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(src))
+			v := t.Segment.Value(src)
+			if !t.IsRaw() { // as the renderer does: \* is *, &amp; is &
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			b.Write(v)
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -161,5 +167,16 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.Join(strings.Fields(b.String()), " ")
+	return scrub(strings.Join(strings.Fields(b.String()), " "))
+}
+
+// scrub replaces the control characters a character reference such as
+// &#1; can bring in, which feeds cannot carry, by U+FFFD, as HTML does for &#0;.
+func scrub(s string) string {
+	return strings.Map(func(r rune) rune {
+		if textRune(r) || r == '\r' {
+			return r
+		}
+		return utf8.RuneError
+	}, s)
 }
