@@ -189,7 +189,7 @@ func (b *Builder) fresh(outputs []render.Output, keys map[string]uint64, rep *Re
 	made, _, err := render.Run(outputs, keys, tx.Put)
 	if err != nil {
 		tx.Abort()
-		return err
+		return errors.Join(err, b.unchanged())
 	}
 	rep.Written = made
 	return tx.Commit()
@@ -208,7 +208,7 @@ func (b *Builder) sync(outputs []render.Output, keys map[string]uint64, rep *Rep
 	})
 	if err != nil {
 		s.Abort()
-		return err
+		return errors.Join(err, b.unchanged())
 	}
 	paths := make([]string, len(outputs))
 	for i, o := range outputs {
@@ -217,6 +217,14 @@ func (b *Builder) sync(outputs []render.Output, keys map[string]uint64, rep *Rep
 	gone, err := s.Commit(paths)
 	rep.Written, rep.Removed = s.Written(), len(gone)
 	return err
+}
+
+// unchanged says that a failed build left the output as it was.
+func (b *Builder) unchanged() error {
+	if _, err := os.Stat(b.opts.Out); err != nil {
+		return fmt.Errorf("nothing was written to %s", b.opts.Out)
+	}
+	return fmt.Errorf("the site in %s was left as it was", b.opts.Out)
 }
 
 // update rewrites the outputs whose keys changed and removes the ones no

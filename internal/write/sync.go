@@ -42,6 +42,7 @@ func StartSync(out string) (*Sync, error) {
 	if err != nil {
 		return nil, err
 	}
+	removeLeftovers(filepath.Dir(filepath.Clean(out)), filepath.Base(filepath.Clean(out)))
 	s := &Sync{dir: d, old: map[string]bool{}}
 	err = filepath.WalkDir(out, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {

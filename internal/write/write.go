@@ -87,6 +87,8 @@ func checkOutput(out, project string) error {
 		if err != nil {
 			return err
 		}
+		// Through links, too: a link to content/ is content/.
+		project, out := resolve(project), resolve(out)
 		if within(project, out) {
 			return refuse("the project folder " + project)
 		}
@@ -109,6 +111,21 @@ func checkOutput(out, project string) error {
 		return fmt.Errorf("refusing to replace %s: it holds files briefings did not write (it has no %s file); empty it or choose another --out", out, Marker)
 	}
 	return nil
+}
+
+// resolve follows the links of the part of an absolute path that exists;
+// the rest, not made yet, is kept as it is.
+func resolve(path string) string {
+	rest := ""
+	for p := path; ; p = filepath.Dir(p) {
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(real, rest)
+		}
+		if filepath.Dir(p) == p {
+			return path
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+	}
 }
 
 // within reports whether path is dir or inside it.

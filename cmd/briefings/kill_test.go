@@ -1,0 +1,236 @@
+package main
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestKilledBuildKeepsSite kills `briefings build` with SIGKILL at moments
+// spread over whole builds, into a new output folder and into an existing
+// one, and checks after each kill that the output is a complete site:
+// every file whole, of the old build or the new. The next build must clean
+// up what the killed one left and write exactly what a fresh build writes.
+func TestKilledBuildKeepsSite(t *testing.T) {
+	const stories = 150
+	bin := briefingsCommand(t)
+	root := t.TempDir()
+	writeProject(t, root, "Old", stories)
+	out := filepath.Join(root, "public")
+	run := func(args ...string) time.Duration {
+		t.Helper()
+		start := time.Now()
+		if b, err := exec.Command(bin, append(args, "--root", root)...).CombinedOutput(); err != nil {
+			t.Fatalf("briefings %s: %v\n%s", strings.Join(args, " "), err, b)
+		}
+		return time.Since(start)
+	}
+	scratch := filepath.Join(t.TempDir(), "site")
+	run("build", "--out", scratch)
+	oldSite := snapshot(t, scratch)
+	writeProject(t, root, "New", stories-10) // every page changes; ten stories go
+	run("build", "--out", scratch)
+	newSite := snapshot(t, scratch)
+
+	// Each kind of build is timed as it runs, and the kills are spread
+	// over one and a half times the last one's length.
+	outcomes := map[string]int{}
+	const points = 10
+	var fresh, again time.Duration
+	for i := range points {
+		// Into a new folder: nothing, or the whole new site.
+		os.RemoveAll(out)
+		if i == 0 {
+			fresh = run("build")
+			os.RemoveAll(out)
+		}
+		outcomes["new folder, "+killAt(t, bin, root, fresh*time.Duration(i)*3/(2*points), out, nil, newSite)]++
+		fresh = run("build")
+		sameSite(t, out, newSite)
+		// Into the old site: each file old or new, none missing.
+		writeProject(t, root, "Old", stories)
+		run("build")
+		sameSite(t, out, oldSite)
+		writeProject(t, root, "New", stories-10)
+		if i == 0 {
+			again = run("build")
+			writeProject(t, root, "Old", stories)
+			run("build")
+			writeProject(t, root, "New", stories-10)
+		}
+		outcomes["old site, "+killAt(t, bin, root, again*time.Duration(i)*3/(2*points), out, oldSite, newSite)]++
+		again = run("build")
+		sameSite(t, out, newSite)
+		leftovers(t, root)
+	}
+	t.Logf("%d kills, spread over builds of %v (new folder) and %v (old site): %v", 2*points,
+		fresh.Round(time.Millisecond), again.Round(time.Millisecond), outcomes)
+	if outcomes["new folder, killed: nothing written"]+outcomes["old site, killed: old site whole"] == 0 {
+		t.Error("no kill stopped a build before it finished")
+	}
+}
+
+// killAt starts a build, kills it after delay, and checks the output
+// against the site before (nil: no output) and the site the build makes.
+func killAt(t *testing.T, bin, root string, delay time.Duration, out string, before, after map[string]string) string {
+	t.Helper()
+	cmd := exec.Command(bin, "build", "--root", root)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(delay)
+	cmd.Process.Kill()
+	err := cmd.Wait()
+	var exit *exec.ExitError
+	how := "finished"
+	if errors.As(err, &exit) && !exit.Exited() {
+		how = "killed"
+	}
+	if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) {
+		if before != nil || how == "finished" {
+			t.Fatalf("after a build %s at %v the output folder is gone", how, delay)
+		}
+		return how + ": nothing written"
+	}
+	got := snapshot(t, out)
+	oldFiles, newFiles := 0, 0 // of the files the build changes
+	for p, sum := range got {
+		switch {
+		case strings.HasPrefix(filepath.Base(p), ".briefings-") && strings.HasSuffix(p, ".tmp"):
+			continue // a file not yet in place; the next build removes it
+		case before != nil && before[p] == after[p] && sum == after[p]:
+		case sum == after[p]:
+			newFiles++
+		case before != nil && sum == before[p]:
+			oldFiles++
+		default:
+			t.Errorf("after a build %s at %v, %s is neither the old file nor the new", how, delay, p)
+		}
+	}
+	// A file of the new site may be missing only if the old one did not have it.
+	for p := range after {
+		if _, ok := got[p]; !ok && (before == nil || before[p] != "") {
+			t.Errorf("after a build %s at %v, %s is missing", how, delay, p)
+		}
+	}
+	switch {
+	case newFiles == 0:
+		return how + ": old site whole"
+	case oldFiles == 0:
+		return how + ": new site whole"
+	}
+	return how + ": each file whole, old or new"
+}
+
+// leftovers fails if a build left temporary files or folders behind.
+func leftovers(t *testing.T, root string) {
+	t.Helper()
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && (strings.Contains(d.Name(), ".new-") || strings.Contains(d.Name(), ".old-") ||
+			strings.HasPrefix(d.Name(), ".briefings-") && strings.HasSuffix(d.Name(), ".tmp")) {
+			t.Errorf("left behind: %s", p)
+		}
+		return nil
+	})
+}
+
+// snapshot is every file under dir with a hash of its bytes.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = fmt.Sprintf("%x", sha256.Sum256(b))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func sameSite(t *testing.T, dir string, want map[string]string) {
+	t.Helper()
+	got := snapshot(t, dir)
+	for p, sum := range want {
+		if got[p] != sum {
+			t.Errorf("%s: differs from a fresh build", p)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s: not part of a fresh build", p)
+		}
+	}
+}
+
+// writeProject writes a project of n stories, each in English and Russian,
+// under a site title; the files of stories past n are removed.
+func writeProject(t *testing.T, root, title string, n int) {
+	t.Helper()
+	files := map[string]string{
+		"content/site.yaml": "base_url: https://example.github.io/briefings/\ndefault_language: en\nlanguages:\n" +
+			"  en: {name: English, title: " + title + " Briefings, description: News.}\n" +
+			"  ru: {name: Русский, title: " + title + " брифинги, description: Новости.}\n",
+		"content/countries.yaml": "AZ: {en: Azerbaijan, ru: Азербайджан}\nKZ: {en: Kazakhstan, ru: Казахстан}\n",
+	}
+	for i := range 1000 {
+		date := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i*2).Format(time.DateOnly)
+		country := [2]string{"AZ", "KZ"}[i%2]
+		for _, lang := range []string{"en", "ru"} {
+			name := fmt.Sprintf("content/%s/%s/story-%d.md", lang, date[:4], i)
+			if i >= n {
+				os.Remove(filepath.Join(root, name))
+				continue
+			}
+			files[name] = fmt.Sprintf("---\ntitle: Story %d %s\ndate: %s\ncountries: [%s]\ntranslation_key: s%d\n---\n%s\n",
+				i, lang, date, country, i, strings.Repeat("A paragraph of the briefing. ", 40))
+		}
+	}
+	for name, data := range files {
+		p := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, dir := range []string{"templates", "static"} {
+		if _, err := os.Stat(filepath.Join(root, dir)); err == nil {
+			continue
+		}
+		if err := os.CopyFS(filepath.Join(root, dir), os.DirFS(filepath.Join("..", "..", dir))); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// briefingsCommand is this test binary under the name briefings, which
+// TestMain runs as the command.
+func briefingsCommand(t *testing.T) string {
+	t.Helper()
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "briefings")
+	if err := os.Symlink(self, bin); err != nil {
+		t.Skipf("cannot link the test binary as briefings: %v", err)
+	}
+	return bin
+}
