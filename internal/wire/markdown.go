@@ -9,6 +9,10 @@ import (
 // paragraphs of its own becomes a blockquote, a quotation over several
 // paragraphs one blockquote; characters Markdown would read are escaped.
 func markdown(paras []string) string {
+	marks := make([]quoteMarks, len(paras))
+	for i, p := range paras {
+		marks[i] = countMarks(p)
+	}
 	var b strings.Builder
 	for i := 0; i < len(paras); i++ {
 		if i > 0 {
@@ -18,14 +22,7 @@ func markdown(paras []string) string {
 			b.WriteString(escape(paras[i]))
 			continue
 		}
-		// The quotation runs to the paragraph that closes it.
-		end := i
-		for end < len(paras)-1 && !closesQuote(strings.Join(paras[i:end+1], " ")) {
-			end++
-		}
-		if !closesQuote(strings.Join(paras[i:end+1], " ")) {
-			end = i // never closed: quote this paragraph alone
-		}
+		end := quoteEnd(marks, i)
 		for j := i; j <= end; j++ {
 			if j > i {
 				b.WriteString("\n>\n")
@@ -37,14 +34,34 @@ func markdown(paras []string) string {
 	return b.String()
 }
 
+// quoteEnd is the paragraph that closes the quotation opening paragraph
+// i, or i when none does. Counting marks per paragraph keeps a long text
+// of unclosed quotations from being read over and over.
+func quoteEnd(marks []quoteMarks, i int) int {
+	var sum quoteMarks
+	for end := i; end < len(marks); end++ {
+		sum.opens += marks[end].opens
+		sum.closes += marks[end].closes
+		sum.straight += marks[end].straight
+		if sum.balanced() {
+			return end
+		}
+	}
+	return i
+}
+
 func opensQuote(p string) bool { return strings.ContainsAny(firstRune(p), "\"«“„") }
 
-// closesQuote reports whether the quotation marks of a text balance.
-func closesQuote(s string) bool {
-	opens := strings.Count(s, "«") + strings.Count(s, "“") + strings.Count(s, "„")
-	closes := strings.Count(s, "»") + strings.Count(s, "”")
-	straight := strings.Count(s, "\"")
-	return opens == closes && straight%2 == 0 && (opens > 0 || straight > 0)
+type quoteMarks struct{ opens, closes, straight int }
+
+func countMarks(s string) quoteMarks {
+	return quoteMarks{opens: strings.Count(s, "«") + strings.Count(s, "“") + strings.Count(s, "„"),
+		closes: strings.Count(s, "»") + strings.Count(s, "”"), straight: strings.Count(s, "\"")}
+}
+
+// balanced reports whether the quotation marks of a text balance.
+func (m quoteMarks) balanced() bool {
+	return m.opens == m.closes && m.straight%2 == 0 && (m.opens > 0 || m.straight > 0)
 }
 
 func firstRune(s string) string {
@@ -55,15 +72,29 @@ func firstRune(s string) string {
 }
 
 var (
-	inlineMarkup = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", `\<`, "[", `\[`)
-	blockStart   = regexp.MustCompile(`^(#|>|[-+] |\d+[.)] )`)
+	inlineMarkup = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", `\<`, "[", `\[`,
+		"~", `\~`, "&", `\&`)
+	// A list item, a thematic break or a quotation at the start of a paragraph.
+	blockStart = regexp.MustCompile(`^(?:#|>|[-+](?:\s|$)|---)`)
+	// "1. " and "1) " start a list: the escape goes on the point.
+	listNumber = regexp.MustCompile(`^(\d+)([.)](?:\s|$))`)
+	webAddress = regexp.MustCompile(`^(?:https?://|www\.)[\w.-]+(?:[/?#]\S*)?$`)
 )
 
-// escape keeps wire text literal in Markdown.
+// escape keeps wire text literal in Markdown. Web addresses are left
+// whole, as an escape inside one would end its link there.
 func escape(p string) string {
-	p = inlineMarkup.Replace(p)
-	if blockStart.MatchString(p) {
-		p = `\` + p
+	words := strings.Split(p, " ")
+	for i, w := range words {
+		if webAddress.MatchString(w) {
+			words[i] = strings.ReplaceAll(w, "<", `\<`)
+		} else {
+			words[i] = inlineMarkup.Replace(w)
+		}
 	}
-	return p
+	p = strings.Join(words, " ")
+	if blockStart.MatchString(p) {
+		return `\` + p
+	}
+	return listNumber.ReplaceAllString(p, `$1\$2`)
 }

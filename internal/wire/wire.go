@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"briefings/internal/load"
 )
@@ -39,6 +40,9 @@ var ErrNoDate = errors.New("no date: the text has no date line or dateline; give
 // Parse reads one wire text.
 func Parse(text string, opts Options) (Result, error) {
 	var r Result
+	if !utf8.ValidString(text) {
+		return r, errors.New("the text is not UTF-8: save it as UTF-8 (it may be in Windows-1251 or another old encoding)")
+	}
 	paras := paragraphs(text)
 	if len(paras) == 0 {
 		return r, errors.New("the text is empty, or all boilerplate")
@@ -53,9 +57,15 @@ func Parse(text string, opts Options) (Result, error) {
 		r.Notes = append(r.Notes, "date "+date.Format(time.DateOnly)+" "+how)
 	}
 	r.Source, paras = findSource(paras)
+	if len(paras) == 0 { // only a date line, a dateline or a source
+		return r, errors.New("the text has no headline and no body, only its date or source: paste the whole article")
+	}
 	r.Title, paras = findHeadline(paras)
 	if r.Title == "" {
 		r.Title = proposeHeadline(paras[0])
+		if r.Title == "" {
+			return r, errors.New("the text has no headline, and its first sentence has no words to make one of: put the headline on the first line")
+		}
 		r.Notes = append(r.Notes, fmt.Sprintf("the text has no headline; proposed one from its first sentence: %q", r.Title))
 	}
 	if len(paras) == 0 {
@@ -96,6 +106,7 @@ func isBoilerplate(line string) bool {
 func paragraphs(text string) []string {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ").Replace(text)
+	text = strings.Map(dropControl, text)
 	var paras []string
 	var cur []string
 	flush := func() {
@@ -117,6 +128,15 @@ func paragraphs(text string) []string {
 	}
 	flush()
 	return paras
+}
+
+// dropControl drops the invisible control characters pasted text can
+// carry, which articles may not hold; tabs and line ends stay.
+func dropControl(r rune) rune {
+	if r == '\t' || r == '\n' || r >= 0x20 && r < 0x7f || r > 0x9f && r != 0xfffe && r != 0xffff {
+		return r
+	}
+	return -1
 }
 
 // language is ru when the text is mostly Cyrillic, else en.
@@ -155,15 +175,34 @@ func lastRune(s string) string {
 	return string(r[len(r)-1])
 }
 
+// wordStart is where the nth word of s starts, or len(s).
+func wordStart(s string, n int) int {
+	in := false
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in, n = true, n-1
+			if n == 0 {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
 var sentenceEnd = regexp.MustCompile(`[.!?…](?:\s|$)`)
 
 // proposeHeadline is the first sentence, cut to a headline's length.
 func proposeHeadline(para string) string {
 	s := para
+	fourth := wordStart(para, 4)
 	for _, m := range sentenceEnd.FindAllStringIndex(para, -1) {
-		// "Б. Милошевич", "1949 г.": a short word before the point is not a sentence's end.
-		words := strings.Fields(para[:m[0]])
-		if len(words) > 3 && len([]rune(words[len(words)-1])) > 2 {
+		// "Б. Милошевич", "1949 г.": a short word before the point is not a
+		// sentence's end, nor is one of the first three words.
+		before := strings.TrimRightFunc(para[:m[0]], unicode.IsSpace)
+		last := before[strings.LastIndexFunc(before, unicode.IsSpace)+1:]
+		if fourth < m[0] && utf8.RuneCountInString(last) > 2 {
 			s = para[:m[0]]
 			break
 		}

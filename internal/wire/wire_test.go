@@ -14,7 +14,7 @@ import (
 )
 
 // countries are the real content's countries.yaml.
-func countriesYAML(t *testing.T) map[string]*load.Country {
+func countriesYAML(t testing.TB) map[string]*load.Country {
 	t.Helper()
 	cfg, _ := load.ParseConfig([]byte("base_url: https://x.org/\ndefault_language: en\nlanguages:\n" +
 		"  en: {name: English, title: T}\n  ru: {name: Русский, title: Т}\n"))
@@ -182,7 +182,7 @@ func TestMarkdown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "First \\*starred\\* \\<b>line\\</b>.\n\n> \"A quote in two paragraphs.\n>\n> Still quoting,\" he said.\n\n\\# not a heading\n\n\\1. not a list"
+	want := "First \\*starred\\* \\<b>line\\</b>.\n\n> \"A quote in two paragraphs.\n>\n> Still quoting,\" he said.\n\n\\# not a heading\n\n1\\. not a list"
 	if r.Title != "A headline without a full stop" || r.Body != want {
 		t.Errorf("title %q\nbody:\n%s\nwant:\n%s", r.Title, r.Body, want)
 	}
