@@ -1,0 +1,98 @@
+package wire
+
+import (
+	"bytes"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+
+	"briefings/internal/load"
+	"briefings/internal/markupcheck"
+)
+
+// The corpora in testdata/fuzz hold the launch wire texts and hostile ones.
+
+func FuzzParse(f *testing.F) {
+	f.Add("Астана, 14 ноября 2025 г. – Казахстан и МККК.\n\nВторой абзац.", false, "")
+	f.Add("Headline\n\nBaku, 12 February 2026 – Text about Azerbaijan.", true, "KZ,XX")
+	cs := countriesYAML(f)
+	f.Fuzz(func(t *testing.T, text string, dated bool, force string) {
+		opts := Options{Countries: cs}
+		if dated {
+			opts.Date = day("2026-02-10")
+		}
+		for _, c := range strings.Split(force, ",") {
+			if c != "" && !slices.Contains(opts.Force, c) {
+				opts.Force = append(opts.Force, c)
+			}
+		}
+		r, err := Parse(text, opts)
+		if err != nil {
+			return
+		}
+		if r.Lang != "en" && r.Lang != "ru" || r.Date.IsZero() || r.Body == "" {
+			t.Fatalf("accepted an incomplete result: %+v", r)
+		}
+		if dated && !r.Date.Equal(opts.Date) {
+			t.Fatalf("--date %s gave %s", opts.Date.Format(time.DateOnly), r.Date)
+		}
+		if !utf8.ValidString(r.Title) || strings.ContainsAny(r.Title, "\r\n") {
+			t.Fatalf("title %q: not one line of text", r.Title)
+		}
+		for i, c := range r.Countries {
+			if slices.Contains(r.Countries[:i], c) || cs[c] == nil && !slices.Contains(opts.Force, c) {
+				t.Fatalf("countries %v: %s twice or unknown", r.Countries, c)
+			}
+		}
+		checkBody(t, r.Body)
+	})
+}
+
+// FuzzMarkdown checks that wire text stays text: the body written from
+// its paragraphs renders to the same words, in paragraphs and quotations,
+// with no markup the text did not hold.
+func FuzzMarkdown(f *testing.F) {
+	f.Add("# not a heading\n\n- not a list\n\n«Quoted\n\nspeech» ends.")
+	f.Add("*a* _b_ `c` <b>d</b> [e](f) ~~g~~ &amp; \\h ---")
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		paras := paragraphs(text)
+		got := checkBody(t, markdown(paras))
+		want := strings.Join(strings.Fields(strings.Join(paras, " ")), " ")
+		if got != want {
+			t.Fatalf("the words changed:\n got %q\nwant %q\nfrom Markdown %q", got, want, markdown(paras))
+		}
+	})
+}
+
+// checkBody renders a body as an article's and returns its text. It may
+// hold only paragraphs, quotations, and the links that bare URLs make.
+func checkBody(t *testing.T, body string) string {
+	t.Helper()
+	src := "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\n---\n" + body + "\n"
+	a, errs := load.ParseArticle("content/en/x.md", []byte(src))
+	if len(errs) > 0 {
+		t.Fatalf("the body does not load: %v\n%q", errs, body)
+	}
+	if err := markupcheck.HTML([]byte(a.HTML), []string{"p", "blockquote", "a"}); err != nil {
+		t.Fatalf("body: %v\nMarkdown %q\nHTML %s", err, body, a.HTML)
+	}
+	var words bytes.Buffer
+	z := html.NewTokenizer(strings.NewReader(a.HTML))
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		if tt == html.TextToken {
+			words.Write(z.Text())
+		}
+	}
+	if z.Err() != io.EOF {
+		t.Fatal(z.Err())
+	}
+	return strings.Join(strings.Fields(words.String()), " ")
+}
