@@ -128,22 +128,23 @@ func testPaths(t *testing.T, files map[string]string) {
 		"en/2024/03/index.html", "en/2024/11/families-of-the-missing-meet-script-alert-1-script/index.html",
 		"en/2024/11/index.html", "en/2024/index.html",
 		"en/2025/09/icrc-closes-its-delegation/index.html", "en/2025/09/index.html", "en/2025/index.html",
-		"en/countries/armenia/feed.xml", "en/countries/armenia/index.html",
-		"en/countries/azerbaijan/feed.xml", "en/countries/azerbaijan/index.html",
+		"en/countries/armenia/atom.xml", "en/countries/armenia/feed.json", "en/countries/armenia/feed.xml", "en/countries/armenia/index.html",
+		"en/countries/azerbaijan/atom.xml", "en/countries/azerbaijan/feed.json", "en/countries/azerbaijan/feed.xml", "en/countries/azerbaijan/index.html",
 		"en/countries/index.html",
-		"en/countries/kazakhstan/feed.xml", "en/countries/kazakhstan/index.html",
-		"en/feed.xml", "en/index.html", "en/page/2/index.html",
+		"en/countries/kazakhstan/atom.xml", "en/countries/kazakhstan/feed.json", "en/countries/kazakhstan/feed.xml", "en/countries/kazakhstan/index.html",
+		"en/atom.xml", "en/feed.json", "en/feed.xml", "en/index.html", "en/page/2/index.html",
 		"favicon.svg", "index.html", "robots.txt",
 		"ru/2024/03/index.html", "ru/2024/03/tokaev-prinial-prezidenta-mkkk/index.html",
 		"ru/2024/11/index.html", "ru/2024/index.html",
 		"ru/2025/09/index.html", "ru/2025/09/mkkk-zakryvaet-delegatsiiu/index.html", "ru/2025/index.html",
-		"ru/countries/armenia/feed.xml", "ru/countries/armenia/index.html",
-		"ru/countries/azerbaijan/feed.xml", "ru/countries/azerbaijan/index.html",
+		"ru/countries/armenia/atom.xml", "ru/countries/armenia/feed.json", "ru/countries/armenia/feed.xml", "ru/countries/armenia/index.html",
+		"ru/countries/azerbaijan/atom.xml", "ru/countries/azerbaijan/feed.json", "ru/countries/azerbaijan/feed.xml", "ru/countries/azerbaijan/index.html",
 		"ru/countries/index.html",
-		"ru/countries/kazakhstan/feed.xml", "ru/countries/kazakhstan/index.html",
-		"ru/feed.xml", "ru/index.html", "ru/page/2/index.html",
+		"ru/countries/kazakhstan/atom.xml", "ru/countries/kazakhstan/feed.json", "ru/countries/kazakhstan/feed.xml", "ru/countries/kazakhstan/index.html",
+		"ru/atom.xml", "ru/feed.json", "ru/feed.xml", "ru/index.html", "ru/page/2/index.html",
 		"sitemap.xml", "style.css",
 	}
+	slices.Sort(want)
 	got := sortedPaths(files)
 	if !slices.Equal(got, want) {
 		t.Errorf("output paths:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -32,7 +32,7 @@ type Strings struct {
 	Newer           string `yaml:"newer"`
 	Older           string `yaml:"older"`
 	PageOf          string `yaml:"page_of"`       // {page}, {pages}
-	Feed            string `yaml:"feed"`          // link text of the RSS feed
+	Feed            string `yaml:"feed"`          // names a feed, in RSS, Atom and JSON Feed
 	CountryFeed     string `yaml:"country_feed"`  // {country}
 	CountryHeading  string `yaml:"country_title"` // {country}
 	CountriesIntro  string `yaml:"countries_intro"`

@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"briefings/internal/load"
 )
@@ -44,12 +45,24 @@ func MonthPath(lang string, year, month int) string {
 	return fmt.Sprintf("%s/%04d/%02d/", lang, year, month)
 }
 
-// FeedPath is the language's RSS feed; CountryFeedPath the country's in that language.
-func FeedPath(lang string) string { return lang + "/feed.xml" }
+// FeedPath is the language's RSS feed; CountryFeedPath the country's in
+// that language. Each feed is also written as Atom and as JSON Feed, in
+// the same folder: FeedIn gives those paths.
+func FeedPath(lang string) string { return lang + "/" + RSSFile }
 
 func CountryFeedPath(lang string, c *load.Country) string {
-	return CountryPath(lang, c, 1) + "feed.xml"
+	return CountryPath(lang, c, 1) + RSSFile
 }
+
+// The file names of a feed's three formats.
+const (
+	RSSFile      = "feed.xml"
+	AtomFile     = "atom.xml"
+	JSONFeedFile = "feed.json"
+)
+
+// FeedIn is the path of the feed at rssPath in another format's file.
+func FeedIn(rssPath, file string) string { return strings.TrimSuffix(rssPath, RSSFile) + file }
 
 // Site-wide files.
 const (

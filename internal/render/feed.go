@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"time"
 
@@ -11,6 +12,54 @@ import (
 
 // FeedSize is the most items a feed carries.
 const FeedSize = 50
+
+// feed is one feed, ready to be written as RSS 2.0, Atom or JSON Feed:
+// a language's newest articles, or its newest about one country. Its date
+// is the newest item's, never the build's, so an unchanged site gives the
+// same bytes.
+type feed struct {
+	lang, title, description string
+	home, rss                string // absolute URLs: the page the feed follows, the RSS file
+	updated                  time.Time
+	items                    []feedItem
+}
+
+type feedItem struct {
+	title, url, summary, html string
+	published, updated        time.Time // updated is published when the article gives none
+	categories                []string
+}
+
+// newFeed gathers a feed; arts come newest first. A feed without items
+// takes its date from fallback, the edition's newest story.
+func newFeed(site *index.Site, lang load.Language, country *load.Country, arts []*load.Article, urls URLs, fallback time.Time) feed {
+	f := feed{lang: lang.Code, title: lang.Title, description: lang.Description,
+		home: urls.Abs(index.HomePath(lang.Code, 1)), rss: urls.Abs(index.FeedPath(lang.Code)), updated: fallback}
+	if country != nil {
+		f.title = country.Names[lang.Code] + " — " + lang.Title
+		f.home = urls.Abs(index.CountryPath(lang.Code, country, 1))
+		f.rss = urls.Abs(index.CountryFeedPath(lang.Code, country))
+	}
+	arts = arts[:min(FeedSize, len(arts))]
+	if len(arts) > 0 {
+		f.updated = time.Time{}
+	}
+	for _, a := range arts {
+		it := feedItem{title: a.Title, url: urls.Abs(site.Path(a)), summary: a.Summary,
+			html: body(site, a, urls.Abs), published: a.Date, updated: later(a.Date, a.Updated)}
+		for _, code := range a.Countries {
+			if c := site.CountryByCode(code); c != nil {
+				it.categories = append(it.categories, c.Names[lang.Code])
+			}
+		}
+		f.items = append(f.items, it)
+		f.updated = later(f.updated, it.updated)
+	}
+	return f
+}
+
+// in is the URL of the feed in another format's file.
+func (f feed) in(file string) string { return index.FeedIn(f.rss, file) }
 
 type rss struct {
 	XMLName      xml.Name `xml:"rss"`
@@ -34,7 +83,7 @@ type channel struct {
 type atomLink struct {
 	Href string `xml:"href,attr"`
 	Rel  string `xml:"rel,attr"`
-	Type string `xml:"type,attr"`
+	Type string `xml:"type,attr,omitempty"`
 }
 
 type item struct {
@@ -57,37 +106,110 @@ type guid struct {
 	Value       string `xml:",chardata"`
 }
 
-// Feed is the RSS 2.0 feed of one language's articles, or of its articles
-// about one country; arts come newest first. lastBuildDate is the newest
-// item's date, never the build time, so an unchanged site gives the same bytes.
-func Feed(w *bytes.Buffer, site *index.Site, lang load.Language, country *load.Country, arts []*load.Article, urls URLs) error {
-	ch := channel{Title: lang.Title, Link: urls.Abs(index.HomePath(lang.Code, 1)), Description: lang.Description,
-		Language: lang.Code, Generator: "briefings",
-		Self: atomLink{Href: urls.Abs(index.FeedPath(lang.Code)), Rel: "self", Type: "application/rss+xml"}}
-	if country != nil {
-		ch.Title = country.Names[lang.Code] + " — " + lang.Title
-		ch.Link = urls.Abs(index.CountryPath(lang.Code, country, 1))
-		ch.Self.Href = urls.Abs(index.CountryFeedPath(lang.Code, country))
+// writeRSS writes the feed as RSS 2.0.
+func (f feed) writeRSS(w *bytes.Buffer) error {
+	ch := channel{Title: f.title, Link: f.home, Description: f.description, Language: f.lang, Generator: "briefings",
+		Self: atomLink{Href: f.rss, Rel: "self", Type: "application/rss+xml"}}
+	for _, it := range f.items {
+		ch.Items = append(ch.Items, item{Title: it.title, Link: it.url, GUID: guid{IsPermaLink: true, Value: it.url},
+			PubDate: it.published.Format(time.RFC1123Z), Description: it.summary, Content: cdata{it.html},
+			Categories: it.categories})
 	}
-	arts = arts[:min(FeedSize, len(arts))]
-	var newest time.Time
-	for _, a := range arts {
-		link := urls.Abs(site.Path(a))
-		it := item{Title: a.Title, Link: link, GUID: guid{IsPermaLink: true, Value: link},
-			PubDate: a.Date.Format(time.RFC1123Z), Description: a.Summary, Content: cdata{body(site, a, urls.Abs)}}
-		for _, code := range a.Countries {
-			if c := site.CountryByCode(code); c != nil {
-				it.Categories = append(it.Categories, c.Names[lang.Code])
-			}
-		}
-		ch.Items = append(ch.Items, it)
-		newest = later(newest, a.Date, a.Updated)
-	}
-	if !newest.IsZero() {
-		ch.LastBuildDate = newest.Format(time.RFC1123Z)
+	if len(f.items) > 0 {
+		ch.LastBuildDate = f.updated.Format(time.RFC1123Z)
 	}
 	return marshal(w, rss{Version: "2.0", XMLNSAtom: "http://www.w3.org/2005/Atom",
 		XMLNSContent: "http://purl.org/rss/1.0/modules/content/", Channel: ch})
+}
+
+type atomFeed struct {
+	XMLName   xml.Name    `xml:"feed"`
+	XMLNS     string      `xml:"xmlns,attr"`
+	Lang      string      `xml:"xml:lang,attr"`
+	Title     string      `xml:"title"`
+	Subtitle  string      `xml:"subtitle,omitempty"`
+	Links     []atomLink  `xml:"link"`
+	ID        string      `xml:"id"`
+	Updated   string      `xml:"updated"`
+	Author    atomAuthor  `xml:"author"`
+	Generator string      `xml:"generator"`
+	Entries   []atomEntry `xml:"entry"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	Title      string         `xml:"title"`
+	Link       atomLink       `xml:"link"`
+	ID         string         `xml:"id"`
+	Published  string         `xml:"published"`
+	Updated    string         `xml:"updated"`
+	Summary    string         `xml:"summary,omitempty"`
+	Content    atomContent    `xml:"content"`
+	Categories []atomCategory `xml:"category"`
+}
+
+type atomContent struct {
+	Type  string `xml:"type,attr"`
+	Value string `xml:",chardata"`
+}
+
+type atomCategory struct {
+	Term string `xml:"term,attr"`
+}
+
+// writeAtom writes the feed as Atom (RFC 4287); the site is its author.
+func (f feed) writeAtom(w *bytes.Buffer) error {
+	af := atomFeed{XMLNS: "http://www.w3.org/2005/Atom", Lang: f.lang, Title: f.title, Subtitle: f.description,
+		Links: []atomLink{{Href: f.in(index.AtomFile), Rel: "self", Type: "application/atom+xml"},
+			{Href: f.home, Rel: "alternate", Type: "text/html"}},
+		ID: f.in(index.AtomFile), Updated: f.updated.Format(time.RFC3339), Author: atomAuthor{f.title}, Generator: "briefings"}
+	for _, it := range f.items {
+		e := atomEntry{Title: it.title, Link: atomLink{Href: it.url, Rel: "alternate", Type: "text/html"}, ID: it.url,
+			Published: it.published.Format(time.RFC3339), Updated: it.updated.Format(time.RFC3339),
+			Summary: it.summary, Content: atomContent{Type: "html", Value: it.html}}
+		for _, c := range it.categories {
+			e.Categories = append(e.Categories, atomCategory{c})
+		}
+		af.Entries = append(af.Entries, e)
+	}
+	return marshal(w, af)
+}
+
+// jsonFeed is JSON Feed 1.1 (jsonfeed.org).
+type jsonFeed struct {
+	Version     string         `json:"version"`
+	Title       string         `json:"title"`
+	HomePageURL string         `json:"home_page_url"`
+	FeedURL     string         `json:"feed_url"`
+	Description string         `json:"description,omitempty"`
+	Language    string         `json:"language"`
+	Items       []jsonFeedItem `json:"items"`
+}
+
+type jsonFeedItem struct {
+	ID            string   `json:"id"`
+	URL           string   `json:"url"`
+	Title         string   `json:"title"`
+	ContentHTML   string   `json:"content_html"`
+	Summary       string   `json:"summary,omitempty"`
+	DatePublished string   `json:"date_published"`
+	DateModified  string   `json:"date_modified"`
+	Tags          []string `json:"tags,omitempty"`
+}
+
+// writeJSON writes the feed as JSON Feed 1.1.
+func (f feed) writeJSON(w *bytes.Buffer) error {
+	jf := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: f.title, HomePageURL: f.home,
+		FeedURL: f.in(index.JSONFeedFile), Description: f.description, Language: f.lang, Items: []jsonFeedItem{}}
+	for _, it := range f.items {
+		jf.Items = append(jf.Items, jsonFeedItem{ID: it.url, URL: it.url, Title: it.title, ContentHTML: it.html,
+			Summary: it.summary, DatePublished: it.published.Format(time.RFC3339),
+			DateModified: it.updated.Format(time.RFC3339), Tags: it.categories})
+	}
+	return json.NewEncoder(w).Encode(jf)
 }
 
 func later(ts ...time.Time) time.Time {

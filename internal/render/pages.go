@@ -164,11 +164,11 @@ func (p *planner) pageCount(n int) int {
 
 func (p *planner) edition(e *index.Edition) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
-	p.paginated(e, e.Entries, index.HomePath, navHome, t.Latest, nil)
+	p.paginated(e, e.Entries, index.HomePath, navHome, t.Latest, FeedLinks{})
 	p.countries(e)
 	for _, ci := range e.Countries {
 		c := ci.Country
-		feed := &Link{Label: t.Fill(t.CountryFeed, "country", c.Names[lang]), Href: p.urls.Href(index.CountryFeedPath(lang, c))}
+		feed := p.feedLinks(t.Fill(t.CountryFeed, "country", c.Names[lang]), index.CountryFeedPath(lang, c))
 		p.paginated(e, ci.Entries, func(l string, n int) string { return index.CountryPath(l, c, n) },
 			navCountries, t.Fill(t.CountryHeading, "country", c.Names[lang]), feed)
 	}
@@ -184,7 +184,7 @@ func (p *planner) edition(e *index.Edition) {
 // list still has its first page. The first page of the home list is the
 // home page.
 func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(string, int) string,
-	section int, heading string, feed *Link) {
+	section int, heading string, feed FeedLinks) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	size := p.site.Config.PageSize
 	total := p.pageCount(len(entries))
@@ -204,7 +204,7 @@ func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(s
 			if err != nil {
 				return nil, err
 			}
-			lv := &ListView{Heading: heading, Feed: feed, Items: items}
+			lv := &ListView{Heading: heading, Items: items}
 			if total > 1 {
 				lv.Pager = &Pager{Label: t.Pagination, Status: t.Fill(t.PageOf, "page", itoa(n), "pages", itoa(total))}
 				if n > 1 {
@@ -214,8 +214,9 @@ func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(s
 					lv.Pager.Older = &Link{Label: t.Older, Href: p.urls.Href(path(lang, n+1))}
 				}
 			}
-			if feed != nil {
-				pg.Feeds = append(pg.Feeds, *feed)
+			if feed.RSS != "" {
+				lv.Feed = &feed
+				pg.Feeds = append(pg.Feeds, feed)
 			}
 			pg.List = lv
 			return pg, nil
@@ -425,7 +426,7 @@ func (p *planner) page(tmpl, lang, path, heading string, section int, h head, sw
 	}
 	pg := &Page{Path: path, Template: tmpl, Lang: lang, Title: title, Description: l.Description,
 		Canonical: h.canonical, Alternates: h.alternates, Switch: sw, T: t,
-		Feeds: []Link{{Label: l.Title + " — " + t.Feed, Href: p.urls.Href(index.FeedPath(lang))}},
+		Feeds: []FeedLinks{p.feedLinks(l.Title+" — "+t.Feed, index.FeedPath(lang))},
 		Chrome: Chrome{SiteTitle: l.Title, Home: p.urls.Href(index.HomePath(lang, 1)),
 			Stylesheet: p.urls.Href("style.css"), Icon: p.urls.Href("favicon.svg")}}
 	archive := index.HomePath(lang, 1)

@@ -11,8 +11,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"briefings/internal/index"
+	"briefings/internal/load"
 	"briefings/internal/par"
 )
 
@@ -111,23 +113,47 @@ func (p *planner) siteFiles() {
 		Output{index.RobotsPath, newKey("robots").str(urls.base).sum(), func(w *bytes.Buffer) error { return robots(w, urls) }},
 		Output{index.NoJekyllPath, newKey("nojekyll").sum(), func(*bytes.Buffer) error { return nil }})
 	for _, e := range site.Editions {
-		p.outputs = append(p.outputs, Output{index.FeedPath(e.Lang.Code), p.feedKey(e.Lang.Code, "", e), func(w *bytes.Buffer) error {
-			return Feed(w, site, e.Lang, nil, e.Own, urls)
-		}})
+		p.feeds(index.FeedPath(e.Lang.Code), p.feedKey(e.Lang.Code, "", e), e, nil, e.Own)
 		for _, ci := range e.Countries {
-			p.outputs = append(p.outputs, Output{index.CountryFeedPath(e.Lang.Code, ci.Country), p.feedKey(e.Lang.Code, ci.Country.Code, e),
-				func(w *bytes.Buffer) error { return Feed(w, site, e.Lang, ci.Country, ci.Own, urls) }})
+			p.feeds(index.CountryFeedPath(e.Lang.Code, ci.Country), p.feedKey(e.Lang.Code, ci.Country.Code, e), e, ci.Country, ci.Own)
 		}
 	}
 }
 
-// feedKey covers the articles a feed carries, body and all.
+// feeds plans a feed in its three formats, side by side.
+func (p *planner) feeds(rssPath string, key uint64, e *index.Edition, country *load.Country, arts []*load.Article) {
+	make := func(write func(feed, *bytes.Buffer) error) func(*bytes.Buffer) error {
+		return func(w *bytes.Buffer) error {
+			var fallback time.Time
+			if len(e.Entries) > 0 {
+				fallback = e.Entries[0].Article.Date
+			}
+			return write(newFeed(p.site, e.Lang, country, arts, p.urls, fallback), w)
+		}
+	}
+	p.outputs = append(p.outputs,
+		Output{rssPath, key, make(feed.writeRSS)},
+		Output{index.FeedIn(rssPath, index.AtomFile), key, make(feed.writeAtom)},
+		Output{index.FeedIn(rssPath, index.JSONFeedFile), key, make(feed.writeJSON)})
+}
+
+// feedLinks are the links to a feed in its three formats.
+func (p *planner) feedLinks(label, rssPath string) FeedLinks {
+	return FeedLinks{Label: label, RSS: p.urls.Href(rssPath), Atom: p.urls.Href(index.FeedIn(rssPath, index.AtomFile)),
+		JSON: p.urls.Href(index.FeedIn(rssPath, index.JSONFeedFile))}
+}
+
+// feedKey covers the articles a feed carries, body and all, and the date
+// an empty feed shows.
 func (p *planner) feedKey(lang, country string, e *index.Edition) uint64 {
 	arts := e.Own
 	if country != "" {
 		arts = e.Country(country).Own
 	}
 	k := newKey("feed", p.site.Hash).str(p.urls.base, lang, country)
+	if len(arts) == 0 && len(e.Entries) > 0 {
+		timeKey(k, e.Entries[0].Article.Date)
+	}
 	for _, a := range arts[:min(FeedSize, len(arts))] {
 		k.num(a.Hash)
 		for _, l := range a.Links {

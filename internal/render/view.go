@@ -17,7 +17,7 @@ type Page struct {
 	Canonical   string // absolute URL; empty for the 404 page
 	Alternates  []Alternate
 	Switch      []LangLink
-	Feeds       []Link
+	Feeds       []FeedLinks
 	Chrome      Chrome
 	T           *i18n.Strings
 
@@ -64,8 +64,11 @@ type ListView struct {
 	Up      *Link           // the year page above a month
 	Items   []template.HTML // each story's entry, made by the "item" template
 	Pager   *Pager
-	Feed    *Link
+	Feed    *FeedLinks
 }
+
+// FeedLinks lead to one feed in its three formats.
+type FeedLinks struct{ Label, RSS, Atom, JSON string }
 
 // Pager leads to the neighbouring pages of a paginated list.
 type Pager struct {

@@ -3,10 +3,12 @@ package sitecheck
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/rss"
 )
 
@@ -68,4 +70,53 @@ func TestFeeds(t *testing.T) {
 		t.Error("no feed has an item")
 	}
 	t.Logf("%d feeds parsed, %d items", len(feeds), items)
+}
+
+// TestFeedFormats reads each feed's Atom and JSON Feed files beside it, as
+// feed readers do, and checks that they carry what the RSS file carries:
+// the same items, in the same order, with the same links and dates.
+func TestFeedFormats(t *testing.T) {
+	dir := site(t)
+	parse := func(name string) *gofeed.Feed {
+		t.Helper()
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		feed, err := gofeed.NewParser().Parse(f)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return feed
+	}
+	feeds := files(t, dir, "feed.xml")
+	for _, name := range feeds {
+		want := parse(name)
+		for _, other := range []struct{ file, kind, self string }{{"atom.xml", "atom", "self"}, {"feed.json", "json", ""}} {
+			oname := strings.TrimSuffix(name, "feed.xml") + other.file
+			got := parse(oname)
+			if got.FeedType != other.kind || got.Title != want.Title || got.Language != want.Language || got.Link != want.Link {
+				t.Errorf("%s: %s feed %q in %q at %q; RSS: %q in %q at %q", oname, got.FeedType, got.Title, got.Language,
+					got.Link, want.Title, want.Language, want.Link)
+			}
+			if got.FeedLink != Base+oname {
+				t.Errorf("%s: names itself %q", oname, got.FeedLink)
+			}
+			if len(got.Items) != len(want.Items) {
+				t.Errorf("%s: %d items, RSS %d", oname, len(got.Items), len(want.Items))
+				continue
+			}
+			for i, it := range got.Items {
+				w := want.Items[i]
+				if it.Title != w.Title || it.Link != w.Link || it.Content != w.Content || it.Description != w.Description ||
+					it.PublishedParsed == nil || !it.PublishedParsed.Equal(*w.PublishedParsed) || it.UpdatedParsed == nil ||
+					!slices.Equal(it.Categories, w.Categories) {
+					t.Errorf("%s: item %d is %q at %q (%v), RSS has %q at %q (%v)", oname, i, it.Title, it.Link,
+						it.PublishedParsed, w.Title, w.Link, w.PublishedParsed)
+				}
+			}
+		}
+	}
+	t.Logf("%d feeds read in RSS, Atom and JSON Feed", len(feeds))
 }
