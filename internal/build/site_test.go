@@ -87,6 +87,7 @@ func TestSite(t *testing.T) {
 	t.Run("hreflang", func(t *testing.T) { testHreflang(t, out) })
 	t.Run("feeds", func(t *testing.T) { testFeeds(t, out) })
 	t.Run("escaping", func(t *testing.T) { testEscaping(t, out, files) })
+	t.Run("shared", func(t *testing.T) { testShared(t, out) })
 	t.Run("links between articles", func(t *testing.T) {
 		page := readFile(t, filepath.Join(out, "ru/2025/09/mkkk-zakryvaet-delegatsiiu/index.html"))
 		if !strings.Contains(page, `<a href="/portal/ru/2024/03/tokaev-prinial-prezidenta-mkkk/#vstrecha">встречу в Астане</a>`) {
@@ -409,10 +410,16 @@ func testFeeds(t *testing.T, out string) {
 }
 
 // testEscaping checks that markup in titles, summaries and bodies never
-// reaches a page or feed as markup.
+// reaches a page or feed as markup. The one script element a page may
+// have is its JSON-LD, and a title's "</script>" must not close it.
 func testEscaping(t *testing.T, out string, files map[string]string) {
+	const ld = `<script type="application/ld+json">`
 	for p := range files {
 		page := readFile(t, filepath.Join(out, p))
+		if n := strings.Count(page, ld); n > 1 || strings.Count(page, "</script") != n {
+			t.Errorf("%s: %d JSON-LD blocks, %d closing script tags", p, n, strings.Count(page, "</script"))
+		}
+		page = strings.Replace(page, ld, "", 1)
 		for _, bad := range []string{"<script", "javascript:", "<b>today</b>", "<tags>"} {
 			if strings.Contains(page, bad) {
 				t.Errorf("%s holds %q", p, bad)

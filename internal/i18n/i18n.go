@@ -29,6 +29,9 @@ type Strings struct {
 	Updated         string `yaml:"updated"`
 	Source          string `yaml:"source"`
 	Related         string `yaml:"related"`
+	StoryNav        string `yaml:"story_nav"`   // names the links to the next stories by date
+	OlderStory      string `yaml:"older_story"` // labels the link to the story before
+	NewerStory      string `yaml:"newer_story"` // labels the link to the story after
 	Newer           string `yaml:"newer"`
 	Older           string `yaml:"older"`
 	PageOf          string `yaml:"page_of"`       // {page}, {pages}

@@ -48,6 +48,7 @@ type Edition struct {
 	Countries []*CountryIndex // countries with at least one story, by code
 	Years     []*Year         // newest first
 	country   map[string]*CountryIndex
+	ownPos    map[*load.Article]int // where an article is in Own
 }
 
 // CountryIndex lists the stories about one country.
@@ -172,7 +173,7 @@ func (st *Story) Translations(a *load.Article) []*load.Article {
 }
 
 func (s *Site) edition(l load.Language) *Edition {
-	e := &Edition{Lang: l, country: map[string]*CountryIndex{}}
+	e := &Edition{Lang: l, country: map[string]*CountryIndex{}, ownPos: map[*load.Article]int{}}
 	for _, st := range s.Stories {
 		a := st.In(l.Code)
 		if a == nil {
@@ -200,6 +201,7 @@ func (s *Site) edition(l load.Language) *Edition {
 			}
 		}
 		if en.Article.Lang == l.Code {
+			e.ownPos[en.Article] = len(e.Own)
 			e.Own = append(e.Own, en.Article)
 		}
 		e.addToArchive(en)
@@ -226,6 +228,26 @@ func (e *Edition) addToArchive(en Entry) {
 	}
 	mo := yr.Months[len(yr.Months)-1]
 	mo.Entries = append(mo.Entries, en)
+}
+
+// Neighbours returns the articles of a's language just older and just
+// newer than a, or nil at either end.
+func (s *Site) Neighbours(a *load.Article) (older, newer *load.Article) {
+	e := s.Edition(a.Lang)
+	if e == nil {
+		return nil, nil
+	}
+	i, ok := e.ownPos[a]
+	if !ok {
+		return nil, nil
+	}
+	if i+1 < len(e.Own) {
+		older = e.Own[i+1]
+	}
+	if i > 0 {
+		newer = e.Own[i-1]
+	}
+	return older, newer
 }
 
 // Country returns the edition's index of a country, or nil when no story names it.

@@ -296,7 +296,14 @@ func (p *planner) article(a *load.Article) planned {
 	own := p.site.Path(a)
 	st := p.site.StoryOf(a)
 	related := p.site.Related(a, relatedCount)
+	older, newer := p.site.Neighbours(a)
 	k := newKey("article", p.chrome[a.Lang], a.Hash)
+	for _, n := range [2]*load.Article{older, newer} {
+		if n != nil {
+			k.num(n.Hash)
+		}
+		k.str("neighbour")
+	}
 	for _, b := range st.Articles {
 		k.num(b.Hash)
 	}
@@ -325,13 +332,42 @@ func (p *planner) article(a *load.Article) planned {
 		pg.Description = a.Summary
 		av := &ArticleView{Title: a.Title, Lang: a.Lang, Date: t.Date(a.Date), DateISO: isoDate(a.Date),
 			Countries: p.countryLinks(a.Lang, a.Countries), Source: a.Source, SourceURL: a.SourceURL,
-			Body: trustedHTML(body(p.site, a, p.urls.Href)), Related: rel}
+			Body: trustedHTML(body(p.site, a, p.urls.Href)), Related: rel,
+			Older: p.articleLink(older), Newer: p.articleLink(newer)}
 		if !a.Updated.IsZero() {
 			av.Updated, av.UpdatedISO = t.Date(a.Updated), isoDate(a.Updated)
 		}
 		pg.Article = av
+		p.shared(pg, a)
 		return pg, nil
 	})
+}
+
+// articleLink leads to an article under its title, or is nil.
+func (p *planner) articleLink(a *load.Article) *Link {
+	if a == nil {
+		return nil
+	}
+	return &Link{Label: a.Title, Href: p.urls.Href(p.site.Path(a))}
+}
+
+// shared describes an article page for sharing and for search engines.
+func (p *planner) shared(pg *Page, a *load.Article) {
+	modified := later(a.Date, a.Updated)
+	pg.Social.Type, pg.Social.Title = "article", a.Title
+	pg.Social.Published, pg.Social.Modified = isoDate(a.Date), isoDate(modified)
+	ld := &NewsArticle{Context: "https://schema.org", Type: "NewsArticle", Headline: a.Title, Description: a.Summary,
+		URL: pg.Canonical, MainEntityOfPage: pg.Canonical, DatePublished: isoDate(a.Date), DateModified: isoDate(modified),
+		InLanguage: a.Lang, Author: Thing{Type: "Organization", Name: pg.Social.SiteName, URL: p.urls.Abs(index.HomePath(a.Lang, 1))}}
+	ld.Publisher = ld.Author
+	for _, c := range pg.Article.Countries {
+		pg.Social.Tags = append(pg.Social.Tags, c.Label)
+		ld.About = append(ld.About, Thing{Type: "Country", Name: c.Label})
+	}
+	if a.Source != "" || a.SourceURL != "" {
+		ld.IsBasedOn = &Thing{Type: "CreativeWork", Name: a.Source, URL: a.SourceURL}
+	}
+	pg.JSONLD = ld
 }
 
 // articleHead links an article to its translations, and x-default to the
@@ -426,7 +462,8 @@ func (p *planner) page(tmpl, lang, path, heading string, section int, h head, sw
 	}
 	pg := &Page{Path: path, Template: tmpl, Lang: lang, Title: title, Description: l.Description,
 		Canonical: h.canonical, Alternates: h.alternates, Switch: sw, T: t,
-		Feeds: []FeedLinks{p.feedLinks(l.Title+" — "+t.Feed, index.FeedPath(lang))},
+		Social: Social{Type: "website", Title: title, URL: h.canonical, SiteName: l.Title},
+		Feeds:  []FeedLinks{p.feedLinks(l.Title+" — "+t.Feed, index.FeedPath(lang))},
 		Chrome: Chrome{SiteTitle: l.Title, Home: p.urls.Href(index.HomePath(lang, 1)),
 			Stylesheet: p.urls.Href("style.css"), Icon: p.urls.Href("favicon.svg")}}
 	archive := index.HomePath(lang, 1)

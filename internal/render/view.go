@@ -19,6 +19,8 @@ type Page struct {
 	Switch      []LangLink
 	Feeds       []FeedLinks
 	Chrome      Chrome
+	Social      Social
+	JSONLD      *NewsArticle // articles only
 	T           *i18n.Strings
 
 	Article   *ArticleView
@@ -27,6 +29,39 @@ type Page struct {
 	Year      *YearView
 	Root      []RootChoice
 	NotFound  []NotFoundText
+}
+
+// Social is what a page shows where it is shared: OpenGraph and the
+// Twitter card, both without an image.
+type Social struct {
+	Type, Title, URL, SiteName string
+	Published, Modified        string // of articles
+	Tags                       []string
+}
+
+// NewsArticle is an article as search engines read it: schema.org JSON-LD,
+// which html/template writes as JSON escaped for a script element.
+type NewsArticle struct {
+	Context          string  `json:"@context"`
+	Type             string  `json:"@type"`
+	Headline         string  `json:"headline"`
+	Description      string  `json:"description,omitempty"`
+	URL              string  `json:"url"`
+	MainEntityOfPage string  `json:"mainEntityOfPage"`
+	DatePublished    string  `json:"datePublished"`
+	DateModified     string  `json:"dateModified"`
+	InLanguage       string  `json:"inLanguage"`
+	About            []Thing `json:"about,omitempty"`
+	IsBasedOn        *Thing  `json:"isBasedOn,omitempty"`
+	Author           Thing   `json:"author"`
+	Publisher        Thing   `json:"publisher"`
+}
+
+// Thing is a named schema.org thing: a country, a source, the site.
+type Thing struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
 }
 
 // Alternate is one hreflang link: the page in a language, or x-default.
@@ -85,6 +120,7 @@ type ArticleView struct {
 	Source, SourceURL   string
 	Body                template.HTML
 	Related             []template.HTML // made by the "related-item" template
+	Older, Newer        *Link           // the next articles of the language, by date
 }
 
 // CountryItem is a line of the countries overview.

@@ -1,6 +1,7 @@
 package sitecheck
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,7 +42,13 @@ func TestPagesDefendReaders(t *testing.T) {
 			case n.Data == "link" || n.Data == "script" || n.Data == "img":
 				loadsBeforePolicy = loadsBeforePolicy || policy == ""
 			}
-			if n.Data == "script" && (attr(n, "src") == "" || n.FirstChild != nil) {
+			if n.Data == "script" && attr(n, "type") == "application/ld+json" {
+				// Data, not code: the policy does not run it, but it must
+				// stay a single JSON value that nothing broke out of.
+				if n.FirstChild == nil || n.FirstChild.NextSibling != nil || !json.Valid([]byte(n.FirstChild.Data)) {
+					t.Errorf("%s: JSON-LD that is not one JSON value", page)
+				}
+			} else if n.Data == "script" && (attr(n, "src") == "" || n.FirstChild != nil) {
 				t.Errorf("%s: an inline script", page)
 			}
 			for _, a := range n.Attr {

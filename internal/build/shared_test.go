@@ -1,0 +1,118 @@
+package build
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// testShared reads what an article page tells where it is shared and what
+// it tells search engines, as their parsers would, and checks it against
+// the article: a title that holds </script> must come back whole.
+func testShared(t *testing.T, out string) {
+	cases := []struct {
+		page, title, lang, published, modified string
+		countries                              []string
+		source                                 map[string]any
+		older, newer                           string
+	}{
+		{"en/2024/11/families-of-the-missing-meet-script-alert-1-script/index.html",
+			"Families of the missing meet <script>alert(1)</script>", "en", "2024-11-20T10:00:00+04:00", "2024-11-20T10:00:00+04:00",
+			[]string{"Armenia", "Azerbaijan"}, nil, "", "ICRC closes its delegation"},
+		{"en/2025/09/icrc-closes-its-delegation/index.html", "ICRC closes its delegation", "en", "2025-09-03", "2025-09-03",
+			[]string{"Azerbaijan"}, map[string]any{"@type": "CreativeWork", "name": "ICRC", "url": "https://example.org/icrc"},
+			"Families of the missing meet <script>alert(1)</script>", ""},
+		{"ru/2025/09/mkkk-zakryvaet-delegatsiiu/index.html", "МККК закрывает делегацию", "ru", "2025-09-04", "2025-09-04",
+			[]string{"Азербайджан"}, nil, "Токаев принял президента МККК", ""},
+	}
+	for _, c := range cases {
+		doc, err := html.Parse(strings.NewReader(readFile(t, filepath.Join(out, c.page))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		meta := map[string][]string{}
+		var scripts []string
+		var nav []string
+		walkHTML(doc, func(n *html.Node) {
+			switch {
+			case n.Data == "meta" && attrOf(n, "property") != "":
+				meta[attrOf(n, "property")] = append(meta[attrOf(n, "property")], attrOf(n, "content"))
+			case n.Data == "meta" && attrOf(n, "name") == "twitter:card":
+				meta["twitter:card"] = []string{attrOf(n, "content")}
+			case n.Data == "script":
+				if attrOf(n, "type") != "application/ld+json" || n.FirstChild == nil {
+					t.Errorf("%s: a script that is not JSON-LD", c.page)
+					return
+				}
+				scripts = append(scripts, n.FirstChild.Data)
+			case n.Data == "a" && (attrOf(n, "rel") == "prev" || attrOf(n, "rel") == "next") && n.FirstChild != nil:
+				nav = append(nav, attrOf(n, "rel")+" "+n.FirstChild.Data)
+			}
+		})
+		canonical := "https://example.org/portal/" + strings.TrimSuffix(c.page, "index.html")
+		want := map[string]string{"og:type": "article", "og:title": c.title, "og:url": canonical,
+			"article:published_time": c.published, "twitter:card": "summary"}
+		for k, v := range want {
+			if got := meta[k]; len(got) != 1 || got[0] != v {
+				t.Errorf("%s: %s is %q, want %q", c.page, k, got, v)
+			}
+		}
+		if strings.Join(meta["article:tag"], ",") != strings.Join(c.countries, ",") {
+			t.Errorf("%s: article:tag %q, want %q", c.page, meta["article:tag"], c.countries)
+		}
+		if len(scripts) != 1 {
+			t.Fatalf("%s: %d JSON-LD blocks", c.page, len(scripts))
+		}
+		var ld map[string]any
+		if err := json.Unmarshal([]byte(scripts[0]), &ld); err != nil {
+			t.Fatalf("%s: JSON-LD: %v\n%s", c.page, err, scripts[0])
+		}
+		for k, v := range map[string]string{"@context": "https://schema.org", "@type": "NewsArticle", "headline": c.title,
+			"inLanguage": c.lang, "datePublished": c.published, "dateModified": c.modified, "url": canonical} {
+			if ld[k] != v {
+				t.Errorf("%s: JSON-LD %s is %v, want %q", c.page, k, ld[k], v)
+			}
+		}
+		var about []string
+		for _, a := range ld["about"].([]any) {
+			about = append(about, a.(map[string]any)["name"].(string))
+		}
+		if strings.Join(about, ",") != strings.Join(c.countries, ",") {
+			t.Errorf("%s: JSON-LD about %v, want %v", c.page, about, c.countries)
+		}
+		if got, _ := json.Marshal(ld["isBasedOn"]); c.source != nil && string(got) != mustJSON(c.source) || c.source == nil && ld["isBasedOn"] != nil {
+			t.Errorf("%s: isBasedOn %s, want %v", c.page, got, c.source)
+		}
+		var wantNav []string
+		if c.older != "" {
+			wantNav = append(wantNav, "prev "+c.older)
+		}
+		if c.newer != "" {
+			wantNav = append(wantNav, "next "+c.newer)
+		}
+		if strings.Join(nav, "|") != strings.Join(wantNav, "|") {
+			t.Errorf("%s: previous and next %q, want %q", c.page, nav, wantNav)
+		}
+	}
+}
+
+func mustJSON(v any) string { b, _ := json.Marshal(v); return string(b) }
+
+func walkHTML(n *html.Node, f func(*html.Node)) {
+	f(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walkHTML(c, f)
+	}
+}
+
+func attrOf(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
