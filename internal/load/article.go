@@ -94,8 +94,20 @@ func MakeSlug(title, lang string) string {
 	if lang == "ru" {
 		title = russianSigns.Replace(title)
 	}
-	return slug.MakeLang(title, lang)
+	s := slug.MakeLang(title, lang)
+	if len(s) > MaxSlug {
+		s = s[:MaxSlug+1]
+		if i := strings.LastIndexByte(s, '-'); i > 0 {
+			s = s[:i] // a whole word
+		}
+		s = strings.TrimRight(s[:min(len(s), MaxSlug)], "-")
+	}
+	return s
 }
+
+// MaxSlug is the longest slug, in bytes: a slug is a folder's name in the
+// site, and file systems refuse names past 255 bytes.
+const MaxSlug = 200
 
 var russianSigns = strings.NewReplacer("ь", "", "Ь", "", "ъ", "ie", "Ъ", "IE", "&", " и ")
 
@@ -289,6 +301,8 @@ func (a *Article) field(key string, line int, v *yaml.Node, errs *diag.List) {
 			a.Slug = s
 			if !slug.IsSlug(s) {
 				errs.Add(a.Path, line, "slug %q may hold only lower-case letters a-z, digits and single hyphens (no slashes or dots)", s)
+			} else if len(s) > MaxSlug {
+				errs.Add(a.Path, line, "slug is %d characters long: shorten it to %d at most", len(s), MaxSlug)
 			}
 		}
 	case "draft":

@@ -76,6 +76,8 @@ func TestParseArticleErrors(t *testing.T) {
 			at + `:3: date "soon" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`,
 			at + `:5: slug "A B" may hold only lower-case letters a-z, digits and single hyphens (no slashes or dots)`,
 			at + `:6: unknown field "colour"; known fields: title, date, countries, summary, source, source_url, translation_key, slug, updated, draft`}},
+		{"slug too long for a folder name", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\nslug: " + strings.Repeat("a", 201) + "\n---\n",
+			[]string{at + ":5: slug is 201 characters long: shorten it to 200 at most"}},
 		{"control characters, with the other problems", "---\ntitle: T\x01\ndate: 2025-01-01\ncountries: [AZ]\nsumary: x\n---\nA \x1b[31m red\x0c page.\n", []string{
 			at + ":2: invisible control character U+0001: delete it (pages and feeds cannot carry it)",
 			at + `:5: unknown field "sumary"; did you mean "summary"?`,
@@ -163,6 +165,10 @@ func TestMakeSlug(t *testing.T) {
 		{"Azerbaijan: Activity highlights for the first half of 2024", "en", "azerbaijan-activity-highlights-for-the-first-half-of-2024"},
 		{"Aid & access: \"ICRC\" — Türkiye", "en", "aid-and-access-icrc-turkiye"},
 		{"  Spaces   everywhere  ", "en", "spaces-everywhere"},
+	}
+	long := strings.Repeat("Заголовок ", 40)
+	if got := MakeSlug(long, "ru"); len(got) > MaxSlug || !strings.HasPrefix(got, "zagolovok-zagolovok") || strings.HasSuffix(got, "-") {
+		t.Errorf("MakeSlug of a 400-letter title = %q: want at most %d bytes, cut at a hyphen", got, MaxSlug)
 	}
 	for _, c := range cases {
 		if got := MakeSlug(c.title, c.lang); got != c.want {
