@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -53,11 +52,7 @@ func TestAccessibility(t *testing.T) {
 	b := newBrowser(t, srv)
 	// axe is added to pages by DevTools; the site's policy would have no say
 	// over it, but bypassing it rules out any doubt. TestBrowser checks the policy.
-	bypass := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true})
-		return err
-	})
-	if err := chromedp.Do(b.ctx, bypass); err != nil {
+	if err := chromedp.Do(b.ctx, call(page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true})); err != nil {
 		t.Fatal(err)
 	}
 	pages := []string{"", "404.html"}
@@ -69,10 +64,7 @@ func TestAccessibility(t *testing.T) {
 	checked, rules := 0, map[string]bool{}
 	for _, scheme := range []string{"light", "dark"} {
 		media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}
-		if err := chromedp.Do(b.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, media)
-			return err
-		})); err != nil {
+		if err := chromedp.Do(b.ctx, call(emulation.SetEmulatedMedia, media)); err != nil {
 			t.Fatal(err)
 		}
 		for _, p := range pages {

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -222,4 +224,58 @@ countries: [AZ]
 			t.Errorf("switch on %s led to %s (%v), want %s", from, got, err, want)
 		}
 	}
+}
+
+// TestNarrowAndPrinted opens an article and a list at 320 px, the
+// narrowest phone: nothing scrolls sideways. Printed, an article keeps its
+// words and source and loses the navigation, and its links to other sites
+// print their addresses.
+func TestNarrowAndPrinted(t *testing.T) {
+	dir := site(t)
+	srv := serveSite(t, dir)
+	b := newBrowser(t, srv)
+	article := "/briefings/en/" + firstArticle(t, dir, "en")
+	metrics := emulation.SetDeviceMetricsOverrideParams{Width: 320, Height: 640, DeviceScaleFactor: 1, Mobile: true}
+	if err := chromedp.Do(b.ctx, call(emulation.SetDeviceMetricsOverride, metrics)); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{article, "/briefings/ru/", "/briefings/ru/countries/"} {
+		for _, problem := range b.load(t, srv.URL+p) {
+			t.Errorf("%s at 320 px: %s", p, problem)
+		}
+	}
+	print := emulation.SetEmulatedMediaParams{Media: "print"}
+	if err := chromedp.Do(b.ctx, call(emulation.SetEmulatedMedia, print)); err != nil {
+		t.Fatal(err)
+	}
+	b.load(t, srv.URL+article)
+	shown, err := chromedp.Run(b.ctx, chromedp.Evaluate[map[string]string](`(() => {
+		const display = s => { const e = document.querySelector(s); return e ? getComputedStyle(e).display : "missing" };
+		const out = {};
+		for (const s of ["header.site nav.sections", "header.site nav.langs", "footer.site", "aside", ".skip", "h1", ".body", ".source"]) out[s] = display(s);
+		const ext = document.querySelector('.body a[href^="http"], .source a[href^="http"]');
+		out.after = ext ? getComputedStyle(ext, "::after").content : "no link to another site";
+		out.href = ext ? ext.getAttribute("href") : "";
+		return out;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s, want := range map[string]string{"header.site nav.sections": "none", "header.site nav.langs": "none",
+		"footer.site": "none", "aside": "none", ".skip": "none", "h1": "block", ".body": "block", ".source": "block"} {
+		if shown[s] != want {
+			t.Errorf("printed, %s is display %q, want %q", s, shown[s], want)
+		}
+	}
+	if !strings.Contains(shown["after"], shown["href"]) || shown["href"] == "" {
+		t.Errorf("printed, a link to another site ends with %s, not its address %q", shown["after"], shown["href"])
+	}
+}
+
+// call makes a DevTools command an action.
+func call[P any](cmd cdp.Command[P, cdp.Empty], params P) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, cmd, params)
+		return err
+	})
 }
