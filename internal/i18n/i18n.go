@@ -46,12 +46,19 @@ type Strings struct {
 	GoHome          string `yaml:"go_home"`
 	ChooseLanguage  string `yaml:"choose_language"`
 	Pagination      string `yaml:"pagination"`
+	Search          string `yaml:"search"`
+	SearchLabel     string `yaml:"search_label"`
+	SearchButton    string `yaml:"search_button"`
+	SearchNoScript  string `yaml:"search_no_script"` // shown when the script does not run
+	SearchMore      string `yaml:"search_more"`
+	SearchError     string `yaml:"search_error"`
 	DateFormat      string `yaml:"date_format"` // {day}, {month} (genitive), {year}
 	MonthYearFormat string `yaml:"month_year"`  // {month} (nominative), {year}
 
 	Months         []string          `yaml:"months"`          // nominative, January first
 	MonthsGenitive []string          `yaml:"months_genitive"` // as in dates: 3 сентября
 	Articles       Plural            `yaml:"articles"`        // {n} articles
+	SearchResults  Plural            `yaml:"search_results"`  // {n} results, counted in the browser
 	InLanguage     map[string]string `yaml:"in_language"`     // language code → "in Russian"
 }
 
@@ -86,6 +93,7 @@ func Parse(lang string, src []byte) (*Strings, error) {
 	}
 	for _, form := range pluralForms(lang) {
 		need("articles."+form, s.Articles.form(form))
+		need("search_results."+form, s.SearchResults.form(form))
 	}
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("missing: %s", strings.Join(sortStrings(missing), ", "))
@@ -102,6 +110,8 @@ func (s *Strings) required() map[string]string {
 		"countries_intro": s.CountriesIntro, "archive_intro": s.ArchiveIntro, "no_stories": s.NoStories,
 		"not_found_title": s.NotFoundTitle, "not_found_text": s.NotFoundText, "go_home": s.GoHome,
 		"choose_language": s.ChooseLanguage, "pagination": s.Pagination,
+		"search": s.Search, "search_label": s.SearchLabel, "search_button": s.SearchButton,
+		"search_no_script": s.SearchNoScript, "search_more": s.SearchMore, "search_error": s.SearchError,
 		"date_format": s.DateFormat, "month_year": s.MonthYearFormat,
 	}
 }

@@ -38,6 +38,9 @@ func CountryPath(lang string, c *load.Country, page int) string {
 	return paged(CountriesPath(lang)+c.Slug+"/", page)
 }
 
+// SearchPath is the language's search page.
+func SearchPath(lang string) string { return lang + "/search/" }
+
 // YearPath and MonthPath are the date archives.
 func YearPath(lang string, year int) string { return fmt.Sprintf("%s/%04d/", lang, year) }
 

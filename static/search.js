@@ -1,0 +1,134 @@
+// Search in the browser: reads the index (internal/search) only once the
+// reader searches.
+'use strict';
+(() => {
+  const $ = id => document.getElementById(id);
+  const form = $('search'), status = $('search-status'), list = $('search-results'), more = $('search-more');
+  if (!form || !window.fetch) return;
+  const base = new URL(form.dataset.index, location.href), box = form.elements.q, files = new Map();
+  let run = 0, found = [], shown = 0;
+
+  // Each file once; the manifest revalidated, the others versioned by it.
+  const get = (name, v) => {
+    const url = new URL(name + (v ? '?v=' + v : ''), base).href;
+    if (!files.has(url)) {
+      files.set(url, fetch(url, {cache: v ? 'default' : 'no-cache'})
+        .then(r => { if (!r.ok) throw Error(r.status); return r.json(); })
+        .catch(e => { files.delete(url); throw e; }));
+    }
+    return files.get(url);
+  };
+
+  // Words as internal/search/words.go cuts them.
+  const runes = s => [...s].length;
+  const words = q => (q.normalize('NFC').toLowerCase().replace(/ё/g, 'е')
+    .match(/[\p{L}\p{M}\p{N}]+/gu) || []).filter(w => runes(w) > 1);
+
+  // FNV-1a of the UTF-8 of the word's first letters.
+  const shardOf = (w, m) => {
+    let h = 0x811c9dc5;
+    for (const b of new TextEncoder().encode([...w].slice(0, m.k).join(''))) h = Math.imul(h ^ b, 16777619);
+    return (h >>> 0) % m.s;
+  };
+
+  // Postings: gaps less one, base 32; digits of the second half lead.
+  const ids = s => {
+    const out = [];
+    let v = 0, prev = -1;
+    for (const c of s) {
+      const x = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_'.indexOf(c);
+      v = v * 32 + (x & 31);
+      if (x < 32) { prev += v + 1; out.push(prev); v = 0; }
+    }
+    return out;
+  };
+
+  // A word's documents, or null for a stop word: by its form or its
+  // completions, else by the longest stem that begins it.
+  const find = async (w, prefix, m) => {
+    const shard = await get('s' + shardOf(w, m) + '.json', m.v);
+    let got = null, best = '';
+    for (const [stem, p, ...forms] of shard) {
+      for (const f of forms) {
+        const form = f[0] === '!' ? f.slice(1) : stem + f;
+        if (form === w && !stem) return null;
+        if (form === w || (prefix && runes(w) >= m.k && form.startsWith(w))) {
+          got = [...new Set([...got || [], ...ids(p)])].sort((x, y) => x - y);
+          break;
+        }
+      }
+    }
+    for (const [stem, p] of got ? [] : shard) {
+      for (const v of [w, w.replace(/y$/, 'i')]) {
+        if (stem && v.startsWith(stem) && runes(v) - runes(stem) <= 4 && stem.length > best.length) { best = stem; got = ids(p); }
+      }
+    }
+    return got || [];
+  };
+
+  // Documents with every word, newest first; the last is also a prefix
+  // unless a space follows it.
+  const search = async (q, m) => {
+    const ws = words(q), prefix = !/[\s\p{P}]$/u.test(q);
+    let all = null;
+    for (let i = 0; i < ws.length; i++) {
+      const got = await find(ws[i], prefix && i === ws.length - 1, m);
+      if (got) all = all ? all.filter(Set.prototype.has, new Set(got)) : got;
+    }
+    return (all || []).reverse();
+  };
+
+  const el = (tag, props, ...kids) => {
+    const e = Object.assign(document.createElement(tag), props);
+    e.append(...kids);
+    return e;
+  };
+
+  // Adds the next ten results, marked up as the site's lists are.
+  const show = async (mine, m) => {
+    const next = await Promise.all(found.slice(shown, shown + 10).map(async id => {
+      const c = await get('d' + Math.floor(id / m.c) + '.json', m.v), d = c.d[id % m.c];
+      return [d[0], c.p + d[1], d[2], d[3], d[4]];
+    }));
+    if (mine !== run) return;
+    for (const [title, href, date, iso, lang] of next) {
+      const a = el('a', {href}, title);
+      if (lang) a.lang = a.hreflang = lang;
+      list.append(el('li', {}, el('h2', {}, a), el('p', {className: 'meta'}, el('time', {dateTime: iso}, date))));
+    }
+    shown += next.length;
+    more.hidden = shown >= found.length;
+  };
+
+  const go = async () => {
+    const q = box.value, mine = ++run;
+    list.textContent = '';
+    more.hidden = true;
+    found = [];
+    shown = 0;
+    $('search-browse').hidden = words(q).length > 0;
+    if (!words(q).length) return status.textContent = '';
+    try {
+      const m = await get(base.href), got = await search(q, m);
+      if (mine !== run) return;
+      found = got;
+      const s = status.dataset;
+      status.textContent = (s['count' + new Intl.PluralRules(document.documentElement.lang).select(found.length)] || s.countother).replace('{n}', found.length);
+      await show(mine, m);
+    } catch (e) {
+      if (mine === run) status.textContent = status.dataset.error;
+    }
+  };
+
+  form.hidden = false;
+  $('search-nojs').hidden = true;
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    history.replaceState(null, '', '?q=' + encodeURIComponent(box.value));
+    go();
+  });
+  box.addEventListener('input', go);
+  more.addEventListener('click', async () => show(run, await get(base.href)));
+  box.value = new URLSearchParams(location.search).get('q') || '';
+  if (box.value) go();
+})();
