@@ -51,6 +51,12 @@ func (p *projectFiles) dir(name string) *os.Root {
 	return r
 }
 
+// ReadLink and Lstat let the loader say where a link in content/ leads,
+// without following it.
+func (p *projectFiles) ReadLink(name string) (string, error) { return fs.ReadLink(p.FS, name) }
+
+func (p *projectFiles) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(p.FS, name) }
+
 // Close closes every Root it opened.
 func (p *projectFiles) Close() error {
 	for _, r := range p.dirs {

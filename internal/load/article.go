@@ -70,18 +70,17 @@ func ParseArticle(path string, src []byte) (*Article, diag.List) {
 	}
 	a := &Article{Path: path, Lang: langOf(path)}
 	a.parseFrontMatter(fm, &errs)
+	if a.Slug == "" && a.Title != "" {
+		a.Slug = MakeSlug(a.Title, a.Lang)
+		if a.Slug == "" {
+			errs.Add(path, a.Lines.Title, "title %q gives an empty slug; add a slug: field", a.Title)
+		}
+	}
 	if len(errs) > 0 {
 		return a, errs
 	}
 	a.HTML, a.Summary, a.Links = convertBody(path, body, bodyLine(src, body), a.Summary, hash)
 	a.Hash = hash
-	if a.Slug == "" {
-		a.Slug = MakeSlug(a.Title, a.Lang)
-		if a.Slug == "" {
-			errs.Add(path, a.Lines.Title, "title %q gives an empty slug; add a slug: field", a.Title)
-			return nil, errs
-		}
-	}
 	return a, nil
 }
 
@@ -128,6 +127,10 @@ func checkText(path string, src []byte, errs *diag.List) ([]byte, bool) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	if len(bytes.TrimSpace(src)) == 0 {
 		errs.Add(path, 1, "empty file: an article needs front matter (title, date, countries) and a body")
+		return nil, false
+	}
+	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) {
+		errs.Add(path, 1, "the file is saved as UTF-16: save it as UTF-8")
 		return nil, false
 	}
 	src = bytes.ReplaceAll(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))

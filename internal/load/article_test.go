@@ -84,6 +84,7 @@ func TestParseArticleErrors(t *testing.T) {
 			at + ":7: invisible control character U+001B: delete it (pages and feeds cannot carry it)"}},
 		{"control character as a YAML escape", "---\ntitle: \"T\\x01\"\ndate: 2025-01-01\ncountries: [AZ]\n---\n",
 			[]string{at + ":2: title holds the control character U+0001 (an escape in quotes?): delete it"}},
+		{"UTF-16", "\xff\xfe-\x00-\x00-\x00\n\x00", []string{at + ":1: the file is saved as UTF-16: save it as UTF-8"}},
 		{"old Mac line ends", "---\rtitle: T\rdate: soon\rcountries: [AZ]\r---\r", []string{
 			at + `:3: date "soon" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`}},
 	}

@@ -2,10 +2,13 @@ package load
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+	"syscall"
 
 	"briefings/internal/diag"
 )
@@ -29,7 +32,7 @@ func walk(fsys fs.FS, dir string, cfg *Config) listing {
 			l.problems.Add(p, 0, "cannot read: %s", describe(err))
 			return nil
 		}
-		return l.add(p, d, cfg)
+		return l.add(fsys, p, d, cfg)
 	})
 	if err != nil {
 		l.problems.Add(dir, 0, "cannot read the content folder: %s", describe(err))
@@ -38,7 +41,7 @@ func walk(fsys fs.FS, dir string, cfg *Config) listing {
 }
 
 // add files one entry of content/; for a folder it may return fs.SkipDir.
-func (l *listing) add(p string, d fs.DirEntry, cfg *Config) error {
+func (l *listing) add(fsys fs.FS, p string, d fs.DirEntry, cfg *Config) error {
 	if p == "content" {
 		return nil
 	}
@@ -51,6 +54,8 @@ func (l *listing) add(p string, d fs.DirEntry, cfg *Config) error {
 	rel := strings.TrimPrefix(p, "content/")
 	depth := strings.Count(rel, "/")
 	switch {
+	case d.Type()&fs.ModeSymlink != 0:
+		l.problems.Add(p, 0, "%s: the build does not follow links; put the file or folder itself here", link(fsys, p))
 	case d.IsDir():
 		if depth == 0 && cfg != nil && cfg.Languages[rel].Title == "" {
 			l.problems.Add(p, 0, "folder %q is not a language of site.yaml (%s)", rel, strings.Join(cfg.Codes(), ", "))
@@ -72,6 +77,25 @@ func (l *listing) add(p string, d fs.DirEntry, cfg *Config) error {
 		l.files = append(l.files, f)
 	}
 	return nil
+}
+
+// link describes a symbolic link by where it leads.
+func link(fsys fs.FS, p string) string {
+	target, err := fs.ReadLink(fsys, p)
+	if err != nil {
+		return "a symbolic link"
+	}
+	to := path.Join(path.Dir(p), target)
+	if path.IsAbs(target) || !fs.ValidPath(to) {
+		return fmt.Sprintf("a symbolic link to %s, outside the project", target)
+	}
+	if _, err := fs.Stat(fsys, p); err != nil {
+		if _, lerr := fs.Stat(fsys, to); lerr != nil && !errors.Is(lerr, fs.ErrNotExist) || errors.Is(err, syscall.ELOOP) {
+			return fmt.Sprintf("a symbolic link to %s that leads round in a loop", target)
+		}
+		return fmt.Sprintf("a symbolic link to %s, which does not exist", to)
+	}
+	return "a symbolic link to " + to
 }
 
 // refresh updates a listing for the paths that changed under content/,
@@ -103,7 +127,7 @@ func (l listing) refresh(fsys fs.FS, cfg *Config, changed []string) listing {
 			out.files = append(out.files, sub.files...)
 			out.problems = append(out.problems, sub.problems...)
 		default:
-			out.add(p, d, cfg)
+			out.add(fsys, p, d, cfg)
 		}
 	}
 	slices.SortFunc(out.files, func(a, b file) int { return cmp.Compare(a.path, b.path) })

@@ -6,6 +6,7 @@ package load
 import (
 	"errors"
 	"io/fs"
+	"path"
 	"slices"
 	"strings"
 
@@ -28,16 +29,25 @@ type Content struct {
 func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 	var errs diag.List
 	c := &Content{}
-	site := readFile(fsys, SitePath, &errs)
-	cfg, e := ParseConfig(site)
-	errs.Append(e)
-	c.Config = cfg
+	if _, err := fs.Stat(fsys, "content"); errors.Is(err, fs.ErrNotExist) {
+		errs.Add("content", 0, "there is no content folder here: run briefings in the project folder, or give it with --root")
+		return c, errs
+	}
+	site, ok := readFile(fsys, SitePath, &errs)
+	var cfg *Config
+	if ok {
+		var e diag.List
+		cfg, e = ParseConfig(site)
+		errs.Append(e)
+		c.Config = cfg
+	}
 	var countries []byte
 	if cfg != nil {
-		countries = readFile(fsys, CountriesPath, &errs)
-		cs, e := ParseCountries(countries, cfg)
-		errs.Append(e)
-		c.Countries = cs
+		if countries, ok = readFile(fsys, CountriesPath, &errs); ok {
+			cs, e := ParseCountries(countries, cfg)
+			errs.Append(e)
+			c.Countries = cs
+		}
 	}
 	c.Hash = HashBytes(site, countries)
 	if cache == nil {
@@ -62,21 +72,27 @@ func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 	return c, errs.Sort()
 }
 
-func readFile(fsys fs.FS, name string, errs *diag.List) []byte {
+// readFile reads site.yaml or countries.yaml, which every project needs.
+func readFile(fsys fs.FS, name string, errs *diag.List) ([]byte, bool) {
 	b, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		errs.Add(name, 0, "no such file: every project needs %s (see the README)", path.Base(name))
+		return nil, false
+	}
 	if err != nil {
 		errs.Add(name, 0, "cannot read: %s", describe(err))
-		return nil
+		return nil, false
 	}
-	return b
+	return b, true
 }
 
+// describe says why a file could not be read, and what to do.
 func describe(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return "no such file"
 	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
+		return "permission denied: let the user running briefings read it (chmod a+r, or a+rx for a folder)"
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
