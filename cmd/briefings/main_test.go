@@ -26,7 +26,9 @@ func TestScripts(t *testing.T) {
 		"real/content": "content", "real/templates": "templates", "real/static": "static",
 	}
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:       "testdata/script",
+		Cmds:      scriptCmds,
+		Condition: scriptCondition,
 		Setup: func(env *testscript.Env) error {
 			for to, from := range copies {
 				if err := os.CopyFS(filepath.Join(env.WorkDir, to), os.DirFS(filepath.Join(repo, from))); err != nil {

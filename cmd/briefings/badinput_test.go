@@ -1,0 +1,58 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// scriptCmds make the files a script cannot hold: bytes a text archive
+// should not carry, and files too large or too many to check in.
+var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
+	// writebytes FILE 'bytes': the bytes as in a Go string, \x00 and \n included.
+	"writebytes": func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 2 {
+			ts.Fatalf(`usage: writebytes FILE 'bytes, escaped as in a Go string'`)
+		}
+		data, err := strconv.Unquote(`"` + args[1] + `"`)
+		ts.Check(err)
+		ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(data), 0o644))
+	},
+	// bigarticle FILE MB: an article whose body is MB megabytes of paragraphs.
+	"bigarticle": func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 2 {
+			ts.Fatalf("usage: bigarticle FILE MB")
+		}
+		mb, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		para := strings.Repeat("The delegation met the families of the missing. ", 20) + "\n\n"
+		body := strings.Repeat(para, mb<<20/len(para)+1)
+		ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte("---\ntitle: A very long report\ndate: 2025-09-05\ncountries: [AZ]\n---\n"+body), 0o644))
+	},
+	// articles DIR N: N small articles in one folder.
+	"articles": func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 2 {
+			ts.Fatalf("usage: articles DIR N")
+		}
+		n, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		dir := ts.MkAbs(args[0])
+		ts.Check(os.MkdirAll(dir, 0o755))
+		for i := range n {
+			src := fmt.Sprintf("---\ntitle: Briefing number %d\ndate: 2025-08-%02d\ncountries: [AZ]\n---\nText %d.\n", i, i%28+1, i)
+			ts.Check(os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%05d.md", i)), []byte(src), 0o644))
+		}
+	},
+}
+
+// scriptCondition adds [root]: chmod does not stop root from reading.
+func scriptCondition(cond string) (bool, error) {
+	if cond == "root" {
+		return os.Geteuid() == 0, nil
+	}
+	return false, fmt.Errorf("unknown condition %q", cond)
+}
