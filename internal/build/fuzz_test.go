@@ -134,7 +134,11 @@ func checkOutput(t *testing.T, out, article string) {
 				checkFeed(t, p, data, xml.Unmarshal)
 			}
 		case ".json":
-			checkFeed(t, p, data, json.Unmarshal)
+			if !json.Valid(data) {
+				t.Errorf("%s: not JSON", p)
+			} else if path.Base(p) == "feed.json" {
+				checkFeed(t, p, data, json.Unmarshal)
+			}
 		}
 		return nil
 	})

@@ -24,10 +24,10 @@ var BodyElements = []string{"p", "a", "em", "strong", "code", "pre", "blockquote
 	"h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "img", "table", "thead", "tbody", "tr", "th", "td",
 	"del", "input"}
 
-// Forbidden are elements no page of the site may hold: the templates write
-// none, and content must not bring them.
-var Forbidden = []string{"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet",
-	"base", "form", "svg", "math", "template", "noscript"}
+// Forbidden are elements that run or embed something: the templates write
+// none of them, and content must not bring them. A page may hold only the
+// scripts its templates write: JSON-LD, and scripts loaded from the site.
+var Forbidden = []string{"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base"}
 
 var void = []string{"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
 	"source", "track", "wbr"}
@@ -64,6 +64,12 @@ func HTML(doc []byte, allowed []string) error {
 				}
 				continue
 			}
+			if allowed == nil && tt == html.StartTagToken && siteScript(tok) {
+				if z.Next() != html.EndTagToken || z.Token().Data != "script" {
+					return errors.New("a script loaded from the site holds code of its own")
+				}
+				continue
+			}
 			if err := element(tok, allowed); err != nil {
 				return err
 			}
@@ -88,6 +94,19 @@ func dataScript(tok html.Token) bool {
 	for _, a := range tok.Attr {
 		if a.Key == "type" {
 			return strings.EqualFold(strings.TrimSpace(a.Val), "application/ld+json")
+		}
+	}
+	return false
+}
+
+// siteScript tells a script loaded from the site's own path.
+func siteScript(tok html.Token) bool {
+	if tok.Data != "script" {
+		return false
+	}
+	for _, a := range tok.Attr {
+		if a.Key == "src" {
+			return strings.HasPrefix(a.Val, "/") && !strings.HasPrefix(a.Val, "//") && !strings.Contains(a.Val, "\\")
 		}
 	}
 	return false
