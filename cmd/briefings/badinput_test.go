@@ -22,15 +22,16 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 		ts.Check(err)
 		ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(data), 0o644))
 	},
-	// bigarticle FILE MB: an article whose body is MB megabytes of paragraphs.
+	// bigarticle FILE MB [LAST LINE]: an article whose body is MB megabytes
+	// of paragraphs, then the last line given.
 	"bigarticle": func(ts *testscript.TestScript, neg bool, args []string) {
-		if neg || len(args) != 2 {
-			ts.Fatalf("usage: bigarticle FILE MB")
+		if neg || len(args) < 2 || len(args) > 3 {
+			ts.Fatalf("usage: bigarticle FILE MB [LAST LINE]")
 		}
 		mb, err := strconv.Atoi(args[1])
 		ts.Check(err)
 		para := strings.Repeat("The delegation met the families of the missing. ", 20) + "\n\n"
-		body := strings.Repeat(para, mb<<20/len(para)+1)
+		body := strings.Repeat(para, mb<<20/len(para)+1) + strings.Join(args[2:], "") + "\n"
 		ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte("---\ntitle: A very long report\ndate: 2025-09-05\ncountries: [AZ]\n---\n"+body), 0o644))
 	},
 	// articles DIR N: N small articles in one folder.
