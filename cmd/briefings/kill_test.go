@@ -197,7 +197,7 @@ func writeProject(t *testing.T, root, title string, n int) {
 				os.Remove(filepath.Join(root, name))
 				continue
 			}
-			files[name] = fmt.Sprintf("---\ntitle: Story %d %s\ndate: %s\ncountries: [%s]\ntranslation_key: s%d\n---\n%s\n",
+			files[name] = fmt.Sprintf("---\ntitle: Story %d %s\ndate: %s\ncountries: [%s]\ntranslation_key: s%d\n---\nThe news.\n\n%s\n",
 				i, lang, date, country, i, strings.Repeat("A paragraph of the briefing. ", 40))
 		}
 	}

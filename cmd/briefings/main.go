@@ -133,7 +133,20 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %d articles into %d files in %s: %d written, %d removed (%s)\n", rep.Articles, rep.Files, opts.Out,
 		rep.Written, rep.Removed, rep.Took.Round(time.Millisecond))
+	printWeights(stdout, rep)
 	return 0
+}
+
+// printWeights shows what the pages made weigh, by kind, against the budget.
+func printWeights(w io.Writer, rep build.Report) {
+	if len(rep.Weights) == 0 {
+		return
+	}
+	kb := func(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
+	fmt.Fprintf(w, "page weights with the stylesheet, median and heaviest (max_page_kb: %d):\n", rep.Budget/1024)
+	for _, wt := range rep.Weights {
+		fmt.Fprintf(w, "  %-10s %8s %8s  %d %s\n", wt.Kind, kb(wt.Median), kb(wt.Most), wt.Pages, plural(wt.Pages, "page", "pages"))
+	}
 }
 
 // runLive runs watch and serve until interrupted.

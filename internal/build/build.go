@@ -34,13 +34,15 @@ type Options struct {
 
 // Report says what a build did.
 type Report struct {
-	Articles int           // published articles
-	Files    int           // files of the site
-	Written  int           // files written: all of them, or on a rebuild those that changed
-	Removed  int           // files of the previous build no longer part of the site
-	BasePath string        // the path the site is served under, "/briefings/"
-	Warnings diag.List     // problems that do not fail the build
-	Took     time.Duration // wall time
+	Articles int             // published articles
+	Files    int             // files of the site
+	Written  int             // files written: all of them, or on a rebuild those that changed
+	Removed  int             // files of the previous build no longer part of the site
+	BasePath string          // the path the site is served under, "/briefings/"
+	Warnings diag.List       // problems that do not fail the build
+	Weights  []render.Weight // of the pages made, by kind, with the stylesheet
+	Budget   int             // the most a page may weigh with the stylesheet, in bytes
+	Took     time.Duration   // wall time
 }
 
 // Builder builds one project again and again, remembering what it did:
@@ -55,6 +57,7 @@ type Builder struct {
 	theme *render.Theme
 	memo  *render.Memo
 	paths map[*load.Article]string // of the articles of the last build
+	scale *render.Weights          // weighs this build's pages
 	keys  map[string]uint64        // what the output folder holds; nil: unknown, write a fresh folder
 	wrote os.FileInfo              // the output's marker as this builder left it
 }
@@ -97,7 +100,10 @@ func (b *Builder) Build() (Report, error) {
 	}
 	rep.Files = len(outputs)
 	err = b.write(outputs, &rep)
-	rep.Took = time.Since(start)
+	if over := b.scale.Over(); len(over) > 0 {
+		err = over.Err() // the pages over budget were not written, nor was anything else
+	}
+	rep.Weights, rep.Took = b.scale.Summary(), time.Since(start)
 	return rep, err
 }
 
@@ -133,7 +139,9 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, Report, error) {
 		return nil, rep, errs.Err()
 	}
 	b.theme, b.paths = theme, paths
-	outputs := render.Plan(index.Build(content, published, paths), theme, urls, b.memo)
+	b.scale = render.NewWeights(content.Config, stylesheetSize(statics))
+	rep.Budget = content.Config.MaxPageKB * 1024
+	outputs := render.Plan(index.Build(content, published, paths), theme, urls, b.memo, b.scale)
 	if err := collisions(outputs, statics); err != nil {
 		return nil, rep, err
 	}
@@ -303,6 +311,18 @@ func staticOutputs(fsys fs.FS) ([]render.Output, error) {
 		return nil
 	})
 	return outs, err
+}
+
+// stylesheetSize is the size of the stylesheet every page loads.
+func stylesheetSize(statics []render.Output) int {
+	for _, s := range statics {
+		if s.Path == render.Stylesheet {
+			var b bytes.Buffer
+			s.Make(&b)
+			return b.Len()
+		}
+	}
+	return 0
 }
 
 // collisions refuses a static file that would replace a generated file,

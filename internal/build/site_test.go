@@ -143,7 +143,9 @@ func testPaths(t *testing.T, files map[string]string) {
 		"ru/countries/index.html",
 		"ru/countries/kazakhstan/atom.xml", "ru/countries/kazakhstan/feed.json", "ru/countries/kazakhstan/feed.xml", "ru/countries/kazakhstan/index.html",
 		"ru/atom.xml", "ru/feed.json", "ru/feed.xml", "ru/index.html", "ru/page/2/index.html",
-		"sitemap.xml", "style.css",
+		"sitemap.xml", "style.css", "search.js",
+		"en/search/index.html", "en/search/manifest.json", "en/search/s0.json", "en/search/d0.json",
+		"ru/search/index.html", "ru/search/manifest.json", "ru/search/s0.json", "ru/search/d0.json",
 	}
 	slices.Sort(want)
 	got := sortedPaths(files)
@@ -327,8 +329,8 @@ func testHreflang(t *testing.T, out string) {
 		}
 	}
 	// root, 2 homes + 2 second pages, 2 countries pages, 6 country pages,
-	// 4 years, 6 months, 4 articles
-	if seen != 2 || len(sm.URLs) != 1+4+2+6+4+6+4 {
+	// 4 years, 6 months, 4 articles, 2 search pages
+	if seen != 2 || len(sm.URLs) != 1+4+2+6+4+6+4+2 {
 		t.Errorf("sitemap: %d URLs, translations seen %d", len(sm.URLs), seen)
 	}
 }
@@ -410,12 +412,13 @@ func testFeeds(t *testing.T, out string) {
 }
 
 // testEscaping checks that markup in titles, summaries and bodies never
-// reaches a page or feed as markup. The one script element a page may
-// have is its JSON-LD, and a title's "</script>" must not close it.
+// reaches a page or feed as markup. The script elements a page may have
+// are its JSON-LD, whose "</script>" a title must not make, and the
+// search page's script file.
 func testEscaping(t *testing.T, out string, files map[string]string) {
-	const ld = `<script type="application/ld+json">`
+	const ld, search = `<script type="application/ld+json">`, `<script src="/portal/search.js" defer></script>`
 	for p := range files {
-		page := readFile(t, filepath.Join(out, p))
+		page := strings.Replace(readFile(t, filepath.Join(out, p)), search, "", 1)
 		if n := strings.Count(page, ld); n > 1 || strings.Count(page, "</script") != n {
 			t.Errorf("%s: %d JSON-LD blocks, %d closing script tags", p, n, strings.Count(page, "</script"))
 		}

@@ -34,7 +34,7 @@ func FuzzURLs(f *testing.F) {
 		if len(errs) == 0 {
 			checkPath(t, lang, ArticlePath(a), true)
 			checkPath(t, lang, YearPath(lang, a.Date.Year()), true)
-			checkPath(t, lang, MonthPath(lang, a.Date.Year(), int(a.Date.Month())), true)
+			checkPath(t, lang, MonthPath(lang, a.Date.Year(), int(a.Date.Month()), page), true)
 		}
 		checkPath(t, lang, HomePath(lang, page), true)
 		checkPath(t, lang, FeedPath(lang), false)

@@ -44,8 +44,9 @@ func SearchPath(lang string) string { return lang + "/search/" }
 // YearPath and MonthPath are the date archives.
 func YearPath(lang string, year int) string { return fmt.Sprintf("%s/%04d/", lang, year) }
 
-func MonthPath(lang string, year, month int) string {
-	return fmt.Sprintf("%s/%04d/%02d/", lang, year, month)
+// MonthPath is /{lang}/{yyyy}/{mm}/ for page 1, then …/page/{n}/.
+func MonthPath(lang string, year, month, page int) string {
+	return paged(fmt.Sprintf("%s/%04d/%02d/", lang, year, month), page)
 }
 
 // FeedPath is the language's RSS feed; CountryFeedPath the country's in

@@ -18,7 +18,13 @@ type Config struct {
 	DefaultLanguage string              `yaml:"default_language"`
 	Languages       map[string]Language `yaml:"languages"`
 	PageSize        int                 `yaml:"page_size"`
+	MaxPageKB       int                 `yaml:"max_page_kb"` // the heaviest a page may be with its stylesheet
+	MaxPageLine     int                 `yaml:"-"`           // where max_page_kb is, for messages
 }
+
+// DefaultMaxPageKB keeps a page and its stylesheet light enough for a slow
+// phone on expensive data; a typical article weighs a third of it.
+const DefaultMaxPageKB = 30
 
 // Language is one entry of site.yaml's languages.
 type Language struct {
@@ -85,6 +91,13 @@ func ParseConfig(src []byte) (*Config, diag.List) {
 		c.PageSize = 20
 	case c.PageSize < 1:
 		errs.Add(SitePath, line("page_size"), "page_size must be at least 1")
+	}
+	c.MaxPageLine = line("max_page_kb")
+	switch {
+	case c.MaxPageKB == 0:
+		c.MaxPageKB, c.MaxPageLine = DefaultMaxPageKB, 0
+	case c.MaxPageKB < 1:
+		errs.Add(SitePath, c.MaxPageLine, "max_page_kb must be at least 1 (kilobytes of 1,024 bytes)")
 	}
 	if len(errs) > 0 {
 		return nil, errs

@@ -13,6 +13,9 @@ import (
 	"briefings/internal/par"
 )
 
+// Stylesheet is the file in static/ every page loads.
+const Stylesheet = "style.css"
+
 // relatedCount is how many other stories an article page links to.
 const relatedCount = 5
 
@@ -44,6 +47,7 @@ type planner struct {
 	memo    *Memo
 	lists   map[string]bool // every list page of every language
 	frags   *fragments
+	weights *Weights // nil: pages are not weighed
 }
 
 // headFunc makes a page's head, and its language switch, when needed.
@@ -53,10 +57,11 @@ type headFunc func() (head, []LangLink)
 type pageFunc func(head, []LangLink) (*Page, error)
 
 // Plan lists every output of the site, in a fixed order. memo, kept from
-// the last build of the same project, spares work that build did.
-func Plan(site *index.Site, theme *Theme, urls URLs, memo *Memo) []Output {
+// the last build of the same project, spares work that build did; weights,
+// if not nil, weighs each page as it is made and refuses those too heavy.
+func Plan(site *index.Site, theme *Theme, urls URLs, memo *Memo, weights *Weights) []Output {
 	p := &planner{site: site, theme: theme, urls: urls, chrome: map[string]uint64{},
-		sitemap: newKey("sitemap", site.Hash).str(urls.base), memo: memo}
+		sitemap: newKey("sitemap", site.Hash).str(urls.base), memo: memo, weights: weights}
 	p.frags = newFragments(p)
 	for _, e := range site.Editions {
 		newest := 0
@@ -70,6 +75,7 @@ func Plan(site *index.Site, theme *Theme, urls URLs, memo *Memo) []Output {
 	p.notFound()
 	for _, e := range site.Editions {
 		p.edition(e)
+		p.search(e)
 	}
 	// Articles are most of the pages, and each is planned on its own: on
 	// every core, then added in order.
@@ -102,7 +108,10 @@ func (p *planner) plan(path string, k *key, id func(*key), hf headFunc, make pag
 		if err != nil {
 			return err
 		}
-		return p.theme.Execute(w, pg)
+		if err := p.theme.Execute(w, pg); err != nil || p.weights == nil {
+			return err
+		}
+		return p.weights.add(pg, w.Len())
 	}}}
 	if id != nil {
 		// The base URL and site.yaml's languages are in every entry.
@@ -149,7 +158,9 @@ func (p *planner) collectLists() {
 		for _, y := range e.Years {
 			p.lists[index.YearPath(l, y.Year)] = true
 			for _, m := range y.Months {
-				p.lists[index.MonthPath(l, m.Year, m.Month)] = true
+				for n := 1; n <= p.pageCount(len(m.Entries)); n++ {
+					p.lists[index.MonthPath(l, m.Year, m.Month, n)] = true
+				}
 			}
 		}
 	}
@@ -164,13 +175,13 @@ func (p *planner) pageCount(n int) int {
 
 func (p *planner) edition(e *index.Edition) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
-	p.paginated(e, e.Entries, index.HomePath, navHome, t.Latest, FeedLinks{})
+	p.paginated(e, e.Entries, index.HomePath, navHome, t.Latest, FeedLinks{}, nil)
 	p.countries(e)
 	for _, ci := range e.Countries {
 		c := ci.Country
 		feed := p.feedLinks(t.Fill(t.CountryFeed, "country", c.Names[lang]), index.CountryFeedPath(lang, c))
 		p.paginated(e, ci.Entries, func(l string, n int) string { return index.CountryPath(l, c, n) },
-			navCountries, t.Fill(t.CountryHeading, "country", c.Names[lang]), feed)
+			navCountries, t.Fill(t.CountryHeading, "country", c.Names[lang]), feed, nil)
 	}
 	for _, y := range e.Years {
 		p.year(e, y)
@@ -182,9 +193,10 @@ func (p *planner) edition(e *index.Edition) {
 
 // paginated plans the pages of a list, page_size stories each; an empty
 // list still has its first page. The first page of the home list is the
-// home page.
+// home page. up, if not nil, leads to the page above the list; the list's
+// path is in its key, so up's must follow from it.
 func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(string, int) string,
-	section int, heading string, feed FeedLinks) {
+	section int, heading string, feed FeedLinks, up *Link) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	size := p.site.Config.PageSize
 	total := p.pageCount(len(entries))
@@ -204,7 +216,7 @@ func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(s
 			if err != nil {
 				return nil, err
 			}
-			lv := &ListView{Heading: heading, Items: items}
+			lv := &ListView{Heading: heading, Items: items, Up: up}
 			if total > 1 {
 				lv.Pager = &Pager{Label: t.Pagination, Status: t.Fill(t.PageOf, "page", itoa(n), "pages", itoa(total))}
 				if n > 1 {
@@ -266,7 +278,7 @@ func (p *planner) year(e *index.Edition, y *index.Year) {
 		}
 		for _, m := range y.Months {
 			yv.Months = append(yv.Months, CountryItem{Name: t.MonthYear(m.Year, m.Month),
-				Href: p.urls.Href(index.MonthPath(lang, m.Year, m.Month)), Count: t.ArticleCount(len(m.Entries))})
+				Href: p.urls.Href(index.MonthPath(lang, m.Year, m.Month, 1)), Count: t.ArticleCount(len(m.Entries))})
 		}
 		pg.Year = yv
 		return pg, nil
@@ -275,21 +287,9 @@ func (p *planner) year(e *index.Edition, y *index.Year) {
 
 func (p *planner) month(e *index.Edition, y *index.Year, m *index.Month) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
-	own := index.MonthPath(lang, m.Year, m.Month)
-	hf, present := p.listHead(own, func(l string) string { return index.MonthPath(l, m.Year, m.Month) }, false)
-	k := newKey("month", p.chrome[lang], uint64(m.Year), uint64(m.Month), present)
-	p.entryKeys(k, m.Entries)
-	p.addPage(own, k, listID(own, present), hf, func(h head, sw []LangLink) (*Page, error) {
-		heading := t.MonthYear(m.Year, m.Month)
-		pg := p.page("list", lang, own, heading, navArchive, h, sw)
-		items, err := p.frags.list(listItem, lang, m.Entries)
-		if err != nil {
-			return nil, err
-		}
-		pg.List = &ListView{Heading: heading, Items: items,
-			Up: &Link{Label: itoa(y.Year), Href: p.urls.Href(index.YearPath(lang, y.Year))}}
-		return pg, nil
-	})
+	up := &Link{Label: itoa(y.Year), Href: p.urls.Href(index.YearPath(lang, y.Year))}
+	p.paginated(e, m.Entries, func(l string, n int) string { return index.MonthPath(l, m.Year, m.Month, n) },
+		navArchive, t.MonthYear(m.Year, m.Month), FeedLinks{}, up)
 }
 
 func (p *planner) article(a *load.Article) planned {
@@ -329,7 +329,7 @@ func (p *planner) article(a *load.Article) planned {
 			return nil, err
 		}
 		pg := p.page("article", a.Lang, own, a.Title, navNone, h, sw)
-		pg.Description = a.Summary
+		pg.Description, pg.File = a.Summary, a.Path
 		av := &ArticleView{Title: a.Title, Lang: a.Lang, Date: t.Date(a.Date), DateISO: isoDate(a.Date),
 			Countries: p.countryLinks(a.Lang, a.Countries), Source: a.Source, SourceURL: a.SourceURL,
 			Body: trustedHTML(body(p.site, a, p.urls.Href)), Related: rel,
@@ -449,6 +449,7 @@ const (
 	navHome
 	navCountries
 	navArchive
+	navSearch
 )
 
 // page starts a page with the parts every page of a language shares; the
@@ -465,14 +466,15 @@ func (p *planner) page(tmpl, lang, path, heading string, section int, h head, sw
 		Social: Social{Type: "website", Title: title, URL: h.canonical, SiteName: l.Title},
 		Feeds:  []FeedLinks{p.feedLinks(l.Title+" — "+t.Feed, index.FeedPath(lang))},
 		Chrome: Chrome{SiteTitle: l.Title, Home: p.urls.Href(index.HomePath(lang, 1)),
-			Stylesheet: p.urls.Href("style.css"), Icon: p.urls.Href("favicon.svg")}}
+			Stylesheet: p.urls.Href(Stylesheet), Icon: p.urls.Href("favicon.svg")}}
 	archive := index.HomePath(lang, 1)
 	if e := p.site.Edition(lang); e != nil && len(e.Years) > 0 {
 		archive = index.YearPath(lang, e.Years[0].Year)
 	}
 	pg.Chrome.Nav = []Link{{Label: t.Home, Href: p.urls.Href(index.HomePath(lang, 1))},
 		{Label: t.Countries, Href: p.urls.Href(index.CountriesPath(lang))},
-		{Label: t.Archive, Href: p.urls.Href(archive)}}
+		{Label: t.Archive, Href: p.urls.Href(archive)},
+		{Label: t.Search, Href: p.urls.Href(index.SearchPath(lang))}}
 	if section >= 0 {
 		pg.Chrome.Nav[section].Current = "true"
 		if pg.Chrome.Nav[section].Href == p.urls.Href(path) {

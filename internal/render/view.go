@@ -11,6 +11,7 @@ import (
 type Page struct {
 	Path        string // URL path under the base, "en/2025/09/slug/"
 	Template    string // which page template writes it
+	File        string // the article file it shows, for messages
 	Lang        string
 	Title       string // the <title>
 	Description string
@@ -29,6 +30,7 @@ type Page struct {
 	Year      *YearView
 	Root      []RootChoice
 	NotFound  []NotFoundText
+	Search    *SearchView
 }
 
 // Social is what a page shows where it is shared: OpenGraph and the

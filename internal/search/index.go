@@ -187,12 +187,11 @@ func manifest(n int, files []File) []byte {
 	}{fmt.Sprintf("%016x", h.Sum64()), n, shardCount(n), chunkSize, keyLen})
 }
 
-// marshal writes JSON without escaping <, > and &, which only cost bytes
-// in a file no HTML parser reads.
+// marshal writes JSON with <, > and & escaped, as every JSON file of the
+// site: a title's markup stays text wherever the file ends up shown.
 func marshal(v any) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		panic(err) // strings and ints only
 	}

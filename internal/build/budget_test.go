@@ -1,0 +1,104 @@
+package build
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"briefings/internal/diag"
+)
+
+const budgetArchive = `
+-- content/site.yaml --
+base_url: https://example.org/
+default_language: en
+languages:
+  en: {name: English, title: Briefings}
+page_size: 1
+max_page_kb: 8
+-- content/countries.yaml --
+AZ: {en: Azerbaijan}
+-- content/en/a.md --
+---
+title: First
+date: 2025-09-03
+countries: [AZ]
+summary: Short.
+---
+Short.
+-- content/en/b.md --
+---
+title: Second
+date: 2025-09-05
+countries: [AZ]
+summary: Short too.
+---
+Short too.
+`
+
+// A month of more stories than page_size takes several pages, each
+// leading up to its year and to the month's other pages.
+func TestMonthPages(t *testing.T) {
+	root := newProject(t, budgetArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	first, second := readFile(t, filepath.Join(out, "en/2025/09/index.html")), readFile(t, filepath.Join(out, "en/2025/09/page/2/index.html"))
+	for _, want := range []string{`<a href="/en/2025/">2025</a>`, `<a rel="prev" href="/en/2025/09/">`, `>First</a>`} {
+		if !strings.Contains(second, want) {
+			t.Errorf("the month's second page lacks %s", want)
+		}
+	}
+	if !strings.Contains(first, `<a rel="next" href="/en/2025/09/page/2/">`) || !strings.Contains(first, `>Second</a>`) {
+		t.Errorf("the month's first page does not lead to the second or lacks the newest story")
+	}
+	if !strings.Contains(readFile(t, filepath.Join(out, "sitemap.xml")), "<loc>https://example.org/en/2025/09/page/2/</loc>") {
+		t.Errorf("the sitemap lacks the month's second page")
+	}
+}
+
+// A page over max_page_kb fails the build, named by the article it shows,
+// or by site.yaml's max_page_kb for other pages; nothing is written. The
+// build reports what each kind of page weighs.
+func TestPageBudget(t *testing.T) {
+	root := newProject(t, budgetArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	rep := mustBuild(t, Options{Root: root, Out: out})
+	kinds := map[string]int{}
+	for _, w := range rep.Weights {
+		kinds[w.Kind] = w.Pages
+		if w.Most > 8*1024 || w.Median > w.Most || w.Median < 1000 {
+			t.Errorf("%s pages weigh %d (median) to %d bytes", w.Kind, w.Median, w.Most)
+		}
+	}
+	if kinds["article"] != 2 || kinds["list"] < 4 || kinds["search"] != 1 {
+		t.Errorf("weighed pages by kind: %v", kinds)
+	}
+	before := tree(t, out)
+
+	writeFile(t, filepath.Join(root, "content/en/a.md"), "---\ntitle: First\ndate: 2025-09-03\ncountries: [AZ]\nsummary: "+
+		strings.Repeat("A long summary. ", 300)+"\n---\n"+strings.Repeat("A long paragraph. ", 400)+"\n")
+	_, err := Build(Options{Root: root, Out: out})
+	var list diag.List
+	if !errors.As(err, &list) {
+		t.Fatalf("a build over budget: %v", err)
+	}
+	var article, lists int
+	for _, d := range list {
+		switch {
+		case d.Path == "content/en/a.md" && d.Line == 1 && strings.HasPrefix(d.Message, "its page weighs ") &&
+			strings.HasSuffix(d.Message, "over the budget of 8 KB: shorten it, or raise max_page_kb in content/site.yaml"):
+			article++
+		case d.Path == "content/site.yaml" && d.Line == 6 && strings.Contains(d.Message, "over max_page_kb (8 KB): lower page_size or raise max_page_kb"):
+			lists++
+		default:
+			t.Errorf("unexpected problem: %s", d)
+		}
+	}
+	if article != 1 || lists == 0 {
+		t.Errorf("%d problems for the article, %d for lists:\n%s", article, lists, list)
+	}
+	if !mapsEqual(tree(t, out), before) {
+		t.Errorf("a build over budget changed the site")
+	}
+}
