@@ -43,7 +43,7 @@ type axeResult struct {
 
 // TestAccessibility runs axe-core's WCAG 2.1 A and AA rules on the home,
 // an article, a country page, the countries, a year and a month of the
-// archive, the language chooser and the 404 page, in
+// archive, the search page (empty, and showing results), the language chooser and the 404 page, in
 // each language, in the light and in the dark colour scheme: no violation.
 func TestAccessibility(t *testing.T) {
 	axe := axeSource(t)
@@ -57,7 +57,7 @@ func TestAccessibility(t *testing.T) {
 	}
 	pages := []string{"", "404.html"}
 	for _, lang := range []string{"en", "ru"} {
-		pages = append(pages, lang+"/", lang+"/countries/", lang+"/"+firstArticle(t, dir, lang))
+		pages = append(pages, lang+"/", lang+"/countries/", lang+"/"+firstArticle(t, dir, lang), lang+"/search/", lang+"/search/?q=icrc")
 		pages = append(pages, lang+"/"+firstOf(t, dir, lang, "countries/*/index.html"), lang+"/"+firstOf(t, dir, lang, "[0-9]*/index.html"),
 			lang+"/"+firstOf(t, dir, lang, "[0-9]*/[0-9]*/index.html"))
 	}
@@ -96,6 +96,11 @@ func runAxe(t *testing.T, b *browser, axe, pageURL string) axeResult {
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate(pageURL), chromedp.WaitReady("body")); err != nil {
 		t.Fatalf("%s: %v", pageURL, err)
+	}
+	if strings.Contains(pageURL, "?q=") { // check the results, once the script has shown them
+		if err := chromedp.Do(ctx, chromedp.WaitVisible("#search-results li")); err != nil {
+			t.Fatalf("%s: no results shown: %v", pageURL, err)
+		}
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](axe+";true")); err != nil {
 		t.Fatalf("%s: loading axe: %v", pageURL, err)
