@@ -2,6 +2,7 @@ package build
 
 import (
 	"encoding/xml"
+	"html"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -392,6 +393,12 @@ func testFeeds(t *testing.T, out string) {
 			}
 			if it.Description == "" || !strings.Contains(it.Content, "<p>") {
 				t.Errorf("%s: item %q lacks a description or HTML content", c.path, it.Title)
+			}
+			// Readers take the description as HTML: the summary must come
+			// back as its words, with no markup of its own.
+			if it.Title == "Families of the missing meet <script>alert(1)</script>" &&
+				(strings.ContainsAny(it.Description, "<>") || html.UnescapeString(it.Description) != `Summary with "quotes" & <tags>`) {
+				t.Errorf("%s: description %q is not the summary as HTML text", c.path, it.Description)
 			}
 		}
 		if !slices.Equal(titles, c.titles) {

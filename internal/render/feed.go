@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"html"
 	"time"
 
 	"briefings/internal/index"
@@ -111,8 +112,9 @@ func (f feed) writeRSS(w *bytes.Buffer) error {
 	ch := channel{Title: f.title, Link: f.home, Description: f.description, Language: f.lang, Generator: "briefings",
 		Self: atomLink{Href: f.rss, Rel: "self", Type: "application/rss+xml"}}
 	for _, it := range f.items {
+		// Readers show an RSS description as HTML: the summary is text.
 		ch.Items = append(ch.Items, item{Title: it.title, Link: it.url, GUID: guid{IsPermaLink: true, Value: it.url},
-			PubDate: it.published.Format(time.RFC1123Z), Description: it.summary, Content: cdata{it.html},
+			PubDate: it.published.Format(time.RFC1123Z), Description: html.EscapeString(it.summary), Content: cdata{it.html},
 			Categories: it.categories})
 	}
 	if len(f.items) > 0 {
