@@ -148,12 +148,14 @@ func checkOutput(t *testing.T, out, article string) {
 }
 
 // checkFeed: the HTML content of a feed's items, in RSS, Atom or JSON
-// Feed, is as safe as a page's body.
+// Feed, is as safe as a page's body, and an RSS description, which
+// readers also take as HTML, holds no element at all.
 func checkFeed(t *testing.T, name string, data []byte, unmarshal func([]byte, any) error) {
 	type item struct {
 		RSS  string `xml:"http://purl.org/rss/1.0/modules/content/ encoded"`
 		Atom string `xml:"http://www.w3.org/2005/Atom content"`
 		JSON string `json:"content_html"`
+		Desc string `xml:"description" json:"-"`
 	}
 	var feed struct {
 		RSS  []item `xml:"channel>item"`
@@ -168,6 +170,9 @@ func checkFeed(t *testing.T, name string, data []byte, unmarshal func([]byte, an
 			if err := markupcheck.HTML([]byte(content), markupcheck.BodyElements); err != nil {
 				t.Errorf("%s: an item's content: %v\n%s", name, err, content)
 			}
+		}
+		if err := markupcheck.HTML([]byte(it.Desc), []string{}); err != nil {
+			t.Errorf("%s: an item's description: %v\n%s", name, err, it.Desc)
 		}
 	}
 }
