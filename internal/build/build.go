@@ -130,10 +130,8 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, Report, error) {
 	if err != nil {
 		errs.Add("", 0, "--base-url: %v", err)
 	}
-	statics, err := staticOutputs(fsys)
-	if err != nil {
-		errs.Add("static", 0, "cannot read: %v", err)
-	}
+	statics, serrs := staticOutputs(fsys)
+	errs.Append(serrs)
 	rep := Report{Warnings: errs.Warnings().Sort(), Articles: len(published), BasePath: urls.BasePath()}
 	if errs.Err() != nil {
 		return nil, rep, errs.Err()
@@ -283,9 +281,10 @@ func baseURL(content *load.Content, override string) (render.URLs, error) {
 }
 
 // staticOutputs plans static/, copied to the site root as it is; a file's
-// key is its bytes.
-func staticOutputs(fsys fs.FS) ([]render.Output, error) {
+// key is its bytes. Like content/, it is read without following links.
+func staticOutputs(fsys fs.FS) ([]render.Output, diag.List) {
 	var outs []render.Output
+	var errs diag.List
 	err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == "static" {
@@ -299,18 +298,29 @@ func staticOutputs(fsys fs.FS) ([]render.Output, error) {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() {
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			errs.Add(p, 0, "a link: the build does not follow links; put the file or folder itself here")
+			return nil
+		case d.IsDir():
+			return nil
+		case !d.Type().IsRegular():
+			errs.Add(p, 0, "not a regular file (a device or a pipe); static/ holds plain files")
 			return nil
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return err
+			errs.Add(p, 0, "cannot read: %v", err)
+			return nil
 		}
 		outs = append(outs, render.Output{Path: strings.TrimPrefix(p, "static/"), Key: load.HashBytes(data),
 			Make: func(w *bytes.Buffer) error { _, err := w.Write(data); return err }})
 		return nil
 	})
-	return outs, err
+	if err != nil {
+		errs.Add("static", 0, "cannot read: %v", err)
+	}
+	return outs, errs
 }
 
 // stylesheetSize is the size of the stylesheet every page loads.

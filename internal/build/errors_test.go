@@ -56,8 +56,8 @@ slug: same-title
 date: 2025-03-20
 countries: [KZ]
 ---
-`, `content/en/2025/one.md:2: URL /en/2025/03/same-title/ is also used by content/en/other/two.md
-content/en/other/two.md:3: URL /en/2025/03/same-title/ is also used by content/en/2025/one.md`},
+`, `content/en/2025/one.md:2: URL /en/2025/03/same-title/ is also used by content/en/other/two.md: give one of them a slug of its own
+content/en/other/two.md:3: URL /en/2025/03/same-title/ is also used by content/en/2025/one.md: give one of them a slug of its own`},
 		{"translation key twice in one language", `
 -- content/ru/a.md --
 ---
@@ -73,8 +73,8 @@ date: 2025-01-03
 countries: [AZ]
 translation_key: k
 ---
-`, `content/ru/a.md:5: translation_key "k" in language ru is also used by content/ru/b.md
-content/ru/b.md:5: translation_key "k" in language ru is also used by content/ru/a.md`},
+`, `content/ru/a.md:5: translation_key "k" in language ru is also used by content/ru/b.md: a story has one article a language: change one of the keys
+content/ru/b.md:5: translation_key "k" in language ru is also used by content/ru/a.md: a story has one article a language: change one of the keys`},
 		{"unknown language folder", `
 -- content/de/a.md --
 ---
@@ -124,8 +124,8 @@ date: 2025-01-03
 countries: [AZ]
 draft: true
 ---
-`, `content/en/a.md:8: link to content/en/2024/gone.md: there is no such article
-content/en/a.md:9: link to content/en/draft.md: it is a draft, and drafts are not published`},
+`, `content/en/a.md:8: link to content/en/2024/gone.md: there is no such article; correct the path, which is relative to this file, or remove the link
+content/en/a.md:9: link to content/en/draft.md: it is a draft, and drafts are not published; publish it or remove the link`},
 		{"broken template and site.yaml", `
 -- templates/article.html --
 {{define "main"}}{{.Nope}{{end}}

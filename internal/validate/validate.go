@@ -20,14 +20,14 @@ func Content(c *load.Content, published []*load.Article, paths map[*load.Article
 	path := func(a *load.Article) string { return paths[a] }
 	errs.Append(collisions(published, path,
 		func(a *load.Article) int { return cmp.Or(a.Lines.Slug, a.Lines.Title) },
-		func(a *load.Article) string { return "URL /" + paths[a] }))
+		func(a *load.Article) string { return "URL /" + paths[a] }, "give one of them a slug of its own"))
 	keyed := slices.DeleteFunc(slices.Clone(published), func(a *load.Article) bool { return a.TranslationKey == "" })
 	errs.Append(collisions(keyed,
 		func(a *load.Article) string { return a.Lang + "\x00" + a.TranslationKey },
 		func(a *load.Article) int { return a.Lines.TranslationKey },
 		func(a *load.Article) string {
 			return fmt.Sprintf("translation_key %q in language %s", a.TranslationKey, a.Lang)
-		}))
+		}, "a story has one article a language: change one of the keys"))
 	return errs
 }
 
@@ -52,9 +52,9 @@ func links(c *load.Content, published []*load.Article) diag.List {
 			switch {
 			case isPublished[l.Target]:
 			case !exists[l.Target]:
-				errs.Add(a.Path, l.Line, "link to %s: there is no such article", l.Target)
+				errs.Add(a.Path, l.Line, "link to %s: there is no such article; correct the path, which is relative to this file, or remove the link", l.Target)
 			case slices.ContainsFunc(c.Articles, func(b *load.Article) bool { return b.Path == l.Target && b.Draft }):
-				errs.Add(a.Path, l.Line, "link to %s: it is a draft, and drafts are not published", l.Target)
+				errs.Add(a.Path, l.Line, "link to %s: it is a draft, and drafts are not published; publish it or remove the link", l.Target)
 			}
 		}
 	}
@@ -65,7 +65,7 @@ func links(c *load.Content, published []*load.Article) diag.List {
 // article, naming the others. Most keys are unique, so groups are made
 // only for keys seen twice.
 func collisions(arts []*load.Article, key func(*load.Article) string,
-	line func(*load.Article) int, describe func(*load.Article) string) diag.List {
+	line func(*load.Article) int, describe func(*load.Article) string, advice string) diag.List {
 	var errs diag.List
 	first := make(map[string]*load.Article, len(arts))
 	shared := map[string][]*load.Article{}
@@ -91,7 +91,7 @@ func collisions(arts []*load.Article, key func(*load.Article) string,
 				others = append(others, b.Path)
 			}
 		}
-		errs.Add(a.Path, line(a), "%s is also used by %s", describe(a), strings.Join(others, ", "))
+		errs.Add(a.Path, line(a), "%s is also used by %s: %s", describe(a), strings.Join(others, ", "), advice)
 	}
 	return errs
 }
