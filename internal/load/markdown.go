@@ -173,6 +173,9 @@ func plainText(n ast.Node, src []byte) string {
 // scrub replaces the control characters a character reference such as
 // &#1; can bring in, which feeds cannot carry, by U+FFFD, as HTML does for &#0;.
 func scrub(s string) string {
+	if !hasControl(s) {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		if textRune(r) || r == '\r' {
 			return r
