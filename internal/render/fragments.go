@@ -11,10 +11,12 @@ import (
 )
 
 // fragmentKinds are the templates of one story in a list: "item" on home,
-// country and month pages, "related-item" under other articles.
-var fragmentKinds = [...]string{"item", "related-item"}
+// country and month pages, "related-item" under other articles; then
+// those of the parts of a page's frame that many pages share.
+var fragmentKinds = [...]string{"item", "related-item", "sections", "feed-links", "feed"}
 
-var fragmentRoles = [...]string{"one story in a list page", "one story in an article's related stories"}
+var fragmentRoles = [...]string{"one story in a list page", "one story in an article's related stories",
+	"the site's sections in the header", "the <link>s of a feed in a page's head", "a feed's line in the footer"}
 
 const (
 	listItem = iota
@@ -31,6 +33,9 @@ type fragments struct {
 	p     *planner
 	pos   map[*load.Article]int
 	slots []fragment // article × language × kind
+
+	mu     sync.Mutex
+	chrome map[string]*fragment // by template and what it shows
 }
 
 type fragment struct {
@@ -44,8 +49,55 @@ func newFragments(p *planner) *fragments {
 	for i, a := range p.site.Articles {
 		f.pos[a] = i
 	}
-	f.slots = make([]fragment, len(p.site.Articles)*len(p.site.Languages)*len(fragmentKinds))
+	f.slots = make([]fragment, len(p.site.Articles)*len(p.site.Languages)*2)
+	f.chrome = map[string]*fragment{}
 	return f
+}
+
+// frame fills in the parts of a page's frame many pages share, each made
+// once a build: they were a third of the template work of a page.
+func (f *fragments) frame(pg *Page) error {
+	c := &pg.Chrome
+	if len(c.Nav) > 0 {
+		key := pg.Lang
+		for _, l := range c.Nav {
+			key += "|" + l.Current
+		}
+		html, err := f.once("sections", key, Sections{Label: pg.T.Navigation, Links: c.Nav})
+		if err != nil {
+			return err
+		}
+		c.Sections = html
+	}
+	for _, fl := range pg.Feeds {
+		links, err := f.once("feed-links", fl.RSS, fl)
+		if err != nil {
+			return err
+		}
+		line, err := f.once("feed", fl.RSS, fl)
+		if err != nil {
+			return err
+		}
+		c.FeedLinks, c.FeedLines = append(c.FeedLinks, links), append(c.FeedLines, line)
+	}
+	return nil
+}
+
+// once renders a template of the layout for data that key names, once.
+func (f *fragments) once(name, key string, data any) (template.HTML, error) {
+	f.mu.Lock()
+	s := f.chrome[name+"\x00"+key]
+	if s == nil {
+		s = &fragment{}
+		f.chrome[name+"\x00"+key] = s
+	}
+	f.mu.Unlock()
+	s.once.Do(func() {
+		var buf bytes.Buffer
+		s.err = f.p.theme.Fragment(&buf, name, data)
+		s.html = template.HTML(buf.String())
+	})
+	return s.html, s.err
 }
 
 // list renders the entries of a list for readers of lang.
@@ -57,7 +109,7 @@ func (f *fragments) list(kind int, lang string, entries []index.Entry) ([]templa
 		if !ok || li < 0 {
 			return nil, fmt.Errorf("%s is not part of the site", en.Article.Path)
 		}
-		s := &f.slots[(pos*len(f.p.site.Languages)+li)*len(fragmentKinds)+kind]
+		s := &f.slots[(pos*len(f.p.site.Languages)+li)*2+kind]
 		s.once.Do(func() {
 			var buf bytes.Buffer
 			s.err = f.p.theme.Fragment(&buf, fragmentKinds[kind], f.p.item(lang, en.Article))

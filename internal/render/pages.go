@@ -105,6 +105,9 @@ type planned struct {
 func (p *planner) plan(path string, k *key, id func(*key), hf headFunc, make pageFunc) planned {
 	pl := planned{out: Output{Path: OutputPath(path), Key: k.sum(), Make: func(w *bytes.Buffer) error {
 		pg, err := make(hf())
+		if err == nil {
+			err = p.frags.frame(pg)
+		}
 		if err != nil {
 			return err
 		}

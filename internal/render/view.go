@@ -79,10 +79,21 @@ type Link struct {
 	Current     string
 }
 
-// Chrome is the site header and footer.
+// Chrome is the site header and footer. The parts many pages share are
+// made once a build by the layout's templates of their names: Sections by
+// "sections" from Nav, and for each of the page's Feeds, FeedLinks by
+// "feed-links" and FeedLines by "feed".
 type Chrome struct {
 	SiteTitle, Home, Stylesheet, Icon string
 	Nav                               []Link
+	Sections                          template.HTML
+	FeedLinks, FeedLines              []template.HTML
+}
+
+// Sections is the data of the "sections" template.
+type Sections struct {
+	Label string
+	Links []Link
 }
 
 // Item is a story in a list, for the "item" and "related-item" templates.
