@@ -359,8 +359,8 @@ func (p *planner) shared(pg *Page, a *load.Article) {
 	modified := later(a.Date, a.Updated)
 	pg.Social.Type, pg.Social.Title = "article", a.Title
 	pg.Social.Published, pg.Social.Modified = isoDate(a.Date), isoDate(modified)
-	ld := &NewsArticle{Context: "https://schema.org", Type: "NewsArticle", Headline: a.Title, Description: a.Summary,
-		URL: pg.Canonical, MainEntityOfPage: pg.Canonical, DatePublished: isoDate(a.Date), DateModified: isoDate(modified),
+	ld := &NewsArticle{Context: "https://schema.org", Type: "NewsArticle", Headline: a.Title,
+		URL: pg.Canonical, DatePublished: isoDate(a.Date), DateModified: isoDate(modified),
 		InLanguage: a.Lang, Author: Thing{Type: "Organization", Name: pg.Social.SiteName, URL: p.urls.Abs(index.HomePath(a.Lang, 1))}}
 	ld.Publisher = ld.Author
 	for _, c := range pg.Article.Countries {

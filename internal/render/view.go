@@ -42,21 +42,20 @@ type Social struct {
 }
 
 // NewsArticle is an article as search engines read it: schema.org JSON-LD,
-// which html/template writes as JSON escaped for a script element.
+// which html/template writes as JSON escaped for a script element. The
+// description is the page's own meta description, not repeated here.
 type NewsArticle struct {
-	Context          string  `json:"@context"`
-	Type             string  `json:"@type"`
-	Headline         string  `json:"headline"`
-	Description      string  `json:"description,omitempty"`
-	URL              string  `json:"url"`
-	MainEntityOfPage string  `json:"mainEntityOfPage"`
-	DatePublished    string  `json:"datePublished"`
-	DateModified     string  `json:"dateModified"`
-	InLanguage       string  `json:"inLanguage"`
-	About            []Thing `json:"about,omitempty"`
-	IsBasedOn        *Thing  `json:"isBasedOn,omitempty"`
-	Author           Thing   `json:"author"`
-	Publisher        Thing   `json:"publisher"`
+	Context       string  `json:"@context"`
+	Type          string  `json:"@type"`
+	Headline      string  `json:"headline"`
+	URL           string  `json:"url"`
+	DatePublished string  `json:"datePublished"`
+	DateModified  string  `json:"dateModified"`
+	InLanguage    string  `json:"inLanguage"`
+	About         []Thing `json:"about,omitempty"`
+	IsBasedOn     *Thing  `json:"isBasedOn,omitempty"`
+	Author        Thing   `json:"author"`
+	Publisher     Thing   `json:"publisher"`
 }
 
 // Thing is a named schema.org thing: a country, a source, the site.
