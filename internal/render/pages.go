@@ -303,12 +303,12 @@ func (p *planner) article(a *load.Article) planned {
 	k := newKey("article", p.chrome[a.Lang], a.Hash)
 	for _, n := range [2]*load.Article{older, newer} {
 		if n != nil {
-			k.num(n.Hash)
+			k.num(n.Shown)
 		}
 		k.str("neighbour")
 	}
 	for _, b := range st.Articles {
-		k.num(b.Hash)
+		k.num(b.Shown) // the links between translations
 	}
 	p.entryKeys(k.str("related"), related)
 	for _, l := range a.Links {
@@ -530,7 +530,7 @@ func (p *planner) listHeadNow(own string, path func(lang string) string, home bo
 // entryKeys adds the stories a page lists to its key.
 func (p *planner) entryKeys(k *key, entries []index.Entry) {
 	for _, en := range entries {
-		k.num(en.Article.Hash)
+		k.num(en.Article.Shown)
 	}
 }
 

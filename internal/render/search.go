@@ -87,11 +87,7 @@ func (p *planner) searchIndex(e *index.Edition) {
 }
 
 // searchDocKey adds to a key all the index shows of a story.
-func (p *planner) searchDocKey(k *key, en index.Entry) {
-	a := en.Article
-	k.str(a.Title, a.Summary, p.site.Path(a), a.Lang).str(a.Countries...)
-	timeKey(k, a.Date)
-}
+func (p *planner) searchDocKey(k *key, en index.Entry) { k.num(en.Article.Shown) }
 
 // searchDocs are the stories of an edition, newest first, as its index
 // finds them.
