@@ -8,10 +8,14 @@
 # builds it five times with `briefings build`, each time into a new output
 # folder, as on a fresh checkout. It prints the articles, the files
 # written, the wall time (min / median / max), the files written per
-# second at the median and the peak memory (resident set). Then it runs
-# the one-article rebuild benchmark of internal/build (what watch and
-# serve do after a save) at 10,000 articles, or the largest size below
-# that, five times, and prints its median.
+# second at the median and the peak memory (resident set). Beside them it
+# times bench/floor, the bare loop that only reads, converts and writes
+# each article, five times in the same way: the floor tells how fast this
+# machine's disk is today, and the last column is the build's median over
+# the floor's. Then it runs the one-article rebuild benchmark of
+# internal/build (what watch and serve do after a save) at 10,000
+# articles, or the largest size below that, five times, and prints its
+# median.
 #
 # Nothing else should run on the machine meanwhile. Before each timed run
 # the script waits until the disk has written out and discarded what
@@ -19,7 +23,8 @@
 # folder of 60,000 files deleted just before a build slows it down by half.
 #
 # Set GENCORPUS to the generator's main.go if it is not at
-# ../shared/bench/gencorpus/main.go.
+# ../shared/bench/gencorpus/main.go, and OUTDIR to write the sites in
+# another folder, such as a RAM disk (/dev/shm) to leave the disk out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${1:-"1000 10000 50000"}
@@ -29,6 +34,9 @@ command -v /usr/bin/time >/dev/null || { echo "bench/run.sh: needs /usr/bin/time
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/briefings" ./cmd/briefings
+go build -o "$work/floor" ./bench/floor
+outdir=$(mktemp -d "${OUTDIR:-$work}/sites.XXXXXX")
+trap 'rm -rf "$work" "$outdir"' EXIT
 
 # settle waits until the disk is idle: no IO stall in the last 10 s (Linux
 # pressure stall information), or 10 s where that is not available.
@@ -42,7 +50,7 @@ settle() {
 }
 
 echo "$(nproc) cores, $(uname -sr), $(go version | cut -d' ' -f3)"
-printf '%-9s %-7s %-28s %-9s %s\n' articles files "wall s (min / median / max)" "files/s" "peak MB"
+printf '%-9s %-7s %-28s %-9s %-8s %-10s %s\n' articles files "wall s (min / median / max)" "files/s" "peak MB" "floor s" "× floor"
 rebuild_at=""
 for n in $sizes; do
   project="$work/p$n"
@@ -51,16 +59,27 @@ for n in $sizes; do
   times=() peak=0
   for i in 1 2 3 4 5; do
     settle
-    /usr/bin/time -f '%e %M' -o "$work/time" "$work/briefings" build --root "$project" --out "$project/out$i" >/dev/null
+    out="$outdir/out$i"
+    /usr/bin/time -f '%e %M' -o "$work/time" "$work/briefings" build --root "$project" --out "$out" >/dev/null
     read -r wall kb < "$work/time"
     times+=("$wall")
     [ "$kb" -gt "$peak" ] && peak=$kb
   done
-  files=$(find "$project/out1" -type f | wc -l)
-  rm -rf "$project"/out*
+  files=$(find "$outdir/out1" -type f | wc -l)
+  rm -rf "$outdir"/out*
   sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+  floors=()
+  for i in 1 2 3 4 5; do
+    settle
+    /usr/bin/time -f '%e' -o "$work/time" "$work/floor" -root "$project" -out "$outdir/floor$i" >/dev/null
+    floors+=("$(cat "$work/time")")
+  done
+  rm -rf "$outdir"/floor*
+  floors=($(printf '%s\n' "${floors[@]}" | sort -n))
   rate=$(awk -v f="$files" -v t="${sorted[2]}" 'BEGIN { printf "%d", f / t }')
-  printf '%-9s %-7s %-28s %-9s %s\n' "$n" "$files" "${sorted[0]} / ${sorted[2]} / ${sorted[4]}" "$rate" "$((peak / 1024))"
+  ratio=$(awk -v b="${sorted[2]}" -v f="${floors[2]}" 'BEGIN { printf "%.2f", b / f }')
+  printf '%-9s %-7s %-28s %-9s %-8s %-10s %s\n' "$n" "$files" "${sorted[0]} / ${sorted[2]} / ${sorted[4]}" "$rate" \
+    "$((peak / 1024))" "${floors[2]}" "$ratio"
   if [ "$n" -le 10000 ]; then rebuild_at=$project; fi
 done
 [ -n "$rebuild_at" ] || rebuild_at=$project
