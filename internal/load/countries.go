@@ -2,6 +2,7 @@ package load
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/gosimple/slug"
 	"go.yaml.in/yaml/v3"
@@ -14,6 +15,7 @@ type Country struct {
 	Code  string
 	Names map[string]string // language code → name
 	Match []string          // word forms that name the country in text
+	About map[string]string // language code → a sentence or two the country's page leads with; optional
 	Slug  string            // URL segment: the slug of the English name
 }
 
@@ -55,6 +57,26 @@ func ParseCountries(src []byte, cfg *Config) (map[string]*Country, diag.List) {
 	return countries, nil
 }
 
+// parseAbout reads a country's about: a text for each language that has
+// one, like about: {en: "…", ru: "…"}.
+func parseAbout(code string, v yaml.Node, c *Country, cfg *Config, errs *diag.List) bool {
+	if v.Decode(&c.About) != nil {
+		errs.Add(CountriesPath, v.Line, "%s: about must give a text for each language, like about: {en: \"…\", ru: \"…\"}", code)
+		return false
+	}
+	ok := true
+	for lang, text := range c.About {
+		if cfg.Languages[lang].Title == "" {
+			errs.Add(CountriesPath, v.Line, "%s: about is given in %q, which is not a language of site.yaml (%s)", code, lang, strings.Join(cfg.Codes(), ", "))
+			ok = false
+		} else if strings.TrimSpace(text) == "" {
+			errs.Add(CountriesPath, v.Line, "%s: about in %s is empty; write a sentence or leave the language out", code, lang)
+			ok = false
+		}
+	}
+	return ok
+}
+
 func parseCountry(code string, line int, fields map[string]yaml.Node, cfg *Config, errs *diag.List) *Country {
 	c := &Country{Code: code, Names: map[string]string{}}
 	ok := true
@@ -65,6 +87,8 @@ func parseCountry(code string, line int, fields map[string]yaml.Node, cfg *Confi
 				errs.Add(CountriesPath, v.Line, "%s: match must be a list of words, like [Azerbaijan, Азербайджане]", code)
 				ok = false
 			}
+		case key == "about":
+			ok = parseAbout(code, v, c, cfg, errs) && ok
 		case cfg.Languages[key].Title != "":
 			if v.Kind != yaml.ScalarNode || v.Value == "" {
 				errs.Add(CountriesPath, v.Line, "%s: the %s name must be text", code, key)
@@ -72,7 +96,7 @@ func parseCountry(code string, line int, fields map[string]yaml.Node, cfg *Confi
 			}
 			c.Names[key] = v.Value
 		default:
-			errs.Add(CountriesPath, v.Line, "%s: unknown field %q; give a name for each language (%v) and match", code, key, cfg.Codes())
+			errs.Add(CountriesPath, v.Line, "%s: unknown field %q; give a name for each language (%v), match and about", code, key, cfg.Codes())
 			ok = false
 		}
 	}

@@ -61,7 +61,7 @@ func TestParseCountries(t *testing.T) {
 			`content/countries.yaml:1: "Azerbaijan" is not an ISO 3166-1 alpha-2 code (two capital letters, like AZ)`},
 		{"missing name", "AZ:\n  en: Azerbaijan\n", "content/countries.yaml:1: AZ has no ru name"},
 		{"unknown field", "AZ:\n  en: Azerbaijan\n  ru: Азербайджан\n  de: Aserbaidschan\n",
-			`content/countries.yaml:4: AZ: unknown field "de"; give a name for each language ([en ru]) and match`},
+			`content/countries.yaml:4: AZ: unknown field "de"; give a name for each language ([en ru]), match and about`},
 		{"match not a list", "AZ:\n  en: Azerbaijan\n  ru: Азербайджан\n  match: {a: b}\n",
 			"content/countries.yaml:4: AZ: match must be a list of words, like [Azerbaijan, Азербайджане]"},
 		{"empty slug", "AZ:\n  en: \"!!!\"\n  ru: А\n", `content/countries.yaml:1: AZ: the name "!!!" has no letters or digits to make its URL of`},

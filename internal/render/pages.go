@@ -178,13 +178,13 @@ func (p *planner) pageCount(n int) int {
 
 func (p *planner) edition(e *index.Edition) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
-	p.paginated(e, e.Entries, index.HomePath, navHome, t.Latest, FeedLinks{}, nil)
+	p.paginated(e, e.Entries, index.HomePath, navHome, listing{heading: t.Latest})
 	p.countries(e)
 	for _, ci := range e.Countries {
 		c := ci.Country
 		feed := p.feedLinks(t.Fill(t.CountryFeed, "country", c.Names[lang]), index.CountryFeedPath(lang, c))
 		p.paginated(e, ci.Entries, func(l string, n int) string { return index.CountryPath(l, c, n) },
-			navCountries, t.Fill(t.CountryHeading, "country", c.Names[lang]), feed, nil)
+			navCountries, listing{heading: t.Fill(t.CountryHeading, "country", c.Names[lang]), feed: feed, intro: c.About[lang]})
 	}
 	for _, y := range e.Years {
 		p.year(e, y)
@@ -194,12 +194,22 @@ func (p *planner) edition(e *index.Edition) {
 	}
 }
 
+// listing is what a list shows besides its stories. What it shows must
+// follow from the list's path and heading, which are in its pages' keys,
+// or from countries.yaml, which every page's key covers.
+type listing struct {
+	heading string
+	feed    FeedLinks // of the list's own feed, if it has one
+	up      *Link     // to the page above the list
+	intro   string    // what its first page leads with
+}
+
 // paginated plans the pages of a list, page_size stories each; an empty
 // list still has its first page. The first page of the home list is the
-// home page. up, if not nil, leads to the page above the list; the list's
-// path is in its key, so up's must follow from it.
+// home page.
 func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(string, int) string,
-	section int, heading string, feed FeedLinks, up *Link) {
+	section int, l listing) {
+	heading, feed := l.heading, l.feed
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	size := p.site.Config.PageSize
 	total := p.pageCount(len(entries))
@@ -219,7 +229,10 @@ func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(s
 			if err != nil {
 				return nil, err
 			}
-			lv := &ListView{Heading: heading, Items: items, Up: up}
+			lv := &ListView{Heading: heading, Items: items, Up: l.up}
+			if n == 1 && l.intro != "" {
+				lv.Intro, pg.Description = l.intro, l.intro
+			}
 			if total > 1 {
 				lv.Pager = &Pager{Label: t.Pagination, Status: t.Fill(t.PageOf, "page", itoa(n), "pages", itoa(total))}
 				if n > 1 {
@@ -292,7 +305,7 @@ func (p *planner) month(e *index.Edition, y *index.Year, m *index.Month) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	up := &Link{Label: itoa(y.Year), Href: p.urls.Href(index.YearPath(lang, y.Year))}
 	p.paginated(e, m.Entries, func(l string, n int) string { return index.MonthPath(l, m.Year, m.Month, n) },
-		navArchive, t.MonthYear(m.Year, m.Month), FeedLinks{}, up)
+		navArchive, listing{heading: t.MonthYear(m.Year, m.Month), up: up})
 }
 
 func (p *planner) article(a *load.Article) planned {

@@ -108,6 +108,7 @@ type Item struct {
 // ListView is a list of stories: home, country and month pages.
 type ListView struct {
 	Heading string
+	Intro   string          // what a country's first page leads with
 	Up      *Link           // the year page above a month
 	Items   []template.HTML // each story's entry, made by the "item" template
 	Pager   *Pager
