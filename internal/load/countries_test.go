@@ -20,9 +20,9 @@ func TestCountryAbout(t *testing.T) {
 		t.Errorf("about: %v, %v", cs["AZ"].About, cs["KZ"].About)
 	}
 	for src, want := range map[string]string{
-		"AZ: {en: Azerbaijan, ru: Азербайджан, about: {de: Text}}\n": `content/countries.yaml:1: AZ: about is given in "de", which is not a language of site.yaml (en, ru)`,
-		"AZ: {en: Azerbaijan, ru: Азербайджан, about: {ru: \" \"}}\n":  "content/countries.yaml:1: AZ: about in ru is empty; write a sentence or leave the language out",
-		"AZ: {en: Azerbaijan, ru: Азербайджан, about: Text}\n":         `content/countries.yaml:1: AZ: about must give a text for each language, like about: {en: "…", ru: "…"}`,
+		"AZ: {en: Azerbaijan, ru: Азербайджан, about: {de: Text}}\n":  `content/countries.yaml:1: AZ: about is given in "de", which is not a language of site.yaml (en, ru)`,
+		"AZ: {en: Azerbaijan, ru: Азербайджан, about: {ru: \" \"}}\n": "content/countries.yaml:1: AZ: about in ru is empty; write a sentence or leave the language out",
+		"AZ: {en: Azerbaijan, ru: Азербайджан, about: Text}\n":        `content/countries.yaml:1: AZ: about must give a text for each language, like about: {en: "…", ru: "…"}`,
 	} {
 		_, errs := ParseCountries([]byte(src), cfg)
 		if got := strings.TrimSpace(errs.Error()); got != want {
