@@ -1,7 +1,6 @@
 package main
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"briefings/internal/testproject"
 )
 
 // TestKilledBuildKeepsSite kills `briefings build` with SIGKILL at moments
@@ -34,10 +35,10 @@ func TestKilledBuildKeepsSite(t *testing.T) {
 	}
 	scratch := filepath.Join(t.TempDir(), "site")
 	run("build", "--out", scratch)
-	oldSite := snapshot(t, scratch)
+	oldSite := testproject.Tree(t, scratch)
 	writeProject(t, root, "New", stories-10) // every page changes; ten stories go
 	run("build", "--out", scratch)
-	newSite := snapshot(t, scratch)
+	newSite := testproject.Tree(t, scratch)
 
 	// Each kind of build is timed as it runs, and the kills are spread
 	// over one and a half times the last one's length.
@@ -53,11 +54,11 @@ func TestKilledBuildKeepsSite(t *testing.T) {
 		}
 		outcomes["new folder, "+killAt(t, bin, root, fresh*time.Duration(i)*3/(2*points), out, nil, newSite)]++
 		fresh = run("build")
-		sameSite(t, out, newSite)
+		testproject.SameTree(t, testproject.Tree(t, out), newSite)
 		// Into the old site: each file old or new, none missing.
 		writeProject(t, root, "Old", stories)
 		run("build")
-		sameSite(t, out, oldSite)
+		testproject.SameTree(t, testproject.Tree(t, out), oldSite)
 		writeProject(t, root, "New", stories-10)
 		if i == 0 {
 			again = run("build")
@@ -67,7 +68,7 @@ func TestKilledBuildKeepsSite(t *testing.T) {
 		}
 		outcomes["old site, "+killAt(t, bin, root, again*time.Duration(i)*3/(2*points), out, oldSite, newSite)]++
 		again = run("build")
-		sameSite(t, out, newSite)
+		testproject.SameTree(t, testproject.Tree(t, out), newSite)
 		leftovers(t, root)
 	}
 	t.Logf("%d kills, spread over builds of %v (new folder) and %v (old site): %v", 2*points,
@@ -99,7 +100,7 @@ func killAt(t *testing.T, bin, root string, delay time.Duration, out string, bef
 		}
 		return how + ": nothing written"
 	}
-	got := snapshot(t, out)
+	got := testproject.Tree(t, out)
 	oldFiles, newFiles := 0, 0 // of the files the build changes
 	for p, sum := range got {
 		switch {
@@ -139,43 +140,6 @@ func leftovers(t *testing.T, root string) {
 		}
 		return nil
 	})
-}
-
-// snapshot is every file under dir with a hash of its bytes.
-func snapshot(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = fmt.Sprintf("%x", sha256.Sum256(b))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
-func sameSite(t *testing.T, dir string, want map[string]string) {
-	t.Helper()
-	got := snapshot(t, dir)
-	for p, sum := range want {
-		if got[p] != sum {
-			t.Errorf("%s: differs from a fresh build", p)
-		}
-	}
-	for p := range got {
-		if _, ok := want[p]; !ok {
-			t.Errorf("%s: not part of a fresh build", p)
-		}
-	}
 }
 
 // writeProject writes a project of n stories, each in English and Russian,
