@@ -118,7 +118,7 @@ func MakeSlug(title, lang string) string {
 		if i := strings.LastIndexByte(s, '-'); i > 0 {
 			s = s[:i] // a whole word
 		}
-		s = strings.TrimRight(s[:min(len(s), MaxSlug)], "-")
+		s = strings.TrimRight(s[:min(len(s), MaxSlug)], "-_") // a slug may not end in either
 	}
 	return s
 }
@@ -381,10 +381,16 @@ func scalarText(path, key string, line int, v *yaml.Node, errs *diag.List) (stri
 }
 
 func parseDate(path, key string, line int, s string, errs *diag.List) (time.Time, bool) {
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, true
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		t, err = time.Parse(time.RFC3339, s)
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
+	// Year 1 is Go's "no time", and no briefing is that old: a typo.
+	if y := t.UTC().Year(); err == nil && (y < 1900 || y > 9999) {
+		errs.Add(path, line, "%s %q: the year %d cannot be right; write the date of publication, like 2025-09-03", key, s, t.Year())
+		return time.Time{}, false
+	}
+	if err == nil {
 		return t, true
 	}
 	errs.Add(path, line, "%s %q is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)", key, s)

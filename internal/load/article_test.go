@@ -177,3 +177,18 @@ func TestMakeSlug(t *testing.T) {
 		}
 	}
 }
+
+// Year 1 is how Go writes "no time": a date in it, or of any year no
+// briefing can have, is an error at its line, not an article without a date.
+func TestImplausibleYears(t *testing.T) {
+	for _, date := range []string{"0001-01-01", "1899-12-31", "0001-01-01T00:30:00+01:00"} {
+		_, errs := ParseArticle("content/en/a.md", []byte("---\ntitle: A\ndate: "+date+"\ncountries: [AZ]\n---\nText.\n"))
+		want := "content/en/a.md:3: date \"" + date + "\": the year"
+		if len(errs) != 1 || !strings.HasPrefix(errs[0].String(), want) {
+			t.Errorf("date %s: %v", date, errs)
+		}
+	}
+	if _, errs := ParseArticle("content/en/a.md", []byte("---\ntitle: A\ndate: 1900-01-01\ncountries: [AZ]\n---\nText.\n")); errs != nil {
+		t.Errorf("1900-01-01: %v", errs)
+	}
+}
