@@ -21,6 +21,7 @@ import (
 	"briefings/internal/diag"
 	"briefings/internal/draft"
 	"briefings/internal/live"
+	"briefings/internal/load"
 	"briefings/internal/serve"
 	"briefings/internal/wire"
 )
@@ -257,7 +258,7 @@ func (d *dateFlag) String() string {
 
 func (d *dateFlag) Set(v string) error {
 	t, err := time.Parse(time.DateOnly, v)
-	if err != nil {
+	if err != nil || !load.PlausibleYear(t.Year()) {
 		return fmt.Errorf("%q is not a date like 2026-03-06", v)
 	}
 	d.Time = t

@@ -380,13 +380,17 @@ func scalarText(path, key string, line int, v *yaml.Node, errs *diag.List) (stri
 	return s, true
 }
 
+// PlausibleYear says whether a briefing can be of year y. Year 1 is Go's
+// "no time", and no briefing is older than 1900: such a year is a typo.
+// import and new hold dates to the same rule, so what they write builds.
+func PlausibleYear(y int) bool { return y >= 1900 && y <= 9999 }
+
 func parseDate(path, key string, line int, s string, errs *diag.List) (time.Time, bool) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		t, err = time.Parse(time.RFC3339, s)
 	}
-	// Year 1 is Go's "no time", and no briefing is that old: a typo.
-	if y := t.UTC().Year(); err == nil && (y < 1900 || y > 9999) {
+	if err == nil && !PlausibleYear(t.UTC().Year()) {
 		errs.Add(path, line, "%s %q: the year %d cannot be right; write the date of publication, like 2025-09-03", key, s, t.Year())
 		return time.Time{}, false
 	}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"briefings/internal/load"
 )
 
 var months = map[string]time.Month{
@@ -36,7 +38,9 @@ func findDate(paras []string, given time.Time) (time.Time, string, []string) {
 	var found time.Time
 	var how string
 	if m := dateLine.FindStringSubmatch(first); m != nil {
-		found, _ = time.Parse(time.DateOnly, m[1])
+		if t, err := time.Parse(time.DateOnly, m[1]); err == nil && load.PlausibleYear(t.Year()) {
+			found = t
+		}
 		first, how = strings.TrimSpace(first[len(m[0]):]), "from the text's date line"
 	} else if m := dateline.FindStringSubmatch(first); m != nil {
 		day, month, year := m[2], m[3], m[4]
@@ -65,7 +69,7 @@ func date(year, month, day string) time.Time {
 	d, _ := strconv.Atoi(day)
 	m := months[strings.ToLower(month)]
 	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	if m == 0 || t.Day() != d {
+	if m == 0 || t.Day() != d || !load.PlausibleYear(y) {
 		return time.Time{}
 	}
 	return t
