@@ -258,8 +258,11 @@ func (d *dateFlag) String() string {
 
 func (d *dateFlag) Set(v string) error {
 	t, err := time.Parse(time.DateOnly, v)
-	if err != nil || !load.PlausibleYear(t.Year()) {
+	if err != nil {
 		return fmt.Errorf("%q is not a date like 2026-03-06", v)
+	}
+	if !load.PlausibleYear(t.Year()) {
+		return fmt.Errorf("%q: the year %d cannot be right; write the date of publication, like 2026-03-06", v, t.Year())
 	}
 	d.Time = t
 	return nil

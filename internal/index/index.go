@@ -4,6 +4,7 @@ package index
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 
@@ -98,7 +99,7 @@ func Build(c *load.Content, published []*load.Article, paths map[*load.Article]s
 	for _, a := range published {
 		s.byFile[a.Path] = a
 	}
-	for _, code := range sortedKeys(c.Countries) {
+	for _, code := range slices.Sorted(maps.Keys(c.Countries)) {
 		s.Countries = append(s.Countries, c.Countries[code])
 	}
 	s.groupStories()
@@ -270,15 +271,6 @@ func newestFirst(a, b *load.Article) int {
 		return c
 	}
 	return cmp.Or(strings.Compare(a.Lang, b.Lang), strings.Compare(a.Slug, b.Slug), strings.Compare(a.Path, b.Path))
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // CountryByCode returns a country of countries.yaml, or nil.

@@ -21,6 +21,7 @@ var fragmentRoles = [...]string{"one story in a list page", "one story in an art
 const (
 	listItem = iota
 	relatedItem
+	storyKinds // the kinds rendered once per story: the first two of fragmentKinds
 )
 
 // fragments renders each story's list entry once per reader's language
@@ -49,7 +50,7 @@ func newFragments(p *planner) *fragments {
 	for i, a := range p.site.Articles {
 		f.pos[a] = i
 	}
-	f.slots = make([]fragment, len(p.site.Articles)*len(p.site.Languages)*2)
+	f.slots = make([]fragment, len(p.site.Articles)*len(p.site.Languages)*storyKinds)
 	f.chrome = map[string]*fragment{}
 	return f
 }
@@ -109,7 +110,7 @@ func (f *fragments) list(kind int, lang string, entries []index.Entry) ([]templa
 		if !ok || li < 0 {
 			return nil, fmt.Errorf("%s is not part of the site", en.Article.Path)
 		}
-		s := &f.slots[(pos*len(f.p.site.Languages)+li)*2+kind]
+		s := &f.slots[(pos*len(f.p.site.Languages)+li)*storyKinds+kind]
 		s.once.Do(func() {
 			var buf bytes.Buffer
 			s.err = f.p.theme.Fragment(&buf, fragmentKinds[kind], f.p.item(lang, en.Article))

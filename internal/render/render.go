@@ -120,21 +120,23 @@ func (p *planner) siteFiles() {
 	}
 }
 
-// feeds plans a feed in its three formats, side by side.
+// feeds plans a feed in its three formats, side by side; the feed is
+// gathered once for the three.
 func (p *planner) feeds(rssPath string, key uint64, e *index.Edition, country *load.Country, arts []*load.Article) {
-	make := func(write func(feed, *bytes.Buffer) error) func(*bytes.Buffer) error {
-		return func(w *bytes.Buffer) error {
-			var fallback time.Time
-			if len(e.Entries) > 0 {
-				fallback = e.Entries[0].Article.Date
-			}
-			return write(newFeed(p.site, e.Lang, country, arts, p.urls, fallback), w)
+	gather := sync.OnceValue(func() feed {
+		var fallback time.Time
+		if len(e.Entries) > 0 {
+			fallback = e.Entries[0].Article.Date
 		}
+		return newFeed(p.site, e.Lang, country, arts, p.urls, fallback)
+	})
+	in := func(write func(feed, *bytes.Buffer) error) func(*bytes.Buffer) error {
+		return func(w *bytes.Buffer) error { return write(gather(), w) }
 	}
 	p.outputs = append(p.outputs,
-		Output{rssPath, key, make(feed.writeRSS)},
-		Output{index.FeedIn(rssPath, index.AtomFile), key, make(feed.writeAtom)},
-		Output{index.FeedIn(rssPath, index.JSONFeedFile), key, make(feed.writeJSON)})
+		Output{rssPath, key, in(feed.writeRSS)},
+		Output{index.FeedIn(rssPath, index.AtomFile), key, in(feed.writeAtom)},
+		Output{index.FeedIn(rssPath, index.JSONFeedFile), key, in(feed.writeJSON)})
 }
 
 // feedLinks are the links to a feed in its three formats.

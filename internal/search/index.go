@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -92,7 +93,7 @@ func (ix *index) shards(count int) [][]byte {
 	out := make([][]byte, count)
 	for s, stems := range byShard {
 		entries := [][]string{}
-		for _, st := range sortedKeys(stems) {
+		for _, st := range slices.Sorted(maps.Keys(stems)) {
 			forms := stems[st]
 			slices.Sort(forms)
 			e := []string{st, string(appendPostings(nil, ix.postings[st]))}
@@ -196,13 +197,4 @@ func marshal(v any) []byte {
 		panic(err) // strings and ints only
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

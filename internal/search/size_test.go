@@ -2,7 +2,9 @@ package search
 
 import (
 	"fmt"
+	"maps"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -108,7 +110,7 @@ func TestFirstQueryBudget(t *testing.T) {
 			t.Errorf("first query %q: %d results, %d bytes fetched, budget %d", q, results, bytes, budget)
 		}
 	}
-	forms := sortedKeys(newIndex(synthetic(10_000, 42)).forms)
+	forms := slices.Sorted(maps.Keys(newIndex(synthetic(10_000, 42)).forms))
 	worst, worstForm := 0, ""
 	for _, f := range forms {
 		if b, _ := cost(f, false); b > worst {

@@ -22,14 +22,7 @@ import (
 // a loopback port; it returns the address.
 func start(t *testing.T) (*Server, string, string) {
 	t.Helper()
-	root := tp.New(t, project)
-	out := filepath.Join(root, "public")
-	rep, err := build.Build(build.Options{Root: root})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := New(out)
-	s.Built(rep.BasePath, false)
+	s, out := built(t)
 	return s, listen(t, s), out
 }
 

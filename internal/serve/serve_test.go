@@ -35,7 +35,9 @@ countries: [AZ]
 The delegation closes.
 `
 
-func newSite(t *testing.T) (*Server, *httptest.Server, string) {
+// built builds the test project and returns a server of its output
+// folder, told the site's path.
+func built(t *testing.T) (*Server, string) {
 	t.Helper()
 	root := tp.New(t, project)
 	out := filepath.Join(root, "public")
@@ -45,6 +47,12 @@ func newSite(t *testing.T) (*Server, *httptest.Server, string) {
 	}
 	s := New(out)
 	s.Built(rep.BasePath, false)
+	return s, out
+}
+
+func newSite(t *testing.T) (*Server, *httptest.Server, string) {
+	t.Helper()
+	s, out := built(t)
 	ts := httptest.NewServer(s)
 	t.Cleanup(func() { s.Stop(); ts.Close() })
 	return s, ts, out
