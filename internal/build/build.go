@@ -41,21 +41,28 @@ type Report struct {
 	Took     time.Duration   // wall time
 }
 
-// Builder builds one project again and again, remembering what it did:
-// parsed articles, the templates, and the key of every file it wrote. A
-// rebuild is the same pipeline finding most of its work already done: it
-// reads only files that changed, renders only outputs whose key changed,
-// writes those in place, and deletes outputs that are no longer planned.
+// Builder builds one project again and again. What a good build leaves
+// for the next to start from is one value, its state, replaced whole when
+// a build succeeds and kept as it was when one fails. A rebuild is the
+// same pipeline finding most of its work already done: it reads only
+// files that changed, renders only outputs whose key changed, and deletes
+// outputs that are no longer planned.
 type Builder struct {
-	opts  Options
-	mu    sync.Mutex
+	opts Options
+	mu   sync.Mutex
+	// What the sources hold, parsed: a memo of pure functions of each
+	// file's bytes, right whatever a build made of them.
 	cache load.Cache
+	last  state
+	keys  map[string]uint64 // what the output folder holds; nil: unknown, write a fresh folder
+	wrote os.FileInfo       // the output's marker as this builder left it
+}
+
+// state is what a good build leaves for the next one.
+type state struct {
 	theme *render.Theme
-	memo  *render.Memo
-	paths map[*load.Article]string // of the articles of the last build
-	scale *render.Weights          // weighs this build's pages
-	keys  map[string]uint64        // what the output folder holds; nil: unknown, write a fresh folder
-	wrote os.FileInfo              // the output's marker as this builder left it
+	memo  *render.Memo // what it made, for the next build to reuse
+	paths map[*load.Article]string
 }
 
 // New returns a Builder for a project.
@@ -63,7 +70,7 @@ func New(opts Options) *Builder {
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.Root, "public")
 	}
-	return &Builder{opts: opts, memo: render.NewMemo()}
+	return &Builder{opts: opts, last: state{memo: render.NewMemo()}}
 }
 
 // Build builds a project once, into a fresh output folder.
@@ -90,33 +97,38 @@ func (b *Builder) Build() (Report, error) {
 		return Report{}, err
 	}
 	defer done()
-	outputs, rep, err := b.plan(fsys)
+	outputs, next, weights, rep, err := b.plan(fsys)
 	if err != nil {
 		return rep, err
 	}
 	rep.Files = len(outputs)
 	err = b.write(outputs, &rep)
-	if over := b.scale.Over(); len(over) > 0 {
+	if over := weights.Over(); len(over) > 0 {
 		err = over.Err() // the pages over budget were not written, nor was anything else
 	}
-	rep.Weights, rep.Took = b.scale.Summary(), time.Since(start)
+	rep.Weights, rep.Took = weights.Summary(), time.Since(start)
+	if err == nil {
+		b.last = next
+	}
 	return rep, err
 }
 
-// plan loads, validates and indexes the project and lists every output.
-func (b *Builder) plan(fsys fs.FS) ([]render.Output, Report, error) {
+// plan loads, validates and indexes the project and lists every output,
+// with the state a build of them leaves and the scale that weighs pages.
+func (b *Builder) plan(fsys fs.FS) ([]render.Output, state, *render.Weights, Report, error) {
+	var next state
 	content, errs := load.Load(fsys, &b.cache)
 	var langs []string
 	if content.Config != nil {
 		langs = content.Config.Codes()
 	}
-	theme, terrs := render.LoadTheme(fsys, langs, b.theme)
+	theme, terrs := render.LoadTheme(fsys, langs, b.last.theme)
 	errs.Append(terrs)
 	var published []*load.Article
 	var paths map[*load.Article]string
 	if content.Config != nil && content.Countries != nil {
 		published = publishedArticles(content.Articles, b.opts.Drafts)
-		paths = index.Paths(published, b.paths)
+		paths = index.Paths(published, b.last.paths)
 		errs.Append(validate.Content(content, published, paths))
 		if b.opts.Warn {
 			errs.Append(validate.Warnings(published))
@@ -130,16 +142,19 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, Report, error) {
 	errs.Append(serrs)
 	rep := Report{Warnings: errs.Warnings().Sort(), Articles: len(published), BasePath: urls.BasePath()}
 	if errs.Err() != nil {
-		return nil, rep, errs.Err()
+		return nil, next, nil, rep, errs.Err()
 	}
-	b.theme, b.paths = theme, paths
-	b.scale = render.NewWeights(content.Config, stylesheetSize(statics))
+	weights := render.NewWeights(content.Config, stylesheetSize(statics))
 	rep.Budget = content.Config.MaxPageKB * 1024
-	outputs := render.Plan(index.Build(content, published, paths), theme, urls, b.memo, b.scale)
-	if err := collisions(outputs, statics); err != nil {
-		return nil, rep, err
+	next = state{theme: theme, paths: paths, memo: b.last.memo.Next()}
+	outputs, err := render.Plan(index.Build(content, published, paths), theme, urls, next.memo, weights)
+	if err == nil {
+		err = collisions(outputs, statics)
 	}
-	return append(outputs, statics...), rep, nil
+	if err != nil {
+		return nil, next, weights, rep, err
+	}
+	return append(outputs, statics...), next, weights, rep, nil
 }
 
 // projectFS is the project's files; close it when done.

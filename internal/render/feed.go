@@ -19,48 +19,48 @@ const FeedSize = 50
 // is the newest item's, never the build's, so an unchanged site gives the
 // same bytes.
 type feed struct {
-	lang, title, description string
-	home, rss                string // absolute URLs: the page the feed follows, the RSS file
-	updated                  time.Time
-	items                    []feedItem
+	Lang, Title, Description string
+	Home, RSS                string // absolute URLs: the page the feed follows, the RSS file
+	Updated                  time.Time
+	Items                    []feedItem
 }
 
 type feedItem struct {
-	title, url, summary, html string
-	published, updated        time.Time // updated is published when the article gives none
-	categories                []string
+	Title, URL, Summary, HTML string
+	Published, Updated        time.Time // updated is published when the article gives none
+	Categories                []string
 }
 
 // newFeed gathers a feed; arts come newest first. A feed without items
 // takes its date from fallback, the edition's newest story.
 func newFeed(site *index.Site, lang load.Language, country *load.Country, arts []*load.Article, urls URLs, fallback time.Time) feed {
-	f := feed{lang: lang.Code, title: lang.Title, description: lang.Description,
-		home: urls.Abs(index.HomePath(lang.Code, 1)), rss: urls.Abs(index.FeedPath(lang.Code)), updated: fallback}
+	f := feed{Lang: lang.Code, Title: lang.Title, Description: lang.Description,
+		Home: urls.Abs(index.HomePath(lang.Code, 1)), RSS: urls.Abs(index.FeedPath(lang.Code)), Updated: fallback}
 	if country != nil {
-		f.title = country.Names[lang.Code] + " — " + lang.Title
-		f.home = urls.Abs(index.CountryPath(lang.Code, country, 1))
-		f.rss = urls.Abs(index.CountryFeedPath(lang.Code, country))
+		f.Title = country.Names[lang.Code] + " — " + lang.Title
+		f.Home = urls.Abs(index.CountryPath(lang.Code, country, 1))
+		f.RSS = urls.Abs(index.CountryFeedPath(lang.Code, country))
 	}
 	arts = arts[:min(FeedSize, len(arts))]
 	if len(arts) > 0 {
-		f.updated = time.Time{}
+		f.Updated = time.Time{}
 	}
 	for _, a := range arts {
-		it := feedItem{title: a.Title, url: urls.Abs(site.Path(a)), summary: a.Summary,
-			html: body(site, a, urls.Abs), published: a.Date, updated: later(a.Date, a.Updated)}
+		it := feedItem{Title: a.Title, URL: urls.Abs(site.Path(a)), Summary: a.Summary,
+			HTML: body(site, a, urls.Abs), Published: a.Date, Updated: later(a.Date, a.Updated)}
 		for _, code := range a.Countries {
 			if c := site.CountryByCode(code); c != nil {
-				it.categories = append(it.categories, c.Names[lang.Code])
+				it.Categories = append(it.Categories, c.Names[lang.Code])
 			}
 		}
-		f.items = append(f.items, it)
-		f.updated = later(f.updated, it.updated)
+		f.Items = append(f.Items, it)
+		f.Updated = later(f.Updated, it.Updated)
 	}
 	return f
 }
 
 // in is the URL of the feed in another format's file.
-func (f feed) in(file string) string { return index.FeedIn(f.rss, file) }
+func (f feed) in(file string) string { return index.FeedIn(f.RSS, file) }
 
 type rss struct {
 	XMLName      xml.Name `xml:"rss"`
@@ -109,16 +109,16 @@ type guid struct {
 
 // writeRSS writes the feed as RSS 2.0.
 func (f feed) writeRSS(w *bytes.Buffer) error {
-	ch := channel{Title: f.title, Link: f.home, Description: f.description, Language: f.lang, Generator: "briefings",
-		Self: atomLink{Href: f.rss, Rel: "self", Type: "application/rss+xml"}}
-	for _, it := range f.items {
+	ch := channel{Title: f.Title, Link: f.Home, Description: f.Description, Language: f.Lang, Generator: "briefings",
+		Self: atomLink{Href: f.RSS, Rel: "self", Type: "application/rss+xml"}}
+	for _, it := range f.Items {
 		// Readers show an RSS description as HTML: the summary is text.
-		ch.Items = append(ch.Items, item{Title: it.title, Link: it.url, GUID: guid{IsPermaLink: true, Value: it.url},
-			PubDate: it.published.Format(time.RFC1123Z), Description: html.EscapeString(it.summary), Content: cdata{it.html},
-			Categories: it.categories})
+		ch.Items = append(ch.Items, item{Title: it.Title, Link: it.URL, GUID: guid{IsPermaLink: true, Value: it.URL},
+			PubDate: it.Published.Format(time.RFC1123Z), Description: html.EscapeString(it.Summary), Content: cdata{it.HTML},
+			Categories: it.Categories})
 	}
-	if len(f.items) > 0 {
-		ch.LastBuildDate = f.updated.Format(time.RFC1123Z)
+	if len(f.Items) > 0 {
+		ch.LastBuildDate = f.Updated.Format(time.RFC1123Z)
 	}
 	return marshal(w, rss{Version: "2.0", XMLNSAtom: "http://www.w3.org/2005/Atom",
 		XMLNSContent: "http://purl.org/rss/1.0/modules/content/", Channel: ch})
@@ -166,15 +166,15 @@ type atomCategory struct {
 
 // writeAtom writes the feed as Atom (RFC 4287); the site is its author.
 func (f feed) writeAtom(w *bytes.Buffer) error {
-	af := atomFeed{XMLNS: "http://www.w3.org/2005/Atom", Lang: f.lang, Title: f.title, Subtitle: f.description,
+	af := atomFeed{XMLNS: "http://www.w3.org/2005/Atom", Lang: f.Lang, Title: f.Title, Subtitle: f.Description,
 		Links: []atomLink{{Href: f.in(index.AtomFile), Rel: "self", Type: "application/atom+xml"},
-			{Href: f.home, Rel: "alternate", Type: "text/html"}},
-		ID: f.in(index.AtomFile), Updated: f.updated.Format(time.RFC3339), Author: atomAuthor{f.title}, Generator: "briefings"}
-	for _, it := range f.items {
-		e := atomEntry{Title: it.title, Link: atomLink{Href: it.url, Rel: "alternate", Type: "text/html"}, ID: it.url,
-			Published: it.published.Format(time.RFC3339), Updated: it.updated.Format(time.RFC3339),
-			Summary: it.summary, Content: atomContent{Type: "html", Value: it.html}}
-		for _, c := range it.categories {
+			{Href: f.Home, Rel: "alternate", Type: "text/html"}},
+		ID: f.in(index.AtomFile), Updated: f.Updated.Format(time.RFC3339), Author: atomAuthor{f.Title}, Generator: "briefings"}
+	for _, it := range f.Items {
+		e := atomEntry{Title: it.Title, Link: atomLink{Href: it.URL, Rel: "alternate", Type: "text/html"}, ID: it.URL,
+			Published: it.Published.Format(time.RFC3339), Updated: it.Updated.Format(time.RFC3339),
+			Summary: it.Summary, Content: atomContent{Type: "html", Value: it.HTML}}
+		for _, c := range it.Categories {
 			e.Categories = append(e.Categories, atomCategory{c})
 		}
 		af.Entries = append(af.Entries, e)
@@ -206,12 +206,12 @@ type jsonFeedItem struct {
 
 // writeJSON writes the feed as JSON Feed 1.1.
 func (f feed) writeJSON(w *bytes.Buffer) error {
-	jf := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: f.title, HomePageURL: f.home,
-		FeedURL: f.in(index.JSONFeedFile), Description: f.description, Language: f.lang, Items: []jsonFeedItem{}}
-	for _, it := range f.items {
-		jf.Items = append(jf.Items, jsonFeedItem{ID: it.url, URL: it.url, Title: it.title, ContentHTML: it.html,
-			Summary: it.summary, DatePublished: it.published.Format(time.RFC3339),
-			DateModified: it.updated.Format(time.RFC3339), Tags: it.categories})
+	jf := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: f.Title, HomePageURL: f.Home,
+		FeedURL: f.in(index.JSONFeedFile), Description: f.Description, Language: f.Lang, Items: []jsonFeedItem{}}
+	for _, it := range f.Items {
+		jf.Items = append(jf.Items, jsonFeedItem{ID: it.URL, URL: it.URL, Title: it.Title, ContentHTML: it.HTML,
+			Summary: it.Summary, DatePublished: it.Published.Format(time.RFC3339),
+			DateModified: it.Updated.Format(time.RFC3339), Tags: it.Categories})
 	}
 	return json.NewEncoder(w).Encode(jf)
 }

@@ -29,7 +29,8 @@ const (
 // under five articles, and html/template's escaping is most of the cost
 // of a page: rendering each entry once cut the 10,000-article build's
 // template time by more than half (bench/run.sh). A Plan's fragments are
-// made lazily, so a rebuild renders only those its changed pages show.
+// made as its views are, and the memo keeps each from one build to the
+// next by the digest of its data, so a rebuild renders only new ones.
 type fragments struct {
 	p     *planner
 	pos   map[*load.Article]int
@@ -93,12 +94,19 @@ func (f *fragments) once(name, key string, data any) (template.HTML, error) {
 		f.chrome[name+"\x00"+key] = s
 	}
 	f.mu.Unlock()
-	s.once.Do(func() {
-		var buf bytes.Buffer
-		s.err = f.p.theme.Fragment(&buf, name, data)
-		s.html = template.HTML(buf.String())
-	})
+	s.once.Do(func() { s.html, s.err = f.render(name, data) })
 	return s.html, s.err
+}
+
+// render renders a fragment, or takes it from the memo: its id is the
+// digest of the template set and the fragment's data.
+func (f *fragments) render(name string, data any) (template.HTML, error) {
+	html, err := f.p.memo.frags.get(f.p.dig.sum("fragment", name, f.p.theme.Key, data), func() (string, error) {
+		var buf bytes.Buffer
+		err := f.p.theme.Fragment(&buf, name, data)
+		return buf.String(), err
+	})
+	return template.HTML(html), err
 }
 
 // list renders the entries of a list for readers of lang.
@@ -111,11 +119,7 @@ func (f *fragments) list(kind int, lang string, entries []index.Entry) ([]templa
 			return nil, fmt.Errorf("%s is not part of the site", en.Article.Path)
 		}
 		s := &f.slots[(pos*len(f.p.site.Languages)+li)*storyKinds+kind]
-		s.once.Do(func() {
-			var buf bytes.Buffer
-			s.err = f.p.theme.Fragment(&buf, fragmentKinds[kind], f.p.item(lang, en.Article))
-			s.html = template.HTML(buf.String())
-		})
+		s.once.Do(func() { s.html, s.err = f.render(fragmentKinds[kind], f.p.item(lang, en.Article)) })
 		if s.err != nil {
 			return nil, s.err
 		}

@@ -2,9 +2,11 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"html"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"briefings/internal/i18n"
@@ -34,34 +36,30 @@ type head struct {
 	alternates         []Alternate
 }
 
-// planner lists every output of a site. Keys are computed from the index,
-// before any page is made, so planning costs little more than hashing.
+// planner lists every output of a site. Every view is made while planning,
+// and each output's key is the digest of that view (see output.go).
 type planner struct {
 	site    *index.Site
 	theme   *Theme
 	urls    URLs
-	chrome  map[string]uint64 // per language: what every page's frame shows
-	outputs []Output
-	listed  []entry // the pages the sitemap lists
-	sitemap *key    // of what the sitemap lists
+	dig     *digester
 	memo    *Memo
+	chrome  map[string]uint64 // per language, for the search index's keys
+	outputs []Output
+	listed  []sitemapURL    // the pages the sitemap lists, in order
 	lists   map[string]bool // every list page of every language
 	frags   *fragments
 	weights *Weights // nil: pages are not weighed
+	mu      sync.Mutex
+	errs    []error // of views that could not be made
 }
 
-// headFunc makes a page's head, and its language switch, when needed.
-type headFunc func() (head, []LangLink)
-
-// pageFunc makes a page's view from its head, when it is rendered.
-type pageFunc func(head, []LangLink) (*Page, error)
-
-// Plan lists every output of the site, in a fixed order. memo, kept from
-// the last build of the same project, spares work that build did; weights,
-// if not nil, weighs each page as it is made and refuses those too heavy.
-func Plan(site *index.Site, theme *Theme, urls URLs, memo *Memo, weights *Weights) []Output {
-	p := &planner{site: site, theme: theme, urls: urls, chrome: map[string]uint64{},
-		sitemap: newKey("sitemap", site.Hash).str(urls.base), memo: memo, weights: weights}
+// Plan lists every output of the site, in a fixed order, with its view
+// made and its key derived from it. memo, the Next of the last build's,
+// spares work that build did; weights, if not nil, weighs each page as it
+// is made and refuses those too heavy.
+func Plan(site *index.Site, theme *Theme, urls URLs, memo *Memo, weights *Weights) ([]Output, error) {
+	p := &planner{site: site, theme: theme, urls: urls, dig: &digester{}, chrome: map[string]uint64{}, memo: memo, weights: weights}
 	p.frags = newFragments(p)
 	for _, e := range site.Editions {
 		newest := 0
@@ -87,61 +85,61 @@ func Plan(site *index.Site, theme *Theme, urls URLs, memo *Memo, weights *Weight
 	pages := p.outputs
 	p.outputs = nil
 	p.siteFiles()
+	if err := errors.Join(p.errs...); err != nil {
+		return nil, err
+	}
 	// The sitemap and the feeds are the largest files: listed first, they
 	// are made first, and no core is left making one alone at the end.
-	return append(p.outputs, pages...)
+	return append(p.outputs, pages...), nil
 }
 
-// planned is one page's plan: its output and, if the sitemap lists it, its
-// head and the key of what the sitemap shows of it.
+// planned is one page's plan: its output and, if the sitemap lists it,
+// its entry there.
 type planned struct {
-	out  Output
-	head func() head
-	id   uint64
+	out   Output
+	entry *sitemapURL
 }
 
-// plan plans an HTML page; its head and view are made only when it is
-// rendered. id, if not nil, adds what the sitemap shows of the page to a key.
-func (p *planner) plan(path string, k *key, id func(*key), hf headFunc, make pageFunc) planned {
-	pl := planned{out: Output{Path: OutputPath(path), Key: k.sum(), Make: func(w *bytes.Buffer) error {
-		pg, err := make(hf())
-		if err == nil {
-			err = p.frags.frame(pg)
-		}
-		if err != nil {
-			return err
-		}
-		if err := p.theme.Execute(w, pg); err != nil || p.weights == nil {
-			return err
-		}
-		return p.weights.add(pg, w.Len())
-	}}}
-	if id != nil {
-		// The base URL and site.yaml's languages are in every entry.
-		ik := newKey("page", p.site.Hash).str(p.urls.base)
-		id(ik)
-		pl.id = ik.sum()
-		pl.head = func() head { h, _ := hf(); return h }
+// plan plans an HTML page from its view, made by view; listed pages are
+// in the sitemap, with the canonical URL and alternates of h.
+func (p *planner) plan(h head, listed bool, view func() (*Page, error)) planned {
+	pg, err := view()
+	if err != nil {
+		p.fail(err)
+		return planned{}
+	}
+	out, err := p.page(pg)
+	if err != nil {
+		p.fail(err)
+		return planned{}
+	}
+	pl := planned{out: out}
+	if listed {
+		pl.entry = newSitemapURL(h)
 	}
 	return pl
 }
 
+func (p *planner) fail(err error) {
+	p.mu.Lock()
+	p.errs = append(p.errs, err)
+	p.mu.Unlock()
+}
+
 // add appends a planned page to the site's outputs and its sitemap.
 func (p *planner) add(pl planned) {
+	if pl.out.Make == nil {
+		return // its view failed
+	}
 	p.outputs = append(p.outputs, pl.out)
-	if pl.head != nil {
-		p.sitemap.num(pl.id)
-		p.listed = append(p.listed, entry{pl.id, pl.head})
+	if pl.entry != nil {
+		p.listed = append(p.listed, *pl.entry)
 	}
 }
 
-func (p *planner) addPage(path string, k *key, id func(*key), hf headFunc, make pageFunc) {
-	p.add(p.plan(path, k, id, hf, make))
+func (p *planner) addPage(h head, listed bool, view func() (*Page, error)) {
+	p.add(p.plan(h, listed, view))
 }
-
-// listID is what the sitemap shows of a list page: its path and the
-// languages it exists in, from which its alternates follow.
-func listID(path string, present uint64) func(*key) { return func(k *key) { k.str(path).num(present) } }
 
 // collectLists notes every list page of every language first: a list's
 // alternates are the same list in the languages that have it.
@@ -216,12 +214,10 @@ func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(s
 	for n := 1; n <= total; n++ {
 		home := section == navHome && n == 1
 		own := path(lang, n)
-		hf, present := p.listHead(own, func(l string) string { return path(l, n) }, home)
+		h, sw := p.listHead(own, func(l string) string { return path(l, n) }, home)
 		onPage := entries[(n-1)*size : min(n*size, len(entries))]
-		k := newKey("list", p.chrome[lang], uint64(n), uint64(total), present).str(own, heading)
-		p.entryKeys(k, onPage)
-		p.addPage(own, k, listID(own, present), hf, func(h head, sw []LangLink) (*Page, error) {
-			pg := p.page("list", lang, own, heading, section, h, sw)
+		p.addPage(h, true, func() (*Page, error) {
+			pg := p.newPage("list", lang, own, heading, section, h, sw)
 			if home {
 				pg.Title = e.Lang.Title
 			}
@@ -255,13 +251,9 @@ func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(s
 func (p *planner) countries(e *index.Edition) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	own := index.CountriesPath(lang)
-	hf, present := p.listHead(own, index.CountriesPath, false)
-	k := newKey("countries", p.chrome[lang], present)
-	for _, ci := range e.Countries {
-		k.str(ci.Country.Code).num(uint64(len(ci.Entries)))
-	}
-	p.addPage(own, k, listID(own, present), hf, func(h head, sw []LangLink) (*Page, error) {
-		pg := p.page("countries", lang, own, t.Countries, navCountries, h, sw)
+	h, sw := p.listHead(own, index.CountriesPath, false)
+	p.addPage(h, true, func() (*Page, error) {
+		pg := p.newPage("countries", lang, own, t.Countries, navCountries, h, sw)
 		for _, ci := range e.Countries {
 			pg.Countries = append(pg.Countries, CountryItem{Name: ci.Country.Names[lang],
 				Href: p.urls.Href(index.CountryPath(lang, ci.Country, 1)), Count: t.ArticleCount(len(ci.Entries))})
@@ -274,16 +266,9 @@ func (p *planner) countries(e *index.Edition) {
 func (p *planner) year(e *index.Edition, y *index.Year) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	own := index.YearPath(lang, y.Year)
-	hf, present := p.listHead(own, func(l string) string { return index.YearPath(l, y.Year) }, false)
-	k := newKey("year", p.chrome[lang], uint64(y.Year), present)
-	for _, other := range e.Years {
-		k.num(uint64(other.Year))
-	}
-	for _, m := range y.Months {
-		k.num(uint64(m.Month), uint64(len(m.Entries)))
-	}
-	p.addPage(own, k, listID(own, present), hf, func(h head, sw []LangLink) (*Page, error) {
-		pg := p.page("year", lang, own, itoa(y.Year), navArchive, h, sw)
+	h, sw := p.listHead(own, func(l string) string { return index.YearPath(l, y.Year) }, false)
+	p.addPage(h, true, func() (*Page, error) {
+		pg := p.newPage("year", lang, own, itoa(y.Year), navArchive, h, sw)
 		yv := &YearView{Heading: itoa(y.Year)}
 		for _, other := range e.Years {
 			l := Link{Label: itoa(other.Year), Href: p.urls.Href(index.YearPath(lang, other.Year))}
@@ -310,41 +295,15 @@ func (p *planner) month(e *index.Edition, y *index.Year, m *index.Month) {
 
 func (p *planner) article(a *load.Article) planned {
 	own := p.site.Path(a)
-	st := p.site.StoryOf(a)
-	related := p.site.Related(a, relatedCount)
-	older, newer := p.site.Neighbours(a)
-	k := newKey("article", p.chrome[a.Lang], a.Hash)
-	for _, n := range [2]*load.Article{older, newer} {
-		if n != nil {
-			k.num(n.Shown)
-		}
-		k.str("neighbour")
-	}
-	for _, b := range st.Articles {
-		k.num(b.Shown) // the links between translations
-	}
-	p.entryKeys(k.str("related"), related)
-	for _, l := range a.Links {
-		if t := p.site.LinkTarget(l); t != nil {
-			k.str(p.site.Path(t))
-		}
-	}
-	id := func(k *key) {
-		k.str(own)
-		timeKey(k, a.Date)
-		timeKey(k, a.Updated)
-		for _, b := range st.Articles {
-			k.str(p.site.Path(b))
-		}
-		k.str(p.site.Path(p.xDefault(st))) // a translation's date may make it the original
-	}
-	return p.plan(own, k, id, func() (head, []LangLink) { return p.articleHead(a) }, func(h head, sw []LangLink) (*Page, error) {
+	h, sw := p.articleHead(a)
+	return p.plan(h, true, func() (*Page, error) {
 		t := p.t(a.Lang)
-		rel, err := p.frags.list(relatedItem, a.Lang, related)
+		rel, err := p.frags.list(relatedItem, a.Lang, p.site.Related(a, relatedCount))
 		if err != nil {
 			return nil, err
 		}
-		pg := p.page("article", a.Lang, own, a.Title, navNone, h, sw)
+		older, newer := p.site.Neighbours(a)
+		pg := p.newPage("article", a.Lang, own, a.Title, navNone, h, sw)
 		pg.Description, pg.File = a.Summary, a.Path
 		av := &ArticleView{Title: a.Title, Lang: a.Lang, Date: t.Date(a.Date), DateISO: isoDate(a.Date),
 			Countries: p.countryLinks(a.Lang, a.Countries), Source: a.Source, SourceURL: a.SourceURL,
@@ -424,9 +383,9 @@ func (p *planner) xDefault(st *index.Story) *load.Article {
 // root is the language chooser at the site root.
 func (p *planner) root() {
 	def := p.site.Config.DefaultLanguage
-	hf, present := p.listHead(index.RootPath, func(l string) string { return index.HomePath(l, 1) }, true)
-	p.addPage(index.RootPath, newKey("root", p.chrome[def], present), listID(index.RootPath, present), hf, func(h head, _ []LangLink) (*Page, error) {
-		pg := p.page("root", def, index.RootPath, "", navNone, h, nil)
+	h, _ := p.listHead(index.RootPath, func(l string) string { return index.HomePath(l, 1) }, true)
+	p.addPage(h, true, func() (*Page, error) {
+		pg := p.newPage("root", def, index.RootPath, "", navNone, h, nil)
 		pg.Chrome.Nav, pg.Feeds = nil, nil
 		var titles []string
 		for _, l := range p.site.Languages {
@@ -443,9 +402,8 @@ func (p *planner) root() {
 // any missing URL, so all its links are absolute paths.
 func (p *planner) notFound() {
 	def := p.site.Config.DefaultLanguage
-	none := func() (head, []LangLink) { return head{}, nil }
-	p.addPage(index.NotFoundPath, newKey("404", p.chrome[def]), nil, none, func(head, []LangLink) (*Page, error) {
-		pg := p.page("notfound", def, index.NotFoundPath, "", navNone, head{}, nil)
+	p.addPage(head{}, false, func() (*Page, error) {
+		pg := p.newPage("notfound", def, index.NotFoundPath, "", navNone, head{}, nil)
 		pg.Chrome.Nav, pg.Feeds, pg.Canonical = nil, nil, ""
 		var titles []string
 		for _, l := range p.site.Languages {
@@ -468,9 +426,9 @@ const (
 	navSearch
 )
 
-// page starts a page with the parts every page of a language shares; the
-// navigation marks its section as current.
-func (p *planner) page(tmpl, lang, path, heading string, section int, h head, sw []LangLink) *Page {
+// newPage starts a page with the parts every page of a language shares;
+// the navigation marks its section as current.
+func (p *planner) newPage(tmpl, lang, path, heading string, section int, h head, sw []LangLink) *Page {
 	t := p.t(lang)
 	l := p.language(lang)
 	title := l.Title
@@ -504,18 +462,7 @@ func (p *planner) page(tmpl, lang, path, heading string, section int, h head, sw
 // it: each edition lists every story, but a story's translation may have
 // another date or other countries, so an archive or a country page may be
 // missing in a language. The switch then leads to that language's home.
-// present has a bit for each language that has the list.
-func (p *planner) listHead(own string, path func(lang string) string, home bool) (headFunc, uint64) {
-	var present uint64
-	for i, l := range p.site.Languages {
-		if p.lists[path(l.Code)] {
-			present |= 1 << i
-		}
-	}
-	return func() (head, []LangLink) { return p.listHeadNow(own, path, home) }, present
-}
-
-func (p *planner) listHeadNow(own string, path func(lang string) string, home bool) (head, []LangLink) {
+func (p *planner) listHead(own string, path func(lang string) string, home bool) (head, []LangLink) {
 	h := head{canonical: p.urls.Abs(own)}
 	var sw []LangLink
 	for _, l := range p.site.Languages {
@@ -538,13 +485,6 @@ func (p *planner) listHeadNow(own string, path func(lang string) string, home bo
 	}
 	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: p.urls.Abs(xdef)})
 	return h, sw
-}
-
-// entryKeys adds the stories a page lists to its key.
-func (p *planner) entryKeys(k *key, entries []index.Entry) {
-	for _, en := range entries {
-		k.num(en.Article.Shown)
-	}
 }
 
 // item is how a story's entry in a list reads for readers of lang.
@@ -603,16 +543,6 @@ func body(site *index.Site, a *load.Article, url func(string) string) string {
 		}
 	}
 	return strings.NewReplacer(pairs...).Replace(a.HTML)
-}
-
-// timeKey adds to a key all that isoDate writes of a time.
-func timeKey(k *key, t time.Time) {
-	_, offset := t.Zone()
-	utc := uint64(0)
-	if t.Location() == time.UTC {
-		utc = 1
-	}
-	k.num(uint64(t.UnixNano()), uint64(int64(offset)), utc)
 }
 
 // isoDate is a date for datetime attributes and sitemaps: the day alone

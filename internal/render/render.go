@@ -108,35 +108,29 @@ func OutputPath(path string) string {
 // siteFiles plans the feeds, the sitemap and the files GitHub Pages wants.
 func (p *planner) siteFiles() {
 	site, urls := p.site, p.urls
-	p.outputs = append(p.outputs, sitemaps(p.listed, p.sitemap.sum(), urls, p.memo)...)
+	p.outputs = append(p.outputs, p.sitemaps()...)
 	p.outputs = append(p.outputs,
-		Output{index.RobotsPath, newKey("robots").str(urls.base).sum(), func(w *bytes.Buffer) error { return robots(w, urls) }},
-		Output{index.NoJekyllPath, newKey("nojekyll").sum(), func(*bytes.Buffer) error { return nil }})
+		encoded(p, index.RobotsPath, "robots", urls.Abs(index.SitemapPath), robots),
+		Bytes(index.NoJekyllPath, nil))
 	for _, e := range site.Editions {
-		p.feeds(index.FeedPath(e.Lang.Code), p.feedKey(e.Lang.Code, "", e), e, nil, e.Own)
+		p.feeds(index.FeedPath(e.Lang.Code), e, nil, e.Own)
 		for _, ci := range e.Countries {
-			p.feeds(index.CountryFeedPath(e.Lang.Code, ci.Country), p.feedKey(e.Lang.Code, ci.Country.Code, e), e, ci.Country, ci.Own)
+			p.feeds(index.CountryFeedPath(e.Lang.Code, ci.Country), e, ci.Country, ci.Own)
 		}
 	}
 }
 
-// feeds plans a feed in its three formats, side by side; the feed is
-// gathered once for the three.
-func (p *planner) feeds(rssPath string, key uint64, e *index.Edition, country *load.Country, arts []*load.Article) {
-	gather := sync.OnceValue(func() feed {
-		var fallback time.Time
-		if len(e.Entries) > 0 {
-			fallback = e.Entries[0].Article.Date
-		}
-		return newFeed(p.site, e.Lang, country, arts, p.urls, fallback)
-	})
-	in := func(write func(feed, *bytes.Buffer) error) func(*bytes.Buffer) error {
-		return func(w *bytes.Buffer) error { return write(gather(), w) }
+// feeds plans a feed in its three formats, side by side, from one view.
+func (p *planner) feeds(rssPath string, e *index.Edition, country *load.Country, arts []*load.Article) {
+	var fallback time.Time
+	if len(e.Entries) > 0 {
+		fallback = e.Entries[0].Article.Date
 	}
+	f := newFeed(p.site, e.Lang, country, arts, p.urls, fallback)
 	p.outputs = append(p.outputs,
-		Output{rssPath, key, in(feed.writeRSS)},
-		Output{index.FeedIn(rssPath, index.AtomFile), key, in(feed.writeAtom)},
-		Output{index.FeedIn(rssPath, index.JSONFeedFile), key, in(feed.writeJSON)})
+		encoded(p, rssPath, "rss", f, feed.writeRSS),
+		encoded(p, index.FeedIn(rssPath, index.AtomFile), "atom", f, feed.writeAtom),
+		encoded(p, index.FeedIn(rssPath, index.JSONFeedFile), "json-feed", f, feed.writeJSON))
 }
 
 // feedLinks are the links to a feed in its three formats.
@@ -145,30 +139,8 @@ func (p *planner) feedLinks(label, rssPath string) FeedLinks {
 		JSON: p.urls.Href(index.FeedIn(rssPath, index.JSONFeedFile))}
 }
 
-// feedKey covers the articles a feed carries, body and all, and the date
-// an empty feed shows.
-func (p *planner) feedKey(lang, country string, e *index.Edition) uint64 {
-	arts := e.Own
-	if country != "" {
-		arts = e.Country(country).Own
-	}
-	k := newKey("feed", p.site.Hash).str(p.urls.base, lang, country)
-	if len(arts) == 0 && len(e.Entries) > 0 {
-		timeKey(k, e.Entries[0].Article.Date)
-	}
-	for _, a := range arts[:min(FeedSize, len(arts))] {
-		k.num(a.Hash)
-		for _, l := range a.Links {
-			if t := p.site.LinkTarget(l); t != nil {
-				k.str(p.site.Path(t))
-			}
-		}
-	}
-	return k.sum()
-}
-
-func robots(w *bytes.Buffer, urls URLs) error {
-	_, err := w.WriteString("User-agent: *\nAllow: /\n\nSitemap: " + urls.Abs(index.SitemapPath) + "\n")
+func robots(sitemap string, w *bytes.Buffer) error {
+	_, err := w.WriteString("User-agent: *\nAllow: /\n\nSitemap: " + sitemap + "\n")
 	return err
 }
 

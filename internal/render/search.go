@@ -26,17 +26,9 @@ type SearchView struct {
 func (p *planner) search(e *index.Edition) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	own := index.SearchPath(lang)
-	all := uint64(1)<<len(p.site.Languages) - 1
-	k := newKey("search", p.chrome[lang], all)
-	for _, ci := range e.Countries {
-		k.str(ci.Country.Code).num(uint64(len(ci.Entries)))
-	}
-	for _, y := range e.Years {
-		k.num(uint64(y.Year), uint64(y.Count()))
-	}
-	hf := func() (head, []LangLink) { return p.searchHead(lang) }
-	p.addPage(own, k, listID(own, all), hf, func(h head, sw []LangLink) (*Page, error) {
-		pg := p.page("search", lang, own, t.Search, navSearch, h, sw)
+	h, sw := p.searchHead(lang)
+	p.addPage(h, true, func() (*Page, error) {
+		pg := p.newPage("search", lang, own, t.Search, navSearch, h, sw)
 		sv := &SearchView{Action: p.urls.Href(own), IndexURL: p.urls.Href(search.ManifestPath(lang)),
 			ScriptURL: p.urls.Href("search.js")}
 		for _, ci := range e.Countries {

@@ -7,22 +7,20 @@ import (
 	"testing"
 )
 
-// pages makes n sitemap entries, each page with two alternates.
-func pages(urls URLs, n int) []entry {
-	entries := make([]entry, n)
-	for i := range entries {
-		entries[i] = entry{id: uint64(i), head: func() head {
-			loc := urls.Abs(fmt.Sprintf("en/%d/", i))
-			return head{canonical: loc, lastMod: "2025-09-03",
-				alternates: []Alternate{{"en", loc}, {"x-default", loc}}}
-		}}
+// sitemapPlanner plans the sitemap of n pages, each with two alternates.
+func sitemapPlanner(urls URLs, n int, memo *Memo) *planner {
+	p := &planner{urls: urls, dig: &digester{}, memo: memo}
+	for i := range n {
+		loc := urls.Abs(fmt.Sprintf("en/%d/", i))
+		p.listed = append(p.listed, *newSitemapURL(head{canonical: loc, lastMod: "2025-09-03",
+			alternates: []Alternate{{"en", loc}, {"x-default", loc}}}))
 	}
-	return entries
+	return p
 }
 
 func TestSitemapSplit(t *testing.T) {
 	urls, _ := NewURLs("https://example.org/b")
-	count := func(n int) []Output { return sitemaps(pages(urls, n), 1, urls, NewMemo()) }
+	count := func(n int) []Output { return sitemapPlanner(urls, n, NewMemo()).sitemaps() }
 	if files := count(SitemapLimit); len(files) != 1 || files[0].Path != "sitemap.xml" {
 		t.Fatalf("%d URLs: %d files, want sitemap.xml alone", SitemapLimit, len(files))
 	}
@@ -53,30 +51,22 @@ func TestSitemapSplit(t *testing.T) {
 // just encoded or remembered from an earlier build.
 func TestSitemapIsTheWholeURLSet(t *testing.T) {
 	urls, _ := NewURLs("https://example.org/b")
-	entries := pages(urls, 3)
-	entries[1].head = func() head { return head{canonical: urls.Abs("ru/a&b/")} } // no alternates, no date, escaped
-	want := urlset{XMLNS: sitemapNS, XMLNSXHTML: "http://www.w3.org/1999/xhtml"}
-	for _, e := range entries {
-		h := e.head()
-		u := sitemapURL{Loc: h.canonical, LastMod: h.lastMod}
-		for _, a := range h.alternates {
-			u.Alternates = append(u.Alternates, xhtmlLink{Rel: "alternate", Hreflang: a.Lang, Href: a.Href})
-		}
-		want.URLs = append(want.URLs, u)
-	}
-	var wantBytes bytes.Buffer
-	if err := marshal(&wantBytes, want); err != nil {
-		t.Fatal(err)
-	}
 	memo := NewMemo()
 	for _, build := range []string{"first", "second"} {
-		var got bytes.Buffer
-		if err := sitemaps(entries, 1, urls, memo)[0].Make(&got); err != nil {
+		p := sitemapPlanner(urls, 3, memo)
+		p.listed[1] = *newSitemapURL(head{canonical: urls.Abs("ru/a&b/")}) // no alternates, no date, escaped
+		want := urlset{XMLNS: sitemapNS, XMLNSXHTML: "http://www.w3.org/1999/xhtml", URLs: p.listed}
+		var wantBytes, got bytes.Buffer
+		if err := marshal(&wantBytes, want); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.sitemaps()[0].Make(&got); err != nil {
 			t.Fatal(err)
 		}
 		if got.String() != wantBytes.String() {
 			t.Errorf("%s build:\n%s\nwant\n%s", build, got.String(), wantBytes.String())
 		}
+		memo = memo.Next()
 	}
 }
 
@@ -84,9 +74,10 @@ func TestMemoForgetsPagesNoLongerListed(t *testing.T) {
 	urls, _ := NewURLs("https://example.org/")
 	memo := NewMemo()
 	var w bytes.Buffer
-	sitemaps(pages(urls, 10), 1, urls, memo)[0].Make(&w)
-	sitemaps(pages(urls, 2), 2, urls, memo)[0].Make(&w)
-	if n := len(memo.entries); n > 4 {
+	sitemapPlanner(urls, 10, memo).sitemaps()[0].Make(&w)
+	memo = memo.Next()
+	sitemapPlanner(urls, 2, memo).sitemaps()[0].Make(&w)
+	if n := len(memo.Next().sitemap.old); n != 2 {
 		t.Errorf("the memo holds %d entries for a sitemap of 2 pages", n)
 	}
 }
