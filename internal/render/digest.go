@@ -10,21 +10,59 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unsafe"
+
+	"briefings/internal/load"
 )
 
-// digest fingerprints a value by walking all of it: every field of every
-// struct, exported or not, every element, every pointer's target. An
-// output's key is the digest of exactly the value its template or encoder
-// receives, so a field added to a view is in the key without anyone
-// writing a line for it, and two outputs share a key only if they would
-// have the same bytes. Views are data: a func, chan or unsafe pointer in
-// one is a programming error, refused when its type is first seen.
+// A digester fingerprints a value by walking all of it: every field of
+// every struct, exported or not, every element, every pointer's target.
+// An output's key is the digest of exactly the value its template or
+// encoder receives, so a field added to a view is in the key without
+// anyone writing a line for it, and two outputs share a key only if they
+// would have the same bytes. Views are data: a func, chan or unsafe
+// pointer in one is a programming error, refused when its type is first
+// seen.
 //
-// A digester remembers the digest of each struct a pointer leads to, for
-// one build: the strings of a language or a story's list entry are shared
-// by thousands of pages and walked once. Views must not change once
-// digested. Safe for concurrent use.
-type digester struct{ ptrs sync.Map }
+// Two kinds of value are digested by what made them: a Fragment by its
+// id, the digest of its template and data; and a value shared by every
+// page of a language, such as its interface strings, by the digest of
+// what it points to, walked once a build (share). Views must not change
+// once digested. Safe for concurrent use once shared values are given.
+//
+// A long string's digest is remembered by where its bytes are, which in
+// Go never change: an article's body is one string shared by its page and
+// the feeds that carry it, and by the next build when its file is
+// unchanged. Hashing each copy was a third of a rebuild at 10,000
+// articles. The memo holds the string, so its bytes stay where they are.
+type digester struct {
+	shared  map[ptrKey]uint64
+	strings *generation[stringAt, stringSum] // nil: none remembered
+}
+
+// longString is the length from which a string's digest is remembered:
+// below it, hashing costs less than looking it up.
+const longString = 1024
+
+type stringAt struct {
+	data *byte
+	n    int
+}
+
+type stringSum struct {
+	s   string
+	sum uint64
+}
+
+// share walks what p points to once, for every view that holds p.
+func (d *digester) share(p any) {
+	v := reflect.ValueOf(p)
+	sum := d.sum(p)
+	if d.shared == nil {
+		d.shared = map[ptrKey]uint64{}
+	}
+	d.shared[ptrKey{v.Type(), v.Pointer()}] = sum
+}
 
 // sum digests values, each in turn.
 func (d *digester) sum(vs ...any) uint64 {
@@ -71,15 +109,34 @@ func hasherOf(t reflect.Type) hasher {
 	return real
 }
 
-var timeType = reflect.TypeFor[time.Time]()
+var (
+	timeType      = reflect.TypeFor[time.Time]()
+	fragmentType  = reflect.TypeFor[Fragment]()
+	entryType     = reflect.TypeFor[sitemapEntry]()
+	themeType     = reflect.TypeFor[*Theme]()
+	articleType   = reflect.TypeFor[*load.Article]()
+	fragmentsType = reflect.TypeFor[*fragments]()
+)
 
+// makeHasher makes the hasher of a type. Some types are digested by what
+// made them, each a pure function of it: a Fragment or a sitemap entry by
+// its id, a Theme by
+// the hash of the files it was parsed from, an article by the hash of its
+// file's path and bytes; and the fragments cache is no input at all.
 func makeHasher(t reflect.Type) hasher {
-	if t == timeType {
+	switch t {
+	case timeType:
 		return hashTime
+	case fragmentType, entryType:
+		return func(_ *digester, h *maphash.Hash, v reflect.Value) { writeUint(h, v.Field(1).Uint()) }
+	case themeType, articleType:
+		return byField(t, map[reflect.Type]string{themeType: "Key", articleType: "Hash"}[t])
+	case fragmentsType:
+		return func(*digester, *maphash.Hash, reflect.Value) {}
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return func(_ *digester, h *maphash.Hash, v reflect.Value) { writeString(h, v.String()) }
+		return func(d *digester, h *maphash.Hash, v reflect.Value) { writeString(h, v.String()) }
 	case reflect.Bool:
 		return func(_ *digester, h *maphash.Hash, v reflect.Value) { writeUint(h, b2u(v.Bool())) }
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
@@ -108,6 +165,18 @@ func makeHasher(t reflect.Type) hasher {
 		}
 	}
 	panic(fmt.Sprintf("render: a view holds a %s, which is not data", t))
+}
+
+// byField digests a pointer by one field of what it leads to.
+func byField(t reflect.Type, name string) hasher {
+	f, _ := t.Elem().FieldByName(name)
+	return func(_ *digester, h *maphash.Hash, v reflect.Value) {
+		if v.IsNil() {
+			writeUint(h, 0)
+			return
+		}
+		writeUint(h, v.Elem().Field(f.Index[0]).Uint())
+	}
 }
 
 func sequenceHasher(t reflect.Type) hasher {
@@ -139,32 +208,22 @@ func structHasher(t reflect.Type) hasher {
 	}
 }
 
-// pointerHasher digests what a pointer leads to; a struct's digest is
-// remembered by its address.
+// pointerHasher digests what a pointer leads to, or the digest of a
+// shared value.
 func pointerHasher(t reflect.Type) hasher {
 	elem := hasherOf(t.Elem())
-	memo := t.Elem().Kind() == reflect.Struct
 	return func(d *digester, h *maphash.Hash, v reflect.Value) {
 		if v.IsNil() {
 			writeUint(h, 0)
 			return
 		}
+		if sum, ok := d.shared[ptrKey{t, v.Pointer()}]; ok {
+			writeUint(h, 2)
+			writeUint(h, sum)
+			return
+		}
 		writeUint(h, 1)
-		if !memo {
-			elem(d, h, v.Elem())
-			return
-		}
-		addr := ptrKey{t, v.Pointer()}
-		if sum, ok := d.ptrs.Load(addr); ok {
-			writeUint(h, sum.(uint64))
-			return
-		}
-		var sub maphash.Hash
-		sub.SetSeed(seed)
-		elem(d, &sub, v.Elem())
-		sum := sub.Sum64()
-		d.ptrs.Store(addr, sum)
-		writeUint(h, sum)
+		elem(d, h, v.Elem())
 	}
 }
 
@@ -212,6 +271,19 @@ func writeUint(h *maphash.Hash, n uint64) {
 	var b [8]byte
 	binary.LittleEndian.PutUint64(b[:], n)
 	h.Write(b[:])
+}
+
+// writeString writes a string, or the remembered digest of a long one.
+func (d *digester) writeString(h *maphash.Hash, s string) {
+	if len(s) < longString || d.strings == nil {
+		writeString(h, s)
+		return
+	}
+	sum, _ := d.strings.get(stringAt{unsafe.StringData(s), len(s)}, func() (stringSum, error) {
+		return stringSum{s, maphash.String(seed, s)}, nil
+	})
+	writeUint(h, uint64(len(s)))
+	writeUint(h, sum.sum)
 }
 
 // writeString writes a string with its length, so that ("ab", "c") and

@@ -47,7 +47,7 @@ func newFeed(site *index.Site, lang load.Language, country *load.Country, arts [
 	}
 	for _, a := range arts {
 		it := feedItem{Title: a.Title, URL: urls.Abs(site.Path(a)), Summary: a.Summary,
-			HTML: body(site, a, urls.Abs), Published: a.Date, Updated: later(a.Date, a.Updated)}
+			HTML: body(a, linkPaths(site, a), urls.Abs), Published: a.Date, Updated: later(a.Date, a.Updated)}
 		for _, code := range a.Countries {
 			if c := site.CountryByCode(code); c != nil {
 				it.Categories = append(it.Categories, c.Names[lang.Code])

@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"sync"
 
-	"briefings/internal/index"
 	"briefings/internal/load"
 )
 
@@ -28,11 +27,14 @@ const (
 // and kind. A story appears on about four list pages per language and
 // under five articles, and html/template's escaping is most of the cost
 // of a page: rendering each entry once cut the 10,000-article build's
-// template time by more than half (bench/run.sh). A Plan's fragments are
-// made as its views are, and the memo keeps each from one build to the
-// next by the digest of its data, so a rebuild renders only new ones.
+// template time by more than half (bench/run.sh). A fragment is made when
+// a view needs it, and the memo keeps it from one build to the next by
+// the digest of its data, so a rebuild renders only new ones. It is a
+// cache: what it gives is a pure function of what it is asked for.
 type fragments struct {
-	p     *planner
+	s     *siteView
+	dig   *digester
+	memo  *generation[uint64, string]
 	pos   map[*load.Article]int
 	slots []fragment // article × language × kind
 
@@ -42,16 +44,16 @@ type fragments struct {
 
 type fragment struct {
 	once sync.Once
-	html template.HTML
+	f    Fragment
 	err  error
 }
 
-func newFragments(p *planner) *fragments {
-	f := &fragments{p: p, pos: make(map[*load.Article]int, len(p.site.Articles))}
-	for i, a := range p.site.Articles {
+func newFragments(s *siteView, dig *digester, memo *generation[uint64, string], arts []*load.Article) *fragments {
+	f := &fragments{s: s, dig: dig, memo: memo, pos: make(map[*load.Article]int, len(arts))}
+	for i, a := range arts {
 		f.pos[a] = i
 	}
-	f.slots = make([]fragment, len(p.site.Articles)*len(p.site.Languages)*storyKinds)
+	f.slots = make([]fragment, len(arts)*len(s.Languages)*storyKinds)
 	f.chrome = map[string]*fragment{}
 	return f
 }
@@ -65,11 +67,11 @@ func (f *fragments) frame(pg *Page) error {
 		for _, l := range c.Nav {
 			key += "|" + l.Current
 		}
-		html, err := f.once("sections", key, Sections{Label: pg.T.Navigation, Links: c.Nav})
+		sections, err := f.once("sections", key, Sections{Label: pg.T.Navigation, Links: c.Nav})
 		if err != nil {
 			return err
 		}
-		c.Sections = html
+		c.Sections = sections
 	}
 	for _, fl := range pg.Feeds {
 		links, err := f.once("feed-links", fl.RSS, fl)
@@ -86,7 +88,7 @@ func (f *fragments) frame(pg *Page) error {
 }
 
 // once renders a template of the layout for data that key names, once.
-func (f *fragments) once(name, key string, data any) (template.HTML, error) {
+func (f *fragments) once(name, key string, data any) (Fragment, error) {
 	f.mu.Lock()
 	s := f.chrome[name+"\x00"+key]
 	if s == nil {
@@ -94,36 +96,37 @@ func (f *fragments) once(name, key string, data any) (template.HTML, error) {
 		f.chrome[name+"\x00"+key] = s
 	}
 	f.mu.Unlock()
-	s.once.Do(func() { s.html, s.err = f.render(name, data) })
-	return s.html, s.err
+	s.once.Do(func() { s.f, s.err = f.render(name, data) })
+	return s.f, s.err
 }
 
 // render renders a fragment, or takes it from the memo: its id is the
 // digest of the template set and the fragment's data.
-func (f *fragments) render(name string, data any) (template.HTML, error) {
-	html, err := f.p.memo.frags.get(f.p.dig.sum("fragment", name, f.p.theme.Key, data), func() (string, error) {
+func (f *fragments) render(name string, data any) (Fragment, error) {
+	id := f.dig.sum("fragment", name, f.s.Theme.Key, data)
+	html, err := f.memo.get(id, func() (string, error) {
 		var buf bytes.Buffer
-		err := f.p.theme.Fragment(&buf, name, data)
+		err := f.s.Theme.Fragment(&buf, name, data)
 		return buf.String(), err
 	})
-	return template.HTML(html), err
+	return Fragment{template.HTML(html), id}, err
 }
 
 // list renders the entries of a list for readers of lang.
-func (f *fragments) list(kind int, lang string, entries []index.Entry) ([]template.HTML, error) {
-	li := f.p.languageIndex(lang)
-	out := make([]template.HTML, len(entries))
-	for i, en := range entries {
-		pos, ok := f.pos[en.Article]
+func (f *fragments) list(kind int, lang string, refs []ref) ([]Fragment, error) {
+	li := f.s.languageIndex(lang)
+	out := make([]Fragment, len(refs))
+	for i, r := range refs {
+		pos, ok := f.pos[r.A]
 		if !ok || li < 0 {
-			return nil, fmt.Errorf("%s is not part of the site", en.Article.Path)
+			return nil, fmt.Errorf("%s is not part of the site", r.A.Path)
 		}
-		s := &f.slots[(pos*len(f.p.site.Languages)+li)*storyKinds+kind]
-		s.once.Do(func() { s.html, s.err = f.render(fragmentKinds[kind], f.p.item(lang, en.Article)) })
+		s := &f.slots[(pos*len(f.s.Languages)+li)*storyKinds+kind]
+		s.once.Do(func() { s.f, s.err = f.render(fragmentKinds[kind], f.s.item(lang, r)) })
 		if s.err != nil {
 			return nil, s.err
 		}
-		out[i] = s.html
+		out[i] = s.f
 	}
 	return out, nil
 }

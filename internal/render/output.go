@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"sync"
 )
 
@@ -17,19 +18,101 @@ func (p *planner) page(pg *Page) (Output, error) {
 	if err := p.frags.frame(pg); err != nil {
 		return Output{}, err
 	}
-	key := p.dig.sum("page", p.theme.Key, p.weights.budget(), pg)
-	return Output{Path: OutputPath(pg.Path), Key: key, Make: func(w *bytes.Buffer) error {
-		if err := p.theme.Execute(w, pg); err != nil || p.weights == nil {
-			return err
+	return Output{Path: OutputPath(pg.Path), Key: p.pageKey(pg), Make: func(w *bytes.Buffer) error { return p.write(pg, w) }}, nil
+}
+
+// pageKey is a page's key: the digest of its view, the templates that
+// write it and the budget it is weighed against.
+func (p *planner) pageKey(pg *Page) uint64 {
+	return p.dig.sum("page", p.Theme.Key, p.weights.budget(), pg)
+}
+
+// write writes a page and weighs it.
+func (p *planner) write(pg *Page, w *bytes.Buffer) error {
+	if err := p.Theme.Execute(w, pg); err != nil || p.weights == nil {
+		return err
+	}
+	return p.weights.add(pg, w.Len())
+}
+
+// memoPage plans a page whose view build makes from in alone. The view is
+// what the page's key is made of; in is what decides the view, so when in
+// is what it was in the last build, so is the view and its key, and the
+// view is made only if the page is written. That is how a rebuild after
+// one save makes a few views of 13,000. build is a plain function of its
+// input, which holds all it may read: the site's part of it (siteView),
+// the articles it shows, and strings. Making the view again when a page
+// with an unchanged input is written proves it the same.
+func memoPage[I any](p *planner, listed bool, kind string, in I, build func(I) (*Page, error)) planned {
+	id := p.dig.sum(kind, in)
+	view := func() (*Page, uint64, error) {
+		pg, err := build(in)
+		if err == nil {
+			err = p.frags.frame(pg)
 		}
-		return p.weights.add(pg, w.Len())
-	}}, nil
+		if err != nil {
+			return nil, 0, err
+		}
+		return pg, p.pageKey(pg), nil
+	}
+	var pl planned
+	if last, ok := p.memo.pages.old[id]; ok {
+		pl.entry = last.entry
+		pl.out = Output{Path: last.path, Key: last.key, Make: func(w *bytes.Buffer) error {
+			pg, key, err := view()
+			if err == nil && key != last.key {
+				err = fmt.Errorf("/%s: its view changed while what it is made of did not", pg.Path)
+			}
+			if err != nil {
+				return err
+			}
+			return p.write(pg, w)
+		}}
+		p.memo.pages.store(id, last)
+		return pl
+	}
+	pg, key, err := view()
+	if err != nil {
+		p.fail(err)
+		return planned{}
+	}
+	pl.out = Output{Path: OutputPath(pg.Path), Key: key, Make: func(w *bytes.Buffer) error { return p.write(pg, w) }}
+	if listed {
+		pl.entry = p.entry(pg)
+	}
+	p.memo.pages.store(id, pageIDs{pl.out.Path, key, pl.entry})
+	return pl
+}
+
+// pageIDs is what the memo keeps of a page: its file, its key and its
+// entry in the sitemap.
+type pageIDs struct {
+	path  string
+	key   uint64
+	entry *sitemapEntry
 }
 
 // encoded plans a file an encoder writes from a view: a feed, a sitemap.
 // name tells the encoder, so one view written two ways has two keys.
 func encoded[V any](p *planner, path, name string, v V, write func(V, *bytes.Buffer) error) Output {
 	return Output{Path: path, Key: p.dig.sum(name, v), Make: func(w *bytes.Buffer) error { return write(v, w) }}
+}
+
+// encoding is one file an encoder writes of a view.
+type encoding[V any] struct {
+	path, name string
+	write      func(V, *bytes.Buffer) error
+}
+
+// encodings plans files that encoders write of one view, such as a feed
+// in three formats; the view is digested once for all.
+func encodings[V any](p *planner, v V, files ...encoding[V]) []Output {
+	sum := p.dig.sum(v)
+	outs := make([]Output, len(files))
+	for i, f := range files {
+		outs[i] = Output{Path: f.path, Key: p.dig.sum(f.name, sum), Make: func(w *bytes.Buffer) error { return f.write(v, w) }}
+	}
+	return outs
 }
 
 // Bytes plans a file whose bytes are known: a static file, a part of the
@@ -52,17 +135,19 @@ func (w *Weights) budget() [2]int {
 
 // Memo keeps what a build made that the next build can reuse, by the
 // digest of what it was made from: each story's list entry and the parts
-// of the frame, rendered, and each page's sitemap entry, encoded. A Memo
-// serves one build; Next is the memo for the build after it. Safe for
-// concurrent use.
+// of the frame, rendered, and each page's sitemap entry, encoded; and the
+// digests of long strings. A Memo serves one build; Next is the memo for
+// the build after it. Safe for concurrent use.
 type Memo struct {
-	frags, sitemap generation
+	frags, sitemap generation[uint64, string]
+	strings        generation[stringAt, stringSum] // the digests of long strings
+	pages          generation[uint64, pageIDs]     // by the digest of what makes a page's view
 }
 
 // generation holds what the last build made and what this one used.
-type generation struct {
+type generation[K comparable, V any] struct {
 	mu       sync.Mutex
-	old, now map[uint64]string
+	old, now map[K]V
 }
 
 // NewMemo returns an empty memo.
@@ -72,7 +157,7 @@ func NewMemo() *Memo { return &Memo{} }
 // A sitemap left unchanged used none of its entries: they are kept.
 func (m *Memo) Next() *Memo {
 	n := &Memo{}
-	n.frags.old = m.frags.now
+	n.frags.old, n.strings.old, n.pages.old = m.frags.now, m.strings.now, m.pages.now
 	n.sitemap.old = m.sitemap.now
 	if len(m.sitemap.now) == 0 {
 		n.sitemap.old = m.sitemap.old
@@ -81,31 +166,38 @@ func (m *Memo) Next() *Memo {
 }
 
 // get returns what id names, made by make if no build made it.
-func (g *generation) get(id uint64, make func() (string, error)) (string, error) {
+func (g *generation[K, V]) get(id K, make func() (V, error)) (V, error) {
 	g.mu.Lock()
-	s, ok := g.now[id]
+	v, ok := g.now[id]
 	if !ok {
-		if s, ok = g.old[id]; ok {
-			g.keep(id, s)
+		if v, ok = g.old[id]; ok {
+			g.keep(id, v)
 		}
 	}
 	g.mu.Unlock()
 	if ok {
-		return s, nil
+		return v, nil
 	}
-	s, err := make()
+	v, err := make()
 	if err != nil {
-		return "", err
+		return v, err
 	}
 	g.mu.Lock()
-	g.keep(id, s)
+	g.keep(id, v)
 	g.mu.Unlock()
-	return s, nil
+	return v, nil
 }
 
-func (g *generation) keep(id uint64, s string) {
+// store notes what this build used.
+func (g *generation[K, V]) store(id K, v V) {
+	g.mu.Lock()
+	g.keep(id, v)
+	g.mu.Unlock()
+}
+
+func (g *generation[K, V]) keep(id K, v V) {
 	if g.now == nil {
-		g.now = map[uint64]string{}
+		g.now = map[K]V{}
 	}
-	g.now[id] = s
+	g.now[id] = v
 }

@@ -3,13 +3,11 @@ package render
 import (
 	"bytes"
 	"errors"
-	"html"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
-	"briefings/internal/i18n"
 	"briefings/internal/index"
 	"briefings/internal/load"
 	"briefings/internal/par"
@@ -39,17 +37,16 @@ type head struct {
 // planner lists every output of a site. Every view is made while planning,
 // and each output's key is the digest of that view (see output.go).
 type planner struct {
+	*siteView
 	site    *index.Site
-	theme   *Theme
-	urls    URLs
 	dig     *digester
 	memo    *Memo
 	chrome  map[string]uint64 // per language, for the search index's keys
 	outputs []Output
-	listed  []sitemapURL    // the pages the sitemap lists, in order
-	lists   map[string]bool // every list page of every language
-	frags   *fragments
-	weights *Weights // nil: pages are not weighed
+	listed  []sitemapEntry   // the pages the sitemap lists, in order
+	lists   map[string]bool  // every list page of every language
+	pending []func() planned // pages to plan, in order
+	weights *Weights         // nil: pages are not weighed
 	mu      sync.Mutex
 	errs    []error // of views that could not be made
 }
@@ -59,8 +56,8 @@ type planner struct {
 // spares work that build did; weights, if not nil, weighs each page as it
 // is made and refuses those too heavy.
 func Plan(site *index.Site, theme *Theme, urls URLs, memo *Memo, weights *Weights) ([]Output, error) {
-	p := &planner{site: site, theme: theme, urls: urls, dig: &digester{}, chrome: map[string]uint64{}, memo: memo, weights: weights}
-	p.frags = newFragments(p)
+	p := &planner{site: site, dig: &digester{strings: &memo.strings}, chrome: map[string]uint64{}, memo: memo, weights: weights}
+	p.siteView = p.newSiteView(theme, urls)
 	for _, e := range site.Editions {
 		newest := 0
 		if len(e.Years) > 0 {
@@ -75,11 +72,14 @@ func Plan(site *index.Site, theme *Theme, urls URLs, memo *Memo, weights *Weight
 		p.edition(e)
 		p.search(e)
 	}
-	// Articles are most of the pages, and each is planned on its own: on
-	// every core, then added in order.
-	arts := make([]planned, len(site.Articles))
-	par.Each(len(arts), func(i int) { arts[i] = p.article(site.Articles[i]) })
-	for _, pl := range arts {
+	for _, a := range site.Articles {
+		p.pending = append(p.pending, func() planned { return p.article(a) })
+	}
+	// Each page's view is made on its own: on every core, then added in
+	// order.
+	done := make([]planned, len(p.pending))
+	par.Each(len(done), func(i int) { done[i] = p.pending[i]() })
+	for _, pl := range done {
 		p.add(pl)
 	}
 	pages := p.outputs
@@ -97,7 +97,7 @@ func Plan(site *index.Site, theme *Theme, urls URLs, memo *Memo, weights *Weight
 // its entry there.
 type planned struct {
 	out   Output
-	entry *sitemapURL
+	entry *sitemapEntry
 }
 
 // plan plans an HTML page from its view, made by view; listed pages are
@@ -115,7 +115,7 @@ func (p *planner) plan(h head, listed bool, view func() (*Page, error)) planned 
 	}
 	pl := planned{out: out}
 	if listed {
-		pl.entry = newSitemapURL(h)
+		pl.entry = p.entry(pg)
 	}
 	return pl
 }
@@ -137,8 +137,9 @@ func (p *planner) add(pl planned) {
 	}
 }
 
+// addPage plans a page once every page is known, on every core.
 func (p *planner) addPage(h head, listed bool, view func() (*Page, error)) {
-	p.add(p.plan(h, listed, view))
+	p.pending = append(p.pending, func() planned { return p.plan(h, listed, view) })
 }
 
 // collectLists notes every list page of every language first: a list's
@@ -207,7 +208,6 @@ type listing struct {
 // home page.
 func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(string, int) string,
 	section int, l listing) {
-	heading, feed := l.heading, l.feed
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	size := p.site.Config.PageSize
 	total := p.pageCount(len(entries))
@@ -215,37 +215,68 @@ func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(s
 		home := section == navHome && n == 1
 		own := path(lang, n)
 		h, sw := p.listHead(own, func(l string) string { return path(l, n) }, home)
-		onPage := entries[(n-1)*size : min(n*size, len(entries))]
-		p.addPage(h, true, func() (*Page, error) {
-			pg := p.newPage("list", lang, own, heading, section, h, sw)
-			if home {
-				pg.Title = e.Lang.Title
+		in := listInput{S: p.siteView, Lang: lang, Path: own, Heading: l.heading, Section: section, Head: h, Switch: sw, Up: l.up}
+		if home {
+			in.Title = e.Lang.Title
+		}
+		for _, en := range entries[(n-1)*size : min(n*size, len(entries))] {
+			in.Items = append(in.Items, p.ref(en.Article))
+		}
+		if n == 1 {
+			in.Intro = l.intro
+		}
+		if total > 1 {
+			in.Pager = &Pager{Label: t.Pagination, Status: t.Fill(t.PageOf, "page", itoa(n), "pages", itoa(total))}
+			if n > 1 {
+				in.Pager.Newer = &Link{Label: t.Newer, Href: p.URLs.Href(path(lang, n-1))}
 			}
-			items, err := p.frags.list(listItem, lang, onPage)
-			if err != nil {
-				return nil, err
+			if n < total {
+				in.Pager.Older = &Link{Label: t.Older, Href: p.URLs.Href(path(lang, n+1))}
 			}
-			lv := &ListView{Heading: heading, Items: items, Up: l.up}
-			if n == 1 && l.intro != "" {
-				lv.Intro, pg.Description = l.intro, l.intro
-			}
-			if total > 1 {
-				lv.Pager = &Pager{Label: t.Pagination, Status: t.Fill(t.PageOf, "page", itoa(n), "pages", itoa(total))}
-				if n > 1 {
-					lv.Pager.Newer = &Link{Label: t.Newer, Href: p.urls.Href(path(lang, n-1))}
-				}
-				if n < total {
-					lv.Pager.Older = &Link{Label: t.Older, Href: p.urls.Href(path(lang, n+1))}
-				}
-			}
-			if feed.RSS != "" {
-				lv.Feed = &feed
-				pg.Feeds = append(pg.Feeds, feed)
-			}
-			pg.List = lv
-			return pg, nil
-		})
+		}
+		if l.feed.RSS != "" {
+			in.Feed = &l.feed
+		}
+		p.pending = append(p.pending, func() planned { return memoPage(p, true, "list", in, listPage) })
 	}
+}
+
+// listInput is all a page of a list shows.
+type listInput struct {
+	S                   *siteView
+	Lang, Path, Heading string
+	Title               string // replaces the page's title when set
+	Section             int
+	Head                head
+	Switch              []LangLink
+	Items               []ref
+	Intro               string
+	Up                  *Link // to the page above the list
+	Pager               *Pager
+	Feed                *FeedLinks // the list's own feed
+}
+
+// listPage is a page of a list of stories.
+func listPage(in listInput) (*Page, error) {
+	s := in.S
+	pg := s.newPage("list", in.Lang, in.Path, in.Heading, in.Section, in.Head, in.Switch)
+	if in.Title != "" {
+		pg.Title = in.Title
+	}
+	items, err := s.frags.list(listItem, in.Lang, in.Items)
+	if err != nil {
+		return nil, err
+	}
+	lv := &ListView{Heading: in.Heading, Items: items, Up: in.Up, Pager: in.Pager}
+	if in.Intro != "" {
+		lv.Intro, pg.Description = in.Intro, in.Intro
+	}
+	if in.Feed != nil {
+		lv.Feed = in.Feed
+		pg.Feeds = append(pg.Feeds, *in.Feed)
+	}
+	pg.List = lv
+	return pg, nil
 }
 
 func (p *planner) countries(e *index.Edition) {
@@ -256,7 +287,7 @@ func (p *planner) countries(e *index.Edition) {
 		pg := p.newPage("countries", lang, own, t.Countries, navCountries, h, sw)
 		for _, ci := range e.Countries {
 			pg.Countries = append(pg.Countries, CountryItem{Name: ci.Country.Names[lang],
-				Href: p.urls.Href(index.CountryPath(lang, ci.Country, 1)), Count: t.ArticleCount(len(ci.Entries))})
+				Href: p.URLs.Href(index.CountryPath(lang, ci.Country, 1)), Count: t.ArticleCount(len(ci.Entries))})
 		}
 		slices.SortFunc(pg.Countries, func(a, b CountryItem) int { return strings.Compare(sortKey(a.Name), sortKey(b.Name)) })
 		return pg, nil
@@ -271,7 +302,7 @@ func (p *planner) year(e *index.Edition, y *index.Year) {
 		pg := p.newPage("year", lang, own, itoa(y.Year), navArchive, h, sw)
 		yv := &YearView{Heading: itoa(y.Year)}
 		for _, other := range e.Years {
-			l := Link{Label: itoa(other.Year), Href: p.urls.Href(index.YearPath(lang, other.Year))}
+			l := Link{Label: itoa(other.Year), Href: p.URLs.Href(index.YearPath(lang, other.Year))}
 			if other == y {
 				l.Current = "page"
 			}
@@ -279,7 +310,7 @@ func (p *planner) year(e *index.Edition, y *index.Year) {
 		}
 		for _, m := range y.Months {
 			yv.Months = append(yv.Months, CountryItem{Name: t.MonthYear(m.Year, m.Month),
-				Href: p.urls.Href(index.MonthPath(lang, m.Year, m.Month, 1)), Count: t.ArticleCount(len(m.Entries))})
+				Href: p.URLs.Href(index.MonthPath(lang, m.Year, m.Month, 1)), Count: t.ArticleCount(len(m.Entries))})
 		}
 		pg.Year = yv
 		return pg, nil
@@ -288,52 +319,94 @@ func (p *planner) year(e *index.Edition, y *index.Year) {
 
 func (p *planner) month(e *index.Edition, y *index.Year, m *index.Month) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
-	up := &Link{Label: itoa(y.Year), Href: p.urls.Href(index.YearPath(lang, y.Year))}
+	up := &Link{Label: itoa(y.Year), Href: p.URLs.Href(index.YearPath(lang, y.Year))}
 	p.paginated(e, m.Entries, func(l string, n int) string { return index.MonthPath(l, m.Year, m.Month, n) },
 		navArchive, listing{heading: t.MonthYear(m.Year, m.Month), up: up})
 }
 
 func (p *planner) article(a *load.Article) planned {
-	own := p.site.Path(a)
-	h, sw := p.articleHead(a)
-	return p.plan(h, true, func() (*Page, error) {
-		t := p.t(a.Lang)
-		rel, err := p.frags.list(relatedItem, a.Lang, p.site.Related(a, relatedCount))
-		if err != nil {
-			return nil, err
-		}
-		older, newer := p.site.Neighbours(a)
-		pg := p.newPage("article", a.Lang, own, a.Title, navNone, h, sw)
-		pg.Description, pg.File = a.Summary, a.Path
-		av := &ArticleView{Title: a.Title, Lang: a.Lang, Date: t.Date(a.Date), DateISO: isoDate(a.Date),
-			Countries: p.countryLinks(a.Lang, a.Countries), Source: a.Source, SourceURL: a.SourceURL,
-			Body: trustedHTML(body(p.site, a, p.urls.Href)), Related: rel,
-			Older: p.articleLink(older), Newer: p.articleLink(newer)}
-		if !a.Updated.IsZero() {
-			av.Updated, av.UpdatedISO = t.Date(a.Updated), isoDate(a.Updated)
-		}
-		pg.Article = av
-		p.shared(pg, a)
-		return pg, nil
-	})
+	st := p.site.StoryOf(a)
+	in := articleInput{S: p.siteView, Page: p.ref(a), XDefault: p.ref(p.xDefault(st)), LinkPaths: p.linkPaths(a)}
+	for _, b := range st.Articles {
+		in.Story = append(in.Story, p.ref(b))
+	}
+	older, newer := p.site.Neighbours(a)
+	in.Older, in.Newer = p.optRef(older), p.optRef(newer)
+	for _, en := range p.site.Related(a, relatedCount) {
+		in.Related = append(in.Related, p.ref(en.Article))
+	}
+	return memoPage(p, true, "article", in, articlePage)
 }
 
-// articleLink leads to an article under its title, or is nil.
-func (p *planner) articleLink(a *load.Article) *Link {
+// articleInput is all an article page shows.
+type articleInput struct {
+	S            *siteView
+	Page         ref
+	Story        []ref // its story's articles, itself among them, in site language order
+	XDefault     ref   // the one x-default leads to
+	Older, Newer *ref  // the next articles of the language, by date
+	Related      []ref
+	LinkPaths    []string // the page path of each link's target, or ""
+}
+
+// articlePage is an article's page.
+func articlePage(in articleInput) (*Page, error) {
+	s, a := in.S, in.Page.A
+	t := s.t(a.Lang)
+	rel, err := s.frags.list(relatedItem, a.Lang, in.Related)
+	if err != nil {
+		return nil, err
+	}
+	h, sw := articleHead(in)
+	pg := s.newPage("article", a.Lang, in.Page.Path, a.Title, navNone, h, sw)
+	pg.Description, pg.File = a.Summary, a.Path
+	av := &ArticleView{Title: a.Title, Lang: a.Lang, Date: t.Date(a.Date), DateISO: isoDate(a.Date),
+		Countries: s.countryLinks(a.Lang, a.Countries), Source: a.Source, SourceURL: a.SourceURL,
+		Body: trustedHTML(body(a, in.LinkPaths, s.URLs.Href)), Related: rel,
+		Older: s.articleLink(in.Older), Newer: s.articleLink(in.Newer)}
+	if !a.Updated.IsZero() {
+		av.Updated, av.UpdatedISO = t.Date(a.Updated), isoDate(a.Updated)
+	}
+	pg.Article = av
+	s.shared(pg, a)
+	return pg, nil
+}
+
+// ref is how a page refers to an article.
+func (p *planner) ref(a *load.Article) ref { return ref{a, p.site.Path(a)} }
+
+func (p *planner) optRef(a *load.Article) *ref {
 	if a == nil {
 		return nil
 	}
-	return &Link{Label: a.Title, Href: p.urls.Href(p.site.Path(a))}
+	r := p.ref(a)
+	return &r
+}
+
+func (p *planner) linkPaths(a *load.Article) []string { return linkPaths(p.site, a) }
+
+// linkPaths are the page paths of an article's links' targets, "" for
+// those that lead to no article of the site.
+func linkPaths(site *index.Site, a *load.Article) []string {
+	var paths []string
+	for _, l := range a.Links {
+		path := ""
+		if t := site.LinkTarget(l); t != nil {
+			path = site.Path(t)
+		}
+		paths = append(paths, path)
+	}
+	return paths
 }
 
 // shared describes an article page for sharing and for search engines.
-func (p *planner) shared(pg *Page, a *load.Article) {
+func (s *siteView) shared(pg *Page, a *load.Article) {
 	modified := later(a.Date, a.Updated)
 	pg.Social.Type, pg.Social.Title = "article", a.Title
 	pg.Social.Published, pg.Social.Modified = isoDate(a.Date), isoDate(modified)
 	ld := &NewsArticle{Context: "https://schema.org", Type: "NewsArticle", Headline: a.Title,
 		URL: pg.Canonical, DatePublished: isoDate(a.Date), DateModified: isoDate(modified),
-		InLanguage: a.Lang, Author: Thing{Type: "Organization", Name: pg.Social.SiteName, URL: p.urls.Abs(index.HomePath(a.Lang, 1))}}
+		InLanguage: a.Lang, Author: Thing{Type: "Organization", Name: pg.Social.SiteName, URL: s.URLs.Abs(index.HomePath(a.Lang, 1))}}
 	ld.Publisher = ld.Author
 	for _, c := range pg.Article.Countries {
 		pg.Social.Tags = append(pg.Social.Tags, c.Label)
@@ -347,26 +420,28 @@ func (p *planner) shared(pg *Page, a *load.Article) {
 
 // articleHead links an article to its translations, and x-default to the
 // one in the default language, else to the original.
-func (p *planner) articleHead(a *load.Article) (head, []LangLink) {
-	st := p.site.StoryOf(a)
-	h := head{canonical: p.urls.Abs(p.site.Path(a)), lastMod: isoDate(a.Date)}
+func articleHead(in articleInput) (head, []LangLink) {
+	s, a, u := in.S, in.Page.A, in.S.URLs
+	h := head{canonical: u.Abs(in.Page.Path), lastMod: isoDate(a.Date)}
 	if !a.Updated.IsZero() {
 		h.lastMod = isoDate(a.Updated)
 	}
-	for _, b := range st.Articles {
-		h.alternates = append(h.alternates, Alternate{Lang: b.Lang, Href: p.urls.Abs(p.site.Path(b))})
+	for _, b := range in.Story {
+		h.alternates = append(h.alternates, Alternate{Lang: b.A.Lang, Href: u.Abs(b.Path)})
 	}
-	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: p.urls.Abs(p.site.Path(p.xDefault(st)))})
+	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: u.Abs(in.XDefault.Path)})
 	var sw []LangLink
-	for _, l := range p.site.Languages {
+	for _, l := range s.Languages {
 		if l.Code == a.Lang {
 			continue
 		}
 		href := index.HomePath(l.Code, 1)
-		if tr := st.In(l.Code); tr != nil {
-			href = p.site.Path(tr)
+		for _, b := range in.Story {
+			if b.A.Lang == l.Code {
+				href = b.Path
+			}
 		}
-		sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.urls.Href(href)})
+		sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: u.Href(href)})
 	}
 	return h, sw
 }
@@ -391,7 +466,7 @@ func (p *planner) root() {
 		for _, l := range p.site.Languages {
 			titles = append(titles, l.Title)
 			pg.Root = append(pg.Root, RootChoice{Lang: l.Code, Name: l.Name, Prompt: p.t(l.Code).ChooseLanguage,
-				Title: l.Title, Description: l.Description, Href: p.urls.Href(index.HomePath(l.Code, 1))})
+				Title: l.Title, Description: l.Description, Href: p.URLs.Href(index.HomePath(l.Code, 1))})
 		}
 		pg.Title = strings.Join(titles, " · ")
 		return pg, nil
@@ -410,7 +485,7 @@ func (p *planner) notFound() {
 			t := p.t(l.Code)
 			titles = append(titles, t.NotFoundTitle)
 			pg.NotFound = append(pg.NotFound, NotFoundText{Lang: l.Code, Title: t.NotFoundTitle, Text: t.NotFoundText,
-				Home: p.urls.Href(index.HomePath(l.Code, 1)), HomeLabel: t.GoHome})
+				Home: p.URLs.Href(index.HomePath(l.Code, 1)), HomeLabel: t.GoHome})
 		}
 		pg.Title = strings.Join(titles, " · ")
 		return pg, nil
@@ -426,54 +501,22 @@ const (
 	navSearch
 )
 
-// newPage starts a page with the parts every page of a language shares;
-// the navigation marks its section as current.
-func (p *planner) newPage(tmpl, lang, path, heading string, section int, h head, sw []LangLink) *Page {
-	t := p.t(lang)
-	l := p.language(lang)
-	title := l.Title
-	if heading != "" {
-		title = heading + " — " + l.Title
-	}
-	pg := &Page{Path: path, Template: tmpl, Lang: lang, Title: title, Description: l.Description,
-		Canonical: h.canonical, Alternates: h.alternates, Switch: sw, T: t,
-		Social: Social{Type: "website", Title: title, URL: h.canonical, SiteName: l.Title},
-		Feeds:  []FeedLinks{p.feedLinks(l.Title+" — "+t.Feed, index.FeedPath(lang))},
-		Chrome: Chrome{SiteTitle: l.Title, Home: p.urls.Href(index.HomePath(lang, 1)),
-			Stylesheet: p.urls.Href(Stylesheet), Icon: p.urls.Href("favicon.svg")}}
-	archive := index.HomePath(lang, 1)
-	if e := p.site.Edition(lang); e != nil && len(e.Years) > 0 {
-		archive = index.YearPath(lang, e.Years[0].Year)
-	}
-	pg.Chrome.Nav = []Link{{Label: t.Home, Href: p.urls.Href(index.HomePath(lang, 1))},
-		{Label: t.Countries, Href: p.urls.Href(index.CountriesPath(lang))},
-		{Label: t.Archive, Href: p.urls.Href(archive)},
-		{Label: t.Search, Href: p.urls.Href(index.SearchPath(lang))}}
-	if section >= 0 {
-		pg.Chrome.Nav[section].Current = "true"
-		if pg.Chrome.Nav[section].Href == p.urls.Href(path) {
-			pg.Chrome.Nav[section].Current = "page"
-		}
-	}
-	return pg
-}
-
 // listHead links a list page to the same list in the languages that have
 // it: each edition lists every story, but a story's translation may have
 // another date or other countries, so an archive or a country page may be
 // missing in a language. The switch then leads to that language's home.
 func (p *planner) listHead(own string, path func(lang string) string, home bool) (head, []LangLink) {
-	h := head{canonical: p.urls.Abs(own)}
+	h := head{canonical: p.URLs.Abs(own)}
 	var sw []LangLink
 	for _, l := range p.site.Languages {
 		there := path(l.Code)
 		if !p.lists[there] {
-			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.urls.Href(index.HomePath(l.Code, 1))})
+			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.URLs.Href(index.HomePath(l.Code, 1))})
 			continue
 		}
-		h.alternates = append(h.alternates, Alternate{Lang: l.Code, Href: p.urls.Abs(there)})
+		h.alternates = append(h.alternates, Alternate{Lang: l.Code, Href: p.URLs.Abs(there)})
 		if there != own {
-			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.urls.Href(there)})
+			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.URLs.Href(there)})
 		}
 	}
 	xdef := own
@@ -483,66 +526,8 @@ func (p *planner) listHead(own string, path func(lang string) string, home bool)
 	if home {
 		xdef = index.RootPath
 	}
-	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: p.urls.Abs(xdef)})
+	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: p.URLs.Abs(xdef)})
 	return h, sw
-}
-
-// item is how a story's entry in a list reads for readers of lang.
-func (p *planner) item(lang string, a *load.Article) Item {
-	t := p.t(lang)
-	it := Item{Title: a.Title, Href: p.urls.Href(p.site.Path(a)), Date: t.Date(a.Date),
-		DateISO: isoDate(a.Date), Summary: a.Summary, Countries: p.countryLinks(lang, a.Countries)}
-	if a.Lang != lang {
-		it.Lang, it.Badge, it.LangName = a.Lang, strings.ToUpper(a.Lang), t.InLanguage[a.Lang]
-	}
-	return it
-}
-
-func (p *planner) countryLinks(lang string, codes []string) []Link {
-	e := p.site.Edition(lang)
-	var links []Link
-	for _, code := range codes {
-		if ci := e.Country(code); ci != nil {
-			links = append(links, Link{Label: ci.Country.Names[lang], Href: p.urls.Href(index.CountryPath(lang, ci.Country, 1))})
-		}
-	}
-	return links
-}
-
-func (p *planner) t(lang string) *i18n.Strings { return p.theme.Strings[lang] }
-
-// languageIndex is a language's place in site.yaml, or -1.
-func (p *planner) languageIndex(code string) int {
-	for i, l := range p.site.Languages {
-		if l.Code == code {
-			return i
-		}
-	}
-	return -1
-}
-
-func (p *planner) language(code string) load.Language {
-	for _, l := range p.site.Languages {
-		if l.Code == code {
-			return l
-		}
-	}
-	return load.Language{Code: code}
-}
-
-// body is an article's HTML with its links to other articles resolved by
-// url: Href in pages, Abs in feeds.
-func body(site *index.Site, a *load.Article, url func(string) string) string {
-	if len(a.Links) == 0 {
-		return a.HTML
-	}
-	var pairs []string
-	for _, l := range a.Links {
-		if t := site.LinkTarget(l); t != nil {
-			pairs = append(pairs, `href="`+l.Placeholder+`"`, `href="`+html.EscapeString(url(site.Path(t))+l.Fragment)+`"`)
-		}
-	}
-	return strings.NewReplacer(pairs...).Replace(a.HTML)
 }
 
 // isoDate is a date for datetime attributes and sitemaps: the day alone

@@ -107,7 +107,7 @@ func OutputPath(path string) string {
 
 // siteFiles plans the feeds, the sitemap and the files GitHub Pages wants.
 func (p *planner) siteFiles() {
-	site, urls := p.site, p.urls
+	site, urls := p.site, p.URLs
 	p.outputs = append(p.outputs, p.sitemaps()...)
 	p.outputs = append(p.outputs,
 		encoded(p, index.RobotsPath, "robots", urls.Abs(index.SitemapPath), robots),
@@ -126,17 +126,14 @@ func (p *planner) feeds(rssPath string, e *index.Edition, country *load.Country,
 	if len(e.Entries) > 0 {
 		fallback = e.Entries[0].Article.Date
 	}
-	f := newFeed(p.site, e.Lang, country, arts, p.urls, fallback)
-	p.outputs = append(p.outputs,
-		encoded(p, rssPath, "rss", f, feed.writeRSS),
-		encoded(p, index.FeedIn(rssPath, index.AtomFile), "atom", f, feed.writeAtom),
-		encoded(p, index.FeedIn(rssPath, index.JSONFeedFile), "json-feed", f, feed.writeJSON))
+	p.outputs = append(p.outputs, encodings(p, newFeed(p.site, e.Lang, country, arts, p.URLs, fallback),
+		encoding[feed]{rssPath, "rss", feed.writeRSS},
+		encoding[feed]{index.FeedIn(rssPath, index.AtomFile), "atom", feed.writeAtom},
+		encoding[feed]{index.FeedIn(rssPath, index.JSONFeedFile), "json-feed", feed.writeJSON})...)
 }
 
-// feedLinks are the links to a feed in its three formats.
 func (p *planner) feedLinks(label, rssPath string) FeedLinks {
-	return FeedLinks{Label: label, RSS: p.urls.Href(rssPath), Atom: p.urls.Href(index.FeedIn(rssPath, index.AtomFile)),
-		JSON: p.urls.Href(index.FeedIn(rssPath, index.JSONFeedFile))}
+	return feedLinks(p.URLs, label, rssPath)
 }
 
 func robots(sitemap string, w *bytes.Buffer) error {

@@ -29,16 +29,16 @@ func (p *planner) search(e *index.Edition) {
 	h, sw := p.searchHead(lang)
 	p.addPage(h, true, func() (*Page, error) {
 		pg := p.newPage("search", lang, own, t.Search, navSearch, h, sw)
-		sv := &SearchView{Action: p.urls.Href(own), IndexURL: p.urls.Href(search.ManifestPath(lang)),
-			ScriptURL: p.urls.Href("search.js")}
+		sv := &SearchView{Action: p.URLs.Href(own), IndexURL: p.URLs.Href(search.ManifestPath(lang)),
+			ScriptURL: p.URLs.Href("search.js")}
 		for _, ci := range e.Countries {
 			sv.Countries = append(sv.Countries, CountryItem{Name: ci.Country.Names[lang],
-				Href: p.urls.Href(index.CountryPath(lang, ci.Country, 1)), Count: t.ArticleCount(len(ci.Entries))})
+				Href: p.URLs.Href(index.CountryPath(lang, ci.Country, 1)), Count: t.ArticleCount(len(ci.Entries))})
 		}
 		slices.SortFunc(sv.Countries, func(a, b CountryItem) int { return strings.Compare(sortKey(a.Name), sortKey(b.Name)) })
 		for _, y := range e.Years {
 			sv.Years = append(sv.Years, CountryItem{Name: itoa(y.Year),
-				Href: p.urls.Href(index.YearPath(lang, y.Year)), Count: t.ArticleCount(y.Count())})
+				Href: p.URLs.Href(index.YearPath(lang, y.Year)), Count: t.ArticleCount(y.Count())})
 		}
 		pg.Search = sv
 		return pg, nil
@@ -88,7 +88,7 @@ func (p *planner) searchDocs(e *index.Edition) []search.Doc {
 	docs := make([]search.Doc, len(e.Entries))
 	for i, en := range e.Entries {
 		a := en.Article
-		d := search.Doc{Title: a.Title, Summary: a.Summary, Href: p.urls.Href(p.site.Path(a)),
+		d := search.Doc{Title: a.Title, Summary: a.Summary, Href: p.URLs.Href(p.site.Path(a)),
 			Date: t.Date(a.Date), DateISO: isoDate(a.Date), Lang: a.Lang}
 		for _, code := range a.Countries {
 			if c := p.site.CountryByCode(code); c != nil {
@@ -103,15 +103,15 @@ func (p *planner) searchDocs(e *index.Edition) []search.Doc {
 // searchHead links the search page to those of the other languages: every
 // language has one.
 func (p *planner) searchHead(lang string) (head, []LangLink) {
-	h := head{canonical: p.urls.Abs(index.SearchPath(lang))}
+	h := head{canonical: p.URLs.Abs(index.SearchPath(lang))}
 	var sw []LangLink
 	for _, l := range p.site.Languages {
-		h.alternates = append(h.alternates, Alternate{Lang: l.Code, Href: p.urls.Abs(index.SearchPath(l.Code))})
+		h.alternates = append(h.alternates, Alternate{Lang: l.Code, Href: p.URLs.Abs(index.SearchPath(l.Code))})
 		if l.Code != lang {
-			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.urls.Href(index.SearchPath(l.Code))})
+			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.URLs.Href(index.SearchPath(l.Code))})
 		}
 	}
 	def := index.SearchPath(p.site.Config.DefaultLanguage)
-	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: p.urls.Abs(def)})
+	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: p.URLs.Abs(def)})
 	return h, sw
 }

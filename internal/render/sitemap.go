@@ -42,26 +42,33 @@ type sitemapFile struct {
 
 const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
-// newSitemapURL is a page's entry in the sitemap, with the same hreflang
+// sitemapEntry is a page's entry in the sitemap; id is the digest of URL,
+// which the sitemap's key is made of.
+type sitemapEntry struct {
+	URL sitemapURL
+	id  uint64
+}
+
+// entry is a page's entry in the sitemap, with the same hreflang
 // alternates as its <head>.
-func newSitemapURL(h head) *sitemapURL {
-	u := &sitemapURL{Loc: h.canonical, LastMod: h.lastMod}
-	for _, a := range h.alternates {
+func (p *planner) entry(pg *Page) *sitemapEntry {
+	u := sitemapURL{Loc: pg.Canonical, LastMod: pg.LastMod}
+	for _, a := range pg.Alternates {
 		u.Alternates = append(u.Alternates, xhtmlLink{Rel: "alternate", Hreflang: a.Lang, Href: a.Href})
 	}
-	return u
+	return &sitemapEntry{u, p.dig.sum("sitemap-url", u)}
 }
 
 // encodeURL is the <url> element of a page, indented as the second level
 // of the document. The memo keeps each: a rebuild after one title changed
 // re-encodes a few entries instead of 12,000, which took 60 ms of a 125 ms
 // rebuild at 10,000 articles (bench/run.sh).
-func (p *planner) encodeURL(u sitemapURL) (string, error) {
-	return p.memo.sitemap.get(p.dig.sum("sitemap-url", u), func() (string, error) {
+func (p *planner) encodeURL(e sitemapEntry) (string, error) {
+	return p.memo.sitemap.get(e.id, func() (string, error) {
 		var buf bytes.Buffer
 		enc := xml.NewEncoder(&buf)
 		enc.Indent("  ", "  ")
-		err := enc.EncodeElement(u, xml.StartElement{Name: xml.Name{Local: "url"}})
+		err := enc.EncodeElement(e.URL, xml.StartElement{Name: xml.Name{Local: "url"}})
 		return buf.String(), err
 	})
 }
@@ -74,10 +81,10 @@ const urlsetStart = `<urlset xmlns="` + sitemapNS + `" xmlns:xhtml="http://www.w
 // A part is its pages' encoded entries inside the urlset element: the
 // bytes encoding/xml writes for the whole urlset.
 func (p *planner) sitemaps() []Output {
-	write := func(set []sitemapURL, w *bytes.Buffer) error {
+	write := func(set []sitemapEntry, w *bytes.Buffer) error {
 		w.WriteString(xml.Header + urlsetStart)
-		for _, u := range set {
-			b, err := p.encodeURL(u)
+		for _, e := range set {
+			b, err := p.encodeURL(e)
 			if err != nil {
 				return err
 			}
@@ -95,7 +102,7 @@ func (p *planner) sitemaps() []Output {
 	idx := sitemapIndex{XMLNS: sitemapNS}
 	for i := 0; i < len(entries); i += SitemapLimit {
 		name := fmt.Sprintf("sitemap-%d.xml", i/SitemapLimit+1)
-		idx.Sitemaps = append(idx.Sitemaps, sitemapFile{Loc: p.urls.Abs(name)})
+		idx.Sitemaps = append(idx.Sitemaps, sitemapFile{Loc: p.URLs.Abs(name)})
 		files = append(files, encoded(p, name, "sitemap", entries[i:min(i+SitemapLimit, len(entries))], write))
 	}
 	return append(files, encoded(p, index.SitemapPath, "sitemap-index", idx, func(v sitemapIndex, w *bytes.Buffer) error { return marshal(w, v) }))

@@ -9,11 +9,11 @@ import (
 
 // sitemapPlanner plans the sitemap of n pages, each with two alternates.
 func sitemapPlanner(urls URLs, n int, memo *Memo) *planner {
-	p := &planner{urls: urls, dig: &digester{}, memo: memo}
+	p := &planner{siteView: &siteView{URLs: urls}, dig: &digester{}, memo: memo}
 	for i := range n {
 		loc := urls.Abs(fmt.Sprintf("en/%d/", i))
-		p.listed = append(p.listed, *newSitemapURL(head{canonical: loc, lastMod: "2025-09-03",
-			alternates: []Alternate{{"en", loc}, {"x-default", loc}}}))
+		p.listed = append(p.listed, *p.entry(&Page{Canonical: loc, LastMod: "2025-09-03",
+			Alternates: []Alternate{{"en", loc}, {"x-default", loc}}}))
 	}
 	return p
 }
@@ -54,8 +54,11 @@ func TestSitemapIsTheWholeURLSet(t *testing.T) {
 	memo := NewMemo()
 	for _, build := range []string{"first", "second"} {
 		p := sitemapPlanner(urls, 3, memo)
-		p.listed[1] = *newSitemapURL(head{canonical: urls.Abs("ru/a&b/")}) // no alternates, no date, escaped
-		want := urlset{XMLNS: sitemapNS, XMLNSXHTML: "http://www.w3.org/1999/xhtml", URLs: p.listed}
+		p.listed[1] = *p.entry(&Page{Canonical: urls.Abs("ru/a&b/")}) // no alternates, no date, escaped
+		want := urlset{XMLNS: sitemapNS, XMLNSXHTML: "http://www.w3.org/1999/xhtml"}
+		for _, e := range p.listed {
+			want.URLs = append(want.URLs, e.URL)
+		}
 		var wantBytes, got bytes.Buffer
 		if err := marshal(&wantBytes, want); err != nil {
 			t.Fatal(err)

@@ -16,6 +16,7 @@ type Page struct {
 	Title       string // the <title>
 	Description string
 	Canonical   string // absolute URL; empty for the 404 page
+	LastMod     string // for the sitemap: when an article last changed
 	Alternates  []Alternate
 	Switch      []LangLink
 	Feeds       []FeedLinks
@@ -85,8 +86,17 @@ type Link struct {
 type Chrome struct {
 	SiteTitle, Home, Stylesheet, Icon string
 	Nav                               []Link
-	Sections                          template.HTML
-	FeedLinks, FeedLines              []template.HTML
+	Sections                          Fragment
+	FeedLinks, FeedLines              []Fragment
+}
+
+// Fragment is a part of a page a template of the layout made once for
+// many pages: a story's entry in a list, the frame's shared parts. Its id
+// is the digest of the template set and the fragment's data, which decide
+// its HTML.
+type Fragment struct {
+	HTML template.HTML
+	id   uint64
 }
 
 // Sections is the data of the "sections" template.
@@ -108,9 +118,9 @@ type Item struct {
 // ListView is a list of stories: home, country and month pages.
 type ListView struct {
 	Heading string
-	Intro   string          // what a country's first page leads with
-	Up      *Link           // the year page above a month
-	Items   []template.HTML // each story's entry, made by the "item" template
+	Intro   string     // what a country's first page leads with
+	Up      *Link      // the year page above a month
+	Items   []Fragment // each story's entry, made by the "item" template
 	Pager   *Pager
 	Feed    *FeedLinks
 }
@@ -132,8 +142,8 @@ type ArticleView struct {
 	Countries           []Link
 	Source, SourceURL   string
 	Body                template.HTML
-	Related             []template.HTML // made by the "related-item" template
-	Older, Newer        *Link           // the next articles of the language, by date
+	Related             []Fragment // made by the "related-item" template
+	Older, Newer        *Link      // the next articles of the language, by date
 }
 
 // CountryItem is a line of the countries overview.

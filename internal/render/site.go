@@ -1,0 +1,156 @@
+package render
+
+import (
+	"html"
+	"strings"
+
+	"briefings/internal/i18n"
+	"briefings/internal/index"
+	"briefings/internal/load"
+)
+
+// siteView is all that a page's view may read of the site beyond the
+// page's own inputs: the templates and strings, the URLs, the languages,
+// and what the frame of every page shows. It is made once a build and
+// digested once, as part of every page's inputs.
+type siteView struct {
+	Theme       *Theme // digested by its Key, the hash of every file it was made of
+	URLs        URLs
+	Languages   []load.Language // the default first
+	Default     string          // the default language
+	CountryLink map[string]Link // to each country's page in each language, by "lang code"
+	Archive     map[string]string
+	frags       *fragments // a cache of what views make, not an input
+}
+
+// ref is an article as a page refers to it: the article and its page's path.
+type ref struct {
+	A    *load.Article // digested by its Hash, the hash of the file it was parsed from
+	Path string
+}
+
+func (s *siteView) t(lang string) *i18n.Strings { return s.Theme.Strings[lang] }
+
+// languageIndex is a language's place in site.yaml, or -1.
+func (s *siteView) languageIndex(code string) int {
+	for i, l := range s.Languages {
+		if l.Code == code {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *siteView) language(code string) load.Language {
+	if i := s.languageIndex(code); i >= 0 {
+		return s.Languages[i]
+	}
+	return load.Language{Code: code}
+}
+
+// newPage starts a page with the parts every page of a language shares;
+// the navigation marks its section as current.
+func (s *siteView) newPage(tmpl, lang, path, heading string, section int, h head, sw []LangLink) *Page {
+	t := s.t(lang)
+	l := s.language(lang)
+	title := l.Title
+	if heading != "" {
+		title = heading + " — " + l.Title
+	}
+	u := s.URLs
+	pg := &Page{Path: path, Template: tmpl, Lang: lang, Title: title, Description: l.Description,
+		Canonical: h.canonical, LastMod: h.lastMod, Alternates: h.alternates, Switch: sw, T: t,
+		Social: Social{Type: "website", Title: title, URL: h.canonical, SiteName: l.Title},
+		Feeds:  []FeedLinks{feedLinks(u, l.Title+" — "+t.Feed, index.FeedPath(lang))},
+		Chrome: Chrome{SiteTitle: l.Title, Home: u.Href(index.HomePath(lang, 1)),
+			Stylesheet: u.Href(Stylesheet), Icon: u.Href("favicon.svg")}}
+	pg.Chrome.Nav = []Link{{Label: t.Home, Href: u.Href(index.HomePath(lang, 1))},
+		{Label: t.Countries, Href: u.Href(index.CountriesPath(lang))},
+		{Label: t.Archive, Href: u.Href(s.Archive[lang])},
+		{Label: t.Search, Href: u.Href(index.SearchPath(lang))}}
+	if section >= 0 {
+		pg.Chrome.Nav[section].Current = "true"
+		if pg.Chrome.Nav[section].Href == u.Href(path) {
+			pg.Chrome.Nav[section].Current = "page"
+		}
+	}
+	return pg
+}
+
+// item is how a story's entry in a list reads for readers of lang.
+func (s *siteView) item(lang string, r ref) Item {
+	t, a := s.t(lang), r.A
+	it := Item{Title: a.Title, Href: s.URLs.Href(r.Path), Date: t.Date(a.Date),
+		DateISO: isoDate(a.Date), Summary: a.Summary, Countries: s.countryLinks(lang, a.Countries)}
+	if a.Lang != lang {
+		it.Lang, it.Badge, it.LangName = a.Lang, strings.ToUpper(a.Lang), t.InLanguage[a.Lang]
+	}
+	return it
+}
+
+// countryLinks lead to the pages of countries in lang, those that have one.
+func (s *siteView) countryLinks(lang string, codes []string) []Link {
+	var links []Link
+	for _, code := range codes {
+		if l, ok := s.CountryLink[lang+" "+code]; ok {
+			links = append(links, l)
+		}
+	}
+	return links
+}
+
+// articleLink leads to an article under its title, or is nil.
+func (s *siteView) articleLink(r *ref) *Link {
+	if r == nil {
+		return nil
+	}
+	return &Link{Label: r.A.Title, Href: s.URLs.Href(r.Path)}
+}
+
+// feedLinks are the links to a feed in its three formats.
+func feedLinks(u URLs, label, rssPath string) FeedLinks {
+	return FeedLinks{Label: label, RSS: u.Href(rssPath), Atom: u.Href(index.FeedIn(rssPath, index.AtomFile)),
+		JSON: u.Href(index.FeedIn(rssPath, index.JSONFeedFile))}
+}
+
+// body is an article's HTML with its links to other articles resolved:
+// paths holds the page path of each of its links' targets, url makes the
+// link of a path (Href in pages, Abs in feeds).
+func body(a *load.Article, paths []string, url func(string) string) string {
+	if len(a.Links) == 0 {
+		return a.HTML
+	}
+	var pairs []string
+	for i, l := range a.Links {
+		if paths[i] != "" {
+			pairs = append(pairs, `href="`+l.Placeholder+`"`, `href="`+html.EscapeString(url(paths[i])+l.Fragment)+`"`)
+		}
+	}
+	return strings.NewReplacer(pairs...).Replace(a.HTML)
+}
+
+// newSiteView gathers what every view may read of the site, and gives the
+// digester what many views share.
+func (p *planner) newSiteView(theme *Theme, urls URLs) *siteView {
+	s := &siteView{Theme: theme, URLs: urls, Languages: p.site.Languages, Default: p.site.Config.DefaultLanguage,
+		CountryLink: map[string]Link{}, Archive: map[string]string{}}
+	for _, e := range p.site.Editions {
+		lang := e.Lang.Code
+		for _, ci := range e.Countries {
+			s.CountryLink[lang+" "+ci.Country.Code] = Link{Label: ci.Country.Names[lang],
+				Href: urls.Href(index.CountryPath(lang, ci.Country, 1))}
+		}
+		s.Archive[lang] = index.HomePath(lang, 1)
+		if len(e.Years) > 0 {
+			s.Archive[lang] = index.YearPath(lang, e.Years[0].Year)
+		}
+	}
+	s.frags = newFragments(s, p.dig, &p.memo.frags, p.site.Articles)
+	for _, l := range p.site.Languages {
+		if t := theme.Strings[l.Code]; t != nil {
+			p.dig.share(t)
+		}
+	}
+	p.dig.share(s)
+	return s
+}
