@@ -1,0 +1,246 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+	"time"
+
+	"briefings/internal/i18n"
+)
+
+// fill sets every leaf of v, a settable value, to a random value, and
+// gives every slice and map a few elements and every pointer a target.
+func fill(r *rand.Rand, v reflect.Value, depth int) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(fmt.Sprintf("s%d", r.IntN(1<<30)))
+	case reflect.Bool:
+		v.SetBool(r.IntN(2) == 1)
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		v.SetInt(r.Int64N(1 << 40))
+	case reflect.Uint, reflect.Uint64, reflect.Uint32, reflect.Uint8:
+		v.SetUint(r.Uint64N(200))
+	case reflect.Pointer:
+		if depth > 6 {
+			return
+		}
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(r, v.Elem(), depth+1)
+	case reflect.Slice:
+		n := 1 + r.IntN(3)
+		v.Set(reflect.MakeSlice(v.Type(), n, n))
+		for i := range n {
+			fill(r, v.Index(i), depth+1)
+		}
+	case reflect.Map:
+		m := reflect.MakeMap(v.Type())
+		for range 1 + r.IntN(3) {
+			k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+			fill(r, k, depth+1)
+			fill(r, e, depth+1)
+			m.SetMapIndex(k, e)
+		}
+		v.Set(m)
+	case reflect.Struct:
+		if v.Type() == timeType {
+			v.Set(reflect.ValueOf(time.Unix(r.Int64N(1<<32), 0).UTC()))
+			return
+		}
+		for i := range v.NumField() {
+			if f := v.Field(i); f.CanSet() {
+				fill(r, f, depth+1)
+			}
+		}
+	}
+}
+
+// leaves lists a settable value's exported leaves: strings, numbers and
+// booleans, each reached through fields, elements and pointers. A
+// Fragment's HTML is left out: the fragment is digested by its id, the
+// digest of the template and data that made its HTML
+// (TestFragmentsAreTheirIDs).
+// An article is digested by its Hash, a theme by its Key: the fingerprints
+// of the files they were made of.
+func leaves(v reflect.Value, out *[]reflect.Value) {
+	switch v.Type() {
+	case fragmentType, entryType, fragmentsType:
+		return
+	case articleType, themeType:
+		if !v.IsNil() {
+			*out = append(*out, v.Elem().FieldByName(map[reflect.Type]string{articleType: "Hash", themeType: "Key"}[v.Type()]))
+		}
+		return
+	}
+	switch v.Kind() {
+	case reflect.String, reflect.Bool, reflect.Int, reflect.Int64, reflect.Int32,
+		reflect.Uint, reflect.Uint64, reflect.Uint32, reflect.Uint8:
+		*out = append(*out, v)
+	case reflect.Pointer:
+		if !v.IsNil() {
+			leaves(v.Elem(), out)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			leaves(v.Index(i), out)
+		}
+	case reflect.Struct:
+		if v.Type() == timeType {
+			return
+		}
+		for i := range v.NumField() {
+			if f := v.Field(i); f.CanSet() {
+				leaves(f, out)
+			}
+		}
+	}
+}
+
+// bump changes a leaf.
+func bump(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(v.String() + "x")
+	case reflect.Bool:
+		v.SetBool(!v.Bool())
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		v.SetInt(v.Int() + 1)
+	default:
+		v.SetUint(v.Uint() + 1)
+	}
+}
+
+// TestDigestSeesEveryField is the property keys rest on: change any one
+// field anywhere in a page's view, and its digest changes. Views are
+// filled at random, every field of every kind of page at once, so a
+// field added to a view is covered without this test knowing its name.
+func TestDigestSeesEveryField(t *testing.T) {
+	for seed := range uint64(20) {
+		r := rand.New(rand.NewPCG(seed, 1))
+		pg := &Page{}
+		fill(r, reflect.ValueOf(pg).Elem(), 0)
+		pg.T = &i18n.Strings{}
+		fill(r, reflect.ValueOf(pg.T).Elem(), 0)
+		seesEveryField(t, seed, pg)
+		// And what article and list views are made of.
+		for _, in := range []any{&articleInput{}, &listInput{}, &feed{}} {
+			v := reflect.ValueOf(in).Elem()
+			fill(r, v, 0)
+			seesEveryField(t, seed, in)
+		}
+	}
+}
+
+func seesEveryField(t *testing.T, seed uint64, pg any) {
+	{
+		var d digester
+		before := d.sum(pg)
+		if again := d.sum(pg); again != before {
+			t.Fatalf("seed %d: two digests of one view differ", seed)
+		}
+		var all []reflect.Value
+		leaves(reflect.ValueOf(pg).Elem(), &all)
+		if len(all) < 10 {
+			t.Fatalf("seed %d: only %d leaves in a filled %T", seed, len(all), pg)
+		}
+		for i, leaf := range all {
+			old := reflect.ValueOf(leaf.Interface())
+			bump(leaf)
+			if d.sum(pg) == before {
+				t.Errorf("seed %d: changing leaf %d (%s, was %v) of a %T left the digest as it was", seed, i, leaf.Type(), old, pg)
+			}
+			leaf.Set(old)
+		}
+		if d.sum(pg) != before {
+			t.Fatalf("seed %d: the view put back has another digest", seed)
+		}
+	}
+}
+
+func TestFragmentsAreTheirIDs(t *testing.T) {
+	var d digester
+	if d.sum(Fragment{"a", 1}) == d.sum(Fragment{"a", 2}) {
+		t.Errorf("fragments of two ids share a digest")
+	}
+	th := Theme{layout: template.Must(template.New("layout").Parse(`{{define "item"}}{{.Title}}{{end}}{{define "related-item"}}{{.Title}}{{end}}`))}
+	f := &fragments{s: &siteView{Theme: &th}, dig: &d, memo: &generation[uint64, string]{}}
+	a, _ := f.render("item", Item{Title: "a"})
+	b, _ := f.render("item", Item{Title: "b"})
+	c, _ := f.render("related-item", Item{Title: "a"})
+	if a.id == b.id || a.id == c.id {
+		t.Errorf("a fragment's id does not follow its data and template: %d %d %d", a.id, b.id, c.id)
+	}
+	th.Key++
+	if a2, _ := f.render("item", Item{Title: "a"}); a2.id == a.id {
+		t.Errorf("a fragment's id does not follow the templates")
+	}
+}
+
+// A string cut at another place, or a value moved from one field to the
+// next, is another view.
+func TestDigestKeepsBoundaries(t *testing.T) {
+	var d digester
+	if d.sum(Link{Label: "ab", Href: "c"}) == d.sum(Link{Label: "a", Href: "bc"}) {
+		t.Errorf("strings run together")
+	}
+	if d.sum([]string{"a", "b"}, []string{}) == d.sum([]string{"a"}, []string{"b"}) {
+		t.Errorf("slices run together")
+	}
+	var none *Link
+	if d.sum(none) == d.sum(&Link{}) {
+		t.Errorf("a nil pointer digests as an empty value")
+	}
+}
+
+func TestDigestOfMapsIgnoresOrder(t *testing.T) {
+	var d digester
+	a := map[string]string{}
+	b := map[string]string{}
+	for i := range 50 {
+		a[fmt.Sprint(i)] = fmt.Sprint(i * i)
+	}
+	for i := 49; i >= 0; i-- {
+		b[fmt.Sprint(i)] = fmt.Sprint(i * i)
+	}
+	if d.sum(a) != d.sum(b) {
+		t.Errorf("one map, two digests")
+	}
+	b["7"] = "x"
+	if d.sum(a) == d.sum(b) {
+		t.Errorf("a changed map has the same digest")
+	}
+}
+
+// A long string's digest is remembered by where its bytes are; another
+// string of the same length elsewhere must not be taken for it.
+func TestDigestRemembersLongStrings(t *testing.T) {
+	memo := NewMemo()
+	d := digester{strings: &memo.strings}
+	long := make([]byte, 2*longString)
+	for i := range long {
+		long[i] = 'a'
+	}
+	first := string(long)
+	long[len(long)-1] = 'b'
+	second := string(long)
+	if d.sum(first) == d.sum(second) {
+		t.Errorf("two long strings of one length share a digest")
+	}
+	plain := digester{}
+	if d.sum(first) != plain.sum(first) || d.sum(second) != plain.sum(second) {
+		t.Errorf("a remembered digest differs from the digest")
+	}
+}
+
+// Views are data: a func in one is refused when its type is first seen.
+func TestDigestRefusesFuncs(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Errorf("a func was digested")
+		}
+	}()
+	var d digester
+	d.sum(struct{ F func() }{})
+}
