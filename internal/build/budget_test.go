@@ -38,22 +38,26 @@ Short too.
 `
 
 // A month of more stories than page_size takes several pages, each
-// leading up to its year and to the month's other pages.
+// leading up to its year and to the month's other pages: the first page
+// shows the newest stories, the numbered pages count from the oldest.
 func TestMonthPages(t *testing.T) {
 	root := newProject(t, budgetArchive)
 	out := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, Options{Root: root, Out: out})
-	first, second := readFile(t, filepath.Join(out, "en/2025/09/index.html")), readFile(t, filepath.Join(out, "en/2025/09/page/2/index.html"))
-	for _, want := range []string{`<a href="/en/2025/">2025</a>`, `<a rel="prev" href="/en/2025/09/">`, `>First</a>`} {
-		if !strings.Contains(second, want) {
-			t.Errorf("the month's second page lacks %s", want)
+	first, oldest := readFile(t, filepath.Join(out, "en/2025/09/index.html")), readFile(t, filepath.Join(out, "en/2025/09/page/1/index.html"))
+	for _, want := range []string{`<a href="/en/2025/">2025</a>`, `<a rel="prev" href="/en/2025/09/page/2/">`, `>First</a>`} {
+		if !strings.Contains(oldest, want) {
+			t.Errorf("the month's oldest page lacks %s", want)
 		}
 	}
-	if !strings.Contains(first, `<a rel="next" href="/en/2025/09/page/2/">`) || !strings.Contains(first, `>Second</a>`) {
-		t.Errorf("the month's first page does not lead to the second or lacks the newest story")
+	if !strings.Contains(first, `<a rel="next" href="/en/2025/09/page/1/">`) || !strings.Contains(first, `>Second</a>`) {
+		t.Errorf("the month's first page does not lead to the older page or lacks the newest story")
 	}
-	if !strings.Contains(readFile(t, filepath.Join(out, "sitemap.xml")), "<loc>https://example.org/en/2025/09/page/2/</loc>") {
-		t.Errorf("the sitemap lacks the month's second page")
+	sitemap := readFile(t, filepath.Join(out, "sitemap.xml"))
+	for _, page := range []string{"page/1/", "page/2/"} {
+		if !strings.Contains(sitemap, "<loc>https://example.org/en/2025/09/"+page+"</loc>") {
+			t.Errorf("the sitemap lacks the month's %s", page)
+		}
 	}
 }
 

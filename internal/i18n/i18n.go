@@ -34,7 +34,7 @@ type Strings struct {
 	NewerStory      string `yaml:"newer_story"` // labels the link to the story after
 	Newer           string `yaml:"newer"`
 	Older           string `yaml:"older"`
-	PageOf          string `yaml:"page_of"`       // {page}, {pages}
+	PageOf          string `yaml:"page_of"`       // {page}: numbered from the oldest, so a page keeps its stories
 	Feed            string `yaml:"feed"`          // names a feed, in RSS, Atom and JSON Feed
 	CountryFeed     string `yaml:"country_feed"`  // {country}
 	CountryHeading  string `yaml:"country_title"` // {country}

@@ -34,12 +34,12 @@ func FuzzURLs(f *testing.F) {
 		if len(errs) == 0 {
 			checkPath(t, lang, ArticlePath(a), true)
 			checkPath(t, lang, YearPath(lang, a.Date.Year()), true)
-			checkPath(t, lang, MonthPath(lang, a.Date.Year(), int(a.Date.Month()), page), true)
+			checkPath(t, lang, ListPage(MonthPath(lang, a.Date.Year(), int(a.Date.Month())), page), true)
 		}
-		checkPath(t, lang, HomePath(lang, page), true)
+		checkPath(t, lang, ListPage(HomePath(lang), page), true)
 		checkPath(t, lang, FeedPath(lang), false)
 		if c := parseCountry(country); c != nil {
-			checkPath(t, lang, CountryPath(lang, c, page), true)
+			checkPath(t, lang, ListPage(CountryPath(lang, c), page), true)
 			checkPath(t, lang, CountryFeedPath(lang, c), false)
 		}
 	})

@@ -27,16 +27,14 @@ func pad(n, width int) string {
 	return s
 }
 
-// HomePath is /{lang}/ for page 1, then /{lang}/page/{n}/.
-func HomePath(lang string, page int) string { return paged(lang+"/", page) }
+// HomePath is /{lang}/, the newest stories of the language.
+func HomePath(lang string) string { return lang + "/" }
 
 // CountriesPath is the countries overview.
 func CountriesPath(lang string) string { return lang + "/countries/" }
 
-// CountryPath is /{lang}/countries/{slug of the English name}/, then /page/{n}/.
-func CountryPath(lang string, c *load.Country, page int) string {
-	return paged(CountriesPath(lang)+c.Slug+"/", page)
-}
+// CountryPath is /{lang}/countries/{slug of the English name}/.
+func CountryPath(lang string, c *load.Country) string { return CountriesPath(lang) + c.Slug + "/" }
 
 // SearchPath is the language's search page.
 func SearchPath(lang string) string { return lang + "/search/" }
@@ -44,9 +42,9 @@ func SearchPath(lang string) string { return lang + "/search/" }
 // YearPath and MonthPath are the date archives.
 func YearPath(lang string, year int) string { return fmt.Sprintf("%s/%04d/", lang, year) }
 
-// MonthPath is /{lang}/{yyyy}/{mm}/ for page 1, then …/page/{n}/.
-func MonthPath(lang string, year, month, page int) string {
-	return paged(fmt.Sprintf("%s/%04d/%02d/", lang, year, month), page)
+// MonthPath is /{lang}/{yyyy}/{mm}/.
+func MonthPath(lang string, year, month int) string {
+	return fmt.Sprintf("%s/%04d/%02d/", lang, year, month)
 }
 
 // FeedPath is the language's RSS feed; CountryFeedPath the country's in
@@ -55,7 +53,7 @@ func MonthPath(lang string, year, month, page int) string {
 func FeedPath(lang string) string { return lang + "/" + RSSFile }
 
 func CountryFeedPath(lang string, c *load.Country) string {
-	return CountryPath(lang, c, 1) + RSSFile
+	return CountryPath(lang, c) + RSSFile
 }
 
 // The file names of a feed's three formats.
@@ -77,9 +75,14 @@ const (
 	NoJekyllPath = ".nojekyll"
 )
 
-func paged(first string, page int) string {
-	if page <= 1 {
+// ListPage is page n of a list whose first page is at first: …/page/{n}/.
+// A list's first page shows its newest stories; its numbered pages hold
+// page_size stories each, numbered from the oldest, so that a new story
+// changes only the first page and the newest numbered page, and a page's
+// URL keeps showing the same stories. Page 0 is the first page.
+func ListPage(first string, n int) string {
+	if n == 0 {
 		return first
 	}
-	return fmt.Sprintf("%spage/%d/", first, page)
+	return first + "page/" + strconv.Itoa(n) + "/"
 }

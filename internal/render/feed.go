@@ -35,10 +35,10 @@ type feedItem struct {
 // takes its date from fallback, the edition's newest story.
 func newFeed(site *index.Site, lang load.Language, country *load.Country, arts []*load.Article, urls URLs, fallback time.Time) feed {
 	f := feed{Lang: lang.Code, Title: lang.Title, Description: lang.Description,
-		Home: urls.Abs(index.HomePath(lang.Code, 1)), RSS: urls.Abs(index.FeedPath(lang.Code)), Updated: fallback}
+		Home: urls.Abs(index.HomePath(lang.Code)), RSS: urls.Abs(index.FeedPath(lang.Code)), Updated: fallback}
 	if country != nil {
 		f.Title = country.Names[lang.Code] + " — " + lang.Title
-		f.Home = urls.Abs(index.CountryPath(lang.Code, country, 1))
+		f.Home = urls.Abs(index.CountryPath(lang.Code, country))
 		f.RSS = urls.Abs(index.CountryFeedPath(lang.Code, country))
 	}
 	arts = arts[:min(FeedSize, len(arts))]

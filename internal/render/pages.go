@@ -146,33 +146,35 @@ func (p *planner) addPage(h head, listed bool, view func() (*Page, error)) {
 // alternates are the same list in the languages that have it.
 func (p *planner) collectLists() {
 	p.lists = map[string]bool{}
+	list := func(first string, stories int) {
+		for n := range p.pageCount(stories) + 1 {
+			p.lists[index.ListPage(first, n)] = true
+		}
+	}
 	for _, e := range p.site.Editions {
 		l := e.Lang.Code
-		for n := 1; n <= p.pageCount(len(e.Entries)); n++ {
-			p.lists[index.HomePath(l, n)] = true
-		}
+		list(index.HomePath(l), len(e.Entries))
 		p.lists[index.CountriesPath(l)] = true
 		for _, ci := range e.Countries {
-			for n := 1; n <= p.pageCount(len(ci.Entries)); n++ {
-				p.lists[index.CountryPath(l, ci.Country, n)] = true
-			}
+			list(index.CountryPath(l, ci.Country), len(ci.Entries))
 		}
 		for _, y := range e.Years {
 			p.lists[index.YearPath(l, y.Year)] = true
 			for _, m := range y.Months {
-				for n := 1; n <= p.pageCount(len(m.Entries)); n++ {
-					p.lists[index.MonthPath(l, m.Year, m.Month, n)] = true
-				}
+				list(index.MonthPath(l, m.Year, m.Month), len(m.Entries))
 			}
 		}
 	}
 }
 
-// pageCount is how many pages a list of n stories takes; an empty list
-// still has its first page.
+// pageCount is how many numbered pages a list of n stories has besides
+// its first page: none when the first page shows them all.
 func (p *planner) pageCount(n int) int {
 	size := p.site.Config.PageSize
-	return max(1, (n+size-1)/size)
+	if n <= size {
+		return 0
+	}
+	return (n + size - 1) / size
 }
 
 func (p *planner) edition(e *index.Edition) {
@@ -182,7 +184,7 @@ func (p *planner) edition(e *index.Edition) {
 	for _, ci := range e.Countries {
 		c := ci.Country
 		feed := p.feedLinks(t.Fill(t.CountryFeed, "country", c.Names[lang]), index.CountryFeedPath(lang, c))
-		p.paginated(e, ci.Entries, func(l string, n int) string { return index.CountryPath(l, c, n) },
+		p.paginated(e, ci.Entries, func(l string) string { return index.CountryPath(l, c) },
 			navCountries, listing{heading: t.Fill(t.CountryHeading, "country", c.Names[lang]), feed: feed, intro: c.About[lang]})
 	}
 	for _, y := range e.Years {
@@ -203,42 +205,67 @@ type listing struct {
 	intro   string    // what its first page leads with
 }
 
-// paginated plans the pages of a list, page_size stories each; an empty
-// list still has its first page. The first page of the home list is the
-// home page.
-func (p *planner) paginated(e *index.Edition, entries []index.Entry, path func(string, int) string,
+// paginated plans the pages of a list: its first page, at first(lang),
+// with the newest page_size stories, and when there are more, numbered
+// pages of page_size stories each from the oldest (index.ListPage). The
+// first page of the home list is the home page.
+func (p *planner) paginated(e *index.Edition, entries []index.Entry, first func(lang string) string,
 	section int, l listing) {
-	lang, t := e.Lang.Code, p.t(e.Lang.Code)
-	size := p.site.Config.PageSize
-	total := p.pageCount(len(entries))
-	for n := 1; n <= total; n++ {
-		home := section == navHome && n == 1
-		own := path(lang, n)
-		h, sw := p.listHead(own, func(l string) string { return path(l, n) }, home)
-		in := listInput{S: p.siteView, Lang: lang, Path: own, Heading: l.heading, Section: section, Head: h, Switch: sw, Up: l.up}
-		if home {
-			in.Title = e.Lang.Title
-		}
-		for _, en := range entries[(n-1)*size : min(n*size, len(entries))] {
-			in.Items = append(in.Items, p.ref(en.Article))
-		}
-		if n == 1 {
-			in.Intro = l.intro
-		}
-		if total > 1 {
-			in.Pager = &Pager{Label: t.Pagination, Status: t.Fill(t.PageOf, "page", itoa(n), "pages", itoa(total))}
-			if n > 1 {
-				in.Pager.Newer = &Link{Label: t.Newer, Href: p.URLs.Href(path(lang, n-1))}
-			}
-			if n < total {
-				in.Pager.Older = &Link{Label: t.Older, Href: p.URLs.Href(path(lang, n+1))}
-			}
-		}
-		if l.feed.RSS != "" {
-			in.Feed = &l.feed
-		}
-		p.pending = append(p.pending, func() planned { return memoPage(p, true, "list", in, listPage) })
+	for n := range p.pageCount(len(entries)) + 1 {
+		p.pending = append(p.pending, func() planned { return p.listPage(e, entries, first, section, l, n) })
 	}
+}
+
+// onPage is what page n of a list shows of its entries, newest first.
+func (p *planner) onPage(entries []index.Entry, n int) []index.Entry {
+	size := p.site.Config.PageSize
+	if n == 0 {
+		return entries[:min(size, len(entries))]
+	}
+	end := len(entries) - (n-1)*size // counted from the oldest
+	return entries[max(0, end-size):end]
+}
+
+// listPage plans page n of a list.
+func (p *planner) listPage(e *index.Edition, entries []index.Entry, first func(string) string,
+	section int, l listing, n int) planned {
+	lang, t := e.Lang.Code, p.t(e.Lang.Code)
+	page := func(lang string, n int) string { return index.ListPage(first(lang), n) }
+	own := page(lang, n)
+	home := section == navHome && n == 0
+	h, sw := p.listHead(own, func(l string) string { return page(l, n) }, home)
+	in := listInput{S: p.siteView, Lang: lang, Path: own, Heading: l.heading, Section: section, Head: h, Switch: sw, Up: l.up}
+	if home {
+		in.Title = e.Lang.Title
+	}
+	for _, en := range p.onPage(entries, n) {
+		in.Items = append(in.Items, p.ref(en.Article))
+	}
+	if n == 0 {
+		in.Intro = l.intro
+	}
+	if total := p.pageCount(len(entries)); total > 0 {
+		in.Pager = &Pager{Label: t.Pagination}
+		older, newer := n-1, n+1
+		if n == 0 {
+			older, newer = total-1, -1
+		} else {
+			in.Pager.Status = t.Fill(t.PageOf, "page", itoa(n))
+		}
+		if n == total {
+			newer = 0 // the first page shows the newest stories
+		}
+		if newer >= 0 && n != 0 {
+			in.Pager.Newer = &Link{Label: t.Newer, Href: p.URLs.Href(page(lang, newer))}
+		}
+		if older >= 1 {
+			in.Pager.Older = &Link{Label: t.Older, Href: p.URLs.Href(page(lang, older))}
+		}
+	}
+	if l.feed.RSS != "" {
+		in.Feed = &l.feed
+	}
+	return memoPage(p, true, "list", in, listPage)
 }
 
 // listInput is all a page of a list shows.
@@ -287,7 +314,7 @@ func (p *planner) countries(e *index.Edition) {
 		pg := p.newPage("countries", lang, own, t.Countries, navCountries, h, sw)
 		for _, ci := range e.Countries {
 			pg.Countries = append(pg.Countries, CountryItem{Name: ci.Country.Names[lang],
-				Href: p.URLs.Href(index.CountryPath(lang, ci.Country, 1)), Count: t.ArticleCount(len(ci.Entries))})
+				Href: p.URLs.Href(index.CountryPath(lang, ci.Country)), Count: t.ArticleCount(len(ci.Entries))})
 		}
 		slices.SortFunc(pg.Countries, func(a, b CountryItem) int { return strings.Compare(sortKey(a.Name), sortKey(b.Name)) })
 		return pg, nil
@@ -310,7 +337,7 @@ func (p *planner) year(e *index.Edition, y *index.Year) {
 		}
 		for _, m := range y.Months {
 			yv.Months = append(yv.Months, CountryItem{Name: t.MonthYear(m.Year, m.Month),
-				Href: p.URLs.Href(index.MonthPath(lang, m.Year, m.Month, 1)), Count: t.ArticleCount(len(m.Entries))})
+				Href: p.URLs.Href(index.MonthPath(lang, m.Year, m.Month)), Count: t.ArticleCount(len(m.Entries))})
 		}
 		pg.Year = yv
 		return pg, nil
@@ -320,7 +347,7 @@ func (p *planner) year(e *index.Edition, y *index.Year) {
 func (p *planner) month(e *index.Edition, y *index.Year, m *index.Month) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	up := &Link{Label: itoa(y.Year), Href: p.URLs.Href(index.YearPath(lang, y.Year))}
-	p.paginated(e, m.Entries, func(l string, n int) string { return index.MonthPath(l, m.Year, m.Month, n) },
+	p.paginated(e, m.Entries, func(l string) string { return index.MonthPath(l, m.Year, m.Month) },
 		navArchive, listing{heading: t.MonthYear(m.Year, m.Month), up: up})
 }
 
@@ -406,7 +433,7 @@ func (s *siteView) shared(pg *Page, a *load.Article) {
 	pg.Social.Published, pg.Social.Modified = isoDate(a.Date), isoDate(modified)
 	ld := &NewsArticle{Context: "https://schema.org", Type: "NewsArticle", Headline: a.Title,
 		URL: pg.Canonical, DatePublished: isoDate(a.Date), DateModified: isoDate(modified),
-		InLanguage: a.Lang, Author: Thing{Type: "Organization", Name: pg.Social.SiteName, URL: s.URLs.Abs(index.HomePath(a.Lang, 1))}}
+		InLanguage: a.Lang, Author: Thing{Type: "Organization", Name: pg.Social.SiteName, URL: s.URLs.Abs(index.HomePath(a.Lang))}}
 	ld.Publisher = ld.Author
 	for _, c := range pg.Article.Countries {
 		pg.Social.Tags = append(pg.Social.Tags, c.Label)
@@ -435,7 +462,7 @@ func articleHead(in articleInput) (head, []LangLink) {
 		if l.Code == a.Lang {
 			continue
 		}
-		href := index.HomePath(l.Code, 1)
+		href := index.HomePath(l.Code)
 		for _, b := range in.Story {
 			if b.A.Lang == l.Code {
 				href = b.Path
@@ -458,7 +485,7 @@ func (p *planner) xDefault(st *index.Story) *load.Article {
 // root is the language chooser at the site root.
 func (p *planner) root() {
 	def := p.site.Config.DefaultLanguage
-	h, _ := p.listHead(index.RootPath, func(l string) string { return index.HomePath(l, 1) }, true)
+	h, _ := p.listHead(index.RootPath, func(l string) string { return index.HomePath(l) }, true)
 	p.addPage(h, true, func() (*Page, error) {
 		pg := p.newPage("root", def, index.RootPath, "", navNone, h, nil)
 		pg.Chrome.Nav, pg.Feeds = nil, nil
@@ -466,7 +493,7 @@ func (p *planner) root() {
 		for _, l := range p.site.Languages {
 			titles = append(titles, l.Title)
 			pg.Root = append(pg.Root, RootChoice{Lang: l.Code, Name: l.Name, Prompt: p.t(l.Code).ChooseLanguage,
-				Title: l.Title, Description: l.Description, Href: p.URLs.Href(index.HomePath(l.Code, 1))})
+				Title: l.Title, Description: l.Description, Href: p.URLs.Href(index.HomePath(l.Code))})
 		}
 		pg.Title = strings.Join(titles, " · ")
 		return pg, nil
@@ -485,7 +512,7 @@ func (p *planner) notFound() {
 			t := p.t(l.Code)
 			titles = append(titles, t.NotFoundTitle)
 			pg.NotFound = append(pg.NotFound, NotFoundText{Lang: l.Code, Title: t.NotFoundTitle, Text: t.NotFoundText,
-				Home: p.URLs.Href(index.HomePath(l.Code, 1)), HomeLabel: t.GoHome})
+				Home: p.URLs.Href(index.HomePath(l.Code)), HomeLabel: t.GoHome})
 		}
 		pg.Title = strings.Join(titles, " · ")
 		return pg, nil
@@ -511,7 +538,7 @@ func (p *planner) listHead(own string, path func(lang string) string, home bool)
 	for _, l := range p.site.Languages {
 		there := path(l.Code)
 		if !p.lists[there] {
-			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.URLs.Href(index.HomePath(l.Code, 1))})
+			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.URLs.Href(index.HomePath(l.Code))})
 			continue
 		}
 		h.alternates = append(h.alternates, Alternate{Lang: l.Code, Href: p.URLs.Abs(there)})

@@ -112,24 +112,28 @@ func (p *planner) siteFiles() {
 	p.outputs = append(p.outputs,
 		encoded(p, index.RobotsPath, "robots", urls.Abs(index.SitemapPath), robots),
 		Bytes(index.NoJekyllPath, nil))
+	var feeds []func() []Output
 	for _, e := range site.Editions {
-		p.feeds(index.FeedPath(e.Lang.Code), e, nil, e.Own)
+		feeds = append(feeds, func() []Output { return p.feeds(index.FeedPath(e.Lang.Code), e, nil, e.Own) })
 		for _, ci := range e.Countries {
-			p.feeds(index.CountryFeedPath(e.Lang.Code, ci.Country), e, ci.Country, ci.Own)
+			feeds = append(feeds, func() []Output { return p.feeds(index.CountryFeedPath(e.Lang.Code, ci.Country), e, ci.Country, ci.Own) })
 		}
 	}
+	made := make([][]Output, len(feeds))
+	par.Each(len(feeds), func(i int) { made[i] = feeds[i]() })
+	p.outputs = slices.Concat(append([][]Output{p.outputs}, made...)...)
 }
 
 // feeds plans a feed in its three formats, side by side, from one view.
-func (p *planner) feeds(rssPath string, e *index.Edition, country *load.Country, arts []*load.Article) {
+func (p *planner) feeds(rssPath string, e *index.Edition, country *load.Country, arts []*load.Article) []Output {
 	var fallback time.Time
 	if len(e.Entries) > 0 {
 		fallback = e.Entries[0].Article.Date
 	}
-	p.outputs = append(p.outputs, encodings(p, newFeed(p.site, e.Lang, country, arts, p.URLs, fallback),
+	return encodings(p, newFeed(p.site, e.Lang, country, arts, p.URLs, fallback),
 		encoding[feed]{rssPath, "rss", feed.writeRSS},
 		encoding[feed]{index.FeedIn(rssPath, index.AtomFile), "atom", feed.writeAtom},
-		encoding[feed]{index.FeedIn(rssPath, index.JSONFeedFile), "json-feed", feed.writeJSON})...)
+		encoding[feed]{index.FeedIn(rssPath, index.JSONFeedFile), "json-feed", feed.writeJSON})
 }
 
 func (p *planner) feedLinks(label, rssPath string) FeedLinks {

@@ -33,7 +33,7 @@ func (p *planner) search(e *index.Edition) {
 			ScriptURL: p.URLs.Href("search.js")}
 		for _, ci := range e.Countries {
 			sv.Countries = append(sv.Countries, CountryItem{Name: ci.Country.Names[lang],
-				Href: p.URLs.Href(index.CountryPath(lang, ci.Country, 1)), Count: t.ArticleCount(len(ci.Entries))})
+				Href: p.URLs.Href(index.CountryPath(lang, ci.Country)), Count: t.ArticleCount(len(ci.Entries))})
 		}
 		slices.SortFunc(sv.Countries, func(a, b CountryItem) int { return strings.Compare(sortKey(a.Name), sortKey(b.Name)) })
 		for _, y := range e.Years {

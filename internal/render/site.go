@@ -62,9 +62,9 @@ func (s *siteView) newPage(tmpl, lang, path, heading string, section int, h head
 		Canonical: h.canonical, LastMod: h.lastMod, Alternates: h.alternates, Switch: sw, T: t,
 		Social: Social{Type: "website", Title: title, URL: h.canonical, SiteName: l.Title},
 		Feeds:  []FeedLinks{feedLinks(u, l.Title+" — "+t.Feed, index.FeedPath(lang))},
-		Chrome: Chrome{SiteTitle: l.Title, Home: u.Href(index.HomePath(lang, 1)),
+		Chrome: Chrome{SiteTitle: l.Title, Home: u.Href(index.HomePath(lang)),
 			Stylesheet: u.Href(Stylesheet), Icon: u.Href("favicon.svg")}}
-	pg.Chrome.Nav = []Link{{Label: t.Home, Href: u.Href(index.HomePath(lang, 1))},
+	pg.Chrome.Nav = []Link{{Label: t.Home, Href: u.Href(index.HomePath(lang))},
 		{Label: t.Countries, Href: u.Href(index.CountriesPath(lang))},
 		{Label: t.Archive, Href: u.Href(s.Archive[lang])},
 		{Label: t.Search, Href: u.Href(index.SearchPath(lang))}}
@@ -138,9 +138,9 @@ func (p *planner) newSiteView(theme *Theme, urls URLs) *siteView {
 		lang := e.Lang.Code
 		for _, ci := range e.Countries {
 			s.CountryLink[lang+" "+ci.Country.Code] = Link{Label: ci.Country.Names[lang],
-				Href: urls.Href(index.CountryPath(lang, ci.Country, 1))}
+				Href: urls.Href(index.CountryPath(lang, ci.Country))}
 		}
-		s.Archive[lang] = index.HomePath(lang, 1)
+		s.Archive[lang] = index.HomePath(lang)
 		if len(e.Years) > 0 {
 			s.Archive[lang] = index.YearPath(lang, e.Years[0].Year)
 		}
