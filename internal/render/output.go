@@ -41,8 +41,9 @@ func (p *planner) write(pg *Page, w *bytes.Buffer) error {
 // view is made only if the page is written. That is how a rebuild after
 // one save makes a few views of 13,000. build is a plain function of its
 // input, which holds all it may read: the site's part of it (siteView),
-// the articles it shows, and strings. Making the view again when a page
-// with an unchanged input is written proves it the same.
+// the articles it shows, and strings. Views are not kept between planning
+// and writing, which held 40% of a build's memory: a page to write makes
+// its view again, which proves it the same.
 func memoPage[I any](p *planner, listed bool, kind string, in I, build func(I) (*Page, error)) planned {
 	id := p.dig.sum(kind, in)
 	view := func() (*Page, uint64, error) {
@@ -55,33 +56,29 @@ func memoPage[I any](p *planner, listed bool, kind string, in I, build func(I) (
 		}
 		return pg, p.pageKey(pg), nil
 	}
-	var pl planned
-	if last, ok := p.memo.pages.old[id]; ok {
-		pl.entry = last.entry
-		pl.out = Output{Path: last.path, Key: last.key, Make: func(w *bytes.Buffer) error {
-			pg, key, err := view()
-			if err == nil && key != last.key {
-				err = fmt.Errorf("/%s: its view changed while what it is made of did not", pg.Path)
-			}
-			if err != nil {
-				return err
-			}
-			return p.write(pg, w)
-		}}
-		p.memo.pages.store(id, last)
-		return pl
+	last, ok := p.memo.pages.old[id]
+	if !ok {
+		pg, key, err := view()
+		if err != nil {
+			p.fail(err)
+			return planned{}
+		}
+		last = pageIDs{OutputPath(pg.Path), key, nil}
+		if listed {
+			last.entry = p.entry(pg)
+		}
 	}
-	pg, key, err := view()
-	if err != nil {
-		p.fail(err)
-		return planned{}
-	}
-	pl.out = Output{Path: OutputPath(pg.Path), Key: key, Make: func(w *bytes.Buffer) error { return p.write(pg, w) }}
-	if listed {
-		pl.entry = p.entry(pg)
-	}
-	p.memo.pages.store(id, pageIDs{pl.out.Path, key, pl.entry})
-	return pl
+	p.memo.pages.store(id, last)
+	return planned{entry: last.entry, out: Output{Path: last.path, Key: last.key, Make: func(w *bytes.Buffer) error {
+		pg, key, err := view()
+		if err == nil && key != last.key {
+			err = fmt.Errorf("/%s: its view changed while what it is made of did not", pg.Path)
+		}
+		if err != nil {
+			return err
+		}
+		return p.write(pg, w)
+	}}}
 }
 
 // pageIDs is what the memo keeps of a page: its file, its key and its
