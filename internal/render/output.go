@@ -21,10 +21,15 @@ func (p *planner) page(pg *Page) (Output, error) {
 	return Output{Path: OutputPath(pg.Path), Key: p.pageKey(pg), Make: func(w *bytes.Buffer) error { return p.write(pg, w) }}, nil
 }
 
-// pageKey is a page's key: the digest of its view, the templates that
-// write it and the budget it is weighed against.
-func (p *planner) pageKey(pg *Page) uint64 {
-	return p.dig.sum("page", p.Theme.Key, p.weights.budget(), pg)
+// pageKey is a page's key: the digest of its view and of its context.
+func (p *planner) pageKey(pg *Page) uint64 { return p.dig.sum("page", p.pageContext(), pg) }
+
+// pageContext is what decides a page's bytes or its fate besides its view:
+// the templates that write it and the budget it is weighed against. A
+// page's key and what decides its view (memoPage) both cover it.
+func (p *planner) pageContext() [3]uint64 {
+	b := p.weights.budget()
+	return [3]uint64{p.Theme.Key, uint64(b[0]), uint64(b[1])}
 }
 
 // write writes a page and weighs it.
@@ -45,7 +50,7 @@ func (p *planner) write(pg *Page, w *bytes.Buffer) error {
 // and writing, which held 40% of a build's memory: a page to write makes
 // its view again, which proves it the same.
 func memoPage[I any](p *planner, listed bool, kind string, in I, build func(I) (*Page, error)) planned {
-	id := p.dig.sum(kind, in)
+	id := p.dig.sum(kind, p.pageContext(), in)
 	view := func() (*Page, uint64, error) {
 		pg, err := build(in)
 		if err == nil {
