@@ -23,7 +23,6 @@ import (
 	"briefings/internal/live"
 	"briefings/internal/load"
 	"briefings/internal/serve"
-	"briefings/internal/wire"
 )
 
 const usage = `briefings builds the bilingual briefings portal from content/.
@@ -35,7 +34,7 @@ Usage:
   briefings serve [--root DIR] [--out DIR] [--addr 127.0.0.1:1313] [--drafts]
   briefings new [--root DIR] --lang ru --country KZ [--date YYYY-MM-DD] "Title"
   briefings new [--root DIR] --translation-of content/en/….md --lang ru "Заголовок"
-  briefings import [--root DIR] [--date YYYY-MM-DD] [--country XX] FILE…
+  briefings import [--root DIR] [--date YYYY-MM-DD] [--lang L] [--country XX] FILE…|-
 
 Commands:
   build   turn content/ into the site in public/ (a failed build leaves the old site)
@@ -43,7 +42,7 @@ Commands:
   watch   build, then rebuild on every change to content/, templates/ or static/
   serve   watch, and serve the site with open pages reloading after each build
   new     write a new article file, or the translation of one, with its front matter
-  import  turn raw wire texts into draft article files
+  import  turn raw wire texts or saved web pages into draft article files
 
 Run "briefings COMMAND -h" for a command's flags.
 `
@@ -130,6 +129,7 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	if opts.DryRun {
 		fmt.Fprintf(stdout, "ok: %d articles, %d files would be written, %d %s\n", rep.Articles, rep.Files,
 			len(rep.Warnings), plural(len(rep.Warnings), "warning", "warnings"))
+		listDrafts(opts.Root, opts.Drafts, stdout, stderr)
 		return 0
 	}
 	fmt.Fprintf(stdout, "built %d articles into %d files in %s: %d written, %d removed (%s)\n", rep.Articles, rep.Files, opts.Out,
@@ -300,47 +300,6 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, path)
 	return 0
-}
-
-func runImport(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	root := fs.String("root", ".", "the project folder")
-	var countries codes
-	var date dateFlag
-	fs.Var(&countries, "country", "a country code to put first; repeat, or separate by commas")
-	fs.Var(&date, "date", "the date, YYYY-MM-DD, when the text gives none (or another)")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "briefings import: name the text files to import: briefings import wire.txt")
-		return 2
-	}
-	p, err := draft.OpenProject(*root)
-	if err != nil {
-		return exit(stderr, err)
-	}
-	status := 0
-	for _, file := range fs.Args() {
-		text, err := os.ReadFile(file)
-		if err != nil {
-			fmt.Fprintln(stderr, "briefings import:", err)
-			status = 1
-			continue
-		}
-		path, notes, err := p.Import(string(text), wire.Options{Date: date.Time, Force: countries})
-		for _, n := range notes {
-			fmt.Fprintf(stderr, "%s: %s\n", file, n)
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v; nothing was written\n", file, err)
-			status = 1
-			continue
-		}
-		fmt.Fprintln(stdout, path)
-	}
-	return status
 }
 
 func exit(stderr io.Writer, err error) int {

@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"briefings/internal/load"
+	"briefings/internal/wire"
 )
 
 // Article is what a new article file holds.
@@ -29,6 +30,12 @@ type Article struct {
 	TranslationKey string
 	Draft          bool
 	Body           string // Markdown
+}
+
+// fromResult is the draft a wire text makes.
+func fromResult(r wire.Result) Article {
+	return Article{Lang: r.Lang, Title: r.Title, Date: r.Date, Countries: r.Countries, Source: r.Source,
+		SourceURL: r.SourceURL, Body: r.Body, Draft: true}
 }
 
 // frontMatter is the order fields are written in.

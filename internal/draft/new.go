@@ -3,6 +3,7 @@ package draft
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -27,6 +28,7 @@ type Project struct {
 	Root      string
 	Config    *load.Config
 	Countries map[string]*load.Country
+	Sources   []*load.Source // sources.yaml's agencies; none when the project has no such file
 }
 
 // OpenProject reads a project's site.yaml and countries.yaml.
@@ -54,7 +56,15 @@ func OpenProject(root string) (*Project, error) {
 	if errs.Err() != nil {
 		return nil, errs.Err()
 	}
-	return &Project{Root: root, Config: cfg, Countries: countries}, nil
+	p := &Project{Root: root, Config: cfg, Countries: countries}
+	if src, err = os.ReadFile(filepath.Join(root, filepath.FromSlash(load.SourcesPath))); err == nil {
+		if p.Sources, errs = load.ParseSources(src, cfg); errs.Err() != nil {
+			return nil, errs.Err()
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: cannot read: %w", load.SourcesPath, err)
+	}
+	return p, nil
 }
 
 // New writes a new article, or the translation of one, and returns its
@@ -148,25 +158,31 @@ func (p *Project) original(file, lang string) (*load.Article, error) {
 	return a, nil
 }
 
-// Import turns one raw wire text into a draft article and writes it. It
-// returns the path written and notes for the editor; on ErrNoDate, or any
-// error, nothing is written.
-func (p *Project) Import(text string, opts wire.Options) (string, []string, error) {
-	opts.Countries = p.Countries
-	r, err := wire.Parse(text, opts)
+// Import turns one raw wire text, or a saved web page, into a draft
+// article and writes it. It returns the path written and what was found;
+// on ErrNoDate, or any error, nothing is written.
+func (p *Project) Import(name string, src []byte, opts wire.Options) (string, wire.Result, error) {
+	r, err := p.Read(name, src, opts)
 	if err != nil {
-		return "", nil, err
+		return "", r, err
 	}
-	if p.Config.Languages[r.Lang].Title == "" {
-		return "", r.Notes, fmt.Errorf("the text is in %s, which is not a language of site.yaml", r.Lang)
+	rel, err := Create(p.Root, fromResult(r))
+	return rel, r, err
+}
+
+// Read reads a wire text or a page as Import does, and checks the draft
+// it would make, without writing it.
+func (p *Project) Read(name string, src []byte, opts wire.Options) (wire.Result, error) {
+	opts.Countries, opts.Sources, opts.Languages = p.Countries, p.Sources, p.Config.Codes()
+	parse := func() (wire.Result, error) { return wire.Parse(string(src), opts) }
+	if wire.IsPage(name, src) {
+		parse = func() (wire.Result, error) { return wire.ParsePage(src, opts) }
 	}
-	a := Article{Lang: r.Lang, Title: r.Title, Date: r.Date, Countries: r.Countries, Source: r.Source,
-		Body: r.Body, Draft: true}
-	if err := p.check(a); err != nil {
-		return "", r.Notes, err
+	r, err := parse()
+	if err != nil {
+		return r, err
 	}
-	rel, err := Create(p.Root, a)
-	return rel, r.Notes, err
+	return r, p.check(fromResult(r))
 }
 
 // shorten cuts a slug at a hyphen, to at most n bytes where it can.

@@ -62,7 +62,7 @@ func (l *listing) add(fsys fs.FS, p string, d fs.DirEntry, cfg *Config) error {
 			return fs.SkipDir
 		}
 	case depth == 0:
-		if p != SitePath && p != CountriesPath {
+		if p != SitePath && p != CountriesPath && p != SourcesPath {
 			l.problems.Add(p, 0, "unexpected file: content/ holds site.yaml, countries.yaml and one folder per language")
 		}
 	case path.Ext(p) != ".md":

@@ -2,6 +2,7 @@ package wire
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -10,43 +11,55 @@ import (
 )
 
 // countries finds the countries a text names by the word forms of
-// countries.yaml, Russian declensions included, the most named first;
-// the codes forced by the editor come first of all.
-func countries(text string, known map[string]*load.Country, force []string) []string {
+// countries.yaml, Russian declensions and names included, the most named
+// first. Each occurrence counts once, for the longest form that reads it:
+// "Kyrgyz Republic" is one mention, not two. The codes forced by the
+// editor come first of all.
+func countries(text string, known map[string]*load.Country, force []string) ([]string, map[string]int) {
+	type form struct {
+		words []string
+		code  string
+	}
+	var forms []form
+	seen := map[string]bool{}
+	for _, code := range slices.Sorted(maps.Keys(known)) {
+		c := known[code]
+		for _, f := range append(slices.Sorted(maps.Values(c.Names)), c.Match...) {
+			w := tokens(f)
+			if k := code + "\x00" + strings.Join(w, " "); len(w) > 0 && !seen[k] {
+				seen[k] = true
+				forms = append(forms, form{w, code})
+			}
+		}
+	}
+	slices.SortStableFunc(forms, func(a, b form) int { return len(b.words) - len(a.words) })
 	words := tokens(text)
-	type hit struct {
-		code         string
-		count, first int
-	}
-	var hits []hit
-	for code, c := range known {
-		h := hit{code: code, first: len(words)}
-		for _, form := range append([]string{c.Names["en"], c.Names["ru"]}, c.Match...) {
-			f := tokens(form)
-			if len(f) == 0 {
-				continue
-			}
-			for i := 0; i+len(f) <= len(words); i++ {
-				if slices.Equal(words[i:i+len(f)], f) {
-					h.count++
-					h.first = min(h.first, i)
+	count, first := map[string]int{}, map[string]int{}
+	for i := 0; i < len(words); {
+		n := 1
+		for _, f := range forms {
+			if i+len(f.words) <= len(words) && slices.Equal(words[i:i+len(f.words)], f.words) {
+				if count[f.code] == 0 {
+					first[f.code] = i
 				}
+				count[f.code]++
+				n = len(f.words)
+				break
 			}
 		}
-		if h.count > 0 {
-			hits = append(hits, h)
-		}
+		i += n
 	}
-	slices.SortFunc(hits, func(a, b hit) int {
-		return cmp.Or(cmp.Compare(b.count, a.count), cmp.Compare(a.first, b.first), strings.Compare(a.code, b.code))
+	codes := slices.Collect(maps.Keys(count))
+	slices.SortFunc(codes, func(a, b string) int {
+		return cmp.Or(cmp.Compare(count[b], count[a]), cmp.Compare(first[a], first[b]), strings.Compare(a, b))
 	})
 	out := slices.Clone(force)
-	for _, h := range hits {
-		if !slices.Contains(out, h.code) {
-			out = append(out, h.code)
+	for _, c := range codes {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
 		}
 	}
-	return out
+	return out, count
 }
 
 // tokens splits text into lower-case words: letters and digits, with

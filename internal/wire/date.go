@@ -1,83 +1,277 @@
 package wire
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"briefings/internal/load"
 )
 
-var months = map[string]time.Month{
-	"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
-	"июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+// monthForms are the ways agencies write a month: Russian (genitive,
+// nominative, abbreviated), English (full and abbreviated) and Kazakh
+// (with the locative endings a Kazakh date takes, "қарашада").
+var monthForms = map[time.Month][]string{
+	1:  {"января", "январь", "янв", "january", "jan", "қаңтар"},
+	2:  {"февраля", "февраль", "февр", "фев", "february", "feb", "ақпан"},
+	3:  {"марта", "март", "мар", "march", "mar", "наурыз"},
+	4:  {"апреля", "апрель", "апр", "april", "apr", "сәуір"},
+	5:  {"мая", "май", "may", "мамыр"},
+	6:  {"июня", "июнь", "июн", "june", "jun", "маусым"},
+	7:  {"июля", "июль", "июл", "july", "jul", "шілде"},
+	8:  {"августа", "август", "авг", "august", "aug", "тамыз"},
+	9:  {"сентября", "сентябрь", "сент", "сен", "september", "sept", "sep", "қыркүйек"},
+	10: {"октября", "октябрь", "окт", "october", "oct", "қазан"},
+	11: {"ноября", "ноябрь", "нояб", "ноя", "november", "nov", "қараша"},
+	12: {"декабря", "декабрь", "дек", "december", "dec", "желтоқсан"},
 }
 
-const monthNames = `января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|` +
-	`January|February|March|April|May|June|July|August|September|October|November|December`
+var monthOf = map[string]time.Month{}
 
+// The date expressions, each with a year or without: day month [year],
+// month day[, year], the Kazakh year-first form, numeric and ISO dates.
 var (
-	// "date 2026-03-06", as the portal's own paste tool writes, at the start of a line.
-	dateLine = regexp.MustCompile(`^(?i:date)\s*:?\s*(\d{4}-\d{2}-\d{2})\s*`)
-	// "Астана, 14 ноября 2025 г. –", "Baku, 12 February 2026 –", "BAKU, February 12, 2026 -"
-	dateline = regexp.MustCompile(`^([\p{Lu}][\p{L}\-. ]{1,40}),\s+(?:(\d{1,2})\s+(` + monthNames + `)\s+(\d{4})|(` +
-		monthNames + `)\s+(\d{1,2}),?\s+(\d{4}))(?:\s*(?:г\.|года))?\s*(?:[–—-]|/[^/]*/)?\s*`)
-	// "3 сентября 2025 года", "12 February 2026": a full date anywhere in a paragraph.
-	fullDate = regexp.MustCompile(`(?i)\b(\d{1,2})\s+(` + monthNames + `)\s+(\d{4})`)
+	monthRE  string
+	dayMonth *regexp.Regexp // 14 ноября 2025 г., 14 Nov 2025, 14 қараша
+	monthDay *regexp.Regexp // Nov. 14, 2025; November 14
+	yearKaz  *regexp.Regexp // 2025 жылғы 14 қараша
+	numeric  *regexp.Regexp // 14.11.2025, 14/11/25, 14-11-2025
+	iso      *regexp.Regexp // 2025-11-14, 2025-11-14T10:00:00+05:00
+	clock    = regexp.MustCompile(`^\d{1,2}:\d{2}(?::\d{2})?`)
 )
 
-// findDate takes the date from --date, a date line, a dateline, or a full
-// date in the first paragraph, in that order; it removes a date line or
-// dateline from the text. how says where the date came from, for the
-// editor, when it was not given.
-func findDate(paras []string, given time.Time) (time.Time, string, []string) {
-	first := paras[0]
-	var found time.Time
-	var how string
-	if m := dateLine.FindStringSubmatch(first); m != nil {
-		if t, err := time.Parse(time.DateOnly, m[1]); err == nil && load.PlausibleYear(t.Year()) {
-			found = t
+func init() {
+	var forms []string
+	for m, fs := range monthForms {
+		for _, f := range fs {
+			monthOf[f] = m
+			forms = append(forms, regexp.QuoteMeta(f))
 		}
-		first, how = strings.TrimSpace(first[len(m[0]):]), "from the text's date line"
-	} else if m := dateline.FindStringSubmatch(first); m != nil {
-		day, month, year := m[2], m[3], m[4]
-		if day == "" {
-			day, month, year = m[6], m[5], m[7]
-		}
-		found = date(year, month, day)
-		if !found.IsZero() {
-			first, how = capitalise(strings.TrimSpace(first[len(m[0]):])), "from the dateline ("+strings.TrimSpace(m[0])+")"
-		}
-	} else if m := fullDate.FindStringSubmatch(first); m != nil {
-		found, how = date(m[3], m[2], m[1]), "from the first paragraph ("+m[0]+"): check that it is the date of the news"
 	}
-	paras = append([]string{first}, paras[1:]...)
-	if first == "" {
-		paras = paras[1:]
-	}
-	if !given.IsZero() {
-		return given, "", paras
-	}
-	return found, how, paras
+	// Longest first, so that "ноября" is not read as "ноя".
+	slices.SortFunc(forms, func(a, b string) int { return len(b) - len(a) })
+	monthRE = `(` + strings.Join(forms, "|") + `)(?:да|де|та|те|дағы|дегі|тағы|тегі)?\.?`
+	end := `(?:[^\p{L}\p{N}]|$)`
+	year := `(?:,?\s*(\d{4})(?:\s*(?:г\.|года|год|гг\.|ж\.|жыл\p{L}*))?)?`
+	dayMonth = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(\d{1,2})(?:-?го)?\s+` + monthRE + year + end)
+	monthDay = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?` + year + end)
+	yearKaz = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(\d{4})\s*(?:жылғы|жылы|ж\.)\s*(\d{1,2})\s+` + monthRE + end)
+	numeric = regexp.MustCompile(`(?:^|[^\p{L}\p{N}.])(\d{1,2})([./-])(\d{1,2})([./-])(\d{4}|\d{2})(?:\s*(?:г\.|года|ж\.))?(?:[^\p{L}\p{N}]|$)`)
+	iso = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?:[^\p{L}\p{N}]|$)`)
 }
 
-func date(year, month, day string) time.Time {
-	y, _ := strconv.Atoi(year)
-	d, _ := strconv.Atoi(day)
-	m := months[strings.ToLower(month)]
-	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	if m == 0 || t.Day() != d || !load.PlausibleYear(y) {
-		return time.Time{}
-	}
-	return t
+// when is a date as a text gives it: Year 0 when it gives none.
+type when struct {
+	Year       int
+	Month      time.Month
+	Day        int
+	Start, End int    // where the text says it, in bytes
+	Text       string // what the text says
 }
 
-func capitalise(s string) string {
-	for i, c := range s {
-		return strings.ToUpper(string(c)) + s[i+len(string(c)):]
+// findWhen finds the first date in s: the earliest of each form's first
+// match. Impossible dates, like 31 February, are not dates.
+func findWhen(s string) (when, bool) {
+	var best when
+	found := false
+	try := func(w when, ok bool) {
+		if ok && (!found || w.Start < best.Start) {
+			best, found = w, true
+		}
 	}
-	return s
+	try(matchWhen(dayMonth, s, 1, 2, 3))
+	try(matchWhen(monthDay, s, 2, 1, 3))
+	try(matchWhen(yearKaz, s, 2, 3, 1))
+	try(matchWhen(iso, s, 3, 2, 1))
+	if m := numeric.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] {
+		try(whenAt(s, m, 1, 3, 5))
+	}
+	return best, found
+}
+
+func matchWhen(re *regexp.Regexp, s string, day, month, year int) (when, bool) {
+	m := re.FindStringSubmatchIndex(s)
+	if m == nil {
+		return when{}, false
+	}
+	return whenAt(s, m, day, month, year)
+}
+
+// whenAt reads the groups of a match: day, month (a name or a number)
+// and year (may be missing, or two digits).
+func whenAt(s string, m []int, day, month, year int) (when, bool) {
+	group := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return s[m[2*i]:m[2*i+1]]
+	}
+	w := when{Start: m[0], End: m[1]}
+	w.Day, _ = strconv.Atoi(group(day))
+	if n, err := strconv.Atoi(group(month)); err == nil {
+		w.Month = time.Month(n)
+	} else {
+		w.Month = monthOf[strings.ToLower(group(month))]
+	}
+	if y := group(year); y != "" {
+		w.Year, _ = strconv.Atoi(y)
+		if len(y) == 2 {
+			w.Year += 2000
+		}
+	}
+	// The match may start at the character before the date and end at the
+	// one after it: the text of the date is what lies between.
+	w.Text = strings.Trim(s[w.Start:w.End], " ,.;:()/[]–—-|")
+	if w.Month < 1 || w.Month > 12 || w.Day < 1 || w.Day > 31 {
+		return w, false
+	}
+	if w.Year != 0 && !load.PlausibleYear(w.Year) {
+		return w, false
+	}
+	y := w.Year
+	if y == 0 {
+		y = 2024 // a leap year: 29 February is a date in some year
+	}
+	if time.Date(y, w.Month, w.Day, 0, 0, 0, 0, time.UTC).Day() != w.Day {
+		return w, false
+	}
+	return w, true
+}
+
+// date is the date a when names. A date without a year takes the latest
+// year that puts it not after today: an editor imports this week's wire.
+func (w when) date(today time.Time) (time.Time, string) {
+	if w.Year != 0 {
+		return time.Date(w.Year, w.Month, w.Day, 0, 0, 0, 0, time.UTC), ""
+	}
+	y := today.Year()
+	t := time.Date(y, w.Month, w.Day, 0, 0, 0, 0, time.UTC)
+	for t.After(today) || t.Day() != w.Day { // 29 February takes the last leap year
+		y--
+		t = time.Date(y, w.Month, w.Day, 0, 0, 0, 0, time.UTC)
+	}
+	return t, fmt.Sprintf("it gives no year: took %d, the latest %d %s not after today (%s)",
+		y, w.Day, w.Month, today.Format(time.DateOnly))
+}
+
+// sameDay says whether two whens can be one date: a yearless one matches
+// any year.
+func (w when) sameDay(o when) bool {
+	return w.Month == o.Month && w.Day == o.Day && (w.Year == 0 || o.Year == 0 || w.Year == o.Year)
+}
+
+// pasteDate is "date 2026-03-06", as the portal's own paste tool writes
+// it, at the start of a line.
+var pasteDate = regexp.MustCompile(`^(?i:date)\s*:?\s*(\d{4}-\d{2}-\d{2})\s*`)
+
+// stampWords may stand beside a date on a timestamp line: zones,
+// weekdays, and words like "Updated".
+var stampWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`utc gmt msk мск ast t z понедельник вторник среда четверг пятница суббота
+		воскресенье пн вт ср чт пт сб вс monday tuesday wednesday thursday friday saturday sunday mon tue wed
+		thu fri sat sun дүйсенбі сейсенбі сәрсенбі бейсенбі жұма сенбі жексенбі опубликовано обновлено дата
+		публикации published updated posted last on at в от news release press пресс релиз новости статья
+		article date время time жарияланды жаңартылды г года ж жылы am pm`) {
+		stampWords[w] = true
+	}
+}
+
+// stamp reads a timestamp line: a date with at most times, zones,
+// weekdays and words like "Updated" beside it, like "12.03.2026 14:05",
+// "2026-03-12T14:05:00+05:00" or "Published: 14 November 2025, 10:12".
+func stamp(line string) (when, bool) {
+	if utf8.RuneCountInString(line) > 80 {
+		return when{}, false
+	}
+	w, ok := findWhen(line)
+	if !ok {
+		return w, false
+	}
+	for _, word := range tokens(line[:w.Start] + " " + line[w.End:]) {
+		if !stampWords[word] && strings.Trim(word, "0123456789") != "" {
+			return w, false
+		}
+	}
+	return w, true
+}
+
+// dated is the date a text gives, where from, and the dateline's tag.
+type dated struct {
+	date  time.Time
+	how   string
+	notes []string
+	tag   found
+	at    int // the line the dateline was on, or -1
+}
+
+// The first lines, where agencies put the headline, timestamps and the
+// dateline.
+const headLines = 8
+
+// findDate finds the date in a text's first lines: its dateline, a
+// timestamp line, or a full date in the lead, in that order; a dateline
+// beats a timestamp that disagrees. It takes timestamp lines out and
+// the dateline off its line.
+func findDate(ls []string, today time.Time, ag *agencies) (dated, []string) {
+	d := dated{at: -1}
+	var dl dateline
+	var st when
+	stamped := false
+	out := make([]string, 0, len(ls))
+	for i, l := range ls {
+		if i < headLines {
+			if w, ok := stamp(l); ok {
+				if !stamped {
+					st, stamped = w, true
+				}
+				continue
+			}
+			if d.at < 0 && len(out) < 4 {
+				if x, ok := findDateline(l, ag); ok {
+					dl, d.at, d.tag = x, len(out), x.tag
+					if l = x.rest; l == "" {
+						continue
+					}
+				}
+			}
+		}
+		out = append(out, l)
+	}
+	switch {
+	case dl.dated:
+		d.date, d.how = dl.when.date(today)
+		d.how = joinHow("from the dateline "+quote(dl.text), d.how)
+		if stamped && dl.when.Year == 0 && st.Year != 0 && st.sameDay(dl.when) {
+			d.date = time.Date(st.Year, dl.when.Month, dl.when.Day, 0, 0, 0, 0, time.UTC)
+			d.how = "from the dateline " + quote(dl.text) + ", the year from the timestamp " + quote(st.Text)
+		} else if stamped && !st.sameDay(dl.when) {
+			t, _ := st.date(today)
+			d.notes = append(d.notes, fmt.Sprintf("the timestamp %s says %s: the dateline wins", quote(st.Text), t.Format(time.DateOnly)))
+		}
+	case stamped:
+		d.date, d.how = st.date(today)
+		d.how = joinHow("from the timestamp line "+quote(st.Text), d.how)
+	default:
+		for _, l := range out[:min(len(out), 3)] {
+			if w, ok := findWhen(runePrefix(l, 1000)); ok && w.Year != 0 {
+				d.date, _ = w.date(today)
+				d.how = "from the lead (" + w.Text + "): check that it is the date of the news"
+				break
+			}
+		}
+	}
+	return d, out
+}
+
+func joinHow(a, b string) string {
+	if b == "" {
+		return a
+	}
+	return a + "; " + b
 }

@@ -3,6 +3,8 @@ package wire
 import (
 	"bytes"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -63,7 +65,7 @@ func FuzzMarkdown(f *testing.F) {
 		if !utf8.ValidString(text) {
 			return
 		}
-		paras := paragraphs(text)
+		paras := lines(text)
 		got := checkBody(t, markdown(paras))
 		want := strings.Join(strings.Fields(strings.Join(paras, " ")), " ")
 		if got != want {
@@ -95,4 +97,29 @@ func checkBody(t *testing.T, body string) string {
 		t.Fatal(z.Err())
 	}
 	return strings.Join(strings.Fields(words.String()), " ")
+}
+
+// FuzzPage checks that a saved web page import accepts gives a complete
+// result whose title and body the build accepts.
+func FuzzPage(f *testing.F) {
+	for _, name := range []string{"kazinform-ru.html", "trend-en.html"} {
+		src, err := os.ReadFile(filepath.Join("testdata", "pages", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	f.Add([]byte(`<html><head><meta property="og:title" content="T&#1;itle"><script type="application/ld+json">[{"datePublished":"2026-01-02"}]</script></head><body><p>Baku, 3 March - Text about Azerbaijan.</p></body></html>`))
+	f.Add([]byte(`<!doctype html><title>x</title><meta charset="windows-1251"><p>` + "\xc1\xe0\xea\xf3" + `</p>`))
+	cs := countriesYAML(f)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		r, err := ParsePage(src, Options{Countries: cs, Languages: []string{"en", "ru"}, Today: day("2026-12-01")})
+		if err != nil {
+			return
+		}
+		if r.Date.IsZero() || r.Body == "" || r.Title == "" || !utf8.ValidString(r.Title) || strings.ContainsAny(r.Title, "\r\n") {
+			t.Fatalf("accepted an incomplete result: %+v", r)
+		}
+		checkBody(t, r.Body)
+	})
 }

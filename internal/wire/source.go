@@ -1,45 +1,247 @@
 package wire
 
 import (
+	"net/url"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"briefings/internal/load"
 )
+
+// agencies finds the agencies of sources.yaml in text, by any of their
+// spellings, ignoring case; the longest spelling wins.
+type agencies struct {
+	forms  []agencyForm // longest first
+	any    *regexp.Regexp
+	inline []*regexp.Regexp
+}
+
+type agencyForm struct {
+	form string
+	src  *load.Source
+}
+
+// A name an agency may go by that is not in the table: "BAQ.KZ", "24.kg".
+const genericName = `[\p{Lu}\p{N}][\p{L}\p{N}\-]*(?:\.[\p{L}]{2,})?`
+
+func newAgencies(sources []*load.Source) *agencies {
+	a := &agencies{}
+	seen := map[string]bool{}
+	for _, s := range sources {
+		for _, f := range s.Forms() {
+			if k := strings.ToLower(f); f != "" && !seen[k] {
+				seen[k] = true
+				a.forms = append(a.forms, agencyForm{f, s})
+			}
+		}
+	}
+	slices.SortStableFunc(a.forms, func(x, y agencyForm) int { return len(y.form) - len(x.form) })
+	quoted := make([]string, len(a.forms))
+	for i, f := range a.forms {
+		quoted[i] = regexp.QuoteMeta(f.form)
+	}
+	name := genericName
+	if len(quoted) > 0 {
+		name = `(?i:` + strings.Join(quoted, "|") + `)(?:[^\p{L}\p{N}]|$)|` + genericName
+		a.any = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(` + strings.Join(quoted, "|") + `)(?:[^\p{L}\p{N}]|$)`)
+	}
+	a.inline = []*regexp.Regexp{
+		// ", передает BAQ.KZ", "сообщает корреспондент Kazinform", "по данным ТАСС"
+		regexp.MustCompile(`(?:,\s*|\s+)(?i:передает|передаёт|сообщает|пишет|информирует|по данным|по информации|со ссылкой на)\s+` +
+			`(?i:(?:собственный\s+)?корреспондент(?:а)?\s+|агентств[оа]\s+|ИА\s+|информагентств[оа]\s+|издани[ея]\s+|сайт\s+|портал\s+)?` +
+			`(` + name + `)`),
+		// ", News.Az reports", "Kazinform correspondent reports", "Report informs"
+		regexp.MustCompile(`(?:,\s*|^|\s+)(` + name + `)(?:'s)?\s+(?i:(?:correspondent|reporter)\s+)?(?i:reports|reported|informs|informed|writes|wrote)\b`),
+	}
+	return a
+}
+
+// at is the agency whose spelling starts s, and its length in bytes.
+func (a *agencies) at(s string) (*load.Source, int) {
+	for _, f := range a.forms {
+		n := len(f.form)
+		if n <= len(s) && strings.EqualFold(s[:n], f.form) && !letterAt(s, n) {
+			return f.src, n
+		}
+		// Case folding may change a spelling's length in bytes: compare runes.
+		if r := utf8.RuneCountInString(f.form); r <= utf8.RuneCountInString(s) {
+			if p := runePrefix(s, r); len(p) != n && strings.EqualFold(p, f.form) && !letterAt(s, len(p)) {
+				return f.src, len(p)
+			}
+		}
+	}
+	return nil, 0
+}
+
+// in finds an agency named anywhere in s.
+func (a *agencies) in(s string) *load.Source {
+	if a.any == nil {
+		return nil
+	}
+	if m := a.any.FindStringSubmatch(s); m != nil {
+		src, _ := a.at(m[1])
+		return src
+	}
+	return nil
+}
+
+// named is the agency a name found in a text means: from the table, or
+// the name as written.
+func (a *agencies) named(name string) found {
+	name = strings.TrimRight(strings.TrimSpace(name), ".,:;")
+	if src, n := a.at(name); src != nil && n == len(name) {
+		return found{src: src}
+	}
+	if src := a.in(name); src != nil {
+		return found{src: src}
+	}
+	return found{name: name}
+}
+
+// byHost is the agency whose site a URL is on.
+func (a *agencies) byHost(u string) *load.Source {
+	p, err := url.Parse(u)
+	if err != nil {
+		return nil
+	}
+	host := strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
+	for _, f := range a.forms {
+		for _, site := range f.src.Sites {
+			site, _, _ = strings.Cut(strings.ToLower(site), "/")
+			if host == site || strings.HasSuffix(host, "."+site) {
+				return f.src
+			}
+		}
+	}
+	return nil
+}
+
+// found is a source: an agency of the table, or a name as the text writes it.
+type found struct {
+	src  *load.Source
+	name string
+	how  string
+}
+
+func (f found) nameIn(lang string) string {
+	if f.src != nil {
+		return f.src.NameIn(lang)
+	}
+	return f.name
+}
+
+func (f found) ok() bool { return f.src != nil || f.name != "" }
 
 var (
+	// "Источник: МИД РК", "Source: ICRC": a line of its own.
+	sourceLine = regexp.MustCompile(`^(?i:источник|source|sources|дереккөз|первоисточник)\s*:\s*(.{2,200})$`)
 	// "АрмИнфо. По решению…": an agency's name opening the text.
-	openingTag = regexp.MustCompile(`^([\p{L}][\p{L}\p{N}\-]*(?:\.[\p{L}]{2,})?)\.\s+(\p{Lu})`)
-	// "Источник: МИД РК", "Source: ICRC": a paragraph of its own.
-	sourceLine = regexp.MustCompile(`^(?i:источник|source)\s*:\s*(.{2,60})$`)
-	// ", передает BAQ.KZ.", ", News.Az reports.": a tag inside a sentence.
-	inlineTags = []*regexp.Regexp{
-		regexp.MustCompile(`,?\s+(?:передает|передаёт|сообщает|пишет)\s+([\p{Lu}][\p{L}\p{N}\-]*(?:\.[\p{L}]{2,})?)`),
-		regexp.MustCompile(`,?\s+([\p{Lu}][\p{L}\p{N}\-]*(?:\.[\p{L}]{2,})?)\s+(?:reports|reported)\b`),
-	}
+	openingTag = regexp.MustCompile(`^(` + genericName + `)\.\s+(\p{Lu})`)
+	// ", передает корреспондент агентства": the agency's own tag, unnamed.
+	anonymousTag = regexp.MustCompile(`,\s*(?i:передает|передаёт|сообщает)\s+(?i:собственный\s+)?(?i:корреспондент|корр\.)\s+(?i:агентства|издания|портала|нашего агентства)`)
+	webLink      = regexp.MustCompile(`https?://[^\s<>"«»()]+[^\s<>"«»().,;:!?]`)
 )
 
-// findSource finds the agency the text names as its source, and takes its
-// tag out of the text.
-func findSource(paras []string) (string, []string) {
+// findSource finds the agency a text names as its source, in the
+// positions agencies put it, and takes the tag out of the text; a link
+// to the agency's site, or one on a line of its own, is its source_url.
+func findSource(paras []string, tag found, ag *agencies) (found, string, []string) {
+	src := tag
+	var link string
 	out := make([]string, 0, len(paras))
-	source := ""
 	for i, p := range paras {
 		if m := sourceLine.FindStringSubmatch(p); m != nil {
-			source = strings.TrimRight(strings.TrimSpace(m[1]), ".")
+			value := strings.TrimSpace(m[1])
+			if u := webLink.FindString(value); u != "" {
+				link = u
+				value = strings.TrimSpace(strings.Replace(value, u, "", 1))
+				if s := ag.byHost(u); s != nil && value == "" {
+					value = s.Name
+				}
+			}
+			if value != "" && !src.ok() {
+				src = ag.named(value)
+				src.how = "from the line " + quote(p)
+			}
 			continue
 		}
-		if i == 0 {
-			if m := openingTag.FindStringSubmatchIndex(p); m != nil && source == "" {
-				source = p[m[2]:m[3]]
+		if u := webLink.FindString(p); u == strings.TrimSpace(p) {
+			link = u // a link on a line of its own
+			continue
+		}
+		if i == 0 && !src.ok() {
+			if m := openingTag.FindStringSubmatchIndex(p); m != nil {
+				src = ag.named(p[m[2]:m[3]])
+				src.how = "from the tag opening the text (" + p[m[2]:m[3]] + ".)"
 				p = p[m[4]:]
 			}
 		}
-		for _, re := range inlineTags {
-			if m := re.FindStringSubmatchIndex(p); m != nil && source == "" {
-				source = p[m[2]:m[3]]
-				p = p[:m[0]] + p[m[1]:]
+		for _, re := range ag.inline {
+			m := re.FindStringSubmatchIndex(p)
+			if m == nil {
+				continue
+			}
+			// The name's pattern reads the character after it: give it back.
+			for m[3] > m[2] && !isWordRune(lastRuneOf(p[m[2]:m[3]])) {
+				_, n := utf8.DecodeLastRuneInString(p[:m[3]])
+				if m[1] == m[3] {
+					m[1] -= n
+				}
+				m[3] -= n
+			}
+			named := ag.named(p[m[2]:m[3]])
+			if src.ok() && (named.src == nil || named.src != src.src) {
+				continue // another agency quoted, not the source
+			}
+			if !src.ok() {
+				src = named
+				src.how = "from the text: " + quote(strings.TrimLeft(p[m[0]:m[1]], ", "))
+			}
+			p = tidy(p[:m[0]] + p[m[1]:])
+		}
+		p = tidy(anonymousTag.ReplaceAllString(p, ""))
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	if link == "" && src.src != nil {
+		for _, p := range out {
+			for _, u := range webLink.FindAllString(p, -1) {
+				if ag.byHost(u) == src.src && link == "" {
+					link = u
+				}
 			}
 		}
-		out = append(out, p)
 	}
-	return source, out
+	return src, link, out
+}
+
+// tidy mends the punctuation a tag taken out of a sentence leaves.
+func tidy(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, r := range []struct{ from, to string }{{" .", "."}, {",.", "."}, {" ,", ","}, {" :", ":"}} {
+		s = strings.ReplaceAll(s, r.from, r.to)
+	}
+	return strings.TrimLeft(s, " .,;:")
+}
+
+func letterAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
+}
+
+func runePrefix(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j]
+		}
+		i++
+	}
+	return s
 }

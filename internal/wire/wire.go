@@ -1,25 +1,29 @@
-// Package wire turns raw wire text, as pasted from an agency's site, into
-// an article: it finds the language, headline, date, countries and source,
-// and strips the site's boilerplate. It is a pure function of the text.
+// Package wire turns raw wire text, as pasted from an agency's site, or a
+// saved web page, into an article: it finds the language, headline, date,
+// countries and source, and strips the site's boilerplate. It is a pure
+// function of the text and the options, the clock included.
 package wire
 
 import (
 	"errors"
 	"fmt"
-	"regexp"
+	"maps"
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"briefings/internal/load"
 )
 
-// Options are what the editor says on the command line.
+// Options are what the project and the editor say.
 type Options struct {
-	Countries map[string]*load.Country // countries.yaml, whose match forms find countries
+	Countries map[string]*load.Country // countries.yaml, whose forms find countries
+	Sources   []*load.Source           // sources.yaml, whose spellings find agencies
+	Languages []string                 // site.yaml's language codes; none: any
+	Today     time.Time                // the clock: a date without a year is the latest not after it
 	Date      time.Time                // --date; zero: find it in the text
+	Lang      string                   // --lang; "": tell it from the text
 	Force     []string                 // --country codes, put first
 }
 
@@ -30,192 +34,216 @@ type Result struct {
 	Date      time.Time
 	Countries []string
 	Source    string
-	Body      string   // Markdown
-	Notes     []string // what the editor should check
+	SourceURL string
+	Body      string    // Markdown
+	Found     []Finding // what was found and what guessed, field by field
+	Notes     []string  // what the editor should check
+}
+
+// Finding is one field import filled in, and where from.
+type Finding struct{ Field, Value, How string }
+
+func (f Finding) String() string {
+	if f.How == "" {
+		return f.Field + ": " + f.Value
+	}
+	return f.Field + ": " + f.Value + " (" + f.How + ")"
 }
 
 // ErrNoDate is returned when neither the text nor --date gives a date.
-var ErrNoDate = errors.New("no date: the text has no date line or dateline; give one with --date YYYY-MM-DD")
+var ErrNoDate = errors.New("no date found: the text has no dateline, no timestamp line and no full date in its first lines; give one with --date YYYY-MM-DD")
+
+// LanguageError refuses a text in a language the site does not have.
+type LanguageError struct{ Lang, How, Site string }
+
+func (e *LanguageError) Error() string {
+	return fmt.Sprintf("the text is in %s (%s, by %s), which is not a language of site.yaml (%s); if it is in one of those, say which with --lang",
+		LanguageName(e.Lang), e.Lang, e.How, e.Site)
+}
+
+// page is what a saved web page's metadata says; zero for a wire text.
+type page struct {
+	title, titleFrom string
+	date             time.Time
+	dateFrom         string
+	site, url        string
+	lang             string
+}
 
 // Parse reads one wire text.
-func Parse(text string, opts Options) (Result, error) {
+func Parse(text string, opts Options) (Result, error) { return parse(text, page{}, opts) }
+
+func parse(text string, pg page, opts Options) (Result, error) {
 	var r Result
 	if !utf8.ValidString(text) {
 		return r, errors.New("the text is not UTF-8: save it as UTF-8 (it may be in Windows-1251 or another old encoding)")
 	}
-	paras := paragraphs(text)
-	if len(paras) == 0 {
+	ls, dropped := clean(lines(text))
+	if len(ls) == 0 {
 		return r, errors.New("the text is empty, or all boilerplate")
 	}
-	r.Lang = language(strings.Join(paras, " "))
-	date, how, paras := findDate(paras, opts.Date)
-	if date.IsZero() {
-		return r, ErrNoDate
+	if err := r.language(strings.Join(ls, " "), opts); err != nil {
+		return r, err
 	}
-	r.Date = date
-	if how != "" {
-		r.Notes = append(r.Notes, "date "+date.Format(time.DateOnly)+" "+how)
+	ag := newAgencies(opts.Sources)
+	d, ls := findDate(ls, opts.Today, ag)
+	if err := r.date(d, pg, opts); err != nil {
+		return r, err
 	}
-	r.Source, paras = findSource(paras)
-	if len(paras) == 0 { // only a date line, a dateline or a source
+	if pg.title != "" {
+		ls = pageFurniture(ls, pg.title, d.at)
+	}
+	src, link, ls := findSource(ls, d.tag, ag)
+	r.source(src, link, pg, ag)
+	if len(ls) == 0 {
 		return r, errors.New("the text has no headline and no body, only its date or source: paste the whole article")
 	}
-	r.Title, paras = findHeadline(paras)
-	if r.Title == "" {
-		r.Title = proposeHeadline(paras[0])
-		if r.Title == "" {
-			return r, errors.New("the text has no headline, and its first sentence has no words to make one of: put the headline on the first line")
-		}
-		r.Notes = append(r.Notes, fmt.Sprintf("the text has no headline; proposed one from its first sentence: %q", r.Title))
+	if ls = r.headline(ls, pg); r.Title == "" {
+		return r, errors.New("the text has no headline, and its first sentence has no words to make one of: put the headline on the first line")
 	}
-	if len(paras) == 0 {
+	if len(ls) == 0 {
 		return r, errors.New("the text has a headline but no body")
 	}
-	r.Countries = countries(r.Title+"\n"+strings.Join(paras, "\n"), opts.Countries, opts.Force)
-	if len(r.Countries) == 0 {
-		r.Notes = append(r.Notes, "no country of countries.yaml is named in the text; give one with --country XX")
+	r.countries(ls, opts)
+	r.Body = markdown(ls)
+	if len(dropped) > 0 {
+		var kinds []string
+		for _, k := range slices.Sorted(maps.Keys(dropped)) {
+			kinds = append(kinds, fmt.Sprintf("%s %d", k, dropped[k]))
+		}
+		r.Found = append(r.Found, Finding{"dropped", strings.Join(kinds, ", "), "lines of the site, not of the news"})
 	}
-	r.Body = markdown(paras)
 	return r, nil
 }
 
-// boilerplate are lines of agency sites, not of the news: whole lines, or
-// the start of lines ending in "…".
-var boilerplate = []string{
-	"close", "leave a reply", "your email address will not be published…", "required fields are marked…",
-	"you might also like", "related posts", "share this article", "share", "tweet", "print",
-	"читайте также…", "подписывайтесь…", "поделиться", "комментарии", "источник фото…",
+// language is --lang, or the one the text is written in, which must be
+// one of the site's.
+func (r *Result) language(text string, opts Options) error {
+	if opts.Lang != "" {
+		r.Lang = opts.Lang
+		r.Found = append(r.Found, Finding{"language", r.Lang, "from --lang"})
+		return nil
+	}
+	lang, how := language(text)
+	if len(opts.Languages) > 0 && !slices.Contains(opts.Languages, lang) {
+		return &LanguageError{lang, how, strings.Join(opts.Languages, ", ")}
+	}
+	r.Lang = lang
+	r.Found = append(r.Found, Finding{"language", lang, "guessed from " + how})
+	return nil
 }
 
-func isBoilerplate(line string) bool {
-	l := strings.ToLower(strings.Trim(line, " \t*:.!"))
-	for _, b := range boilerplate {
-		if prefix, ok := strings.CutSuffix(b, "…"); ok {
-			if strings.HasPrefix(l, prefix) {
-				return true
-			}
-		} else if l == b {
-			return true
+// date is --date, the page's metadata, or the date the text gives.
+func (r *Result) date(d dated, pg page, opts Options) error {
+	switch {
+	case !opts.Date.IsZero():
+		r.Date = opts.Date
+		r.Found = append(r.Found, Finding{"date", r.Date.Format(time.DateOnly), "from --date"})
+		if !d.date.IsZero() && !d.date.Equal(opts.Date) {
+			r.Notes = append(r.Notes, fmt.Sprintf("the text says %s (%s); --date wins", d.date.Format(time.DateOnly), d.how))
 		}
+		return nil
+	case !pg.date.IsZero():
+		r.Date = pg.date
+		r.Found = append(r.Found, Finding{"date", r.Date.Format(time.DateOnly), "from the page's " + pg.dateFrom})
+		if !d.date.IsZero() && !d.date.Equal(pg.date) {
+			r.Notes = append(r.Notes, fmt.Sprintf("the text says %s (%s); the page's metadata wins", d.date.Format(time.DateOnly), d.how))
+		}
+		return nil
+	case d.date.IsZero():
+		return ErrNoDate
 	}
-	return false
+	r.Date = d.date
+	r.Found = append(r.Found, Finding{"date", r.Date.Format(time.DateOnly), d.how})
+	r.Notes = append(r.Notes, d.notes...)
+	return nil
 }
 
-// paragraphs splits the text at blank lines, without boilerplate, with
-// lines inside a paragraph joined.
-func paragraphs(text string) []string {
-	text = strings.TrimPrefix(text, "\uFEFF")
-	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ").Replace(text)
-	text = strings.Map(dropControl, text)
-	var paras []string
-	var cur []string
-	flush := func() {
-		if len(cur) > 0 {
-			paras = append(paras, strings.Join(cur, " "))
-			cur = nil
+// source is the page's site name, or the agency the text names.
+func (r *Result) source(src found, link string, pg page, ag *agencies) {
+	if pg.site != "" {
+		src = ag.named(pg.site)
+		src.how = "from the page's site name"
+	}
+	if src.src == nil && pg.url != "" {
+		if s := ag.byHost(pg.url); s != nil {
+			src = found{src: s, how: "from the page's address"}
 		}
 	}
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.Join(strings.Fields(line), " ")
-		switch {
-		case line == "":
-			flush()
-		case isBoilerplate(line):
-			flush()
-		default:
-			cur = append(cur, line)
-		}
+	if pg.url != "" {
+		link = pg.url
 	}
-	flush()
-	return paras
+	r.Source, r.SourceURL = src.nameIn(r.Lang), link
+	if r.Source != "" {
+		how := src.how
+		if src.src != nil && !strings.EqualFold(src.src.NameIn(r.Lang), src.name) {
+			how += ", the agency " + src.src.Key + " of sources.yaml"
+		}
+		r.Found = append(r.Found, Finding{"source", r.Source, strings.TrimPrefix(how, ", ")})
+	} else {
+		r.Found = append(r.Found, Finding{"source", "none found", "add source: if the text is an agency's"})
+	}
+	if r.SourceURL != "" {
+		r.Found = append(r.Found, Finding{"source_url", r.SourceURL, ""})
+	}
 }
 
-// dropControl drops the invisible control characters pasted text can
-// carry, which articles may not hold; tabs and line ends stay.
-func dropControl(r rune) rune {
-	if r == '\t' || r == '\n' || r >= 0x20 && r < 0x7f || r > 0x9f && r != 0xfffe && r != 0xffff {
-		return r
+// headline is the page's title, the text's headline line, or one
+// proposed from the lead.
+func (r *Result) headline(ls []string, pg page) []string {
+	if pg.title != "" {
+		r.Title = pg.title
+		r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", "from the page's " + pg.titleFrom})
+		return ls
 	}
-	return -1
+	if r.Title, ls = findHeadline(ls); r.Title != "" {
+		r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", "found: the text's first line"})
+		return ls
+	}
+	r.Title = proposeHeadline(ls[0])
+	if r.Title != "" {
+		r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", "proposed from the lead: the text has no headline line; check it"})
+	}
+	return ls
 }
 
-// language is ru when the text is mostly Cyrillic, else en.
-func language(text string) string {
-	cyr, lat := 0, 0
-	for _, c := range text {
-		switch {
-		case unicode.Is(unicode.Cyrillic, c):
-			cyr++
-		case unicode.Is(unicode.Latin, c):
-			lat++
+func (r *Result) countries(ls []string, opts Options) {
+	var counts map[string]int
+	r.Countries, counts = countries(r.Title+"\n"+strings.Join(ls, "\n"), opts.Countries, opts.Force)
+	if len(r.Countries) == 0 {
+		r.Found = append(r.Found, Finding{"countries", "none found", "no country of countries.yaml is named in the text; give one with --country XX"})
+		return
+	}
+	var how []string
+	for _, c := range r.Countries {
+		if slices.Contains(opts.Force, c) {
+			how = append(how, c+" from --country")
+		} else {
+			how = append(how, fmt.Sprintf("%s named %d %s", c, counts[c], times(counts[c])))
 		}
 	}
-	if cyr > lat {
-		return "ru"
-	}
-	return "en"
+	r.Found = append(r.Found, Finding{"countries", strings.Join(r.Countries, ", "), strings.Join(how, ", ")})
 }
 
-// findHeadline takes a first paragraph that is a short line and not a
-// sentence, and drops later repeats of it.
-func findHeadline(paras []string) (string, []string) {
-	first := paras[0]
-	if len(paras) < 2 || len([]rune(first)) > 160 || strings.ContainsAny(lastRune(first), ".!?…;,") {
-		return "", paras
+func times(n int) string {
+	if n == 1 {
+		return "time"
 	}
-	rest := slices.DeleteFunc(slices.Clone(paras[1:]), func(p string) bool { return p == first })
-	return first, rest
+	return "times"
 }
 
-func lastRune(s string) string {
-	r := []rune(s)
-	if len(r) == 0 {
-		return ""
+// pageFurniture drops what a page shows above its lead, a category, the
+// author, the headline again, once the title is known: short lines
+// before the dateline, or before the first sentence.
+func pageFurniture(ls []string, title string, dateline int) []string {
+	ls = slices.DeleteFunc(ls, func(l string) bool { return strings.EqualFold(l, title) })
+	i := 0
+	for i < len(ls) && (i < dateline || dateline < 0) && len(strings.Fields(ls[i])) < 8 &&
+		!strings.ContainsAny(lastRune(ls[i]), ".!?…»\"") {
+		i++
 	}
-	return string(r[len(r)-1])
-}
-
-// wordStart is where the nth word of s starts, or len(s).
-func wordStart(s string, n int) int {
-	in := false
-	for i, r := range s {
-		if unicode.IsSpace(r) {
-			in = false
-		} else if !in {
-			in, n = true, n-1
-			if n == 0 {
-				return i
-			}
-		}
+	if i == len(ls) {
+		return ls
 	}
-	return len(s)
-}
-
-var sentenceEnd = regexp.MustCompile(`[.!?…](?:\s|$)`)
-
-// proposeHeadline is the first sentence, cut to a headline's length.
-func proposeHeadline(para string) string {
-	s := para
-	fourth := wordStart(para, 4)
-	for _, m := range sentenceEnd.FindAllStringIndex(para, -1) {
-		// "Б. Милошевич", "1949 г.": a short word before the point is not a
-		// sentence's end, nor is one of the first three words.
-		before := strings.TrimRightFunc(para[:m[0]], unicode.IsSpace)
-		last := before[strings.LastIndexFunc(before, unicode.IsSpace)+1:]
-		if fourth < m[0] && utf8.RuneCountInString(last) > 2 {
-			s = para[:m[0]]
-			break
-		}
-	}
-	const most = 140
-	if len([]rune(s)) > most {
-		s = string([]rune(s)[:most])
-		if i := strings.LastIndex(s, " "); i > 0 {
-			s = s[:i] // a whole word
-		}
-		if i := strings.LastIndex(s, " "); i > 0 && len([]rune(s[i+1:])) < 3 {
-			s = s[:i] // no dangling "в", "и"
-		}
-	}
-	return strings.TrimRight(s, " ,;:—-–")
+	return ls[i:]
 }

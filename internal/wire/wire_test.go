@@ -49,7 +49,7 @@ func TestSeeds(t *testing.T) {
 			"По решению правительства Азербайджана 3 сентября 2025 года Международный Комитет Красного Креста (МККК) закрывает свою делегацию в стране",
 			true, []string{"AZ"}, "АрмИнфо", "По решению правительства", 2},
 		{"ru-mfa-kz-ashikbayev.txt", "2026-02-10", "ru", "2026-02-10",
-			"Первый заместитель министра иностранных дел Республики Казахстан Ержан Ашикбаев принял главу Региональной делегации Международного Комитета",
+			"Первый заместитель министра иностранных дел Республики Казахстан Ержан Ашикбаев принял главу Региональной делегации Международного Комитета Красного Креста (МККК)",
 			true, []string{"KZ", "JO"}, "МИД РК", "Первый заместитель министра", 0},
 		{"en-icrc-az-highlights-2024.txt", "2024-08-15", "en", "2024-08-15",
 			"Azerbaijan: Activity highlights for the first half of 2024", false, []string{"AZ"}, "", "Much of our work", 0},
@@ -79,8 +79,8 @@ func TestSeeds(t *testing.T) {
 				t.Errorf("got %s %s %q from %q\nwant %s %s %q from %q", r.Lang, r.Date.Format(time.DateOnly), r.Title, r.Source,
 					c.lang, c.date, c.title, c.source)
 			}
-			if proposed := slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, "proposed") }); proposed != c.proposed {
-				t.Errorf("headline proposed: %v, want %v (notes %q)", proposed, c.proposed, r.Notes)
+			if proposed := strings.Contains(how(r, "headline"), "proposed"); proposed != c.proposed {
+				t.Errorf("headline proposed: %v, want %v (found %q)", proposed, c.proposed, r.Found)
 			}
 			if len(r.Countries) < len(c.countries) || !slices.Equal(r.Countries[:len(c.countries)], c.countries) {
 				t.Errorf("countries %v, want them to start %v", r.Countries, c.countries)
@@ -186,4 +186,30 @@ func TestMarkdown(t *testing.T) {
 	if r.Title != "A headline without a full stop" || r.Body != want {
 		t.Errorf("title %q\nbody:\n%s\nwant:\n%s", r.Title, r.Body, want)
 	}
+}
+
+// sourcesYAML are the real content's sources.yaml.
+func sourcesYAML(t testing.TB) []*load.Source {
+	t.Helper()
+	cfg, _ := load.ParseConfig([]byte("base_url: https://x.org/\ndefault_language: en\nlanguages:\n" +
+		"  en: {name: English, title: T}\n  ru: {name: Русский, title: Т}\n"))
+	src, err := os.ReadFile(filepath.Join(testproject.Repo(), "content", "sources.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, errs := load.ParseSources(src, cfg)
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	return s
+}
+
+// how is what import says of a field: where it found it, or how it guessed.
+func how(r Result, field string) string {
+	for _, f := range r.Found {
+		if f.Field == field {
+			return f.Value + " (" + f.How + ")"
+		}
+	}
+	return ""
 }

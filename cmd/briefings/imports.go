@@ -1,0 +1,116 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"briefings/internal/draft"
+	"briefings/internal/load"
+	"briefings/internal/validate"
+	"briefings/internal/wire"
+)
+
+func runImport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	root := fs.String("root", ".", "the project folder")
+	var countries codes
+	var date dateFlag
+	var opts wire.Options
+	fs.Var(&countries, "country", "a country code to put first; repeat, or separate by commas")
+	fs.Var(&date, "date", "the date, YYYY-MM-DD, when the text gives none (or another)")
+	fs.StringVar(&opts.Lang, "lang", "", "the text's language, like ru, when import tells it wrong")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "briefings import: name the text files or saved pages to import, or - for standard input: briefings import wire.txt")
+		return 2
+	}
+	p, err := draft.OpenProject(*root)
+	if err != nil {
+		return exit(stderr, err)
+	}
+	opts.Date, opts.Force, opts.Today = date.Time, countries, today()
+	status := 0
+	for _, file := range fs.Args() {
+		if !importOne(p, file, opts, stdout, stderr) {
+			status = 1
+		}
+	}
+	return status
+}
+
+// today is the clock import reads yearless datelines by: the day it is
+// where the editors are.
+func today() time.Time {
+	now := time.Now()
+	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// importOne imports one file, "-" being standard input, and prints the
+// path written, then what import found and guessed, for the editor to
+// review.
+func importOne(p *draft.Project, file string, opts wire.Options, stdout, stderr io.Writer) bool {
+	var src []byte
+	var err error
+	name := file
+	if file == "-" {
+		src, err = io.ReadAll(os.Stdin)
+		name = "standard input"
+	} else {
+		src, err = os.ReadFile(file)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "briefings import:", err)
+		return false
+	}
+	path, r, err := p.Import(file, src, opts)
+	for _, f := range r.Found {
+		fmt.Fprintf(stderr, "%s: %s\n", printable(name), printable(f.String()))
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(stderr, "%s: check: %s\n", printable(name), printable(n))
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %s; nothing was written\n", printable(name), printable(err.Error()))
+		return false
+	}
+	fmt.Fprintln(stdout, path)
+	return true
+}
+
+// printable keeps a terminal safe from what a text holds: control
+// characters become spaces.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r >= 0x7f && r <= 0x9f || r == 0x2028 || r == 0x2029 {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// listDrafts prints the drafts a check without --drafts skipped, and
+// warns of those whose file name no longer matches their title.
+func listDrafts(root string, drafts bool, stdout, stderr io.Writer) {
+	content, _ := load.Load(os.DirFS(root), nil)
+	for _, w := range validate.DraftNames(content.Articles) {
+		fmt.Fprintln(stderr, printable(w.String()))
+	}
+	if drafts {
+		return
+	}
+	skipped := validate.Drafts(content.Articles)
+	if len(skipped) == 0 {
+		return
+	}
+	fmt.Fprintf(stdout, "skipped %d %s (check --drafts includes them):\n", len(skipped), plural(len(skipped), "draft", "drafts"))
+	for _, a := range skipped {
+		fmt.Fprintf(stdout, "  %s  %s\n", a.Path, printable(a.Title))
+	}
+}

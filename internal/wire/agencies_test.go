@@ -1,0 +1,221 @@
+package wire
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// today is the fixed clock the agency texts are read by.
+var today = day("2026-12-01")
+
+func agencyOptions(t *testing.T) Options {
+	return Options{Countries: countriesYAML(t), Sources: sourcesYAML(t), Languages: []string{"en", "ru"}, Today: today}
+}
+
+// TestAgencies reads a text in the style of each of the region's agencies
+// and checks every field found, and that no boilerplate stays.
+func TestAgencies(t *testing.T) {
+	cases := []struct {
+		file, lang, date, source, title string
+		proposed                        bool
+		countries                       []string
+		bodyStart                       string
+		gone                            []string // boilerplate that must not stay
+		quotes                          int
+	}{
+		{"tass-ru.txt", "ru", "2026-11-12", "ТАСС", "МККК передал Азербайджану данные о пропавших без вести", false,
+			[]string{"AZ", "AM"}, "Международный комитет Красного Креста (МККК) передал", []string{"БАКУ", "/ТАСС/", "Фото:", "Теги:", "Telegram"}, 1},
+		{"kazinform-ru.txt", "ru", "2026-11-14", "Казинформ",
+			"В Астане состоялась встреча министра иностранных дел Казахстана с главой региональной делегации МККК в Центральной Азии", true,
+			[]string{"KZ", "KG", "TJ"}, "В Астане состоялась", []string{"АСТАНА.", "КАЗИНФОРМ", "Фото:", "Subscribe", "Все новости", "передает корреспондент"}, 0},
+		{"kazinform-en.txt", "en", "2026-11-18", "Kazinform",
+			"Kazakhstan and the International Committee of the Red Cross discussed humanitarian demining in Central Asia at a meeting in the capital on Tuesday", true,
+			[]string{"KZ"}, "Kazakhstan and the International", []string{"ASTANA", "(Kazinform)", "correspondent reports", "Photo:", "Follow", "Latest news", "Tokayev to visit", "Astana hosts", "10:15"}, 1},
+		{"trend-en.txt", "en", "2026-11-14", "Trend",
+			"The Azerbaijan Red Crescent Society and the ICRC have held a joint training for volunteers on first aid in the Karabakh region", true,
+			[]string{"AZ"}, "The Azerbaijan Red Crescent", []string{"BAKU", "(Trend)", "Follow Trend", "Tags:"}, 1},
+		{"arka-en.txt", "en", "2026-03-05", "ARKA",
+			"The International Committee of the Red Cross will continue to support the families of missing persons in Armenia in 2026", true,
+			[]string{"AM"}, "The International Committee", []string{"YEREVAN", "/ARKA/", "-0-"}, 0},
+		{"icrc-press-en.txt", "en", "2025-10-21", "ICRC", "Central Asia: ICRC and national authorities train forensic experts", false,
+			[]string{"KZ", "KG", "TJ", "TM", "UZ"}, "The International Committee", []string{"GENEVA", "News release", "For further information", "Aigerim", "+7 727", "@icrc.org", "Galina"}, 1},
+		{"kaztag-ru.txt", "ru", "2026-04-02", "КазТАГ",
+			"Казахстанское общество Красного Полумесяца направило гуманитарную помощь жителям пострадавших от паводков районов Северо-Казахстанской области", true,
+			[]string{"KZ", "RU"}, "Казахстанское общество", []string{"Алматы. 2 апреля", "КазТАГ –", "Читайте также", "Петропавловске"}, 1},
+		{"podrobno-ru.txt", "ru", "2026-03-03", "Podrobno.uz",
+			"Общество Красного Полумесяца Узбекистана и МККК подписали соглашение о сотрудничестве в сфере разъяснения минной опасности", true,
+			[]string{"UZ"}, "Общество Красного Полумесяца", []string{"Ташкент, 3 марта", "Podrobno.uz", "Подписывайтесь"}, 0},
+		{"interfax-ru.txt", "ru", "2025-12-05", "Интерфакс", "В Баку обсудили гуманитарное разминирование", false,
+			[]string{"AZ"}, "Азербайджан и МККК", []string{"Баку. 5 декабря", "ИНТЕРФАКС"}, 1},
+		{"kg24-ru.txt", "ru", "2025-06-20", "24.kg",
+			"Кыргызстан и Международный комитет Красного Креста обсудили помощь семьям трудовых мигрантов, пропавших без вести в России", true,
+			[]string{"KG", "RU"}, "Кыргызстан и Международный", []string{"Бишкек, 20 июня", "сообщает 24.kg", "Комментарии", "Айбек"}, 0},
+		{"timestamp-ru.txt", "ru", "2026-03-12", "Ховар",
+			"МККК и Красный Полумесяц Таджикистана провели учения по оказанию первой помощи", false,
+			[]string{"TJ"}, "Более 100 волонтеров", []string{"12.03.2026", "14:05", "Душанбе, 12 марта", "передает Ховар"}, 0},
+		{"lead-date-en.txt", "en", "2026-03-03", "Ministry of Foreign Affairs of Kazakhstan",
+			"The Ministry of Foreign Affairs of Kazakhstan and the ICRC regional delegation signed an agreement on 3 March 2026", true,
+			[]string{"KZ"}, "The Ministry of Foreign Affairs", []string{"Source:", "https://"}, 0},
+		{"apa-en.txt", "en", "2026-11-18", "APA",
+			"Azerbaijan and the International Committee of the Red Cross have discussed the search for persons missing since the first Karabakh war", true,
+			[]string{"AZ"}, "Azerbaijan and the International", []string{"Baku, November 18", "APA reports", "Share", "Tweet", "All rights reserved"}, 0},
+		{"sputnik-ru.txt", "ru", "2026-10-09", "Sputnik",
+			"Красный Полумесяц Кыргызстана при поддержке МККК провел в Баткенской области занятия по минной безопасности для школьников", true,
+			[]string{"KG", "TJ"}, "Красный Полумесяц", []string{"БИШКЕК", "— Sputnik", "Подписывайтесь"}, 0},
+	}
+	opts := agencyOptions(t)
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("testdata", "agencies", c.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := Parse(string(src), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Lang != c.lang || r.Date.Format(time.DateOnly) != c.date || r.Source != c.source || r.Title != c.title {
+				t.Errorf("got  %s %s %q %q\nwant %s %s %q %q", r.Lang, r.Date.Format(time.DateOnly), r.Source, r.Title,
+					c.lang, c.date, c.source, c.title)
+			}
+			if proposed := strings.Contains(how(r, "headline"), "proposed"); proposed != c.proposed {
+				t.Errorf("headline proposed %v, want %v", proposed, c.proposed)
+			}
+			if !slices.Equal(r.Countries, c.countries) {
+				t.Errorf("countries %v, want %v", r.Countries, c.countries)
+			}
+			if !strings.HasPrefix(r.Body, c.bodyStart) {
+				t.Errorf("body starts %q, want %q", r.Body[:min(len(r.Body), 80)], c.bodyStart)
+			}
+			for _, g := range c.gone {
+				if strings.Contains(r.Body, g) || strings.Contains(r.Title, g) {
+					t.Errorf("%q stays:\n%s", g, r.Body)
+				}
+			}
+			if n := strings.Count("\n\n"+r.Body, "\n\n> "); n != c.quotes {
+				t.Errorf("%d blockquotes, want %d:\n%s", n, c.quotes, r.Body)
+			}
+			checkBody(t, r.Body)
+		})
+	}
+}
+
+// TestYear reads yearless datelines against fixed days: each takes the
+// latest such date not after today, and says which year it took.
+func TestYear(t *testing.T) {
+	cases := []struct{ today, text, want string }{
+		{"2026-12-01", "БАКУ, 12 ноября. /ТАСС/. Текст о встрече в Азербайджане.", "2026-11-12"},
+		{"2026-11-11", "БАКУ, 12 ноября. /ТАСС/. Текст о встрече в Азербайджане.", "2025-11-12"},
+		{"2026-11-12", "БАКУ, 12 ноября. /ТАСС/. Текст о встрече в Азербайджане.", "2026-11-12"},
+		{"2026-01-03", "Almaty, Dec. 30 (Trend) - A text about Kazakhstan.", "2025-12-30"},
+		{"2027-03-01", "АСТАНА. 29 февраля. КАЗИНФОРМ - Текст о Казахстане.", "2024-02-29"},
+		{"2026-06-01", "Ташкент, 3 марта — Podrobno.uz. Текст об Узбекистане.", "2026-03-03"},
+	}
+	opts := agencyOptions(t)
+	for _, c := range cases {
+		opts.Today = day(c.today)
+		r, err := Parse(c.text, opts)
+		if err != nil {
+			t.Fatalf("%s: %v", c.text, err)
+		}
+		year := c.want[:4]
+		if got := r.Date.Format(time.DateOnly); got != c.want || !strings.Contains(how(r, "date"), "took "+year) {
+			t.Errorf("today %s, %q: %s (%s), want %s and the year said", c.today, c.text, got, how(r, "date"), c.want)
+		}
+	}
+}
+
+// TestDateSources: the dateline beats a timestamp that disagrees, and
+// says so; a timestamp alone gives the date; no date is an error that
+// says so, whatever else the text has.
+func TestDateSources(t *testing.T) {
+	opts := agencyOptions(t)
+	r, err := Parse("10.11.2026 09:00\nЗаголовок о встрече в Баку\nБАКУ, 12 ноября. /ТАСС/. Текст об Азербайджане.", opts)
+	if err != nil || r.Date.Format(time.DateOnly) != "2026-11-12" || !slices.ContainsFunc(r.Notes, func(n string) bool {
+		return strings.Contains(n, "2026-11-10") && strings.Contains(n, "dateline wins")
+	}) {
+		t.Errorf("dateline against timestamp: %s %q %v", r.Date.Format(time.DateOnly), r.Notes, err)
+	}
+	for _, stampLine := range []string{"12.03.2026 14:05", "2026-03-12T14:05:00+05:00", "Published: 12 March 2026, 14:05", "Обновлено: 12 марта 2026, 14:05"} {
+		r, err := Parse("Заголовок о встрече в Казахстане\n"+stampLine+"\nТекст о Казахстане без даты в нем.", opts)
+		if err != nil || r.Date.Format(time.DateOnly) != "2026-03-12" || strings.Contains(r.Body, "14:05") || strings.Contains(r.Title, "14:05") {
+			t.Errorf("%q: %s, title %q, body %q, %v", stampLine, r.Date.Format(time.DateOnly), r.Title, r.Body, err)
+		}
+	}
+	for _, text := range []string{"A headline\nA text about Azerbaijan, on Tuesday.", "ASTANA (Kazinform) - Text about Kazakhstan."} {
+		if _, err := Parse(text, opts); !errors.Is(err, ErrNoDate) || !strings.Contains(err.Error(), "no date found") {
+			t.Errorf("%q: %v, want ErrNoDate", text, err)
+		}
+	}
+}
+
+// TestDatelineForms reads the date in each form agencies write.
+func TestDatelineForms(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"Астана, 14 ноября 2025 г. – Текст.", "2025-11-14"},
+		{"АСТАНА, 14 нояб. 2025 года — Текст.", "2025-11-14"},
+		{"Астана, 14 қараша 2025 ж. Текст.", "2025-11-14"},
+		{"2025 жылғы 14 қарашада Астанада. Текст.", "2025-11-14"},
+		{"ДУШАНБЕ, 14.11.2025 /НИАТ «Ховар»/. Текст.", "2025-11-14"},
+		{"Баку/14.11.25/Туран: Текст.", "2025-11-14"},
+		{"YEREVAN, NOVEMBER 14, ARMENPRESS. Text.", "2026-11-14"},
+		{"BAKU, February 12, 2026 - Text.", "2026-02-12"},
+		{"Bishkek, 14 Nov 2025 - Text.", "2025-11-14"},
+		{"МОСКВА, 14 ноя — РИА Новости. Текст.", "2026-11-14"},
+	}
+	opts := agencyOptions(t)
+	for _, c := range cases {
+		opts.Lang = "ru"
+		r, err := Parse(c.text+" Ещё одно предложение о Казахстане.", opts)
+		if err != nil || r.Date.Format(time.DateOnly) != c.want {
+			t.Errorf("%q: %s, %v; want %s", c.text, r.Date.Format(time.DateOnly), err, c.want)
+		}
+	}
+}
+
+// TestLanguages: Kazakh is refused by name on a site without it, a few
+// Kazakh letters in a Russian text are names, and --lang overrides.
+func TestLanguages(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "agencies", "kazakh.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := agencyOptions(t)
+	var le *LanguageError
+	if _, err := Parse(string(src), opts); !errors.As(err, &le) || le.Lang != "kk" || !strings.Contains(err.Error(), "Kazakh") {
+		t.Errorf("Kazakh text: %v", err)
+	}
+	opts.Lang = "ru"
+	if r, err := Parse(string(src), opts); err != nil || r.Lang != "ru" {
+		t.Errorf("--lang ru: %s, %v", r.Lang, err)
+	}
+	opts.Lang = ""
+	r, err := Parse("Астана, 14 ноября 2025 г. Делегация посетила «Қазақстан Темір Жолы» и встретилась с главой компании.", opts)
+	if err != nil || r.Lang != "ru" {
+		t.Errorf("Russian with a Kazakh name: %s, %v", r.Lang, err)
+	}
+}
+
+// TestBoilerplateKinds: lines of each kind go, whatever their words.
+func TestBoilerplateKinds(t *testing.T) {
+	for _, line := range []string{"Фото: пресс-служба Акорды", "Photo credit: ICRC/J. Smith", "© Reuters", "Теги: МККК, гуманитарное право",
+		"Tags: ICRC", "Читайте нас в Telegram", "Подписывайтесь на наш канал в WhatsApp", "Follow Trend on Telegram", "Subscribe to Kazinform on YouTube",
+		"Поделиться", "Share", "-0-", "###", "Все новости", "Latest news", "Читайте также: В Алматы открыли центр", "Мы используем файлы cookie",
+		"This site uses cookies to improve your experience.", "Комментарии (3)", "Tel: +41 22 730 3443", "E-mail: press@icrc.org",
+		"Все права защищены", "© 2026 Trend. All rights reserved.", "Главная / Новости / Политика"} {
+		if kind(line) == "" {
+			t.Errorf("%q is kept", line)
+		}
+	}
+	for _, line := range []string{"МККК провел встречу в Баку.", "The ICRC shared its findings with the authorities.",
+		"Встреча прошла 12.03.2026 в Астане.", "Latest figures show a rise in mine accidents.", "«Мы продолжим работу», — сказал он."} {
+		if k := kind(line); k != "" {
+			t.Errorf("%q is dropped as %s", line, k)
+		}
+	}
+}

@@ -1,0 +1,166 @@
+package wire
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Boilerplate is recognised by kind: what a line says it is (a caption, a
+// tags line, a call to follow), not a fixed list of lines. Each pattern
+// reads a whole line, lower-cased, of at most a few hundred characters.
+var (
+	caption     = regexp.MustCompile(`^(?:фото|фотография|фотографии|photo|photos|photograph|сурет|суреттер|видео|video|image|images|picture|изображение|иллюстрация|коллаж|скриншот|screenshot|инфографика|infographic|источник фото|фото предоставлено|photo credit|photo courtesy|credit)s?\s*(?::|©|—|–|-|by\b|\||/)|^©`)
+	tagsLine    = regexp.MustCompile(`^(?:теги|тэги|тег|метки|tags?|keywords|ключевые слова|тегтер|рубрики|рубрика|категория|categories|category|topics)\s*:`)
+	followCall  = regexp.MustCompile(`(?:подписывайтесь|подпишитесь|подписаться|читайте нас|читайте наш|читайте новости|следите за|следите в|присоединяйтесь|наш канал|нашем канале|наш телеграм|follow|subscribe|join us|join our|stay tuned|stay updated|stay informed|get the latest|жазылыңыз|бізді оқыңыз)`)
+	followWhere = regexp.MustCompile(`(?:telegram|телеграм|whatsapp|ватсап|facebook|фейсбук|instagram|инстаграм|twitter|твиттер|\bx\b|\bvk\b|вконтакте|youtube|ютуб|tiktok|тикток|дзен|dzen|одноклассники|канал|channel|newsletter|рассылк|соцсет|социальных сет|social|google news|яндекс|threads|\bon x\b|for the latest|@)`)
+	shareLine   = regexp.MustCompile(`^(?:share|share this(?: article| story| post)?|share on \p{L}+|tweet|print|печать|распечатать|поделиться|поделитесь|отправить|copy link|копировать ссылку|скопировать ссылку|e-?mail|close|закрыть|loading|загрузка|реклама|advertisement|advertising|ad|жарнама|бөлісу|telegram|whatsapp|facebook|twitter|vk|ok|x)(?:[:\s]+(?:telegram|whatsapp|facebook|twitter|vk|x|instagram|linkedin|e-?mail|print|ok|viber|одноклассники|вконтакте)\b[\s,|/]*)*$`)
+	readAlso    = regexp.MustCompile(`^(?:читайте также|читайте еще|читайте ещё|читайте тоже|также читайте|смотрите также|см\. также|ещё по теме|еще по теме|по теме|материалы по теме|новости по теме|другие новости|все новости|последние новости|главные новости|лента новостей|популярное|самое читаемое|самое популярное|рекомендуем|выбор редакции|read also|read more|also read|see also|related|related news|related articles|related posts|related stories|related content|you might also like|you may also like|more on this(?: topic)?|more news|more stories|latest news|latest|all news|most read|most popular|popular|top stories|top news|recommended|editor's picks|тағы оқыңыз|соңғы жаңалықтар|барлық жаңалықтар)(?:\s*[:.!»›>…-]|$)`)
+	endMark     = regexp.MustCompile(`^(?:[-–—_=*#/+.~\s]*[0oо#*]+[-–—_=*#/+.~\s0oо#*]*|[-–—_=*#/+.~\s]{3,}|\(?(?:end|ends|конец|соңы|-?30-?)\)?\.?)$`)
+	contactHead = regexp.MustCompile(`^(?:for (?:further|more|additional) information|for media (?:enquiries|inquiries)|media contacts?|press contacts?|contacts?|contact us|contact information|контакты|контактная информация|контакты для сми|для (?:получения )?(?:дополнительной|более подробной) информации|за (?:дополнительной|подробной) информацией|дополнительная информация|пресс-служба|пресс-центр|press office|media relations|байланыс|қосымша ақпарат)\b`)
+	contactish  = regexp.MustCompile(`(?:[\w.+-]+@[\w-]+\.[\w.]+|(?:^|[\s:(])\+\d[\d\s()\-–]{7,}\d|\b(?:tel|тел|phone|телефон|моб|mob|mobile|факс|fax|e-?mail|почта|whatsapp)\b\.?\s*:?\s*\+?\(?\d)`)
+	cookie      = regexp.MustCompile(`cookie|куки|файлы cookie|файлов cookie`)
+	consent     = regexp.MustCompile(`^(?:accept|accept all|accept cookies|reject|reject all|decline|agree|i agree|ok|got it|settings|customize|manage (?:cookies|preferences)|privacy policy|принять|принять все|согласен|согласна|отклонить|понятно|хорошо|настройки|подробнее|политика конфиденциальности|қабылдау|келісемін)$`)
+	comments    = regexp.MustCompile(`^(?:comments?|комментарии|комментарий|комментариев|leave a (?:reply|comment)|add (?:a )?comment|post a comment|write a comment|join the discussion|discussion|обсуждение|оставить комментарий|добавить комментарий|написать комментарий|оставьте комментарий|пікірлер|пікір қалдыру|\d+ (?:comments?|комментари\p{L}*))(?:\s*\(\d+\))?\s*[:.!]?$`)
+	commentForm = regexp.MustCompile(`(?:your email address will not be published|required fields are marked|войдите,? чтобы (?:оставить|написать) комментарий|log in to (?:comment|reply)|sign in to comment|для комментирования|чтобы оставить комментарий)`)
+	footer      = regexp.MustCompile(`(?:all rights reserved|все права защищены|барлық құқықтар қорғалған|copyright|\(c\)\s*\d{4}|при (?:полном или частичном )?(?:использовании|цитировании|перепечатке|копировании)[^.]{0,80}ссылка|(?:reproduction|use) of (?:the )?materials|копирование[^.]{0,60}запрещено|перепечатка[^.]{0,60}(?:запрещена|разрешена))`)
+	furniture   = regexp.MustCompile(`^(?:news release|press release|пресс-релиз|statement|заявление|operational update|news|новости|жаңалықтар)$|^(?:автор|author|автор фото|редактор|editor|корреспондент|просмотров|просмотры|views|время чтения|reading time)\s*:|^(?:by\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,3}|[\d\s]+ (?:просмотр\p{L}*|views?|reads?)|\d+ мин(?:ут)? чтения|\d+ min read)$`)
+	breadcrumb  = regexp.MustCompile(`^[^/>»|]{1,30}(?:\s[/>»|]\s[^/>»|]{1,40}){2,}$`)
+)
+
+// kind names what a boilerplate line is, or "" for a line of the news.
+func kind(line string) string {
+	if utf8.RuneCountInString(line) > 400 {
+		return ""
+	}
+	l := strings.ToLower(strings.TrimSpace(line))
+	l = strings.Trim(l, " \t*_")
+	short := utf8.RuneCountInString(l) <= 250
+	switch {
+	case l == "":
+		return "empty"
+	case comments.MatchString(l):
+		return "comments"
+	case contactHead.MatchString(l) && utf8.RuneCountInString(l) < 160 && !strings.HasSuffix(l, "."):
+		return "contacts"
+	case readAlso.MatchString(l):
+		return "read also"
+	case caption.MatchString(l) && short:
+		return "caption"
+	case tagsLine.MatchString(l):
+		return "tags"
+	case short && followCall.MatchString(l) && followWhere.MatchString(l), shareLine.MatchString(l):
+		return "share or follow"
+	case endMark.MatchString(l):
+		return "end mark"
+	case cookie.MatchString(l), consent.MatchString(l):
+		return "cookies"
+	case commentForm.MatchString(l):
+		return "comments"
+	case short && footer.MatchString(l):
+		return "footer"
+	case short && contactish.MatchString(l) && len(strings.Fields(l)) <= 14:
+		return "contacts"
+	case furniture.MatchString(l) && short, breadcrumb.MatchString(l):
+		return "page furniture"
+	}
+	return ""
+}
+
+// clean drops boilerplate lines, and the blocks some of them head: the
+// links under "Read also", the people under "For further information",
+// everything after a comments heading (comments end a page).
+func clean(lines []string) (kept []string, dropped map[string]int) {
+	dropped = map[string]int{}
+	for i := 0; i < len(lines); i++ {
+		k := kind(lines[i])
+		if k == "" {
+			kept = append(kept, lines[i])
+			continue
+		}
+		dropped[k]++
+		switch k {
+		case "comments":
+			return kept, dropped
+		case "read also":
+			if !strings.Contains(strings.TrimRight(lines[i], ":. "), ":") { // a heading, not "Read also: a headline"
+				for i+1 < len(lines) && linkLike(lines[i+1]) {
+					i++
+				}
+			}
+		case "contacts":
+			for i+1 < len(lines) && contactLike(lines[i+1]) {
+				i++
+			}
+		}
+	}
+	return kept, dropped
+}
+
+// linkLike is a line of a list of links: a headline, with no full stop,
+// or a date or time on its own.
+func linkLike(line string) bool {
+	if kind(line) != "" {
+		return true
+	}
+	n := utf8.RuneCountInString(line)
+	return n < 160 && !strings.ContainsAny(lastRune(line), ".!?…:;\"»”") && !opensQuote(line)
+}
+
+// contactLike is a line of a press-contact block: a name, a title, a
+// phone number or an address, not a sentence.
+func contactLike(line string) bool {
+	if contactish.MatchString(strings.ToLower(line)) && len(strings.Fields(line)) <= 16 {
+		return true
+	}
+	return utf8.RuneCountInString(line) < 90 && len(strings.Fields(line)) <= 10 && !strings.HasSuffix(line, ".")
+}
+
+// trailingMark is an end mark at the end of the last paragraph: "… authorities. -0-".
+var trailingMark = regexp.MustCompile(`\s+(?:-0-|--0--|—0—|###|-30-|\(END\)|\(end\))$`)
+
+// lines splits text into its lines of news: a single line end starts a
+// new paragraph, as agencies write them, unless the line was wrapped in
+// the middle of a sentence (it ends without a stop and the next line
+// starts in lower case).
+func lines(text string) []string {
+	text = strings.TrimPrefix(text, "\uFEFF")
+	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u2028", "\n", "\u2029", "\n\n").Replace(text)
+	text = strings.Map(dropControl, text)
+	var out []string
+	joinable := false
+	for _, line := range strings.Split(text, "\n") {
+		line = trailingMark.ReplaceAllString(strings.Join(strings.Fields(line), " "), "")
+		switch {
+		case line == "":
+			joinable = false
+			continue
+		case joinable && startsLower(line) && kind(line) == "" && kind(out[len(out)-1]) == "":
+			out[len(out)-1] += " " + line
+		default:
+			out = append(out, line)
+		}
+		joinable = !strings.ContainsAny(lastRune(out[len(out)-1]), ".!?…:;\"»”)")
+	}
+	return out
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// dropControl drops the invisible characters pasted text can carry, which
+// articles may not hold; tabs and line ends stay.
+func dropControl(r rune) rune {
+	switch {
+	case r == '\t' || r == '\n':
+		return r
+	case r < 0x20 || r >= 0x7f && r <= 0x9f || r == 0xfffe || r == 0xffff || r == 0xfeff:
+		return -1
+	case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060':
+		return -1 // soft hyphens and zero-width spaces
+	}
+	return r
+}

@@ -1,0 +1,249 @@
+package wire
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"codeberg.org/readeck/go-readability/v2/render"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+var pageStart = regexp.MustCompile(`(?is)^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|title|body)[\s>/]`)
+
+// IsPage says whether a file is a saved web page, by its name or, for
+// standard input, by how it starts.
+func IsPage(name string, src []byte) bool {
+	lower := strings.ToLower(name)
+	if strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm") || strings.HasSuffix(lower, ".xhtml") {
+		return true
+	}
+	return pageStart.Match(bytes.TrimPrefix(src, []byte("\uFEFF")))
+}
+
+// ParsePage reads a saved web page: the title, date and source from its
+// metadata first (og:title, JSON-LD, article:published_time,
+// og:site_name), then the article's text, which readability finds
+// among the menus, related links, comments and footers, read as a wire
+// text is.
+func ParsePage(src []byte, opts Options) (Result, error) {
+	doc, err := html.Parse(decodePage(src))
+	if err != nil {
+		return Result{}, err
+	}
+	pg := pageMeta(doc)
+	text := ""
+	if a, err := readability.FromDocument(doc, nil); err == nil && a.Node != nil {
+		text = render.InnerText(a.Node)
+	}
+	if strings.TrimSpace(text) == "" {
+		text = visibleText(doc)
+	}
+	return parse(text, pg, opts)
+}
+
+// decodePage turns a page saved in another encoding, like windows-1251,
+// into UTF-8, by what its meta charset says.
+func decodePage(src []byte) io.Reader {
+	head := src[:min(len(src), 2048)]
+	if m := metaCharset.FindSubmatch(head); m != nil && !utf8.Valid(src) {
+		if r, err := charset.NewReaderLabel(string(m[1]), bytes.NewReader(src)); err == nil {
+			return r
+		}
+	}
+	return bytes.NewReader(src)
+}
+
+var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset=["']?([\w-]+)`)
+
+// ldNode is the part of a JSON-LD object import reads.
+type ldNode struct {
+	Headline      string          `json:"headline"`
+	DatePublished string          `json:"datePublished"`
+	Publisher     json.RawMessage `json:"publisher"`
+	Graph         []ldNode        `json:"@graph"`
+}
+
+type ldName struct {
+	Name string `json:"name"`
+}
+
+// pageMeta reads the page's metadata.
+func pageMeta(doc *html.Node) page {
+	var pg page
+	var title, h1, published, ldDate, ldTitle, ldPublisher, ogTitle, canonical, ogURL string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Html:
+				pg.lang = attr(n, "lang")
+			case atom.Title:
+				if title == "" {
+					title = textOf(n)
+				}
+			case atom.H1:
+				if h1 == "" {
+					h1 = textOf(n)
+				}
+			case atom.Meta:
+				key := strings.ToLower(attr(n, "property") + attr(n, "name") + attr(n, "itemprop"))
+				value := strings.TrimSpace(attr(n, "content"))
+				switch key {
+				case "og:title", "twitter:title":
+					ogTitle = first(ogTitle, value)
+				case "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dc.date.issued":
+					published = first(published, value)
+				case "og:site_name":
+					pg.site = first(pg.site, value)
+				case "og:url":
+					ogURL = first(ogURL, value)
+				}
+			case atom.Link:
+				if strings.EqualFold(attr(n, "rel"), "canonical") {
+					canonical = first(canonical, attr(n, "href"))
+				}
+			case atom.Script:
+				if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
+					for _, ld := range jsonLD(textOf(n)) {
+						ldDate, ldTitle = first(ldDate, ld.DatePublished), first(ldTitle, ld.Headline)
+						var p ldName
+						if json.Unmarshal(ld.Publisher, &p) == nil {
+							ldPublisher = first(ldPublisher, p.Name)
+						}
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	pg.site = first(pg.site, ldPublisher)
+	pg.url = first(absolute(canonical), absolute(ogURL))
+	for _, t := range []struct{ value, from string }{{ogTitle, "og:title"}, {ldTitle, "JSON-LD headline"},
+		{withoutSite(title, pg.site), "<title>"}, {h1, "<h1>"}} {
+		if v := strings.Join(strings.Fields(t.value), " "); v != "" && pg.title == "" {
+			pg.title, pg.titleFrom = v, t.from
+		}
+	}
+	for _, d := range []struct{ value, from string }{{published, "article:published_time"}, {ldDate, "JSON-LD datePublished"}} {
+		if t, ok := metaDate(d.value); ok && pg.date.IsZero() {
+			pg.date, pg.dateFrom = t, d.from+" ("+d.value+")"
+		}
+	}
+	return pg
+}
+
+// jsonLD reads a JSON-LD script: an object, a list of them, or a @graph.
+func jsonLD(src string) []ldNode {
+	var one ldNode
+	var many []ldNode
+	if json.Unmarshal([]byte(src), &one) == nil {
+		many = []ldNode{one}
+	} else if json.Unmarshal([]byte(src), &many) != nil {
+		return nil
+	}
+	var out []ldNode
+	for _, n := range many {
+		out = append(append(out, n), n.Graph...)
+	}
+	return out
+}
+
+// metaDate reads a metadata date as the day it was where it was published.
+func metaDate(s string) (time.Time, bool) {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", time.DateOnly} {
+		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil && t.Year() >= 1900 && t.Year() <= 9999 {
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// withoutSite takes the site's name off a <title>: "Headline - Kazinform".
+func withoutSite(title, site string) string {
+	title = strings.Join(strings.Fields(title), " ")
+	for _, sep := range []string{" | ", " - ", " — ", " – ", " :: "} {
+		if i := strings.LastIndex(title, sep); i > 0 {
+			tail := title[i+len(sep):]
+			if site != "" && strings.Contains(strings.ToLower(site), strings.ToLower(tail)) || len(strings.Fields(tail)) <= 3 {
+				return title[:i]
+			}
+		}
+	}
+	return title
+}
+
+func absolute(u string) string {
+	u = strings.TrimSpace(u)
+	if strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
+		return u
+	}
+	return ""
+}
+
+func first(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return strings.TrimSpace(b)
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(b.String())
+}
+
+// visibleText is a page's text without its scripts, menus, headers,
+// footers, asides and forms, a block a line: for pages readability
+// finds no article in.
+func visibleText(doc *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Nav, atom.Header, atom.Footer, atom.Aside, atom.Form, atom.Template, atom.Svg, atom.Iframe, atom.Head:
+				return
+			case atom.P, atom.Div, atom.Br, atom.Li, atom.H1, atom.H2, atom.H3, atom.H4, atom.Blockquote, atom.Tr, atom.Section, atom.Article:
+				b.WriteString("\n")
+			}
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return b.String()
+}

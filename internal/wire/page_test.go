@@ -1,0 +1,79 @@
+package wire
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestPages reads two saved agency pages, with menus, related links,
+// comments, cookie banners and footers: the metadata gives the title,
+// date and source, and only the article's text is kept.
+func TestPages(t *testing.T) {
+	cases := []struct {
+		file, lang, date, source, url, title, titleFrom string
+		countries                                       []string
+		bodyStart                                       string
+		kept                                            []string
+		gone                                            []string
+	}{
+		{"kazinform-ru.html", "ru", "2026-11-18", "Казинформ", "https://www.inform.kz/ru/tokaev-vstretilsya-s-glavoy-delegatsii-mkkk-a4120388",
+			"Токаев встретился с главой делегации МККК в Астане", "og:title", []string{"KZ", "KG", "TJ", "UZ"},
+			"Президент Казахстана Касым-Жомарт Токаев принял", []string{"> «Казахстан последовательно", "Ранее Казахстан присоединился"},
+			[]string{"cookie", "Принять", "Политика", "Экономика", "Поиск", "Главная", "просмотров", "Фото:", "Читайте также", "Ашикбаев принял",
+				"Теги", "Поделиться", "Telegram", "Комментарии", "Асель", "Отличная новость", "Последние новости", "Курс тенге", "Все новости",
+				"©", "Все права защищены", "О нас", "АСТАНА. 18 ноября", "КАЗИНФОРМ", "передает корреспондент"}},
+		{"trend-en.html", "en", "2026-10-07", "Trend", "https://en.trend.az/azerbaijan/society/4011223.html",
+			"ICRC hands over medical equipment to hospitals in Azerbaijan", "JSON-LD headline", []string{"AZ", "AM"},
+			"The International Committee of the Red Cross (ICRC) has handed over", []string{"> \"Mine accidents still happen"},
+			[]string{"cookies", "Accept", "Home", "Politics", "Leyla Aliyeva", "15:20", "Photo:", "Follow Trend", "Tags:", "Share",
+				"Related news", "Red Crescent holds", "Leave a comment", "John:", "Latest news", "Oil prices", "All rights reserved",
+				"Reproduction", "BAKU, Azerbaijan, October 7", "Trend reports"}},
+	}
+	opts := agencyOptions(t)
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("testdata", "pages", c.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !IsPage(c.file, src) || !IsPage("-", src) {
+				t.Fatal("not taken for a page")
+			}
+			r, err := ParsePage(src, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Lang != c.lang || r.Date.Format(time.DateOnly) != c.date || r.Source != c.source || r.SourceURL != c.url || r.Title != c.title {
+				t.Errorf("got  %s %s %q %q %q\nwant %s %s %q %q %q", r.Lang, r.Date.Format(time.DateOnly), r.Source, r.SourceURL, r.Title,
+					c.lang, c.date, c.source, c.url, c.title)
+			}
+			if !strings.Contains(how(r, "headline"), c.titleFrom) || !strings.Contains(how(r, "date"), "page's") {
+				t.Errorf("found %q", r.Found)
+			}
+			if !slices.Equal(r.Countries, c.countries) {
+				t.Errorf("countries %v, want %v", r.Countries, c.countries)
+			}
+			if !strings.HasPrefix(r.Body, c.bodyStart) {
+				t.Errorf("body starts %q", r.Body[:min(len(r.Body), 80)])
+			}
+			for _, k := range c.kept {
+				if !strings.Contains(r.Body, k) {
+					t.Errorf("%q is lost:\n%s", k, r.Body)
+				}
+			}
+			for _, g := range c.gone {
+				if strings.Contains(r.Body, g) {
+					t.Errorf("%q stays:\n%s", g, r.Body)
+				}
+			}
+			checkBody(t, r.Body)
+		})
+	}
+	if IsPage("wire.txt", []byte("Заголовок\n<b>не страница</b>")) {
+		t.Error("a wire text with a tag in it is taken for a page")
+	}
+}
