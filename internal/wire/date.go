@@ -77,6 +77,9 @@ type when struct {
 // match. Impossible dates, like 31 February, are not dates.
 func findWhen(s string) (when, bool) {
 	var best when
+	if !strings.ContainsAny(s, "0123456789") {
+		return best, false // every date has a digit
+	}
 	found := false
 	try := func(w when, ok bool) {
 		if ok && (!found || w.Start < best.Start) {
@@ -150,9 +153,13 @@ func (w when) date(today time.Time) (time.Time, string) {
 	}
 	y := today.Year()
 	t := time.Date(y, w.Month, w.Day, 0, 0, 0, 0, time.UTC)
-	for t.After(today) || t.Day() != w.Day { // 29 February takes the last leap year
+	// 29 February takes the last leap year, at most eight years back.
+	for i := 0; i < 8 && (t.After(today) || t.Day() != w.Day); i++ {
 		y--
 		t = time.Date(y, w.Month, w.Day, 0, 0, 0, 0, time.UTC)
+	}
+	if t.After(today) || t.Day() != w.Day || !load.PlausibleYear(y) {
+		return time.Time{}, "" // no clock to read it by
 	}
 	return t, fmt.Sprintf("it gives no year: took %d, the latest %d %s not after today (%s)",
 		y, w.Day, w.Month, today.Format(time.DateOnly))

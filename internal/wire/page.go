@@ -127,11 +127,11 @@ func pageMeta(doc *html.Node) page {
 		}
 	}
 	walk(doc)
-	pg.site = first(pg.site, ldPublisher)
+	pg.site = strings.Map(dropControl, first(pg.site, ldPublisher))
 	pg.url = first(absolute(canonical), absolute(ogURL))
 	for _, t := range []struct{ value, from string }{{ogTitle, "og:title"}, {ldTitle, "JSON-LD headline"},
 		{withoutSite(title, pg.site), "<title>"}, {h1, "<h1>"}} {
-		if v := strings.Join(strings.Fields(t.value), " "); v != "" && pg.title == "" {
+		if v := strings.Join(strings.Fields(strings.Map(dropControl, t.value)), " "); v != "" && pg.title == "" {
 			pg.title, pg.titleFrom = v, t.from
 		}
 	}

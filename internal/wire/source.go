@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"briefings/internal/load"
@@ -26,7 +27,26 @@ type agencyForm struct {
 // A name an agency may go by that is not in the table: "BAQ.KZ", "24.kg".
 const genericName = `[\p{Lu}\p{N}][\p{L}\p{N}\-]*(?:\.[\p{L}]{2,})?`
 
+// compiled keeps the last table's agencies: one import reads many texts
+// against the same table, and compiling its spellings is most of the cost
+// of reading one.
+var compiled struct {
+	sync.Mutex
+	sources []*load.Source
+	ag      *agencies
+}
+
 func newAgencies(sources []*load.Source) *agencies {
+	compiled.Lock()
+	defer compiled.Unlock()
+	if compiled.ag != nil && slices.Equal(compiled.sources, sources) {
+		return compiled.ag
+	}
+	compiled.sources, compiled.ag = slices.Clone(sources), compileAgencies(sources)
+	return compiled.ag
+}
+
+func compileAgencies(sources []*load.Source) *agencies {
 	a := &agencies{}
 	seen := map[string]bool{}
 	for _, s := range sources {
@@ -60,6 +80,7 @@ func newAgencies(sources []*load.Source) *agencies {
 
 // at is the agency whose spelling starts s, and its length in bytes.
 func (a *agencies) at(s string) (*load.Source, int) {
+	s = runePrefix(s, 100) // longer than any spelling
 	for _, f := range a.forms {
 		n := len(f.form)
 		if n <= len(s) && strings.EqualFold(s[:n], f.form) && !letterAt(s, n) {
@@ -179,6 +200,9 @@ func findSource(paras []string, tag found, ag *agencies) (found, string, []strin
 			}
 		}
 		for _, re := range ag.inline {
+			if !hasInlineVerb(p) {
+				break
+			}
 			m := re.FindStringSubmatchIndex(p)
 			if m == nil {
 				continue
@@ -201,7 +225,9 @@ func findSource(paras []string, tag found, ag *agencies) (found, string, []strin
 			}
 			p = tidy(p[:m[0]] + p[m[1]:])
 		}
-		p = tidy(anonymousTag.ReplaceAllString(p, ""))
+		if strings.Contains(p, "корр") {
+			p = tidy(anonymousTag.ReplaceAllString(p, ""))
+		}
 		if p != "" {
 			out = append(out, p)
 		}
@@ -244,4 +270,13 @@ func runePrefix(s string, n int) string {
 		i++
 	}
 	return s
+}
+
+// inlineVerbs are the verbs of the tags in a sentence: a cheap look
+// before the costly one.
+var inlineVerbs = strings.Fields("передае передаё сообща пишет информир данным информации ссылкой report inform writes wrote")
+
+func hasInlineVerb(p string) bool {
+	p = strings.ToLower(p)
+	return slices.ContainsFunc(inlineVerbs, func(v string) bool { return strings.Contains(p, v) })
 }

@@ -1,0 +1,170 @@
+package draft
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"briefings/internal/build"
+	"briefings/internal/load"
+	"briefings/internal/testproject"
+	"briefings/internal/wire"
+)
+
+var today = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+
+// project is an empty project with the real site.yaml, countries.yaml and
+// sources.yaml.
+func project(t *testing.T) *Project {
+	t.Helper()
+	dir := testproject.New(t, "")
+	for _, f := range []string{load.SitePath, load.CountriesPath, load.SourcesPath} {
+		testproject.Write(t, filepath.Join(dir, f), testproject.Read(t, filepath.Join(testproject.Repo(), f)))
+	}
+	p, err := OpenProject(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// checkBuild builds the project's drafts as check --drafts does.
+func checkBuild(t *testing.T, p *Project, want int) {
+	t.Helper()
+	rep, err := build.Build(build.Options{Root: p.Root, DryRun: true, Drafts: true})
+	if err != nil {
+		t.Fatalf("the build refuses what import wrote: %v", err)
+	}
+	if rep.Articles != want {
+		t.Fatalf("%d articles built, want %d", rep.Articles, want)
+	}
+}
+
+// sameFile checks that the file written holds what import found.
+func sameFile(t *testing.T, p *Project, rel string, r wire.Result) {
+	t.Helper()
+	a, errs := load.ParseArticle(rel, []byte(testproject.Read(t, filepath.Join(p.Root, rel))))
+	if len(errs) > 0 {
+		t.Fatalf("%s: %v", rel, errs)
+	}
+	if a.Title != r.Title || !a.Date.Equal(r.Date) || a.Source != r.Source || a.SourceURL != r.SourceURL ||
+		!slices.Equal(a.Countries, r.Countries) || !a.Draft || a.Lang != r.Lang {
+		t.Errorf("%s holds %+v\nimport found %+v", rel, a, r)
+	}
+}
+
+// TestImportFixtures imports every agency text, seed and saved page of
+// the wire package's tests into one project, which check then accepts.
+func TestImportFixtures(t *testing.T) {
+	p := project(t)
+	given := map[string]string{"en-icrc-az-highlights-2024.txt": "2024-08-15", "en-newsaz-hajiyev.txt": "2023-09-22",
+		"ru-mfa-kz-ashikbayev.txt": "2026-02-10"}
+	var files []string
+	for _, pattern := range []string{"agencies/*.txt", "seeds/*.txt", "pages/*.html"} {
+		m, _ := filepath.Glob(filepath.Join("..", "wire", "testdata", pattern))
+		files = append(files, m...)
+	}
+	written := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts := wire.Options{Today: today}
+		opts.Date, _ = time.Parse(time.DateOnly, given[filepath.Base(f)])
+		rel, r, err := p.Import(f, src, opts)
+		if strings.HasSuffix(f, "kazakh.txt") {
+			if err == nil || !strings.Contains(err.Error(), "Kazakh") {
+				t.Errorf("%s: %v, want Kazakh refused", f, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		written++
+		sameFile(t, p, rel, r)
+	}
+	checkBuild(t, p, written)
+}
+
+// TestImportProperty makes wire texts at random from the parts agencies
+// write them with, in random order and layout: whatever import accepts,
+// the build accepts, holding the dateline's date and agency, and none of
+// the boilerplate added.
+func TestImportProperty(t *testing.T) {
+	p := project(t)
+	rng := rand.New(rand.NewPCG(14, 2026))
+	ru := map[string]bool{"ТАСС": true, "Казинформ": true, "КазТАГ": true, "Интерфакс": true, "РИА Новости": true}
+	agencies := []string{"ТАСС", "Казинформ", "КазТАГ", "Интерфакс", "РИА Новости", "Trend", "APA", "ARKA", "Azertac", "24.kg"}
+	monthsRU := []string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"}
+	places := []string{"БАКУ", "Астана", "АЛМАТЫ", "Бишкек", "Ташкент", "Ереван", "Душанбе"}
+	boiler := []string{"Фото: пресс-служба", "Теги: МККК", "Читайте нас в Telegram", "Подписывайтесь на наш канал в WhatsApp",
+		"Все новости", "-0-", "Поделиться", "Мы используем файлы cookie", "© 2026 Агентство. Все права защищены."}
+	bodyRU := []string{"Стороны обсудили помощь семьям пропавших без вести в %s.", "МККК продолжит работу в %s вместе с национальным обществом.",
+		"\"Мы благодарны за поддержку\", - сказал глава делегации в %s.", "Встреча прошла в рамках сотрудничества с %s."}
+	countriesRU := []string{"Казахстане", "Азербайджане", "Армении", "Кыргызстане", "Таджикистане", "Узбекистане"}
+	imported := 0
+	for i := 0; i < 60; i++ {
+		agency := agencies[rng.IntN(len(agencies))]
+		d := time.Date(2026, time.Month(1+rng.IntN(12)), 1+rng.IntN(28), 0, 0, 0, 0, time.UTC)
+		want := d
+		if want.After(today) {
+			want = want.AddDate(-1, 0, 0)
+		}
+		tag := []string{"/" + agency + "/.", agency + " -", "— " + agency + ".", "(" + agency + ") -"}[rng.IntN(4)]
+		sep := []string{", ", ". "}[rng.IntN(2)]
+		lead := fmt.Sprintf("%s%s%d %s. %s Делегация МККК провела встречу в %s с представителями властей.",
+			places[rng.IntN(len(places))], sep, d.Day(), monthsRU[d.Month()-1], tag, countriesRU[rng.IntN(len(countriesRU))])
+		var parts []string
+		headline := ""
+		if rng.IntN(2) == 0 {
+			headline = fmt.Sprintf("МККК и власти обсудили гуманитарные вопросы %d", i)
+			parts = append(parts, headline)
+		} else {
+			lead = strings.Replace(lead, "встречу", fmt.Sprintf("встречу номер %d", i), 1)
+		}
+		parts = append(parts, lead)
+		for n := rng.IntN(4); n >= 0; n-- {
+			parts = append(parts, fmt.Sprintf(bodyRU[rng.IntN(len(bodyRU))], countriesRU[rng.IntN(len(countriesRU))]))
+		}
+		added := map[string]bool{}
+		for n := rng.IntN(4); n > 0; n-- {
+			b := boiler[rng.IntN(len(boiler))]
+			added[b] = true
+			at := 2 + rng.IntN(len(parts)-1)
+			parts = slices.Insert(parts, min(at, len(parts)), b)
+		}
+		text := strings.Join(parts, []string{"\n", "\n\n", "\r\n"}[rng.IntN(3)])
+		rel, r, err := p.Import(fmt.Sprintf("wire%d.txt", i), []byte(text), wire.Options{Today: today})
+		if err != nil {
+			t.Errorf("text %d refused: %v\n%s", i, err, text)
+			continue
+		}
+		imported++
+		sameFile(t, p, rel, r)
+		name := agency
+		if !ru[agency] && agency != "Trend" && agency != "APA" && agency != "24.kg" {
+			name = map[string]string{"ARKA": "АРКА", "Azertac": "АЗЕРТАДЖ"}[agency]
+		}
+		if !r.Date.Equal(want) || r.Source != name || r.Lang != "ru" || headline != "" && r.Title != headline {
+			t.Errorf("text %d: %s %q %s %q; want %s %q ru %q\n%s", i, r.Date.Format(time.DateOnly), r.Source, r.Lang, r.Title,
+				want.Format(time.DateOnly), name, headline, text)
+		}
+		for b := range added {
+			if strings.Contains(r.Body, b) {
+				t.Errorf("text %d keeps %q:\n%s", i, b, r.Body)
+			}
+		}
+	}
+	if imported < 50 {
+		t.Errorf("only %d of 60 texts imported", imported)
+	}
+	checkBuild(t, p, imported)
+}
