@@ -147,6 +147,13 @@ func TestDateSources(t *testing.T) {
 			t.Errorf("%q: %s, title %q, body %q, %v", stampLine, r.Date.Format(time.DateOnly), r.Title, r.Body, err)
 		}
 	}
+	// A dateline on a line of its own goes, and is not the headline.
+	for _, dl := range []string{"МОСКВА, 14 ноя — РИА Новости.", "Ереван. 14 ноября 2026", "BAKU, Nov. 14 (Trend) -"} {
+		r, err := Parse(dl+"\nДелегация МККК встретилась с властями Армении. Второе предложение.", opts)
+		if err != nil || r.Date.Format(time.DateOnly) != "2026-11-14" || !strings.HasPrefix(r.Title, "Делегация МККК") || strings.Contains(r.Body, dl) {
+			t.Errorf("%q alone: %s %q %q %v", dl, r.Date.Format(time.DateOnly), r.Title, r.Body, err)
+		}
+	}
 	for _, text := range []string{"A headline\nA text about Azerbaijan, on Tuesday.", "ASTANA (Kazinform) - Text about Kazakhstan."} {
 		if _, err := Parse(text, opts); !errors.Is(err, ErrNoDate) || !strings.Contains(err.Error(), "no date found") {
 			t.Errorf("%q: %v, want ErrNoDate", text, err)

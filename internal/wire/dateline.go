@@ -48,7 +48,7 @@ func findDateline(line string, ag *agencies) (dateline, bool) {
 		at := pos + len(sep)
 		n := d.item(line[at:], ag, &places)
 		if n == 0 {
-			if strings.ContainsAny(sep, ".,:–—-") || at == len(line) {
+			if strings.ContainsAny(sep, ".,:/–—-") || at == len(line) {
 				end = at
 			}
 			break
@@ -56,13 +56,10 @@ func findDateline(line string, ag *agencies) (dateline, bool) {
 		pos = at + n
 		end = pos
 	}
-	if end == len(line) && pos < len(line) {
-		end = pos
-	}
 	if !d.dated && !d.tag.ok() {
 		return d, false
 	}
-	rest := strings.TrimSpace(line[end:])
+	rest := strings.TrimLeft(line[end:], " /|")
 	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune(`"«“„'`, r) {
 		return d, false
 	}

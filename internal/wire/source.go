@@ -62,9 +62,12 @@ func compileAgencies(sources []*load.Source) *agencies {
 	for i, f := range a.forms {
 		quoted[i] = regexp.QuoteMeta(f.form)
 	}
-	name := genericName
+	// name ends a pattern, so it reads the character after a spelling to
+	// know the spelling ends there; before a verb, the space does that.
+	name, before := genericName, genericName
 	if len(quoted) > 0 {
 		name = `(?i:` + strings.Join(quoted, "|") + `)(?:[^\p{L}\p{N}]|$)|` + genericName
+		before = `(?i:` + strings.Join(quoted, "|") + `)|` + genericName
 		a.any = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(` + strings.Join(quoted, "|") + `)(?:[^\p{L}\p{N}]|$)`)
 	}
 	a.inline = []*regexp.Regexp{
@@ -73,7 +76,7 @@ func compileAgencies(sources []*load.Source) *agencies {
 			`(?i:(?:собственный\s+)?корреспондент(?:а)?\s+|агентств[оа]\s+|ИА\s+|информагентств[оа]\s+|издани[ея]\s+|сайт\s+|портал\s+)?` +
 			`(` + name + `)`),
 		// ", News.Az reports", "Kazinform correspondent reports", "Report informs"
-		regexp.MustCompile(`(?:,\s*|^|\s+)(` + name + `)(?:'s)?\s+(?i:(?:correspondent|reporter)\s+)?(?i:reports|reported|informs|informed|writes|wrote)\b`),
+		regexp.MustCompile(`(?:,\s*|^|\s+)(` + before + `)(?:'s)?\s+(?i:(?:correspondent|reporter)\s+)?(?i:reports|reported|informs|informed|writes|wrote)\b`),
 	}
 	return a
 }

@@ -1,0 +1,43 @@
+package wire
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestDatelineStyles reads the datelines and tags of more agencies: the
+// date and the source found, and neither left in the headline.
+func TestDatelineStyles(t *testing.T) {
+	cases := []struct{ text, date, source string }{
+		{"Baku, November 14, AZERTAC. The ICRC delegation met officials of Azerbaijan.", "2026-11-14", "Azertac"},
+		{"YEREVAN, NOVEMBER 14, ARMENPRESS. The ICRC delegation met officials of Armenia.", "2026-11-14", "Armenpress"},
+		{"Baku. 14 November. REPORT.AZ/ The ICRC delegation met officials of Azerbaijan.", "2026-11-14", "Report.az"},
+		{"Бишкек, 14 ноября /Кабар/. Делегация МККК встретилась с властями Кыргызстана.", "2026-11-14", "Кабар"},
+		{"Бишкек, 14 ноя. 2025 / АКИpress / Делегация МККК встретилась с властями Кыргызстана.", "2025-11-14", "АКИpress"},
+		{"Ташкент, 14 ноября (УзА). Делегация МККК встретилась с властями Узбекистана.", "2026-11-14", "УзА"},
+		{"Баку/14.11.25/Туран: Делегация МККК встретилась с властями Азербайджана.", "2025-11-14", "Туран"},
+		{"МОСКВА, 14 ноя — РИА Новости. Делегация МККК встретилась с властями России.", "2026-11-14", "РИА Новости"},
+		{"ЖЕНЕВА (МККК), 14 ноября 2025 г. – Делегация МККК встретилась с властями Таджикистана.", "2025-11-14", "МККК"},
+		{"Baku, 14 November. The ICRC delegation met officials of Azerbaijan, Report informs.", "2026-11-14", "Report.az"},
+		{"The ICRC delegation met officials of Azerbaijan on 14 November 2025, Azertac informs.", "2025-11-14", "Azertac"},
+		{"Ереван, 5 мая. /АРКА/. Делегация МККК встретилась с властями Армении.", "2026-05-05", "АРКА"},
+		{"Астана. 14 ноября. Kazinform - Делегация МККК встретилась с властями Казахстана.", "2026-11-14", "Казинформ"},
+		{"Бишкек, 14 ноября. Делегация МККК встретилась с властями Кыргызстана, сообщает Sputnik Кыргызстан.", "2026-11-14", "Sputnik"},
+		{"DUSHANBE, November 14 (Asia-Plus) -- The ICRC delegation met officials of Tajikistan.", "2026-11-14", "Asia-Plus"},
+		{"14 ноября 2025, 10:12\nДелегация МККК встретилась с властями Кыргызстана.\nИсточник: Kun.uz", "2025-11-14", "Kun.uz"},
+		{"Nur-Sultan, 14 November 2025 – The ICRC delegation met officials of Kazakhstan. news.am reports.", "2025-11-14", "news.am"},
+		{"ТАШКЕНТ, 14 ноября — Podrobno.uz. Делегация МККК встретилась с властями Узбекистана.", "2026-11-14", "Podrobno.uz"},
+		{"Tashkent, Uzbekistan (UzA) Nov 14 — The ICRC delegation met officials of Uzbekistan.", "2026-11-14", "UzA"},
+	}
+	opts := agencyOptions(t)
+	for _, c := range cases {
+		r, err := Parse(c.text, opts)
+		if err != nil || r.Date.Format(time.DateOnly) != c.date || r.Source != c.source {
+			t.Errorf("%q: %s %q %v; want %s %q", c.text, r.Date.Format(time.DateOnly), r.Source, err, c.date, c.source)
+		}
+		if !strings.HasPrefix(r.Title, "The ICRC") && !strings.HasPrefix(r.Title, "Делегация МККК") {
+			t.Errorf("%q: headline %q", c.text, r.Title)
+		}
+	}
+}
