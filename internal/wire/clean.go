@@ -3,6 +3,7 @@ package wire
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -15,11 +16,11 @@ var (
 	tagsLine    = regexp.MustCompile(`^(?:теги|тэги|тег|метки|tags?|keywords|ключевые слова|тегтер|рубрики|рубрика|категория|categories|category|topics)\s*:`)
 	followCall  = regexp.MustCompile(`(?:подписывайтесь|подпишитесь|подписаться|читайте нас|читайте наш|читайте новости|следите за|следите в|присоединяйтесь|наш канал|нашем канале|наш телеграм|follow|subscribe|join us|join our|stay tuned|stay updated|stay informed|get the latest|жазылыңыз|бізді оқыңыз)`)
 	followWhere = regexp.MustCompile(`(?:telegram|телеграм|whatsapp|ватсап|facebook|фейсбук|instagram|инстаграм|twitter|твиттер|\bx\b|\bvk\b|вконтакте|youtube|ютуб|tiktok|тикток|дзен|dzen|одноклассники|канал|channel|newsletter|рассылк|соцсет|социальных сет|social|google news|яндекс|threads|\bon x\b|for the latest|@)`)
-	shareLine   = regexp.MustCompile(`^(?:share|share this(?: article| story| post)?|share on \p{L}+|tweet|print|печать|распечатать|поделиться|поделитесь|отправить|copy link|копировать ссылку|скопировать ссылку|e-?mail|close|закрыть|loading|загрузка|реклама|advertisement|advertising|ad|жарнама|бөлісу|telegram|whatsapp|facebook|twitter|vk|ok|x)(?:[:\s]+(?:telegram|whatsapp|facebook|twitter|vk|x|instagram|linkedin|e-?mail|print|ok|viber|одноклассники|вконтакте)\b[\s,|/]*)*$`)
+	shareLine   = regexp.MustCompile(`^(?:share|share this(?: article| story| post)?|share on \p{L}+|tweet|print|печать|распечатать|поделиться|поделитесь|отправить|copy link|копировать ссылку|скопировать ссылку|e-?mail|close|закрыть|loading|загрузка|реклама|advertisement|advertising|ad|жарнама|бөлісу|telegram|whatsapp|facebook|twitter|vk|ok|x)(?:[:\s]+(?:telegram|whatsapp|facebook|twitter|vk|x|instagram|linkedin|e-?mail|print|ok|viber|одноклассники|вконтакте)(?:[^\p{L}]|$)[\s,|/]*)*$`)
 	readAlso    = regexp.MustCompile(`^(?:читайте также|читайте еще|читайте ещё|читайте тоже|также читайте|смотрите также|см\. также|ещё по теме|еще по теме|по теме|материалы по теме|новости по теме|другие новости|все новости|последние новости|главные новости|лента новостей|популярное|самое читаемое|самое популярное|рекомендуем|выбор редакции|read also|read more|also read|see also|related|related news|related articles|related posts|related stories|related content|you might also like|you may also like|more on this(?: topic)?|more news|more stories|latest news|latest|all news|most read|most popular|popular|top stories|top news|recommended|editor's picks|тағы оқыңыз|соңғы жаңалықтар|барлық жаңалықтар)(?:\s*[:.!»›>…-]|$)`)
 	endMark     = regexp.MustCompile(`^(?:[-–—_=*#/+.~\s]*[0oо#*]+[-–—_=*#/+.~\s0oо#*]*|[-–—_=*#/+.~\s]{3,}|\(?(?:end|ends|конец|соңы|-?30-?)\)?\.?)$`)
-	contactHead = regexp.MustCompile(`^(?:for (?:further|more|additional) information|for media (?:enquiries|inquiries)|media contacts?|press contacts?|contacts?|contact us|contact information|контакты|контактная информация|контакты для сми|для (?:получения )?(?:дополнительной|более подробной) информации|за (?:дополнительной|подробной) информацией|дополнительная информация|пресс-служба|пресс-центр|press office|media relations|байланыс|қосымша ақпарат)\b`)
-	contactish  = regexp.MustCompile(`(?:[\w.+-]+@[\w-]+\.[\w.]+|(?:^|[\s:(])\+\d[\d\s()\-–]{7,}\d|\b(?:tel|тел|phone|телефон|моб|mob|mobile|факс|fax|e-?mail|почта|whatsapp)\b\.?\s*:?\s*\+?\(?\d)`)
+	contactHead = regexp.MustCompile(`^(?:for (?:further|more|additional) information|for media (?:enquiries|inquiries)|media contacts?|press contacts?|contacts?|contact us|contact information|контакты|контактная информация|контакты для сми|для (?:получения )?(?:дополнительной|более подробной) информации|за (?:дополнительной|подробной) информацией|дополнительная информация|пресс-служба|пресс-центр|press office|media relations|байланыс|қосымша ақпарат)(?:[^\p{L}]|$)`)
+	contactish  = regexp.MustCompile(`(?:[\w.+-]+@[\w-]+\.[\w.]+|(?:^|[\s:(])\+\d[\d\s()\-–]{7,}\d|(?:^|[^\p{L}])(?:tel|тел|phone|телефон|моб|mob|mobile|факс|fax|e-?mail|почта|whatsapp)(?:[^\p{L}]|$)\.?\s*:?\s*\+?\(?\d)`)
 	cookie      = regexp.MustCompile(`cookie|куки|файлы cookie|файлов cookie`)
 	consent     = regexp.MustCompile(`^(?:accept|accept all|accept cookies|reject|reject all|decline|agree|i agree|ok|got it|settings|customize|manage (?:cookies|preferences)|privacy policy|принять|принять все|согласен|согласна|отклонить|понятно|хорошо|настройки|подробнее|политика конфиденциальности|қабылдау|келісемін)$`)
 	comments    = regexp.MustCompile(`^(?:comments?|комментарии|комментарий|комментариев|leave a (?:reply|comment)|add (?:a )?comment|post a comment|write a comment|join the discussion|discussion|обсуждение|оставить комментарий|добавить комментарий|написать комментарий|оставьте комментарий|пікірлер|пікір қалдыру|\d+ (?:comments?|комментари\p{L}*))(?:\s*\(\d+\))?\s*[:.!]?$`)
@@ -122,21 +123,35 @@ var trailingMark = regexp.MustCompile(`\s+(?:-0-|--0--|—0—|###|-30-|\(END\)|
 
 // lines splits text into its lines of news: a single line end starts a
 // new paragraph, as agencies write them, unless the line was wrapped in
-// the middle of a sentence (it ends without a stop and the next line
-// starts in lower case).
+// the middle of a sentence: it ends without a stop, and the next line
+// starts in lower case, or the text is wrapped at a width (its longest
+// line is short) and this line fills it.
 func lines(text string) []string {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u2028", "\n", "\u2029", "\n\n").Replace(text)
 	text = strings.Map(dropControl, text)
+	raw := strings.Split(text, "\n")
+	width := 0
+	for i, line := range raw {
+		raw[i] = trailingMark.ReplaceAllString(strings.Join(strings.Fields(line), " "), "")
+		width = max(width, utf8.RuneCountInString(raw[i]))
+	}
+	full := 0 // lines that fill the width: a wrapped text has many
+	for _, line := range raw {
+		if utf8.RuneCountInString(line) >= width*3/4 {
+			full++
+		}
+	}
+	wrapped := width >= 50 && width <= 100 && full >= 3
 	var out []string
 	joinable := false
-	for _, line := range strings.Split(text, "\n") {
-		line = trailingMark.ReplaceAllString(strings.Join(strings.Fields(line), " "), "")
+	for _, line := range raw {
 		switch {
 		case line == "":
 			joinable = false
 			continue
-		case joinable && startsLower(line) && kind(line) == "" && kind(out[len(out)-1]) == "":
+		case joinable && (startsLower(line) || wrapped && utf8.RuneCountInString(out[len(out)-1]) >= width*3/4 &&
+			!isDateline(line) && !isStamp(line)) && kind(line) == "" && kind(out[len(out)-1]) == "":
 			out[len(out)-1] += " " + line
 		default:
 			out = append(out, line)
@@ -145,6 +160,20 @@ func lines(text string) []string {
 	}
 	return out
 }
+
+func isStamp(line string) bool {
+	_, ok := stamp(line)
+	return ok
+}
+
+// isDateline says whether a line opens with a dateline, by its form alone.
+func isDateline(line string) bool {
+	_, ok := findDateline(line, noAgencies())
+	return ok
+}
+
+// noAgencies reads datelines by their form alone.
+var noAgencies = sync.OnceValue(func() *agencies { return compileAgencies(nil) })
 
 func startsLower(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
