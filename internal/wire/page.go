@@ -78,7 +78,7 @@ type ldName struct {
 // pageMeta reads the page's metadata.
 func pageMeta(doc *html.Node) page {
 	var pg page
-	var title, h1, published, ldDate, ldTitle, ldPublisher, ogTitle, canonical, ogURL string
+	var title, h1, published, ldDate, ldTitle, ldPublisher, ogTitle, canonical, ogURL, timeEl string
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -89,6 +89,8 @@ func pageMeta(doc *html.Node) page {
 				if title == "" {
 					title = textOf(n)
 				}
+			case atom.Time:
+				timeEl = first(timeEl, attr(n, "datetime"))
 			case atom.H1:
 				if h1 == "" {
 					h1 = textOf(n)
@@ -129,13 +131,14 @@ func pageMeta(doc *html.Node) page {
 	walk(doc)
 	pg.site = strings.Map(dropControl, first(pg.site, ldPublisher))
 	pg.url = first(absolute(canonical), absolute(ogURL))
-	for _, t := range []struct{ value, from string }{{ogTitle, "og:title"}, {ldTitle, "JSON-LD headline"},
+	for _, t := range []struct{ value, from string }{{withoutSite(ogTitle, pg.site), "og:title"}, {ldTitle, "JSON-LD headline"},
 		{withoutSite(title, pg.site), "<title>"}, {h1, "<h1>"}} {
 		if v := strings.Join(strings.Fields(strings.Map(dropControl, t.value)), " "); v != "" && pg.title == "" {
 			pg.title, pg.titleFrom = v, t.from
 		}
 	}
-	for _, d := range []struct{ value, from string }{{published, "article:published_time"}, {ldDate, "JSON-LD datePublished"}} {
+	for _, d := range []struct{ value, from string }{{published, "article:published_time"}, {ldDate, "JSON-LD datePublished"},
+		{timeEl, "<time> element"}} {
 		if t, ok := metaDate(d.value); ok && pg.date.IsZero() {
 			pg.date, pg.dateFrom = t, d.from+" ("+d.value+")"
 		}

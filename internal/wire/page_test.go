@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // TestPages reads two saved agency pages, with menus, related links,
@@ -72,6 +74,19 @@ func TestPages(t *testing.T) {
 			}
 			checkBody(t, r.Body)
 		})
+	}
+	// A page in Windows-1251, with its date only in a <time> element.
+	page := `<html><head><meta charset="windows-1251"><title>МККК помог семьям в Армении | АРКА</title></head><body>` +
+		`<article><time datetime="2026-05-05T10:00">5 мая</time><p>ЕРЕВАН, 5 мая. /АРКА/. МККК помог семьям пропавших без вести в Армении.</p>` +
+		`<p>Помощь получили 300 семей.</p></article></body></html>`
+	cp1251, err := charmap.Windows1251.NewEncoder().String(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ParsePage([]byte(cp1251), opts)
+	if err != nil || r.Title != "МККК помог семьям в Армении" || r.Date.Format(time.DateOnly) != "2026-05-05" || r.Source != "АРКА" ||
+		!strings.HasPrefix(r.Body, "МККК помог семьям") {
+		t.Errorf("Windows-1251 page: %q %s %q %q %v", r.Title, r.Date.Format(time.DateOnly), r.Source, r.Body, err)
 	}
 	if IsPage("wire.txt", []byte("Заголовок\n<b>не страница</b>")) {
 		t.Error("a wire text with a tag in it is taken for a page")

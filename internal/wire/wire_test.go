@@ -163,6 +163,9 @@ func TestCountries(t *testing.T) {
 		{"Talks in Georgia and Armenia; Armenian officials and Georgian ones.", nil, []string{"AM", "GE"}},
 		{"Речь о Южной Африке и о Бразилии.", []string{"KZ"}, []string{"KZ", "ZA", "BR"}},
 		{"Нет стран: Ташкент упомянут как город.", nil, nil},
+		// Each mention once: the nominative, also the Russian name, is not counted twice.
+		{"Казахстан принял делегацию. Она работает в Азербайджане и отчиталась перед властями Азербайджана.", nil, []string{"AZ", "KZ"}},
+		{"The Kyrgyz Republic and Kazakhstan; Kazakhstan again.", nil, []string{"KZ", "KG"}},
 	}
 	for _, c := range cases {
 		r, err := Parse("date 2025-01-01\n\n"+c.text, Options{Countries: cs, Force: c.force})
