@@ -41,6 +41,8 @@ func kind(line string) string {
 	switch {
 	case l == "":
 		return "empty"
+	case moreLink.MatchString(line):
+		return "" // the source's address: findSource takes it
 	case comments.MatchString(l):
 		return "comments"
 	case contactHead.MatchString(l) && utf8.RuneCountInString(l) < 160 && !strings.HasSuffix(l, "."):

@@ -25,6 +25,7 @@ var (
 	slashed   = regexp.MustCompile(`^/\s*([^/]{1,40}?)\s*/`)
 	bracketed = regexp.MustCompile(`^\(\s*([^()]{1,40}?)\s*\)`)
 	capsTag   = regexp.MustCompile(`^[\p{Lu}\p{N}][\p{Lu}\p{N}.\-]{2,}(?:[^\p{L}\p{N}]|$)`)
+	dash      = regexp.MustCompile(`^\s*[–—-]+\s+`)
 	yearWord  = regexp.MustCompile(`^(?:г\.|года|год|ж\.|жыл\p{L}*)`)
 )
 
@@ -57,7 +58,12 @@ func findDateline(line string, ag *agencies) (dateline, bool) {
 		end = pos
 	}
 	if !d.dated && !d.tag.ok() {
-		return d, false
+		// "ASTANA – …": a place in capitals and a dash is a dateline too.
+		m := dash.FindString(line[len(p):])
+		if strings.ToUpper(p) != p || utf8.RuneCountInString(p) < 3 || m == "" {
+			return d, false
+		}
+		end = len(p) + len(m)
 	}
 	rest := strings.TrimLeft(line[end:], " /|")
 	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune(`"«“„'`, r) {

@@ -165,6 +165,7 @@ var (
 	openingTag = regexp.MustCompile(`^(` + genericName + `)\.\s+(\p{Lu})`)
 	// ", передает корреспондент агентства": the agency's own tag, unnamed.
 	anonymousTag = regexp.MustCompile(`,\s*(?i:передает|передаёт|сообщает)\s+(?i:собственный\s+)?(?i:корреспондент|корр\.)\s+(?i:агентства|издания|портала|нашего агентства)`)
+	moreLink     = regexp.MustCompile(`^(?i:подробнее|читать далее|читать полностью|read more|more|full story|ссылка|link|оригинал|original|полный текст|full text)\s*[:—–-]?\s*(https?://\S+)$`)
 	webLink      = regexp.MustCompile(`https?://[^\s<>"«»()]+[^\s<>"«»().,;:!?]`)
 )
 
@@ -189,6 +190,10 @@ func findSource(paras []string, tag found, ag *agencies) (found, string, []strin
 				src = ag.named(value)
 				src.how = "from the line " + quote(p)
 			}
+			continue
+		}
+		if m := moreLink.FindStringSubmatch(p); m != nil {
+			link = m[1] // "Подробнее: https://…", "Read more: https://…"
 			continue
 		}
 		if u := webLink.FindString(p); u == strings.TrimSpace(p) {

@@ -41,3 +41,15 @@ func TestDatelineStyles(t *testing.T) {
 		}
 	}
 }
+
+// TestBareDateline: a place in capitals and a dash leaves the headline,
+// and a "Read more" link is the source's address, not a line of the body.
+func TestBareDateline(t *testing.T) {
+	opts := agencyOptions(t)
+	opts.Date = day("2026-01-01")
+	r, err := Parse("ASTANA – Kazakhstan and the ICRC discussed mine action on Tuesday.\nRead more: https://astanatimes.com/2026/01/x/", opts)
+	if err != nil || r.Title != "Kazakhstan and the ICRC discussed mine action on Tuesday" || r.SourceURL != "https://astanatimes.com/2026/01/x/" ||
+		strings.Contains(r.Body, "ASTANA") || strings.Contains(r.Body, "Read more") {
+		t.Errorf("%q %q %q %v", r.Title, r.SourceURL, r.Body, err)
+	}
+}
