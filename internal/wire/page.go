@@ -78,6 +78,7 @@ type ldName struct {
 // pageMeta reads the page's metadata.
 func pageMeta(doc *html.Node) page {
 	var pg page
+	var publishedKey string
 	var title, h1, published, ldDate, ldTitle, ldPublisher, ogTitle, canonical, ogURL, timeEl string
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -102,7 +103,9 @@ func pageMeta(doc *html.Node) page {
 				case "og:title", "twitter:title":
 					ogTitle = first(ogTitle, value)
 				case "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dc.date.issued":
-					published = first(published, value)
+					if published == "" && value != "" {
+						published, publishedKey = value, key
+					}
 				case "og:site_name":
 					pg.site = first(pg.site, value)
 				case "og:url":
@@ -137,7 +140,7 @@ func pageMeta(doc *html.Node) page {
 			pg.title, pg.titleFrom = v, t.from
 		}
 	}
-	for _, d := range []struct{ value, from string }{{published, "article:published_time"}, {ldDate, "JSON-LD datePublished"},
+	for _, d := range []struct{ value, from string }{{published, publishedKey}, {ldDate, "JSON-LD datePublished"},
 		{timeEl, "<time> element"}} {
 		if t, ok := metaDate(d.value); ok && pg.date.IsZero() {
 			pg.date, pg.dateFrom = t, d.from+" ("+d.value+")"
