@@ -219,13 +219,13 @@ func TestBoilerplateKinds(t *testing.T) {
 		"Tags: ICRC", "Читайте нас в Telegram", "Подписывайтесь на наш канал в WhatsApp", "Follow Trend on Telegram", "Subscribe to Kazinform on YouTube",
 		"Поделиться", "Share", "-0-", "###", "Все новости", "Latest news", "Читайте также: В Алматы открыли центр", "Мы используем файлы cookie",
 		"This site uses cookies to improve your experience.", "Комментарии (3)", "Tel: +41 22 730 3443", "E-mail: press@icrc.org",
-		"Все права защищены", "© 2026 Trend. All rights reserved.", "Главная / Новости / Политика"} {
+		"Все права защищены", "© 2026 Trend. All rights reserved.", "Главная / Новости / Политика", "Подробнее в нашем Telegram-канале"} {
 		if kind(line) == "" {
 			t.Errorf("%q is kept", line)
 		}
 	}
 	for _, line := range []string{"МККК провел встречу в Баку.", "The ICRC shared its findings with the authorities.",
-		"Встреча прошла 12.03.2026 в Астане.", "Latest figures show a rise in mine accidents.", "«Мы продолжим работу», — сказал он."} {
+		"Встреча прошла 12.03.2026 в Астане.", "Latest figures show a rise in mine accidents.", "Мы открыли наш канал помощи для семей пропавших.", "«Мы продолжим работу», — сказал он."} {
 		if k := kind(line); k != "" {
 			t.Errorf("%q is dropped as %s", line, k)
 		}

@@ -39,6 +39,14 @@ func findDateline(line string, ag *agencies) (dateline, bool) {
 			return d, true
 		}
 	}
+	// "Tengrinews.kz – …": the agency alone, then a dash.
+	if src, n := ag.at(line); src != nil {
+		if m := dash.FindString(line[n:]); m != "" {
+			d.tag = found{src: src, how: "from the tag opening the text"}
+			d.text, d.rest = line[:n], capitalise(line[n+len(m):])
+			return d, true
+		}
+	}
 	p := place.FindString(line)
 	if p == "" {
 		return d, false

@@ -28,6 +28,9 @@ func TestDatelineStyles(t *testing.T) {
 		{"14 ноября 2025, 10:12\nДелегация МККК встретилась с властями Кыргызстана.\nИсточник: Kun.uz", "2025-11-14", "Kun.uz"},
 		{"Nur-Sultan, 14 November 2025 – The ICRC delegation met officials of Kazakhstan. news.am reports.", "2025-11-14", "news.am"},
 		{"ТАШКЕНТ, 14 ноября — Podrobno.uz. Делегация МККК встретилась с властями Узбекистана.", "2026-11-14", "Podrobno.uz"},
+		{"Tengrinews.kz – Делегация МККК встретилась с властями Казахстана.\n14 ноября 2025", "2025-11-14", "Tengrinews.kz"},
+		{"Баку, 14 ноября, АЗЕРТАДЖ. Делегация МККК встретилась с властями Азербайджана.", "2026-11-14", "АЗЕРТАДЖ"},
+		{"12 Ноября 2026 14:05 (UTC +04:00)\nБАКУ /Trend/ - Делегация МККК встретилась с властями Азербайджана.", "2026-11-12", "Trend"},
 		{"Tashkent, Uzbekistan (UzA) Nov 14 — The ICRC delegation met officials of Uzbekistan.", "2026-11-14", "UzA"},
 	}
 	opts := agencyOptions(t)
