@@ -15,7 +15,9 @@
 # the floor's. Then it runs the one-article rebuild benchmark of
 # internal/build (what watch and serve do after a save) at 10,000
 # articles, or the largest size below that, five times, and prints its
-# median.
+# median. Last, bench/edit edits through `briefings serve` at that size,
+# end to end: from an editor's save until the page, the home list and the
+# feed are on disk, for each kind of edit, with serve's settle wait apart.
 #
 # Nothing else should run on the machine meanwhile. Before each timed run
 # the script waits until the disk has written out and discarded what
@@ -103,3 +105,7 @@ BRIEFINGS_CORPUS="$rebuild_at" go test -run '^$' -bench RebuildOneArticle -bench
            printf "%-6s median %.1f ms (min %.1f, max %.1f), %d files written\n", name, v[int((n + 1) / 2)], v[1], v[n], files[name]
          }
        }' | sort
+settle
+
+echo
+go run ./bench/edit -briefings "$work/briefings" -gencorpus "$gen" -n "$(basename "$rebuild_at" | tr -d p)"

@@ -116,3 +116,17 @@ func SameTree(t testing.TB, got, want map[string]string) {
 		}
 	}
 }
+
+// MemoryDir returns a new temporary folder in memory (/dev/shm) where the
+// system has one, else on disk, removed when the test ends: for tests that
+// write many sites, which a virtual machine's disk writes and deletes
+// slowly.
+func MemoryDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("/dev/shm", "briefings-test-")
+	if err != nil {
+		return t.TempDir()
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
