@@ -1032,6 +1032,10 @@ func (p *project) editTemplate() (change, bool) {
 // page budget, after a few), or puts it back as it came.
 func (p *project) editStylesheet() (change, bool) {
 	const rel = "static/style.css"
+	if info, err := os.Stat(p.abs(rel)); err == nil && info.IsDir() {
+		p.must(os.RemoveAll(p.abs(rel)))
+		return change{rel + ", a folder, turned back into the stylesheet", p.write(rel, p.css)}, true
+	}
 	if !p.exists(rel) {
 		return change{rel + " written back", p.write(rel, p.css)}, true
 	}
