@@ -144,6 +144,7 @@ type Memo struct {
 	frags, sitemap generation[uint64, string]
 	strings        generation[stringAt, stringSum] // the digests of long strings
 	pages          generation[uint64, pageIDs]     // by the digest of what makes a page's view
+	search         *searchMemo                     // kept whole: an index's files are a function of its documents alone
 }
 
 // generation holds what the last build made and what this one used.
@@ -153,12 +154,12 @@ type generation[K comparable, V any] struct {
 }
 
 // NewMemo returns an empty memo.
-func NewMemo() *Memo { return &Memo{} }
+func NewMemo() *Memo { return &Memo{search: &searchMemo{}} }
 
 // Next is the memo of the build after this one: what this build used.
 // A sitemap left unchanged used none of its entries: they are kept.
 func (m *Memo) Next() *Memo {
-	n := &Memo{}
+	n := &Memo{search: m.search}
 	n.frags.old, n.strings.old, n.pages.old = m.frags.now, m.strings.now, m.pages.now
 	n.sitemap.old = m.sitemap.now
 	if len(m.sitemap.now) == 0 {

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"sync"
 
+	"briefings/internal/i18n"
 	"briefings/internal/index"
+	"briefings/internal/load"
 	"briefings/internal/search"
 )
 
@@ -20,9 +22,7 @@ type SearchView struct {
 	Years     []CountryItem
 }
 
-// search plans a language's search page and the files of its index. The
-// index is made once, by the first of its files to be made; a chunk's key
-// covers only its own stories, so a new story leaves the older chunks.
+// search plans a language's search page and the files of its index.
 func (p *planner) search(e *index.Edition) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	own := index.SearchPath(lang)
@@ -46,58 +46,113 @@ func (p *planner) search(e *index.Edition) {
 	p.searchIndex(e)
 }
 
-// searchIndex plans the files of a language's index.
+// searchIndex plans the files of a language's index. The memo makes it
+// from what changed since the last build, and each file's key is a hash of
+// its bytes: a file is written again exactly when its bytes change.
 func (p *planner) searchIndex(e *index.Edition) {
 	lang := e.Lang.Code
-	var (
-		once  sync.Once
-		files []search.File
-		err   error
-	)
-	whole := newKey("search-index", p.chrome[lang])
-	for _, en := range e.Entries {
-		p.searchDocKey(whole, en)
+	files, err := p.memo.search.index.Files(lang, p.searchDocs(e))
+	if err != nil {
+		p.outputs = append(p.outputs, Output{Path: search.ManifestPath(lang), Make: func(*bytes.Buffer) error { return err }})
+		return
 	}
-	for i, part := range search.Parts(lang, len(e.Entries)) {
-		key := whole.sum()
-		if part.From != 0 || part.To != len(e.Entries) {
-			k := newKey("search-chunk", p.chrome[lang]).str(part.Path)
-			for _, en := range e.Entries[part.From:part.To] {
-				p.searchDocKey(k, en)
-			}
-			key = k.sum()
-		}
-		p.outputs = append(p.outputs, Output{Path: part.Path, Key: key, Make: func(w *bytes.Buffer) error {
-			once.Do(func() { files, err = search.Files(lang, p.searchDocs(e)) })
-			if err != nil {
-				return err
-			}
-			_, werr := w.Write(files[i].Data)
-			return werr
+	for _, f := range files {
+		p.outputs = append(p.outputs, Output{Path: f.Path, Key: load.HashBytes(f.Data), Make: func(w *bytes.Buffer) error {
+			_, err := w.Write(f.Data)
+			return err
 		}})
 	}
 }
 
-// searchDocKey adds to a key all the index shows of a story.
-func (p *planner) searchDocKey(k *key, en index.Entry) { k.num(en.Article.Shown) }
+// searchMemo keeps, for the next build, each language's index and the
+// document of each story in it.
+type searchMemo struct {
+	index search.Memo
+	mu    sync.Mutex
+	docs  map[string]map[*load.Article]docMade // by language
+	names map[string]*countryNames             // by what they name
+}
+
+// docSource is all a story's search document is made from: docOf reads
+// nothing else, and the memo keeps each document with its source, so a
+// document is made again exactly when its source differs.
+type docSource struct {
+	a     *load.Article // parsed once for each version of its file, never changed after
+	path  string
+	urls  URLs
+	t     *i18n.Strings // the theme's; a changed file makes a new theme
+	names *countryNames // the same pointer for the same names
+}
+
+type docMade struct {
+	src docSource
+	doc search.Doc
+}
+
+// countryNames are the names of the site's countries in one language.
+type countryNames struct{ byCode map[string]string }
+
+func docOf(s docSource) search.Doc {
+	a := s.a
+	d := search.Doc{Title: a.Title, Summary: a.Summary, Href: s.urls.Href(s.path),
+		Date: s.t.Date(a.Date), DateISO: isoDate(a.Date), Lang: a.Lang}
+	for _, code := range a.Countries {
+		if name, ok := s.names.byCode[code]; ok {
+			d.Countries = append(d.Countries, name)
+		}
+	}
+	return d
+}
 
 // searchDocs are the stories of an edition, newest first, as its index
 // finds them.
 func (p *planner) searchDocs(e *index.Edition) []search.Doc {
-	lang, t := e.Lang.Code, p.t(e.Lang.Code)
+	lang := e.Lang.Code
+	m := p.memo.search
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	names := m.countryNames(lang, p.site.Countries)
+	made := m.docs[lang]
+	if made == nil || len(made) > 2*len(e.Entries)+64 {
+		made = make(map[*load.Article]docMade, len(e.Entries))
+		if m.docs == nil {
+			m.docs = map[string]map[*load.Article]docMade{}
+		}
+		m.docs[lang] = made
+	}
 	docs := make([]search.Doc, len(e.Entries))
 	for i, en := range e.Entries {
-		a := en.Article
-		d := search.Doc{Title: a.Title, Summary: a.Summary, Href: p.URLs.Href(p.site.Path(a)),
-			Date: t.Date(a.Date), DateISO: isoDate(a.Date), Lang: a.Lang}
-		for _, code := range a.Countries {
-			if c := p.site.CountryByCode(code); c != nil {
-				d.Countries = append(d.Countries, c.Names[lang])
-			}
+		src := docSource{a: en.Article, path: p.site.Path(en.Article), urls: p.URLs, t: p.t(lang), names: names}
+		dm, ok := made[src.a]
+		if !ok || dm.src != src {
+			dm = docMade{src, docOf(src)}
+			made[src.a] = dm
 		}
-		docs[i] = d
+		docs[i] = dm.doc
 	}
 	return docs
+}
+
+// countryNames returns the names of countries in a language: the same
+// value as the last build's when they are the same.
+func (m *searchMemo) countryNames(lang string, countries []*load.Country) *countryNames {
+	var b strings.Builder
+	b.WriteString(lang)
+	byCode := make(map[string]string, len(countries))
+	for _, c := range countries {
+		b.WriteString("\x00" + c.Code + "\x00" + c.Names[lang])
+		byCode[c.Code] = c.Names[lang]
+	}
+	id := b.String()
+	if n, ok := m.names[id]; ok {
+		return n
+	}
+	if m.names == nil || len(m.names) > 16 {
+		m.names = map[string]*countryNames{}
+	}
+	n := &countryNames{byCode}
+	m.names[id] = n
+	return n
 }
 
 // searchHead links the search page to those of the other languages: every

@@ -206,3 +206,9 @@ func intersect(a, b []int) []int {
 	}
 	return out
 }
+
+func union(a, b []int) []int {
+	out := slices.Concat(a, b)
+	slices.Sort(out)
+	return slices.Compact(out)
+}

@@ -2,113 +2,337 @@ package search
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
-	"maps"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
-// index is what the build learnt of a language's documents: each form
-// seen with its stem, and each stem's documents, ascending.
-type index struct {
-	forms    map[string]string
-	postings map[string][]int
+// An index is made from its stories' words and what their results show,
+// each read through one method of Doc: text for the words, shown for a
+// result. A rebuild compares those with the last build's, story by story
+// (numbers oldest first, so a new story leaves the others' numbers as they
+// were), updates the postings of the stems that changed, and encodes
+// again only the shards that list those stems and the chunks whose stories
+// show something new. The files are the same as a fresh index's: the memo
+// only says which of them need encoding again.
+
+// story is what the index knows of one story, by its number.
+type story struct {
+	text  []string // what text gave: the words are made from it
+	forms []int32  // its words' forms in the vocabulary, distinct
+	stems []int32  // its forms' stems, distinct, stop words left out
+	shown shown
 }
 
-func newIndex(docs []Doc) *index {
-	ix := &index{forms: map[string]string{}, postings: map[string][]int{}}
-	// Going newest first, document numbers fall: a stem's last number is
-	// the document at hand if it was seen there already.
-	for i, d := range docs {
-		id := len(docs) - 1 - i
-		add := func(b []byte) {
-			st, ok := ix.forms[string(b)]
-			if !ok {
-				w := string(b)
-				st = stem(w)
-				ix.forms[w] = st
-			}
-			if p := ix.postings[st]; st != "" && (len(p) == 0 || p[len(p)-1] != id) {
-				ix.postings[st] = append(p, id)
-			}
-		}
-		words(d.Title, add)
-		words(d.Summary, add)
-		for _, c := range d.Countries {
-			words(c, add)
-		}
-	}
-	for _, p := range ix.postings {
-		slices.Reverse(p)
-	}
-	ix.conflate()
-	return ix
+// state is a language's index as the last build made it.
+type state struct {
+	lang     string
+	v        vocab
+	stories  []story
+	post     [][]int32 // stem → numbers of the stories with it, ascending; conflate reads them as they are
+	refs     []int32   // form → stories with it
+	live     int       // forms with stories
+	count    int       // shards
+	byShard  [][]int32 // shard → forms of the vocabulary in it
+	placed   int       // forms of the vocabulary in byShard
+	shards   [][]byte
+	entries  []map[int32][]byte // shard → its entries, encoded, by stem
+	chunks   [][]byte
+	sums     []uint64 // FNV-1a of each shard
+	docSums  []uint64 // of each chunk
+	dirty    []bool   // shards to encode again
+	dirtyDoc []bool   // chunks to encode again
 }
 
-// conflate undoes a slip of Russian Snowball: it takes the н of a noun in
-// -ан, -ян as a verb ending, so "азербайджан" and "азербайджана" stem to
-// "азербайджа" but "азербайджане" to "азербайджан"; so with л, й, в
-// ("китай"). A stem that is another plus one of those letters after а or
-// я is read as that other stem.
-func (ix *index) conflate() {
-	canon := map[string]string{}
-	for st := range ix.postings {
-		last, size := utf8.DecodeLastRuneInString(st)
-		short := st[:len(st)-size]
-		prev, _ := utf8.DecodeLastRuneInString(short)
-		if strings.ContainsRune("нлйв", last) && strings.ContainsRune("ая", prev) && ix.postings[short] != nil {
-			canon[st] = short
+func newState(lang string) *state { return &state{lang: lang, v: newVocab()} }
+
+// fullAbove is how many stories may change their words, or their number,
+// before a rebuild makes the postings again rather than update them: an
+// update moves the postings after the story's number, a common stem's
+// thousands of them.
+const fullAbove = 64
+
+// update brings the index to docs, newest first.
+func (s *state) update(docs []Doc) {
+	n := len(docs)
+	if c := shardCount(n); c != s.count {
+		s.count, s.placed = c, 0
+		s.byShard = make([][]int32, c)
+		s.shards, s.dirty, s.entries = make([][]byte, c), make([]bool, c), make([]map[int32][]byte, c)
+		for i := range s.dirty {
+			s.dirty[i] = true
 		}
 	}
-	for long, short := range canon {
-		ix.postings[short] = union(ix.postings[short], ix.postings[long])
-		delete(ix.postings, long)
+	s.chunks = resize(s.chunks, chunkCount(n))
+	s.dirtyDoc = resize(s.dirtyDoc, chunkCount(n))
+	old := len(s.stories)
+	for j := min(old, n) / chunkSize; old != n && j < chunkCount(n); j++ {
+		s.dirtyDoc[j] = true // the chunks a new or removed story changes
 	}
-	for f, st := range ix.forms {
-		if short, ok := canon[st]; ok {
-			ix.forms[f] = short
+	var changed []int
+	for id := range min(old, n) {
+		d := &docs[n-1-id]
+		st := &s.stories[id]
+		if sh := d.shown(); sh != st.shown {
+			st.shown = sh
+			s.dirtyDoc[id/chunkSize] = true
+		}
+		if !sameText(d, st.text) {
+			changed = append(changed, id)
+		}
+	}
+	if len(changed)+max(n-old, old-n) > fullAbove {
+		s.readAll(docs)
+		return
+	}
+	for _, id := range changed {
+		s.remove(id)
+		s.stories[id] = s.read(&docs[n-1-id])
+		s.add(id)
+	}
+	for id := old - 1; id >= n; id-- {
+		s.remove(id)
+	}
+	s.stories = s.stories[:min(old, n)]
+	for id := old; id < n; id++ {
+		s.stories = append(s.stories, s.read(&docs[n-1-id]))
+		s.add(id)
+	}
+}
+
+// readAll makes the postings again from every story, reusing the words of
+// those whose text the last build read.
+func (s *state) readAll(docs []Doc) {
+	known := make(map[uint64]story, len(s.stories))
+	for _, st := range s.stories {
+		known[textHash(st.text)] = st
+	}
+	n := len(docs)
+	s.stories = resize(s.stories, n)
+	for id := range n {
+		d := &docs[n-1-id]
+		st, ok := known[textHash(texts(d))]
+		if !ok || !sameText(d, st.text) {
+			st = s.read(d)
+		}
+		st.shown = d.shown()
+		s.stories[id] = st
+	}
+	clear(s.post)
+	clear(s.refs)
+	s.live = 0
+	for id := range s.stories {
+		s.add(id)
+	}
+	for i := range s.dirty {
+		s.dirty[i], s.entries[i] = true, nil
+	}
+	for j := range s.dirtyDoc {
+		s.dirtyDoc[j] = true
+	}
+}
+
+// read cuts a story into words.
+func (s *state) read(d *Doc) story {
+	st := story{text: texts(d), shown: d.shown()}
+	d.text(func(t string) {
+		words(t, func(w []byte) { st.forms = append(st.forms, s.v.form(w)) })
+	})
+	slices.Sort(st.forms)
+	st.forms = slices.Compact(st.forms)
+	for _, f := range st.forms {
+		if stem := s.v.formStem[f]; stem != s.v.stop {
+			st.stems = append(st.stems, stem)
+		}
+	}
+	slices.Sort(st.stems)
+	st.stems = slices.Compact(st.stems)
+	return st
+}
+
+// add counts story id's words in the postings; remove takes them out.
+// Either marks the shards whose bytes may change.
+func (s *state) add(id int) {
+	st := s.stories[id]
+	s.grow()
+	for _, f := range st.forms {
+		if s.refs[f]++; s.refs[f] == 1 {
+			s.live++
+			s.touchForm(f)
+		}
+	}
+	for _, stem := range st.stems {
+		p := s.post[stem]
+		at, _ := slices.BinarySearch(p, int32(id))
+		s.post[stem] = slices.Insert(p, at, int32(id))
+		s.touchStem(stem)
+	}
+}
+
+func (s *state) remove(id int) {
+	st := s.stories[id]
+	for _, f := range st.forms {
+		if s.refs[f]--; s.refs[f] == 0 {
+			s.live--
+			s.touchForm(f)
+		}
+	}
+	for _, stem := range st.stems {
+		p := s.post[stem]
+		if at, ok := slices.BinarySearch(p, int32(id)); ok {
+			s.post[stem] = slices.Delete(p, at, at+1)
+		}
+		s.touchStem(stem)
+	}
+}
+
+// grow sizes the postings and counts to the vocabulary.
+func (s *state) grow() {
+	s.post = resize(s.post, len(s.v.stems))
+	s.refs = resize(s.refs, len(s.v.forms))
+}
+
+// touchForm marks the form's shard, and forgets the entry it is listed
+// in: that of its stem, or of the stem conflate reads that as.
+func (s *state) touchForm(f int32) {
+	if int(f) >= s.placed {
+		return // marked when placed
+	}
+	sh := s.v.formKey[f] & uint32(s.count-1)
+	s.dirty[sh] = true
+	stem := s.v.formStem[f]
+	delete(s.entries[sh], stem)
+	delete(s.entries[sh], s.v.short[stem])
+}
+
+// touchStem marks the shards of every form whose entry shows the stem's
+// postings: its own, and those of the stems conflate reads as one with it.
+func (s *state) touchStem(stem int32) {
+	root := stem
+	if short := s.v.short[stem]; short >= 0 {
+		root = short
+	}
+	for _, f := range s.v.stemForms[root] {
+		s.touchForm(f)
+	}
+	for _, long := range s.v.longs[root] {
+		for _, f := range s.v.stemForms[long] {
+			s.touchForm(f)
 		}
 	}
 }
 
-func union(a, b []int) []int {
-	out := slices.Concat(a, b)
-	slices.Sort(out)
-	return slices.Compact(out)
+// files encodes what changed and returns every file of the index.
+func (s *state) files() []File {
+	for f := s.placed; f < len(s.v.forms); f++ {
+		sh := s.v.formKey[f] & uint32(s.count-1)
+		s.byShard[sh] = append(s.byShard[sh], int32(f))
+		s.placed++
+		s.touchForm(int32(f))
+	}
+	s.grow()
+	s.sums, s.docSums = resize(s.sums, s.count), resize(s.docSums, len(s.chunks))
+	for i, d := range s.dirty {
+		if d {
+			s.shards[i] = s.shard(i)
+			s.sums[i], s.dirty[i] = sum(s.shards[i]), false
+		}
+	}
+	n := len(s.stories)
+	for j, d := range s.dirtyDoc {
+		if d {
+			s.chunks[j] = chunk(s.lang, s.stories[j*chunkSize:min((j+1)*chunkSize, n)])
+			s.docSums[j], s.dirtyDoc[j] = sum(s.chunks[j]), false
+		}
+	}
+	h := fnv.New64a()
+	for _, x := range slices.Concat(s.sums, s.docSums) {
+		h.Write(binary.LittleEndian.AppendUint64(nil, x))
+	}
+	version := fmt.Sprintf("%016x", h.Sum64())
+	files := make([]File, 0, 1+s.count+len(s.chunks))
+	files = append(files, File{ManifestPath(s.lang), manifest(version, n)})
+	for i, b := range s.shards {
+		files = append(files, File{fmt.Sprintf("%ss%d.json", Dir(s.lang), i), b})
+	}
+	for j, b := range s.chunks {
+		files = append(files, File{fmt.Sprintf("%sd%d.json", Dir(s.lang), j), b})
+	}
+	return files
 }
 
-// shards encodes the forms and postings of each shard.
-func (ix *index) shards(count int) [][]byte {
-	byShard := make([]map[string][]string, count) // stem → forms
-	for f, st := range ix.forms {
-		s := shardOf(f, count)
-		if byShard[s] == nil {
-			byShard[s] = map[string][]string{}
-		}
-		byShard[s][st] = append(byShard[s][st], f)
+// canon is the stem a stem's forms are listed under: conflate's.
+func (s *state) canon(stem int32) int32 {
+	if short := s.v.short[stem]; short >= 0 && len(s.post[short]) > 0 {
+		return short
 	}
-	out := make([][]byte, count)
-	for s, stems := range byShard {
-		entries := [][]string{}
-		for _, st := range slices.Sorted(maps.Keys(stems)) {
-			forms := stems[st]
-			slices.Sort(forms)
-			e := []string{st, string(appendPostings(nil, ix.postings[st]))}
-			for _, f := range forms {
-				if rest, ok := strings.CutPrefix(f, st); ok {
-					e = append(e, rest)
-				} else {
-					e = append(e, "!"+f)
-				}
-			}
-			entries = append(entries, e)
+	return stem
+}
+
+// shard encodes the forms of a shard that some story has, each under its
+// stem with the stem's postings: [stem, postings, form…], by stem.
+func (s *state) shard(i int) []byte {
+	groups := map[int32][]string{}
+	for _, f := range s.byShard[i] {
+		if s.refs[f] > 0 {
+			c := s.canon(s.v.formStem[f])
+			groups[c] = append(groups[c], s.v.forms[f])
 		}
-		out[s] = marshal(entries)
 	}
-	return out
+	stems := make([]int32, 0, len(groups))
+	for c := range groups {
+		stems = append(stems, c)
+	}
+	slices.SortFunc(stems, func(a, b int32) int { return strings.Compare(s.v.stems[a], s.v.stems[b]) })
+	known := s.entries[i]
+	s.entries[i] = make(map[int32][]byte, len(stems))
+	b := []byte{'['}
+	for k, c := range stems {
+		e, ok := known[c]
+		if !ok {
+			e = s.entry(c, groups[c])
+		}
+		s.entries[i][c] = e
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, e...)
+	}
+	return append(b, ']')
+}
+
+// entry encodes a stem with its postings and those of its forms in a shard.
+func (s *state) entry(c int32, forms []string) []byte {
+	st := s.v.stems[c]
+	slices.Sort(forms)
+	e := []string{st, string(appendPostings(nil, s.postings(c)))}
+	for _, f := range forms {
+		if rest, ok := strings.CutPrefix(f, st); ok {
+			e = append(e, rest)
+		} else {
+			e = append(e, "!"+f)
+		}
+	}
+	return marshal(e)
+}
+
+// postings are a listed stem's stories with those of the stems read as it.
+func (s *state) postings(c int32) []int32 {
+	p := s.post[c]
+	merged := false
+	for _, long := range s.v.longs[c] {
+		if len(s.post[long]) > 0 {
+			p, merged = append(slices.Clip(p), s.post[long]...), true
+		}
+	}
+	if merged {
+		slices.Sort(p)
+		p = slices.Compact(p)
+	}
+	return p
 }
 
 // The digits of postings: a number is written in groups of five bits,
@@ -116,11 +340,11 @@ func (ix *index) shards(count int) [][]byte {
 // second. Each number is the gap to the previous less one.
 const digits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
 
-func appendPostings(b []byte, ids []int) []byte {
+func appendPostings(b []byte, ids []int32) []byte {
 	prev := -1
 	for _, id := range ids {
-		b = appendNum(b, id-prev-1)
-		prev = id
+		b = appendNum(b, int(id)-prev-1)
+		prev = int(id)
 	}
 	return b
 }
@@ -142,16 +366,17 @@ func appendNum(b []byte, v int) []byte {
 	return append(b, digits[groups[0]])
 }
 
-// chunk encodes documents of a chunk, oldest first as they are numbered.
-func chunk(lang string, docs []Doc) []byte {
-	prefix := docs[0].Href
-	for _, d := range docs[1:] {
-		prefix = commonPrefix(prefix, d.Href)
+// chunk encodes the results of a chunk's stories, oldest first as they
+// are numbered.
+func chunk(lang string, stories []story) []byte {
+	prefix := stories[0].shown.Href
+	for _, st := range stories[1:] {
+		prefix = commonPrefix(prefix, st.shown.Href)
 	}
 	prefix = prefix[:strings.LastIndexByte(prefix, '/')+1]
-	var list [][]string
-	for i := len(docs) - 1; i >= 0; i-- {
-		d := docs[i]
+	list := make([][]string, 0, len(stories))
+	for _, st := range stories {
+		d := st.shown
 		e := []string{d.Title, d.Href[len(prefix):], d.Date, d.DateISO}
 		if d.Lang != lang {
 			e = append(e, d.Lang)
@@ -174,18 +399,28 @@ func commonPrefix(a, b string) string {
 
 // manifest tells the script how the index is split, and its version: a
 // hash of every other file.
-func manifest(n int, files []File) []byte {
-	h := fnv.New64a()
-	for _, f := range files {
-		h.Write(f.Data)
-	}
+func manifest(version string, n int) []byte {
 	return marshal(struct {
 		V string `json:"v"`
 		N int    `json:"n"`
 		S int    `json:"s"`
 		C int    `json:"c"`
 		K int    `json:"k"`
-	}{fmt.Sprintf("%016x", h.Sum64()), n, shardCount(n), chunkSize, keyLen})
+	}{version, n, shardCount(n), chunkSize, keyLen})
+}
+
+func sum(b []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(b)
+	return h.Sum64()
+}
+
+// resize returns s with n elements, those past its old length zero.
+func resize[T any](s []T, n int) []T {
+	if n <= len(s) {
+		return s[:n]
+	}
+	return append(s, make([]T, n-len(s))...)
 }
 
 // marshal writes JSON with <, > and & escaped, as every JSON file of the
@@ -198,3 +433,7 @@ func marshal(v any) []byte {
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
+
+// stale says the vocabulary holds over four times the forms the stories
+// have: a long session of edits made it grow, and a fresh one is smaller.
+func (s *state) stale() bool { return len(s.v.forms) > 4*s.live+1<<16 }

@@ -47,7 +47,9 @@ package search
 
 import (
 	"fmt"
+	"hash/maphash"
 	"strings"
+	"sync"
 )
 
 // Doc is one story as a language's search finds it.
@@ -59,17 +61,56 @@ type Doc struct {
 	Countries      []string
 }
 
+// text gives each text of a story that is cut into words: all the index
+// reads of it for its shards, and all the memo compares to know that its
+// words are the same.
+func (d *Doc) text(f func(string)) {
+	f(d.Title)
+	f(d.Summary)
+	for _, c := range d.Countries {
+		f(c)
+	}
+}
+
+// texts is what text gives.
+func texts(d *Doc) []string {
+	var out []string
+	d.text(func(s string) { out = append(out, s) })
+	return out
+}
+
+// sameText says whether text gives was: cheap when the story is the one
+// the last build read, whose strings are the same.
+func sameText(d *Doc, was []string) bool {
+	i, same := 0, true
+	d.text(func(s string) {
+		same = same && i < len(was) && was[i] == s
+		i++
+	})
+	return same && i == len(was)
+}
+
+func textHash(texts []string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for _, s := range texts {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}
+
+var seed = maphash.MakeSeed()
+
+// shown is what a result shows of a story: all a chunk reads of it.
+type shown struct{ Title, Href, Date, DateISO, Lang string }
+
+func (d *Doc) shown() shown { return shown{d.Title, d.Href, d.Date, d.DateISO, d.Lang} }
+
 // File is one file of an index; Path is relative to the site root.
 type File struct {
 	Path string
 	Data []byte
-}
-
-// Part names one file of an index before it is made, and which documents
-// its bytes depend on: docs[From:To] of the newest-first list.
-type Part struct {
-	Path     string
-	From, To int
 }
 
 const (
@@ -96,47 +137,34 @@ func Dir(lang string) string { return lang + "/search/" }
 // ManifestPath is the file the search page's script reads first.
 func ManifestPath(lang string) string { return Dir(lang) + "manifest.json" }
 
-// Parts lists the files of an index of n documents, in the order Files
-// returns them: known before the index is made, from n alone.
-func Parts(lang string, n int) []Part {
-	parts := []Part{{Path: ManifestPath(lang), To: n}}
-	for i := range shardCount(n) {
-		parts = append(parts, Part{Path: fmt.Sprintf("%ss%d.json", Dir(lang), i), To: n})
-	}
-	for j := range chunkCount(n) {
-		from, to := chunkRange(j, n)
-		parts = append(parts, Part{Path: fmt.Sprintf("%sd%d.json", Dir(lang), j), From: from, To: to})
-	}
-	return parts
+// Memo keeps each language's index as the last build made it, for the
+// next build of the same site: the zero Memo is empty. Safe for
+// concurrent use.
+type Memo struct {
+	mu    sync.Mutex
+	langs map[string]*state
 }
 
-// chunkRange is where chunk j's documents are in the newest-first list:
-// document number id is docs[n-1-id].
-func chunkRange(j, n int) (from, to int) {
-	return n - min((j+1)*chunkSize, n), n - j*chunkSize
-}
-
-// Files makes the index of one language from its documents, newest first.
-// The same documents always give the same bytes.
-func Files(lang string, docs []Doc) ([]File, error) {
+// Files makes the index of one language from its documents, newest first:
+// the same documents always give the same bytes, whatever the memo held.
+// The files' bytes are the memo's until its next call: read, not changed.
+func (m *Memo) Files(lang string, docs []Doc) ([]File, error) {
 	if lang == "" || strings.ContainsAny(lang, "/\\.") {
 		return nil, fmt.Errorf("search: bad language %q", lang)
 	}
-	n := len(docs)
-	ix := newIndex(docs)
-	parts := Parts(lang, n)
-	files := make([]File, len(parts))
-	for i, p := range parts {
-		files[i].Path = p.Path
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.langs == nil {
+		m.langs = map[string]*state{}
 	}
-	shards := ix.shards(shardCount(n))
-	for i, s := range shards {
-		files[1+i].Data = s
+	s := m.langs[lang]
+	if s == nil || s.stale() {
+		s = newState(lang)
+		m.langs[lang] = s
 	}
-	for j := range chunkCount(n) {
-		from, to := chunkRange(j, n)
-		files[1+len(shards)+j].Data = chunk(lang, docs[from:to])
-	}
-	files[0].Data = manifest(n, files[1:])
-	return files, nil
+	s.update(docs)
+	return s.files(), nil
 }
+
+// Files makes the index of one language afresh.
+func Files(lang string, docs []Doc) ([]File, error) { return new(Memo).Files(lang, docs) }

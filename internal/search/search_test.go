@@ -2,7 +2,13 @@ package search
 
 import (
 	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math/rand"
+	"path"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -123,29 +129,203 @@ func TestFilesAreDeterministic(t *testing.T) {
 	}
 }
 
-// TestParts checks that Parts names the files Files makes, and the
-// documents each chunk shows: a planner keys each file by those.
-func TestParts(t *testing.T) {
-	for _, n := range []int{0, 1, 5, 31, 32, 33, 200} {
-		docs := synthetic(n, int64(n))
-		files := build(t, "en", docs)
-		parts := Parts("en", n)
-		if len(files) != len(parts) {
-			t.Fatalf("%d docs: %d files, %d parts", n, len(files), len(parts))
-		}
-		for i, p := range parts {
-			if files[i].Path != p.Path {
-				t.Errorf("%d docs: file %d is %s, part %s", n, i, files[i].Path, p.Path)
+// TestRebuildIsFresh makes random edits of every kind to an edition, in
+// seeded sequences, and checks each index the memo makes against a fresh
+// one, byte for byte: titles, summaries and countries that add or drop
+// words (forms conflate reads as one among them), links and dates that
+// change what a result shows, stories added, deleted and moved, and
+// batches large enough to make the postings again; the sizes cross shard
+// and chunk boundaries. -long runs more seeds.
+func TestRebuildIsFresh(t *testing.T) {
+	seeds, steps := 3, 50
+	if *long {
+		seeds, steps = 40, 150
+	}
+	for seed := range int64(seeds) {
+		r := rand.New(rand.NewSource(seed))
+		docs := synthetic(50+r.Intn(200), seed)
+		var memo Memo
+		for step := range steps {
+			what := edit(r, &docs)
+			got, err := memo.Files("ru", docs)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if p.From != 0 || p.To != n {
-				edited := slices.Clone(docs)
-				edited[p.From].Title = "other"
-				if again := build(t, "en", edited); bytes.Equal(again[i].Data, files[i].Data) {
-					t.Errorf("%d docs: %s does not show docs[%d]", n, p.Path, p.From)
-				}
+			if diff := differ(got, build(t, "ru", docs)); diff != "" {
+				t.Fatalf("seed %d, step %d (%s, %d stories): %s", seed, step, what, len(docs), diff)
 			}
 		}
 	}
+}
+
+var long = flag.Bool("long", false, "run the randomized tests longer")
+
+// pool holds words whose Russian stems conflate reads as one, so that
+// edits make and unmake those stems.
+var pool = strings.Fields("Азербайджан Азербайджана Азербайджане Китай Китая Китае Казахстан Казахстане Армян Армяне свою the families family")
+
+// edit changes docs at random and says how.
+func edit(r *rand.Rand, docs *[]Doc) string {
+	d := *docs
+	word := func() string { return pool[r.Intn(len(pool))] }
+	pick := func() int { return r.Intn(max(len(d), 1)) }
+	switch k := r.Intn(12); {
+	case len(d) == 0 || k == 0:
+		*docs = slices.Insert(d, 0, synthetic(1, r.Int63())...)
+		return "a new story"
+	case k == 1:
+		*docs = slices.Insert(d, pick(), synthetic(1, r.Int63())...)
+		return "a new story among the others"
+	case k == 2:
+		i := pick()
+		*docs = slices.Delete(d, i, i+1)
+		return "a story deleted"
+	case k == 3:
+		i, j := pick(), pick()
+		st := d[i]
+		*docs = slices.Insert(slices.Delete(d, i, i+1), min(j, len(d)-1), st)
+		return "a story moved by its date"
+	case k == 4:
+		i := pick()
+		d[i].Title = word() + " " + d[i].Title
+		return "a word added to a title"
+	case k == 5:
+		i := pick()
+		d[i].Title = strings.Join(strings.Fields(d[i].Title)[1:], " ")
+		return "a title's first word deleted"
+	case k == 6:
+		i := pick()
+		d[i].Summary = word() + " " + word()
+		return "a summary rewritten"
+	case k == 7:
+		i := pick()
+		d[i].Countries = append(slices.Clone(d[i].Countries), word())
+		return "a country added"
+	case k == 8:
+		i := pick()
+		d[i].Href += "x/"
+		d[i].Date = "другой день"
+		return "a link and a date shown"
+	case k == 9:
+		for range 100 {
+			i := pick()
+			d[i].Title += " " + word()
+		}
+		return "a hundred titles"
+	case k == 10:
+		*docs = d[:len(d)/2]
+		return "half the stories deleted"
+	}
+	*docs = append(synthetic(70, r.Int63()), d...)
+	return "seventy new stories"
+}
+
+// differ says how two indexes differ, or "".
+func differ(got, want []File) string {
+	if len(got) != len(want) {
+		return fmt.Sprintf("%d files, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
+			return fmt.Sprintf("%s is\n%.300s\nwant %s\n%.300s", got[i].Path, got[i].Data, want[i].Path, want[i].Data)
+		}
+	}
+	return ""
+}
+
+// TestNewStoryChangesLittle adds the newest story, and edits a title, in
+// an index of 2,000 stories: the one changes only the last chunk, the
+// manifest and the shards of its words; the other only its chunk, the
+// manifest and the shards of the words it had and has.
+func TestNewStoryChangesLittle(t *testing.T) {
+	docs := synthetic(2000, 7)
+	var memo Memo
+	before := clone(memoFiles(t, &memo, docs))
+	added := synthetic(1, 8)[0]
+	added.Title = "Новоесловоодин " + added.Title
+	docs = slices.Insert(docs, 0, added)
+	after := memoFiles(t, &memo, docs)
+	if differ(after, build(t, "ru", docs)) != "" {
+		t.Fatal("the memo's index is not the fresh one")
+	}
+	last := fmt.Sprintf("%sd%d.json", Dir("ru"), chunkCount(len(docs))-1)
+	checkChanged(t, "a new story", before, after, last, added)
+
+	before = clone(after)
+	edited := docs[1000]
+	docs[1000].Title = "Новоесловодва " + docs[1000].Title
+	after = memoFiles(t, &memo, docs)
+	own := fmt.Sprintf("%sd%d.json", Dir("ru"), (len(docs)-1-1000)/chunkSize)
+	checkChanged(t, "an edited title", before, after, own, edited, docs[1000])
+}
+
+// checkChanged checks that only the manifest, one chunk and the shards of
+// the stories' words (and of forms that share their stems) changed.
+func checkChanged(t *testing.T, what string, before, after []File, chunk string, stories ...Doc) {
+	t.Helper()
+	count := shardCount(len(after))
+	touched := map[string]bool{ManifestPath("ru"): true, chunk: true}
+	var stems []string
+	for _, d := range stories {
+		d.text(func(s string) { words(s, func(w []byte) { stems = append(stems, stem(string(w))) }) })
+	}
+	all := map[string]bool{}
+	for _, f := range after {
+		all[f.Path] = true
+	}
+	for _, d := range stories {
+		d.text(func(s string) {
+			words(s, func(w []byte) { touched[fmt.Sprintf("%ss%d.json", Dir("ru"), shardOf(string(w), count))] = true })
+		})
+	}
+	changed, shards := 0, 0
+	for i, f := range after {
+		if i < len(before) && bytes.Equal(before[i].Data, f.Data) {
+			continue
+		}
+		changed++
+		if strings.HasPrefix(path.Base(f.Path), "s") {
+			shards++
+		}
+		if !touched[f.Path] && !sharesStem(f, stems) {
+			t.Errorf("%s changed %s", what, f.Path)
+		}
+	}
+	t.Logf("%s: %d of %d files changed, %d of them shards", what, changed, len(after), shards)
+}
+
+// sharesStem says whether a shard lists a stem of stems, or one conflate
+// may read as one of them.
+func sharesStem(f File, stems []string) bool {
+	var entries [][]string
+	json.Unmarshal(f.Data, &entries)
+	for _, e := range entries {
+		for _, st := range stems {
+			if st != "" && (strings.HasPrefix(e[0], st) || strings.HasPrefix(st, e[0]) && e[0] != "") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func memoFiles(t *testing.T, m *Memo, docs []Doc) []File {
+	files, err := m.Files("ru", docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func clone(files []File) []File {
+	out := slices.Clone(files)
+	for i := range out {
+		out[i].Data = slices.Clone(out[i].Data)
+	}
+	return out
+}
+
+func TestBadLanguage(t *testing.T) {
 	if _, err := Files("../x", nil); err == nil {
 		t.Error("a language that climbs out of the site was accepted")
 	}

@@ -110,7 +110,7 @@ func TestFirstQueryBudget(t *testing.T) {
 			t.Errorf("first query %q: %d results, %d bytes fetched, budget %d", q, results, bytes, budget)
 		}
 	}
-	forms := slices.Sorted(maps.Keys(newIndex(synthetic(10_000, 42)).forms))
+	forms := vocabulary(synthetic(10_000, 42))
 	worst, worstForm := 0, ""
 	for _, f := range forms {
 		if b, _ := cost(f, false); b > worst {
@@ -120,5 +120,50 @@ func TestFirstQueryBudget(t *testing.T) {
 	t.Logf("the costliest first query of %d words: %q, %d bytes", len(forms), worstForm, worst)
 	if worst > budget {
 		t.Errorf("first query %q fetches %d bytes, budget %d", worstForm, worst, budget)
+	}
+}
+
+// vocabulary is every form of the documents' words, sorted.
+func vocabulary(docs []Doc) []string {
+	seen := map[string]bool{}
+	for i := range docs {
+		docs[i].text(func(t string) { words(t, func(w []byte) { seen[string(w)] = true }) })
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
+
+// BenchmarkRebuild is the index of 10,000 stories made again after one
+// edit, as a rebuild makes it, and made afresh.
+func BenchmarkRebuild(b *testing.B) {
+	model := synthetic(1, 43)[0]
+	edits := map[string]func(docs []Doc, i int) []Doc{
+		"title": func(docs []Doc, i int) []Doc {
+			docs[5000].Title = fmt.Sprintf("правка%d %s", i, model.Title)
+			return docs
+		},
+		"new": func(docs []Doc, i int) []Doc {
+			d := model
+			d.Title, d.Href = fmt.Sprintf("новость%d %s", i, d.Title), fmt.Sprintf("%s%d/", d.Href, i)
+			return slices.Insert(docs, 0, d)
+		},
+		"fresh": func(docs []Doc, i int) []Doc { return docs },
+	}
+	for _, name := range []string{"title", "new", "fresh"} {
+		b.Run(name, func(b *testing.B) {
+			docs := synthetic(10_000, 42)
+			var memo Memo
+			memo.Files("ru", docs)
+			i := 0
+			for b.Loop() {
+				i++
+				docs = edits[name](docs, i)
+				if name == "fresh" {
+					memo = Memo{}
+				}
+				if _, err := memo.Files("ru", docs); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -118,7 +118,9 @@ func isLatin(r rune) bool    { return unicode.Is(unicode.Latin, r) }
 
 // shardOf is the shard of a word: an FNV-1a hash of the UTF-8 bytes of its
 // first keyLen letters, masked by the shard count.
-func shardOf(w string, shards int) int {
+func shardOf(w string, shards int) int { return int(shardHash(w) & uint32(shards-1)) }
+
+func shardHash(w string) uint32 {
 	key := w
 	for i := range w {
 		if utf8.RuneCountInString(w[:i]) == keyLen {
@@ -128,5 +130,66 @@ func shardOf(w string, shards int) int {
 	}
 	h := fnv.New32a()
 	h.Write([]byte(key))
-	return int(h.Sum32() & uint32(shards-1))
+	return h.Sum32()
+}
+
+// vocab numbers the forms and stems an index has seen, so that postings
+// and shards are made with slices rather than maps of strings. Numbers
+// are the memo's own: no file depends on them.
+type vocab struct {
+	formID    map[string]int32
+	forms     []string
+	formStem  []int32
+	formKey   []uint32 // FNV-1a of the form's first keyLen letters; shardOf masks it
+	stemID    map[string]int32
+	stems     []string
+	short     []int32   // the stem conflate may read this one as, or -1
+	longs     [][]int32 // the stems conflate may read as this one
+	stemForms [][]int32
+	stop      int32 // the stem of stop words, ""
+}
+
+func newVocab() vocab {
+	v := vocab{formID: map[string]int32{}, stemID: map[string]int32{}}
+	v.stop = v.stem("")
+	return v
+}
+
+// form is the number of a word, numbering it and its stem if new.
+func (v *vocab) form(w []byte) int32 {
+	if id, ok := v.formID[string(w)]; ok {
+		return id
+	}
+	f := string(w)
+	id := int32(len(v.forms))
+	st := v.stem(stem(f))
+	v.formID[f] = id
+	v.forms = append(v.forms, f)
+	v.formStem = append(v.formStem, st)
+	v.formKey = append(v.formKey, shardHash(f))
+	v.stemForms[st] = append(v.stemForms[st], id)
+	return id
+}
+
+// stem numbers a stem, with the shorter one conflate reads it as: a
+// stem ending in н, л, й or в after а or я.
+func (v *vocab) stem(st string) int32 {
+	if id, ok := v.stemID[st]; ok {
+		return id
+	}
+	id := int32(len(v.stems))
+	v.stemID[st] = id
+	v.stems = append(v.stems, st)
+	v.short = append(v.short, -1)
+	v.longs = append(v.longs, nil)
+	v.stemForms = append(v.stemForms, nil)
+	last, size := utf8.DecodeLastRuneInString(st)
+	short := st[:len(st)-size]
+	prev, _ := utf8.DecodeLastRuneInString(short)
+	if st != "" && strings.ContainsRune("нлйв", last) && strings.ContainsRune("ая", prev) {
+		s := v.stem(short)
+		v.short[id] = s
+		v.longs[s] = append(v.longs[s], id)
+	}
+	return id
 }
