@@ -32,7 +32,7 @@ type state struct {
 	lang     string
 	v        vocab
 	stories  []story
-	post     [][]int32 // stem → numbers of the stories with it, ascending; conflate reads them as they are
+	post     [][]int32 // stem → numbers of the stories with it, ascending, before conflation
 	refs     []int32   // form → stories with it
 	live     int       // forms with stories
 	count    int       // shards
@@ -196,7 +196,7 @@ func (s *state) grow() {
 }
 
 // touchForm marks the form's shard, and forgets the entry it is listed
-// in: that of its stem, or of the stem conflate reads that as.
+// in: that of its stem, or of the stem that one is read as.
 func (s *state) touchForm(f int32) {
 	if int(f) >= s.placed {
 		return // marked when placed
@@ -209,7 +209,7 @@ func (s *state) touchForm(f int32) {
 }
 
 // touchStem marks the shards of every form whose entry shows the stem's
-// postings: its own, and those of the stems conflate reads as one with it.
+// postings: its own, and those of the stems read as one with it.
 func (s *state) touchStem(stem int32) {
 	root := stem
 	if short := s.v.short[stem]; short >= 0 {
@@ -264,7 +264,11 @@ func (s *state) files() []File {
 	return files
 }
 
-// canon is the stem a stem's forms are listed under: conflate's.
+// canon is the stem a stem's forms are listed under. Russian Snowball
+// takes the н of a noun in -ан, -ян as a verb ending, so "азербайджан" and
+// "азербайджана" stem to "азербайджа" but "азербайджане" to "азербайджан";
+// so with л, й, в ("китай"). A stem that is another plus one of those
+// letters after а or я is read as that other stem, if a story has it.
 func (s *state) canon(stem int32) int32 {
 	if short := s.v.short[stem]; short >= 0 && len(s.post[short]) > 0 {
 		return short

@@ -8,7 +8,7 @@
 // Latin one by the English, whatever the article's language; stop words
 // are kept out of the postings. Russian Snowball cuts the н of nouns in
 // -ан ("азербайджан" → "азербайджа", "азербайджане" → "азербайджан"):
-// such a stem is read as the shorter one (index.go, conflate).
+// such a stem is read as the shorter one (index.go, canon).
 //
 // The browser does not stem. Snowball in JavaScript would not fit the
 // script's budget, so the index is keyed by what the browser computes
@@ -38,7 +38,13 @@
 //     index's. Links are written after a prefix the chunk's links share.
 //
 // Documents are numbered oldest first, so a new article leaves the chunks
-// of older ones as they were. Results are shown newest first, ten at a
+// of older ones as they were, and the numbers the shards list. A Memo keeps
+// each language's index from one build to the next: a rebuild updates the
+// postings of the stories whose words changed, and encodes again only the
+// shards that list those stems and the chunks whose results changed. A
+// story deleted, or dated among the older ones, renumbers those after it:
+// the postings are made again from the words the memo kept, every shard
+// after it changes, and the chunks from its own on. Results are shown newest first, ten at a
 // time, so a query fetches the manifest, one shard a word and at most ten
 // chunks. Several words mean all of them; the last also matches as a
 // prefix of three letters or more, unless a space follows it, so results

@@ -132,7 +132,7 @@ func TestFilesAreDeterministic(t *testing.T) {
 // TestRebuildIsFresh makes random edits of every kind to an edition, in
 // seeded sequences, and checks each index the memo makes against a fresh
 // one, byte for byte: titles, summaries and countries that add or drop
-// words (forms conflate reads as one among them), links and dates that
+// words (forms whose stems are read as one among them), links and dates that
 // change what a result shows, stories added, deleted and moved, and
 // batches large enough to make the postings again; the sizes cross shard
 // and chunk boundaries. -long runs more seeds.
@@ -160,7 +160,7 @@ func TestRebuildIsFresh(t *testing.T) {
 
 var long = flag.Bool("long", false, "run the randomized tests longer")
 
-// pool holds words whose Russian stems conflate reads as one, so that
+// pool holds words whose Russian stems are read as one, so that
 // edits make and unmake those stems.
 var pool = strings.Fields("Азербайджан Азербайджана Азербайджане Китай Китая Китае Казахстан Казахстане Армян Армяне свою the families family")
 
@@ -294,8 +294,8 @@ func checkChanged(t *testing.T, what string, before, after []File, chunk string,
 	t.Logf("%s: %d of %d files changed, %d of them shards", what, changed, len(after), shards)
 }
 
-// sharesStem says whether a shard lists a stem of stems, or one conflate
-// may read as one of them.
+// sharesStem says whether a shard lists a stem of stems, or one that may
+// be read as one of them.
 func sharesStem(f File, stems []string) bool {
 	var entries [][]string
 	json.Unmarshal(f.Data, &entries)

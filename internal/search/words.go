@@ -143,8 +143,8 @@ type vocab struct {
 	formKey   []uint32 // FNV-1a of the form's first keyLen letters; shardOf masks it
 	stemID    map[string]int32
 	stems     []string
-	short     []int32   // the stem conflate may read this one as, or -1
-	longs     [][]int32 // the stems conflate may read as this one
+	short     []int32   // the stem this one may be read as (canon), or -1
+	longs     [][]int32 // the stems that may be read as this one
 	stemForms [][]int32
 	stop      int32 // the stem of stop words, ""
 }
@@ -171,7 +171,7 @@ func (v *vocab) form(w []byte) int32 {
 	return id
 }
 
-// stem numbers a stem, with the shorter one conflate reads it as: a
+// stem numbers a stem, with the shorter one canon may read it as: a
 // stem ending in н, л, й or в after а or я.
 func (v *vocab) stem(st string) int32 {
 	if id, ok := v.stemID[st]; ok {
