@@ -8,6 +8,7 @@ import (
 	"hash/fnv"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // An index is made from its stories' words and what their results show,
@@ -91,7 +92,7 @@ func (s *state) update(docs []Doc) {
 	for _, id := range changed {
 		s.remove(id)
 		s.stories[id] = s.read(&docs[n-1-id])
-		s.add(id)
+		s.add(id, true)
 	}
 	for id := old - 1; id >= n; id-- {
 		s.remove(id)
@@ -99,7 +100,7 @@ func (s *state) update(docs []Doc) {
 	s.stories = s.stories[:min(old, n)]
 	for id := old; id < n; id++ {
 		s.stories = append(s.stories, s.read(&docs[n-1-id]))
-		s.add(id)
+		s.add(id, true)
 	}
 }
 
@@ -125,7 +126,7 @@ func (s *state) readAll(docs []Doc) {
 	clear(s.refs)
 	s.live = 0
 	for id := range s.stories {
-		s.add(id)
+		s.add(id, false)
 	}
 	for i := range s.dirty {
 		s.dirty[i], s.entries[i] = true, nil
@@ -154,21 +155,30 @@ func (s *state) read(d *Doc) story {
 }
 
 // add counts story id's words in the postings; remove takes them out.
-// Either marks the shards whose bytes may change.
-func (s *state) add(id int) {
+// Either marks the shards whose bytes may change, unless every shard is
+// to be encoded again.
+func (s *state) add(id int, mark bool) {
 	st := s.stories[id]
 	s.grow()
 	for _, f := range st.forms {
 		if s.refs[f]++; s.refs[f] == 1 {
 			s.live++
-			s.touchForm(f)
+			if mark {
+				s.touchForm(f)
+			}
 		}
 	}
 	for _, stem := range st.stems {
 		p := s.post[stem]
-		at, _ := slices.BinarySearch(p, int32(id))
-		s.post[stem] = slices.Insert(p, at, int32(id))
-		s.touchStem(stem)
+		if len(p) == 0 || p[len(p)-1] < int32(id) {
+			s.post[stem] = append(p, int32(id))
+		} else {
+			at, _ := slices.BinarySearch(p, int32(id))
+			s.post[stem] = slices.Insert(p, at, int32(id))
+		}
+		if mark {
+			s.touchStem(stem)
+		}
 	}
 }
 
@@ -308,7 +318,8 @@ func (s *state) shard(i int) []byte {
 	return append(b, ']')
 }
 
-// entry encodes a stem with its postings and those of its forms in a shard.
+// entry encodes a stem with its postings and those of its forms in a shard:
+// [stem, postings, form…].
 func (s *state) entry(c int32, forms []string) []byte {
 	st := s.v.stems[c]
 	slices.Sort(forms)
@@ -320,7 +331,39 @@ func (s *state) entry(c int32, forms []string) []byte {
 			e = append(e, "!"+f)
 		}
 	}
-	return marshal(e)
+	return marshalStrings(e)
+}
+
+// marshalStrings is marshal of a list of strings, the short way when no
+// string needs escaping, as words (letters, marks, digits) and postings
+// never do: a full index is mostly this.
+func marshalStrings(list []string) []byte {
+	n := 2
+	for _, x := range list {
+		n += len(x) + 3
+		if !plain(x) {
+			return marshal(list)
+		}
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for i, x := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(append(append(b, '"'), x...), '"')
+	}
+	return append(b, ']')
+}
+
+// plain says whether JSON, escaping as marshal does, writes s as it is.
+func plain(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || r == '"' || r == '\\' || r == '<' || r == '>' || r == '&' || r == '\u2028' || r == '\u2029' || r == utf8.RuneError {
+			return false
+		}
+	}
+	return true
 }
 
 // postings are a listed stem's stories with those of the stems read as it.

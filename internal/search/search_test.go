@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // news is a small Russian edition, newest first: two stories have no
@@ -328,5 +329,29 @@ func clone(files []File) []File {
 func TestBadLanguage(t *testing.T) {
 	if _, err := Files("../x", nil); err == nil {
 		t.Error("a language that climbs out of the site was accepted")
+	}
+}
+
+// TestMarshalStrings checks the short way of writing a list of strings
+// against encoding/json's, on random strings of letters and of anything.
+func TestMarshalStrings(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	alphabet := []rune("aяё0_-!\"\\<>&\u2028\u2029\ufffd\x00\x1f é")
+	for range 2000 {
+		var list []string
+		for range 1 + r.Intn(4) {
+			var b []byte
+			for range r.Intn(6) {
+				if r.Intn(20) == 0 {
+					b = append(b, 0xff) // not UTF-8
+				} else {
+					b = utf8.AppendRune(b, alphabet[r.Intn(len(alphabet))])
+				}
+			}
+			list = append(list, string(b))
+		}
+		if got, want := marshalStrings(list), marshal(list); !bytes.Equal(got, want) {
+			t.Fatalf("%q: %s, want %s", list, got, want)
+		}
 	}
 }

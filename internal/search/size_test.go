@@ -146,9 +146,15 @@ func BenchmarkRebuild(b *testing.B) {
 			d.Title, d.Href = fmt.Sprintf("новость%d %s", i, d.Title), fmt.Sprintf("%s%d/", d.Href, i)
 			return slices.Insert(docs, 0, d)
 		},
+		"delete": func(docs []Doc, i int) []Doc { // and put back: the older stories' numbers move
+			if i%2 == 1 {
+				return slices.Delete(docs, 5000, 5001)
+			}
+			return slices.Insert(docs, 5000, model)
+		},
 		"fresh": func(docs []Doc, i int) []Doc { return docs },
 	}
-	for _, name := range []string{"title", "new", "fresh"} {
+	for _, name := range []string{"title", "new", "delete", "fresh"} {
 		b.Run(name, func(b *testing.B) {
 			docs := synthetic(10_000, 42)
 			var memo Memo
