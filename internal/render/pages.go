@@ -41,7 +41,6 @@ type planner struct {
 	site    *index.Site
 	dig     *digester
 	memo    *Memo
-	chrome  map[string]uint64 // per language, for the search index's keys
 	outputs []Output
 	listed  []sitemapEntry   // the pages the sitemap lists, in order
 	lists   map[string]bool  // every list page of every language
@@ -56,15 +55,8 @@ type planner struct {
 // spares work that build did; weights, if not nil, weighs each page as it
 // is made and refuses those too heavy.
 func Plan(site *index.Site, theme *Theme, urls URLs, memo *Memo, weights *Weights) ([]Output, error) {
-	p := &planner{site: site, dig: &digester{strings: &memo.strings}, chrome: map[string]uint64{}, memo: memo, weights: weights}
+	p := &planner{site: site, dig: &digester{strings: &memo.strings}, memo: memo, weights: weights}
 	p.siteView = p.newSiteView(theme, urls)
-	for _, e := range site.Editions {
-		newest := 0
-		if len(e.Years) > 0 {
-			newest = e.Years[0].Year
-		}
-		p.chrome[e.Lang.Code] = newKey("chrome", theme.Key, site.Hash, uint64(newest)).str(urls.base, e.Lang.Code).sum()
-	}
 	p.collectLists()
 	p.root()
 	p.notFound()
