@@ -56,6 +56,8 @@ type Builder struct {
 	last  state
 	keys  map[string]uint64 // what the output folder holds; nil: unknown, write a fresh folder
 	wrote os.FileInfo       // the output's marker as this builder left it
+	// Held while a commit changes the output; nil: none.
+	commits sync.Locker
 }
 
 // state is what a good build leaves for the next one.

@@ -4,88 +4,76 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"sync"
 
 	"briefings/internal/render"
 	"briefings/internal/write"
 )
 
-// write renders and writes what changed: the files whose keys changed
-// when the builder knows what the output holds, else those whose bytes
-// differ from the output's, else, for a new output, every file.
+// write renders what changed and commits it to the output folder by the
+// one protocol of package write: when the builder knows what the folder
+// holds, the outputs whose keys changed; else every output, of which
+// only those whose bytes differ from the folder's are written.
 func (b *Builder) write(outputs []render.Output, rep *Report) error {
 	if b.opts.DryRun {
 		_, _, err := render.Run(outputs, map[string]uint64{}, func(string, []byte) error { return nil })
 		return err
 	}
-	if b.keys != nil {
-		// Another build may have changed the folder since: then what it
-		// holds is unknown.
-		if dir, err := write.Open(b.opts.Out); err == nil && os.SameFile(dir.Marker(), b.wrote) {
-			return b.update(dir, outputs, rep)
+	keys, known := b.keys, b.keys != nil && b.sameOutput()
+	b.keys = nil // until this build is in place: render.Run changes keys as it goes
+	if !known {
+		project := b.opts.Root
+		if b.opts.FS != nil {
+			project = "" // the sources are not on disk
 		}
+		if err := write.Check(b.opts.Out, project); err != nil {
+			return err
+		}
+		keys = make(map[string]uint64, len(outputs))
 	}
-	b.keys = nil
-	project := b.opts.Root
-	if b.opts.FS != nil {
-		project = "" // the sources are not on disk
-	}
-	if err := write.Check(b.opts.Out, project); err != nil {
-		return err
-	}
-	keys := make(map[string]uint64, len(outputs))
-	var err error
-	if _, open := write.Open(b.opts.Out); open == nil {
-		err = b.sync(outputs, keys, rep)
-	} else {
-		err = b.fresh(outputs, keys, rep)
-	}
+	stage, err := write.Begin(b.opts.Out, known)
 	if err != nil {
 		return err
 	}
-	b.keys = keys
-	if dir, err := write.Open(b.opts.Out); err == nil {
-		b.wrote = dir.Marker()
+	_, gone, err := render.Run(outputs, keys, stage.Put)
+	if err != nil {
+		stage.Abort()
+		return errors.Join(err, b.unchanged())
 	}
+	if !known {
+		paths := make([]string, len(outputs))
+		for i, o := range outputs {
+			paths[i] = o.Path
+		}
+		gone = stage.Gone(paths)
+	}
+	if err := stage.Commit(gone, b.commits); err != nil {
+		if errors.Is(err, write.ErrInterrupted) {
+			return err
+		}
+		return errors.Join(err, b.unchanged())
+	}
+	rep.Written, rep.Removed = stage.Written(), len(gone)
+	b.keys = keys
+	b.wrote, _ = os.Stat(filepath.Join(b.opts.Out, write.Marker))
 	return nil
 }
 
-// fresh writes every file into a new folder that replaces the old whole.
-func (b *Builder) fresh(outputs []render.Output, keys map[string]uint64, rep *Report) error {
-	tx, err := write.Begin(b.opts.Out)
-	if err != nil {
-		return err
-	}
-	made, _, err := render.Run(outputs, keys, tx.Put)
-	if err != nil {
-		tx.Abort()
-		return errors.Join(err, b.unchanged())
-	}
-	rep.Written = made
-	return tx.Commit()
+// sameOutput reports whether the output folder is as this builder left
+// it: each commit replaces its marker, so another build's shows.
+func (b *Builder) sameOutput() bool {
+	info, err := os.Stat(filepath.Join(b.opts.Out, write.Marker))
+	return err == nil && b.wrote != nil && os.SameFile(info, b.wrote)
 }
 
-// sync brings an output folder a build wrote to this build's files,
-// writing those whose bytes changed.
-func (b *Builder) sync(outputs []render.Output, keys map[string]uint64, rep *Report) error {
-	s, err := write.StartSync(b.opts.Out)
-	if err != nil {
-		return err
-	}
-	_, _, err = render.Run(outputs, keys, func(path string, data []byte) error {
-		_, err := s.Put(path, data)
-		return err
-	})
-	if err != nil {
-		s.Abort()
-		return errors.Join(err, b.unchanged())
-	}
-	paths := make([]string, len(outputs))
-	for i, o := range outputs {
-		paths[i] = o.Path
-	}
-	gone, err := s.Commit(paths)
-	rep.Written, rep.Removed = s.Written(), len(gone)
-	return err
+// HoldWhileCommitting makes every commit hold l while the output folder
+// changes: the preview server holds it while it opens a file, so that it
+// never serves a page of one build beside a page of another.
+func (b *Builder) HoldWhileCommitting(l sync.Locker) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.commits = l
 }
 
 // unchanged says that a failed build left the output as it was.
@@ -94,19 +82,4 @@ func (b *Builder) unchanged() error {
 		return fmt.Errorf("nothing was written to %s", b.opts.Out)
 	}
 	return fmt.Errorf("the site in %s was left as it was", b.opts.Out)
-}
-
-// update rewrites the outputs whose keys changed and removes the ones no
-// longer planned. If it fails half-way, the next build starts afresh.
-func (b *Builder) update(dir *write.Dir, outputs []render.Output, rep *Report) error {
-	made, gone, err := render.Run(outputs, b.keys, dir.Put)
-	if err == nil {
-		err = dir.Remove(gone)
-	}
-	if err != nil {
-		b.keys = nil
-		return err
-	}
-	rep.Written, rep.Removed = made, len(gone)
-	return nil
 }

@@ -1,65 +1,350 @@
 package write
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+
+	"briefings/internal/testproject"
 )
 
-func TestCommitReplacesAndCleansUp(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "public")
-	// What a killed build leaves behind.
-	for _, left := range []string{".public.new-123", ".public.old-456"} {
-		if err := os.MkdirAll(filepath.Join(dir, left, "en"), 0o755); err != nil {
+// build writes files into out as a build would, and returns the stage
+// committed.
+func build(t *testing.T, out string, files map[string]string) *Stage {
+	t.Helper()
+	s := stage(t, out, files)
+	if err := s.Commit(s.Gone(slices.Collect(mapsKeys(files))), nil); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// stage stages files for out, not committed.
+func stage(t *testing.T, out string, files map[string]string) *Stage {
+	t.Helper()
+	s, err := Begin(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range testproject.Paths(files) {
+		if err := s.Put(p, []byte(files[p])); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for i, page := range []string{"first", "second"} {
-		tx, err := Begin(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := tx.Put("en/index.html", []byte(page)); err != nil {
-			t.Fatal(err)
-		}
-		if i == 0 {
-			if err := tx.Put("gone.html", []byte("x")); err != nil {
-				t.Fatal(err)
+	return s
+}
+
+func mapsKeys(m map[string]string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
 			}
 		}
-		if err := tx.Put("../escape.html", nil); err == nil {
-			t.Errorf("Put wrote outside the output")
-		}
-		if err := tx.Commit(); err != nil {
-			t.Fatal(err)
-		}
-		if b, _ := os.ReadFile(filepath.Join(out, "en/index.html")); string(b) != page {
-			t.Errorf("build %d: page = %q", i, b)
-		}
 	}
-	if _, err := os.Stat(filepath.Join(out, "gone.html")); !os.IsNotExist(err) {
-		t.Errorf("a file of the previous build survived")
+}
+
+// site is a tree as Tree gives it, with the marker every build writes.
+func site(t *testing.T, files map[string]string) map[string]string {
+	t.Helper()
+	dir := t.TempDir()
+	for p, data := range files {
+		testproject.Write(t, filepath.Join(dir, p), data)
 	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 || entries[0].Name() != "public" {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
+	testproject.Write(t, filepath.Join(dir, Marker), markerText)
+	return testproject.Tree(t, dir)
+}
+
+// beside lists what is in the output's parent folder.
+func beside(t *testing.T, out string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Dir(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func stat(t *testing.T, name string) os.FileInfo {
+	t.Helper()
+	info, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info
+}
+
+func TestFreshAndInPlace(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	first := map[string]string{"same.html": "same", "en/changed.html": "old", "old/deep/gone.html": "x"}
+	build(t, out, first)
+	testproject.SameTree(t, testproject.Tree(t, out), site(t, first))
+	same, marker := stat(t, filepath.Join(out, "same.html")), stat(t, filepath.Join(out, Marker))
+
+	second := map[string]string{"same.html": "same", "en/changed.html": "new", "new/folder/page.html": "fresh"}
+	s := stage(t, out, second)
+	if err := s.Put("../escape.html", nil); err == nil {
+		t.Errorf("Put wrote outside the output")
+	}
+	if err := s.Put(Marker, nil); err == nil {
+		t.Errorf("Put wrote over the marker")
+	}
+	gone := s.Gone(testproject.Paths(second))
+	if err := s.Commit(gone, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(gone, []string{"old/deep/gone.html"}) || s.Written() != 2 {
+		t.Errorf("removed %v, wrote %d; want old/deep/gone.html, 2", gone, s.Written())
+	}
+	testproject.SameTree(t, testproject.Tree(t, out), site(t, second))
+	if _, err := os.Stat(filepath.Join(out, "old")); !os.IsNotExist(err) {
+		t.Errorf("the emptied folder old/ is still there")
+	}
+	if !os.SameFile(same, stat(t, filepath.Join(out, "same.html"))) {
+		t.Errorf("an unchanged file was written again")
+	}
+	if os.SameFile(marker, stat(t, filepath.Join(out, Marker))) {
+		t.Errorf("the marker was not replaced: a builder would not see the folder changed")
+	}
+	if names := beside(t, out); !slices.Equal(names, []string{"public"}) {
 		t.Errorf("beside the output: %v, want public alone", names)
 	}
 }
 
-func TestAbortKeepsOld(t *testing.T) {
+func TestAbortLeavesOutput(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	tx, _ := Begin(out)
-	tx.Put("index.html", []byte("old"))
-	tx.Commit()
-	tx, _ = Begin(out)
-	tx.Put("index.html", []byte("new"))
-	tx.Abort()
-	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "old" {
-		t.Errorf("after an abort the page is %q", b)
+	build(t, out, map[string]string{"index.html": "old", "en/page.html": "old"})
+	before := testproject.Tree(t, out)
+	s := stage(t, out, map[string]string{"index.html": "new", "en/page.html": "new", "new/deeper/page.html": "new"})
+	s.Abort()
+	testproject.SameTree(t, testproject.Tree(t, out), before)
+	if names := beside(t, out); !slices.Equal(names, []string{"public"}) {
+		t.Errorf("beside the output after an abort: %v", names)
 	}
+	// Into no output: nothing at all.
+	fresh := filepath.Join(t.TempDir(), "site")
+	stage(t, fresh, map[string]string{"index.html": "new"}).Abort()
+	if names := beside(t, fresh); len(names) != 0 {
+		t.Errorf("an aborted first build left %v", names)
+	}
+}
+
+// TestFailedWritesChangeNothing: files that cannot be written fail the
+// commit with one line naming the first few, and the output is as it was.
+func TestFailedWritesChangeNothing(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, map[string]string{"index.html": "old"})
+	before := testproject.Tree(t, out)
+	s := stage(t, out, map[string]string{"index.html": "new"})
+	for i := range 5 {
+		s.failed = append(s.failed, failure{fmt.Sprintf("en/%d.html", i), 2048, fmt.Errorf("no space left on device")})
+	}
+	s.tried += 5
+	err := s.Commit(nil, nil)
+	want := "5 of 6 files could not be written: no space left on device (en/0.html, en/1.html, en/2.html and 2 more; 10.0 KB in all)"
+	if err == nil || err.Error() != want {
+		t.Errorf("Commit = %v\nwant %s", err, want)
+	}
+	testproject.SameTree(t, testproject.Tree(t, out), before)
+	if names := beside(t, out); !slices.Equal(names, []string{"public"}) {
+		t.Errorf("beside the output: %v", names)
+	}
+}
+
+func TestRefusesForeignFolder(t *testing.T) {
+	dir := t.TempDir()
+	testproject.Write(t, filepath.Join(dir, "notes.txt"), "mine")
+	if _, err := Begin(dir, false); err == nil {
+		t.Errorf("a folder without the marker was opened for writing")
+	}
+}
+
+// TestOthersFoldersKept: folders beside the output are recognised by the
+// marker a build wrote in them, never by their names, and a staging
+// folder of another output, or of a build still running, is left alone.
+func TestOthersFoldersKept(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	mine := map[string]string{
+		".public.old-photos/cat.jpg":         "a photo",
+		".public.new-draft/index.html":       "a draft",
+		".public.staging-x/index.html":       "not a staging folder: no marker",
+		".site.staging-1/" + stagingMarker:   stagingText("site"),
+		".site.staging-1/index.html":         "another output's",
+		".public.staging-2/" + stagingMarker: "This folder is mine.\n",
+	}
+	for p, data := range mine {
+		testproject.Write(t, filepath.Join(dir, p), data)
+	}
+	running := stage(t, out, map[string]string{"index.html": "running"})
+	build(t, out, map[string]string{"index.html": "one"})
+	build(t, out, map[string]string{"index.html": "two"})
+	for p, data := range mine {
+		if got := testproject.Read(t, filepath.Join(dir, p)); got != data {
+			t.Errorf("%s: %q, want %q", p, got, data)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(running.dir, "index.html")); err != nil {
+		t.Errorf("the staging folder of a build still running was taken: %v", err)
+	}
+	running.lock.Close() // as when its process dies
+	if err := Recover(out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(running.dir); !os.IsNotExist(err) {
+		t.Errorf("a dead build's staging folder is still there")
+	}
+}
+
+// TestFileBecomesFolder: a file of the old site where the new one has a
+// folder, and the reverse, at several depths.
+func TestFileBecomesFolder(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, map[string]string{"a": "file", "b/c/d": "deep", "e/f": "file in folder", "g": "stays"})
+	next := map[string]string{"a/x/y": "now a folder", "b/c": "now a file", "e": "file", "g": "stays"}
+	build(t, out, next)
+	testproject.SameTree(t, testproject.Tree(t, out), site(t, next))
+	back := map[string]string{"a": "file again", "b/c/d": "deep again", "e/f": "folder again"}
+	build(t, out, back)
+	testproject.SameTree(t, testproject.Tree(t, out), site(t, back))
+}
+
+// TestKilledCommitRecovers kills commits between every two of their
+// steps, over seeded random pairs of sites that turn files into folders
+// and back: after Recover, the output is the new site; killed before the
+// journal, the old one.
+func TestKilledCommitRecovers(t *testing.T) {
+	for seed := range uint64(20) {
+		rng := rand.New(rand.NewPCG(seed, 13))
+		old, next := randomSite(rng), randomSite(rng)
+		oldSite, newSite := site(t, old), site(t, next)
+		probe := filepath.Join(t.TempDir(), "public")
+		build(t, probe, old)
+		s := stage(t, probe, next)
+		steps := len(plan(s.put, s.Gone(testproject.Paths(next)), s.out))
+		s.Abort()
+		for k := -1; k <= steps; k++ {
+			out := filepath.Join(t.TempDir(), "public")
+			build(t, out, old)
+			s := stage(t, out, next)
+			want := oldSite
+			if k >= 0 {
+				ops := plan(s.put, s.Gone(testproject.Paths(next)), s.out)
+				if err := writeJournal(s.dir, journal{"public", ops}); err != nil {
+					t.Fatal(err)
+				}
+				if err := apply(s.dir, out, ops[:k]); err != nil {
+					t.Fatalf("seed %d, step %d: %v", seed, k, err)
+				}
+				want = newSite
+			}
+			s.lock.Close() // killed
+			if err := Recover(out); err != nil {
+				t.Fatalf("seed %d, killed after %d of %d steps: %v", seed, k, steps, err)
+			}
+			if got := testproject.Tree(t, out); !sameTree(got, want) {
+				t.Fatalf("seed %d, killed after %d of %d steps:\nold  %v\nnew  %v\ngot  %v", seed, k, steps,
+					testproject.Paths(old), testproject.Paths(next), testproject.Paths(got))
+			}
+			if names := beside(t, out); !slices.Equal(names, []string{"public"}) {
+				t.Errorf("seed %d, step %d: beside the output after Recover: %v", seed, k, names)
+			}
+		}
+	}
+}
+
+// TestKilledFreshCommitRecovers: a first build killed after its folder
+// became the output, before its marker went.
+func TestKilledFreshCommitRecovers(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	files := map[string]string{"index.html": "new"}
+	s := stage(t, out, files)
+	if err := os.Rename(s.dir, out); err != nil {
+		t.Fatal(err)
+	}
+	s.lock.Close()
+	if err := Recover(out); err != nil {
+		t.Fatal(err)
+	}
+	testproject.SameTree(t, testproject.Tree(t, out), site(t, files))
+}
+
+// TestCommitHoldsLock: readers holding the lock see the old site or the new.
+func TestCommitHoldsLock(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	old := map[string]string{"a.html": "old", "b/c.html": "old"}
+	next := map[string]string{"a.html": "new", "b/c.html": "new", "d.html": "new"}
+	build(t, out, old)
+	s := stage(t, out, next)
+	l := &watchedLock{t: t, out: out, before: site(t, old), after: site(t, next)}
+	if err := s.Commit(nil, l); err != nil {
+		t.Fatal(err)
+	}
+	if l.locks != 1 {
+		t.Errorf("the commit took the lock %d times, want once", l.locks)
+	}
+}
+
+type watchedLock struct {
+	t             *testing.T
+	out           string
+	before, after map[string]string
+	locks         int
+}
+
+func (l *watchedLock) Lock() {
+	l.locks++
+	if !sameTree(testproject.Tree(l.t, l.out), l.before) {
+		l.t.Errorf("the output changed before the lock was taken")
+	}
+}
+
+func (l *watchedLock) Unlock() {
+	if !sameTree(testproject.Tree(l.t, l.out), l.after) {
+		l.t.Errorf("the output is not the new site when the lock is let go")
+	}
+}
+
+func sameTree(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for p, sum := range a {
+		if b[p] != sum {
+			return false
+		}
+	}
+	return true
+}
+
+// randomSite is a few files over a small set of names, so that two sites
+// often have a file where the other has a folder.
+func randomSite(rng *rand.Rand) map[string]string {
+	names := []string{"a", "b", "c"}
+	files := map[string]string{}
+	for range 1 + rng.IntN(8) {
+		var parts []string
+		for range 1 + rng.IntN(3) {
+			parts = append(parts, names[rng.IntN(len(names))])
+		}
+		p := strings.Join(parts, "/")
+		clash := false
+		for q := range files {
+			if strings.HasPrefix(q, p+"/") || strings.HasPrefix(p, q+"/") {
+				clash = true
+			}
+		}
+		if !clash {
+			files[p] = fmt.Sprint(rng.IntN(3))
+		}
+	}
+	return files
 }

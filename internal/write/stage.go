@@ -1,0 +1,277 @@
+package write
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Stage is one build's changes to an output folder, written aside until
+// Commit puts them in place.
+type Stage struct {
+	out     string   // the output folder, absolute
+	dir     string   // the staging folder beside it
+	lock    *os.File // its marker, locked while this build owns it
+	fresh   bool     // out holds no site: the staging folder becomes it
+	compare bool     // a file whose bytes out already holds is not staged
+	old     map[string]bool
+
+	mu     sync.Mutex
+	dirs   map[string]bool // folders made in the staging folder
+	put    []string        // the paths staged, the marker among them
+	tried  int             // files Put was asked to write
+	failed []failure
+}
+
+type failure struct {
+	path string
+	size int
+	err  error
+}
+
+// Internal names inside the staging folder, which no output may take.
+const (
+	stagingMarker = ".briefings-staging"
+	journalName   = ".briefings-journal"
+)
+
+// stagingText is what a staging folder's marker holds: the name of the
+// output folder beside it that it belongs to.
+func stagingText(base string) string {
+	return "This folder holds a briefings build being written for the output folder beside it named:\n" +
+		base + "\nThe next briefings command finishes or removes it.\n"
+}
+
+// Begin starts a build's changes to the output folder out, after
+// finishing or undoing one a kill interrupted. When known is false, Begin
+// reads what out holds and Put stages only files whose bytes differ; when
+// true, the builder knows what out holds and stages every file it is given.
+// Check out against the project first; Begin refuses only what no project
+// allows.
+func Begin(out string, known bool) (*Stage, error) {
+	out, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkOutput(out, ""); err != nil {
+		return nil, err
+	}
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	if err := Recover(out); err != nil {
+		return nil, err
+	}
+	s := &Stage{out: out, compare: !known, dirs: map[string]bool{}}
+	if entries, err := os.ReadDir(out); err != nil || len(entries) == 0 {
+		s.fresh, s.compare = true, false
+	} else if !known {
+		if s.old, err = files(out); err != nil {
+			return nil, fmt.Errorf("reading the output folder %s: %w", out, err)
+		}
+	}
+	if s.dir, err = os.MkdirTemp(parent, "."+base+".staging-"); err != nil {
+		return nil, fmt.Errorf("cannot create a folder beside %s: %w", out, unwrapPath(err))
+	}
+	s.dirs[s.dir] = true
+	if s.lock, err = createMarker(s.dir, base); err == nil {
+		err = s.write(Marker, []byte(markerText))
+	}
+	if err != nil {
+		s.Abort()
+		return nil, fmt.Errorf("cannot write beside %s: %w", out, unwrapPath(err))
+	}
+	s.put = append(s.put, Marker)
+	return s, nil
+}
+
+// createMarker writes the staging folder's marker and keeps it open and
+// locked: a lock the kernel drops when the build dies, so that Recover
+// never takes the folder of a build still running.
+func createMarker(dir, base string) (*os.File, error) {
+	f, err := os.OpenFile(filepath.Join(dir, stagingMarker), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.WriteString(stagingText(base)); err != nil {
+		f.Close()
+		return nil, err
+	}
+	lockFile(f)
+	return f, nil
+}
+
+// files lists the files of a folder, slash-separated and relative.
+func files(dir string) (map[string]bool, error) {
+	found := map[string]bool{}
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		found[filepath.ToSlash(rel)] = true
+		return nil
+	})
+	return found, err
+}
+
+// Put stages one file; path is slash-separated and relative. A file that
+// cannot be written is noted, and Commit reports them all at once: on a
+// full disk that is every file after the first. Put refuses only a path
+// that is not the output's to write. Safe for concurrent use.
+func (s *Stage) Put(path string, data []byte) error {
+	if !filepath.IsLocal(filepath.FromSlash(path)) || reserved(path) {
+		return fmt.Errorf("refusing to write %q: it is not a file of the output folder", path)
+	}
+	s.mu.Lock()
+	s.tried++
+	s.mu.Unlock()
+	if s.compare && s.old[path] {
+		if same, err := sameBytes(filepath.Join(s.out, filepath.FromSlash(path)), data); err == nil && same {
+			return nil
+		}
+	}
+	err := s.write(path, data)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err != nil {
+		s.failed = append(s.failed, failure{path, len(data), unwrapPath(err)})
+		return nil
+	}
+	s.put = append(s.put, path)
+	return nil
+}
+
+func reserved(path string) bool {
+	return path == Marker || path == stagingMarker || path == journalName
+}
+
+// write writes one file into the staging folder.
+func (s *Stage) write(path string, data []byte) error {
+	full := filepath.Join(s.dir, filepath.FromSlash(path))
+	if err := s.mkdir(filepath.Dir(full)); err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// mkdir makes a folder of the staging folder and those above it, each once.
+func (s *Stage) mkdir(dir string) error {
+	s.mu.Lock()
+	done := s.dirs[dir]
+	s.mu.Unlock()
+	if done {
+		return nil
+	}
+	if parent := filepath.Dir(dir); parent != dir && within(parent, s.dir) {
+		if err := s.mkdir(parent); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	s.mu.Lock()
+	s.dirs[dir] = true
+	s.mu.Unlock()
+	return nil
+}
+
+// sameBytes reports whether a file holds exactly data.
+func sameBytes(name string, data []byte) (bool, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false, err
+	}
+	buf := make([]byte, len(data)+1) // one more, to see the end of the file
+	n, _ := io.ReadFull(f, buf)
+	return n == len(data) && bytes.Equal(buf[:n], data), nil
+}
+
+// Written is how many of the build's files were staged: all of them into
+// a new folder, else those whose bytes changed or, when the builder knew
+// what the folder holds, those it gave.
+func (s *Stage) Written() int { return len(s.put) - 1 } // not the marker
+
+// Gone is the files the output holds that are not among paths, the new
+// build's files; only for a Stage that read the output (known false).
+func (s *Stage) Gone(paths []string) []string {
+	if len(s.old) == 0 {
+		return nil
+	}
+	keep := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		keep[p] = true
+	}
+	var gone []string
+	for p := range s.old {
+		if !keep[p] && p != Marker {
+			gone = append(gone, p)
+		}
+	}
+	return gone
+}
+
+// Abort removes what was staged; the output stays as it was.
+func (s *Stage) Abort() {
+	os.RemoveAll(s.dir)
+	if s.lock != nil {
+		s.lock.Close()
+	}
+}
+
+// Dir is the output folder.
+func (s *Stage) Dir() string { return s.out }
+
+// failures is the files Put could not write, as one error: one line
+// however many there were, naming the first few and what they weigh.
+func (s *Stage) failures() error {
+	if len(s.failed) == 0 {
+		return nil
+	}
+	slices.SortFunc(s.failed, func(a, b failure) int { return strings.Compare(a.path, b.path) })
+	if len(s.failed) == 1 {
+		return fmt.Errorf("writing %s: %w", s.failed[0].path, s.failed[0].err)
+	}
+	var causes, names []string
+	total := 0
+	for _, f := range s.failed {
+		if c := f.err.Error(); !slices.Contains(causes, c) {
+			causes = append(causes, c)
+		}
+		if len(names) < 3 {
+			names = append(names, f.path)
+		}
+		total += f.size
+	}
+	list := strings.Join(names, ", ")
+	if more := len(s.failed) - len(names); more > 0 {
+		list += fmt.Sprintf(" and %d more", more)
+	}
+	return fmt.Errorf("%d of %d files could not be written: %s (%s; %s in all)", len(s.failed), s.tried,
+		strings.Join(causes, "; "), list, size(total))
+}
+
+// size says a number of bytes as people read it.
+func size(n int) string {
+	switch {
+	case n < 1<<10:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
