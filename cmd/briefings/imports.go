@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"briefings/internal/load"
 	"briefings/internal/validate"
 	"briefings/internal/wire"
+	"briefings/internal/write"
 )
 
 func runImport(args []string, stdout, stderr io.Writer) int {
@@ -30,6 +32,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "briefings import: name the text files or saved pages to import, or - for standard input: briefings import wire.txt")
 		return 2
+	}
+	if err := write.Recover(filepath.Join(*root, "public")); err != nil {
+		return exit(stderr, err)
 	}
 	p, err := draft.OpenProject(*root)
 	if err != nil {

@@ -23,6 +23,7 @@ import (
 	"briefings/internal/live"
 	"briefings/internal/load"
 	"briefings/internal/serve"
+	"briefings/internal/write"
 )
 
 const usage = `briefings builds the bilingual briefings portal from content/.
@@ -116,6 +117,9 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	opts.Warn = opts.DryRun
+	if err := write.Recover(opts.Out); err != nil {
+		return exit(stderr, err)
+	}
 	rep, err := build.Build(opts)
 	if format == "json" {
 		return checkJSON(stdout, stderr, rep, err)
@@ -160,6 +164,9 @@ func runLive(name string, args []string, stdout, stderr io.Writer) int {
 	})
 	if !ok {
 		return 2
+	}
+	if err := write.Recover(opts.Out); err != nil {
+		return exit(stderr, err)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -287,6 +294,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	req.Title, req.Countries, req.Date = fs.Arg(0), countries, date.Time
+	if err := write.Recover(filepath.Join(*root, "public")); err != nil {
+		return exit(stderr, err)
+	}
 	p, err := draft.OpenProject(*root)
 	if err != nil {
 		return exit(stderr, err)

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"briefings/internal/build"
@@ -26,6 +27,9 @@ var Sources = []string{"content", "templates", "static"}
 type Preview interface {
 	Built(base string, changed bool)
 	Failed(base string, problems []string)
+	// Commits is held while a build puts its files in place, so that
+	// the preview never serves a mix of two builds.
+	Commits() sync.Locker
 }
 
 // Session is one watch or serve session.
@@ -45,6 +49,9 @@ func (s *Session) Run(ctx context.Context, ready func()) error {
 		return fmt.Errorf("watching %s: %w", s.Root, err)
 	}
 	defer w.Close()
+	if s.Preview != nil {
+		s.Builder.HoldWhileCommitting(s.Preview.Commits())
+	}
 	s.build(nil)
 	if ready != nil {
 		ready()

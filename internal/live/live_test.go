@@ -55,10 +55,12 @@ type recorder struct {
 	mu       sync.Mutex
 	built    int
 	problems []string
+	commits  sync.Mutex
 }
 
 func (r *recorder) Built(string, bool)          { r.mu.Lock(); r.built++; r.problems = nil; r.mu.Unlock() }
 func (r *recorder) Failed(_ string, p []string) { r.mu.Lock(); r.problems = p; r.mu.Unlock() }
+func (r *recorder) Commits() sync.Locker        { return &r.commits }
 func (r *recorder) state() (int, []string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()

@@ -30,6 +30,8 @@ var liveJS []byte
 type Server struct {
 	out string // the output folder
 
+	commits sync.RWMutex // see Commits
+
 	mu       sync.Mutex
 	base     string   // the site's path, "/briefings/", URL-escaped, from the last build that knew it
 	problems []string // of the last build; nil when it succeeded
@@ -158,19 +160,33 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, base, decoded, rel
 		s.notFound(w, r, base)
 		return
 	}
+	s.commits.RLock()
+	name, data, status, redirect := s.read(name, rel)
+	s.commits.RUnlock()
+	switch {
+	case redirect:
+		to := url.URL{Path: decoded + rel + "/"}
+		http.Redirect(w, r, to.EscapedPath(), http.StatusMovedPermanently)
+	case status == http.StatusNotFound:
+		s.notFoundIn(w, r, data, base)
+	default:
+		s.send(w, r, base, name, data, status)
+	}
+}
+
+// read reads the file that serves a request, or the site's 404 page, or
+// says that a folder was asked for without its slash.
+func (s *Server) read(name, rel string) (string, []byte, int, bool) {
 	root, err := os.OpenRoot(s.out) // per request: a fresh build replaces the folder
 	if err != nil {
-		s.notFound(w, r, base)
-		return
+		return "", nil, http.StatusNotFound, false
 	}
 	defer root.Close()
 	info, err := root.Stat(name)
 	switch {
 	case err != nil:
 	case info.IsDir() && rel != "" && !strings.HasSuffix(rel, "/"):
-		to := url.URL{Path: decoded + rel + "/"}
-		http.Redirect(w, r, to.EscapedPath(), http.StatusMovedPermanently)
-		return
+		return "", nil, 0, true
 	case info.IsDir():
 		name = path.Join(name, "index.html") // a folder without one is 404, never a listing
 	case strings.HasSuffix(rel, "/"):
@@ -181,10 +197,10 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, base, decoded, rel
 		data, err = root.ReadFile(name)
 	}
 	if err != nil {
-		s.notFoundIn(w, r, root, base)
-		return
+		data, _ = root.ReadFile("404.html")
+		return "", data, http.StatusNotFound, false
 	}
-	s.send(w, r, base, name, data, http.StatusOK)
+	return name, data, http.StatusOK, false
 }
 
 // types are the content types of the files a site has, fixed here rather
@@ -198,22 +214,19 @@ var types = map[string]string{
 // notFound serves the site's own 404 page, or, before any build succeeded,
 // a page that shows the problems and reloads once they are fixed.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, base string) {
-	root, err := os.OpenRoot(s.out)
-	if err == nil {
-		defer root.Close()
-	}
-	s.notFoundIn(w, r, root, base)
+	s.commits.RLock()
+	_, page, _, _ := s.read("404.html", "404.html")
+	s.commits.RUnlock()
+	s.notFoundIn(w, r, page, base)
 }
 
-// notFoundIn reads the 404 page through root, so that it too stays inside.
-func (s *Server) notFoundIn(w http.ResponseWriter, r *http.Request, root *os.Root, base string) {
-	data := []byte(notBuilt)
-	if root != nil {
-		if b, err := root.ReadFile("404.html"); err == nil {
-			data = b
-		}
+// notFoundIn serves page, the site's 404 page read inside the output
+// folder, or the page of a site not built yet.
+func (s *Server) notFoundIn(w http.ResponseWriter, r *http.Request, page []byte, base string) {
+	if page == nil {
+		page = []byte(notBuilt)
 	}
-	s.send(w, r, base, "404.html", data, http.StatusNotFound)
+	s.send(w, r, base, "404.html", page, http.StatusNotFound)
 }
 
 const notBuilt = `<!doctype html>
@@ -331,6 +344,11 @@ func mustJSON(v any) string {
 	}
 	return string(b)
 }
+
+// Commits is the lock a build holds while it puts its files in place;
+// the server holds it for reading while it reads a file, so that the
+// pages it serves are of one build or the next, never of both.
+func (s *Server) Commits() sync.Locker { return &s.commits }
 
 // Base is the path the site is served under.
 func (s *Server) Base() string {
