@@ -15,13 +15,21 @@ import (
 // by the same code, without the server) as an editor would: after each rebuild the output is exactly what a fresh
 // build of the same files writes, and a rebuild that fails (here over the
 // page budget) changes no byte of it. Files turn into folders and back in
-// static/ and content/, and a folder of someone else's beside the output,
+// static/ (a link to a folder of the project) and content/, and a folder of someone else's beside the output,
 // named like one a build might use, is kept.
 func TestRebuildsAsFreshBuilds(t *testing.T) {
 	bin := briefingsCommand(t)
 	for _, mode := range []string{"serve"} {
 		t.Run(mode, func(t *testing.T) {
 			root := t.TempDir()
+			// static/ is a link to a folder of the project, followed and
+			// watched as a folder.
+			if err := os.CopyFS(filepath.Join(root, "assets"), os.DirFS(filepath.Join(testproject.Repo(), "static"))); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink("assets", filepath.Join(root, "static")); err != nil {
+				t.Skipf("no links here: %v", err)
+			}
 			writeProject(t, root, "Old", 12)
 			theirs := filepath.Join(root, ".public.old-photos", "cat.jpg")
 			testproject.Write(t, theirs, "a photo")

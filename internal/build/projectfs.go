@@ -1,10 +1,15 @@
 package build
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"sync"
+
+	"briefings/internal/diag"
+	"briefings/internal/write"
 )
 
 // projectFiles reads a project folder through os.Root, which follows no
@@ -19,11 +24,54 @@ type projectFiles struct {
 }
 
 func openProject(dir string) (*projectFiles, error) {
+	if err := linkedSources(dir); err != nil {
+		return nil, err
+	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
 	}
 	return &projectFiles{FS: root.FS(), root: root, dirs: map[string]*os.Root{}}, nil
+}
+
+// linkedSources refuses a source folder that is a link leading out of the
+// project: the build reads only the project's own files, and a link to
+// anywhere would publish whatever it leads to. A link to a folder inside
+// the project is followed, by the build and by the watcher alike.
+func linkedSources(dir string) error {
+	project, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil // os.OpenRoot says what is wrong
+	}
+	var errs diag.List
+	for _, src := range write.Sources {
+		link := filepath.Join(dir, src)
+		if info, err := os.Lstat(link); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		to, _ := os.Readlink(link)
+		real, err := filepath.EvalSymlinks(link)
+		switch {
+		case err != nil:
+			errs.Add(src, 0, "a link to %q, which cannot be read: %v", to, unwrap(err))
+		case !within(real, project):
+			errs.Add(src, 0, "a link to %q, outside the project folder: the build reads only the project's own files; move the folder into the project (a link to a folder inside it is followed)", real)
+		}
+	}
+	return errs.Err()
+}
+
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && filepath.IsLocal(rel)
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // ReadFile reads a file; safe for concurrent use.

@@ -18,10 +18,11 @@ import (
 	"briefings/internal/build"
 	"briefings/internal/diag"
 	"briefings/internal/watch"
+	"briefings/internal/write"
 )
 
 // Sources are the project folders a change in which means a rebuild.
-var Sources = []string{"content", "templates", "static"}
+var Sources = write.Sources
 
 // Preview is what a rebuild reports to: the preview server.
 type Preview interface {

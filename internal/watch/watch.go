@@ -166,16 +166,27 @@ func (w *Watcher) inSources(rel string) bool {
 }
 
 // addTree watches a folder and every folder below it, and returns the
-// files found there. A folder that does not exist is skipped.
+// files found there. A folder that does not exist is skipped. A source
+// folder that is a link is followed, as the build follows it: its folders
+// are watched under the link's name, so that events name project paths.
 func (w *Watcher) addTree(dir string) ([]string, error) {
+	real, err := filepath.EvalSymlinks(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
 	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(real, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil
 			}
 			return err
 		}
+		under, _ := filepath.Rel(real, p)
+		p = filepath.Join(dir, under)
 		rel, _ := filepath.Rel(w.root, p)
 		rel = filepath.ToSlash(rel)
 		if p != dir && ignored(rel) {

@@ -113,3 +113,27 @@ func TestNewFolders(t *testing.T) {
 		t.Errorf("a source folder made after the start: %+v", b)
 	}
 }
+
+// TestLinkedSourceFolder: a source folder that is a link is watched
+// through it, and its changes are named by the link's paths, as the
+// build reads them.
+func TestLinkedSourceFolder(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "shared-content/en/a.md"), "old")
+	if err := os.Symlink("shared-content", filepath.Join(root, "content")); err != nil {
+		t.Skipf("no links here: %v", err)
+	}
+	batches := start(t, root)
+	write(t, filepath.Join(root, "shared-content/en/a.md"), "new")
+	if b := nextBatch(t, batches); !slices.Equal(b.Paths, []string{"content/en/a.md"}) {
+		t.Errorf("an edit through the link: %v", b.Paths)
+	}
+	write(t, filepath.Join(root, "shared-content/ru/b.md"), "new folder")
+	if b := nextBatch(t, batches); !slices.Contains(b.Paths, "content/ru/b.md") {
+		t.Errorf("a new folder through the link: %v", b.Paths)
+	}
+	write(t, filepath.Join(root, "shared-content/ru/c.md"), "in the new folder")
+	if b := nextBatch(t, batches); !slices.Equal(b.Paths, []string{"content/ru/c.md"}) {
+		t.Errorf("an edit in the new folder: %v", b.Paths)
+	}
+}

@@ -62,11 +62,17 @@ func (s *Stage) Commit(gone []string, hold sync.Locker) error {
 }
 
 // commitFolder renames the staging folder into place where there was no
-// site; its marker goes after, and Recover removes one a kill left.
+// site: the output folder, empty but for its marker, goes first (os.Rename
+// never replaces a folder), so that a kill between leaves no site, as
+// before. The staging folder's marker goes after; Recover removes one a
+// kill left.
 func (s *Stage) commitFolder(hold sync.Locker) error {
 	hold.Lock()
-	err := os.Rename(s.dir, s.out)
-	if err != nil && os.Remove(s.out) == nil { // an empty folder rename may not replace here
+	err := os.Remove(filepath.Join(s.out, Marker))
+	if err == nil {
+		err = os.Remove(s.out)
+	}
+	if err == nil {
 		err = os.Rename(s.dir, s.out)
 	}
 	hold.Unlock()

@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // Recover finishes or undoes a commit a kill interrupted in the output
@@ -20,10 +22,8 @@ func Recover(out string) error {
 	if err != nil {
 		return err
 	}
-	if info, err := os.Lstat(filepath.Join(out, stagingMarker)); err == nil && info.Mode().IsRegular() {
-		if err := os.Remove(filepath.Join(out, stagingMarker)); err != nil {
-			return fmt.Errorf("finishing the interrupted build of %s: %w", out, unwrapPath(err))
-		}
+	if err := recoverInside(out); err != nil {
+		return fmt.Errorf("finishing the interrupted build of %s: %w", out, unwrapPath(err))
 	}
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	entries, err := os.ReadDir(parent)
@@ -37,6 +37,34 @@ func Recover(out string) error {
 		staging := filepath.Join(parent, e.Name())
 		if err := recoverStaging(staging, out, base); err != nil {
 			return fmt.Errorf("finishing the interrupted build of %s (in %s): %w", out, staging, err)
+		}
+	}
+	return nil
+}
+
+// recoverInside removes what a kill left in the output folder itself: the
+// marker of a staging folder that became the output, and a staging folder
+// killed while it was being made there, before it moved beside. Such a
+// folder is empty or holds its marker alone; no build writes an empty folder.
+func recoverInside(out string) error {
+	entries, err := os.ReadDir(out)
+	if err != nil || !slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == Marker }) {
+		return nil // not a build's output
+	}
+	for _, e := range entries {
+		p := filepath.Join(out, e.Name())
+		switch {
+		case e.Name() == stagingMarker && e.Type().IsRegular():
+			if err := os.Remove(p); err != nil {
+				return err
+			}
+		case e.IsDir():
+			inside, err := firstNames(p, 2)
+			if err == nil && (len(inside) == 0 || len(inside) == 1 && inside[0] == stagingMarker) {
+				if err := os.RemoveAll(p); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	return nil
@@ -70,4 +98,18 @@ func recoverStaging(staging, out, base string) error {
 		return err
 	}
 	return finish(staging)
+}
+
+// firstNames reads at most n names of a folder's entries.
+func firstNames(dir string, n int) ([]string, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	names, err := f.Readdirnames(n)
+	if errors.Is(err, io.EOF) {
+		err = nil
+	}
+	return names, err
 }

@@ -20,6 +20,7 @@ type Stage struct {
 	dir     string   // the staging folder beside it
 	lock    *os.File // its marker, locked while this build owns it
 	fresh   bool     // out holds no site: the staging folder becomes it
+	made    bool     // out was made by this build, empty but for its marker
 	compare bool     // a file whose bytes out already holds is not staged
 	old     map[string]bool
 
@@ -71,18 +72,28 @@ func Begin(out string, known bool) (*Stage, error) {
 		return nil, err
 	}
 	s := &Stage{out: out, compare: !known, dirs: map[string]bool{}}
-	if entries, err := os.ReadDir(out); err != nil || len(entries) == 0 {
-		s.fresh, s.compare = true, false
-	} else if !known {
-		if s.old, err = files(out); err != nil {
-			return nil, fmt.Errorf("reading the output folder %s: %w", out, err)
+	entries, err := os.ReadDir(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.Mkdir(out, 0o755); err != nil {
+			return nil, fmt.Errorf("cannot create %s: %w", out, unwrapPath(err))
 		}
+		s.made, s.fresh = true, true
+	case err != nil:
+		return nil, fmt.Errorf("output folder %s: %w", out, unwrapPath(err))
+	case len(entries) == 0 || len(entries) == 1 && entries[0].Name() == Marker:
+		s.fresh = true
 	}
-	if s.dir, err = os.MkdirTemp(parent, "."+base+".staging-"); err != nil {
-		return nil, fmt.Errorf("cannot create a folder beside %s: %w", out, unwrapPath(err))
+	if s.fresh {
+		s.compare = false
+		err = os.WriteFile(filepath.Join(out, Marker), []byte(markerText), 0o644)
+	} else if !known {
+		s.old, err = files(out)
 	}
-	s.dirs[s.dir] = true
-	if s.lock, err = createMarker(s.dir, base); err == nil {
+	if err == nil {
+		err = s.makeStaging(parent, base)
+	}
+	if err == nil {
 		err = s.write(Marker, []byte(markerText))
 	}
 	if err != nil {
@@ -91,6 +102,29 @@ func Begin(out string, known bool) (*Stage, error) {
 	}
 	s.put = append(s.put, Marker)
 	return s, nil
+}
+
+// makeStaging makes the staging folder with its marker inside the output
+// folder, which is the build's own, and only then moves it beside: a kill
+// at any moment leaves nothing Recover cannot tell as the build's.
+func (s *Stage) makeStaging(parent, base string) error {
+	tmp, err := os.MkdirTemp(s.out, ".briefings-staging-")
+	if err != nil {
+		return err
+	}
+	if err = os.Chmod(tmp, 0o755); err == nil {
+		s.lock, err = createMarker(tmp, base)
+	}
+	s.dir = filepath.Join(parent, "."+base+"."+strings.TrimPrefix(filepath.Base(tmp), ".briefings-"))
+	if err == nil {
+		err = os.Rename(tmp, s.dir)
+	}
+	if err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	s.dirs[s.dir] = true
+	return nil
 }
 
 // createMarker writes the staging folder's marker and keeps it open and
@@ -227,7 +261,15 @@ func (s *Stage) Gone(paths []string) []string {
 
 // Abort removes what was staged; the output stays as it was.
 func (s *Stage) Abort() {
-	os.RemoveAll(s.dir)
+	if s.dir != "" {
+		os.RemoveAll(s.dir)
+	}
+	if s.fresh { // the marker Begin wrote, and the folder if Begin made it
+		os.Remove(filepath.Join(s.out, Marker))
+		if s.made {
+			os.Remove(s.out)
+		}
+	}
 	if s.lock != nil {
 		s.lock.Close()
 	}

@@ -267,6 +267,8 @@ func TestKilledFreshCommitRecovers(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	files := map[string]string{"index.html": "new"}
 	s := stage(t, out, files)
+	os.Remove(filepath.Join(out, Marker))
+	os.Remove(out)
 	if err := os.Rename(s.dir, out); err != nil {
 		t.Fatal(err)
 	}
@@ -275,6 +277,25 @@ func TestKilledFreshCommitRecovers(t *testing.T) {
 		t.Fatal(err)
 	}
 	testproject.SameTree(t, testproject.Tree(t, out), site(t, files))
+}
+
+// TestKilledWhileStaging: a build killed while it made its staging folder
+// in the output, before moving it beside, leaves a folder Recover removes.
+func TestKilledWhileStaging(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	files := map[string]string{"index.html": "old"}
+	build(t, out, files)
+	testproject.Write(t, filepath.Join(out, ".briefings-staging-1", stagingMarker), "This folder")
+	if err := os.Mkdir(filepath.Join(out, ".briefings-staging-2"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := Recover(out); err != nil {
+		t.Fatal(err)
+	}
+	testproject.SameTree(t, testproject.Tree(t, out), site(t, files))
+	if entries, _ := os.ReadDir(out); len(entries) != 2 {
+		t.Errorf("after Recover the output holds %d entries, want index.html and the marker", len(entries))
+	}
 }
 
 // TestCommitHoldsLock: readers holding the lock see the old site or the new.
