@@ -197,17 +197,26 @@ func apply(staging, out string, ops []op) error {
 }
 
 // rename moves one staged file into the output; a file no longer staged
-// was moved already.
+// was moved already. The folder is made only when missing: one system call
+// a file, in the window where the output is changing.
 func rename(staging, out, path string) error {
 	from := filepath.Join(staging, filepath.FromSlash(path))
-	if _, err := os.Lstat(from); errors.Is(err, fs.ErrNotExist) {
+	to := filepath.Join(out, filepath.FromSlash(path))
+	err := os.Rename(from, to)
+	if err == nil || !errors.Is(err, fs.ErrNotExist) {
+		return renameError(path, err)
+	}
+	if _, serr := os.Lstat(from); errors.Is(serr, fs.ErrNotExist) {
 		return nil
 	}
-	to := filepath.Join(out, filepath.FromSlash(path))
 	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
 		return fmt.Errorf("creating the folder of %s: %w", path, unwrapPath(err))
 	}
-	if err := os.Rename(from, to); err != nil {
+	return renameError(path, os.Rename(from, to))
+}
+
+func renameError(path string, err error) error {
+	if err != nil {
 		return fmt.Errorf("replacing %s: %w", path, unwrapPath(err))
 	}
 	return nil

@@ -16,13 +16,12 @@ import (
 // Stage is one build's changes to an output folder, written aside until
 // Commit puts them in place.
 type Stage struct {
-	out     string   // the output folder, absolute
-	dir     string   // the staging folder beside it
-	lock    *os.File // its marker, locked while this build owns it
-	fresh   bool     // out holds no site: the staging folder becomes it
-	made    bool     // out was made by this build, empty but for its marker
-	compare bool     // a file whose bytes out already holds is not staged
-	old     map[string]bool
+	out   string          // the output folder, absolute
+	dir   string          // the staging folder beside it
+	lock  *os.File        // its marker, locked while this build owns it
+	fresh bool            // out holds no site: the staging folder becomes it
+	made  bool            // out was made by this build, empty but for its marker
+	old   map[string]bool // the files out holds, when Begin read them
 
 	mu     sync.Mutex
 	dirs   map[string]bool // folders made in the staging folder
@@ -51,9 +50,9 @@ func stagingText(base string) string {
 }
 
 // Begin starts a build's changes to the output folder out, after
-// finishing or undoing one a kill interrupted. When known is false, Begin
-// reads what out holds and Put stages only files whose bytes differ; when
-// true, the builder knows what out holds and stages every file it is given.
+// finishing or undoing one a kill interrupted. Put stages only files whose
+// bytes differ from the output's. When known is false, Begin reads what out
+// holds, for Gone; when true, the builder knows it.
 // Check out against the project first; Begin refuses only what no project
 // allows.
 func Begin(out string, known bool) (*Stage, error) {
@@ -71,7 +70,7 @@ func Begin(out string, known bool) (*Stage, error) {
 	if err := Recover(out); err != nil {
 		return nil, err
 	}
-	s := &Stage{out: out, compare: !known, dirs: map[string]bool{}}
+	s := &Stage{out: out, dirs: map[string]bool{}}
 	entries, err := os.ReadDir(out)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -85,7 +84,6 @@ func Begin(out string, known bool) (*Stage, error) {
 		s.fresh = true
 	}
 	if s.fresh {
-		s.compare = false
 		err = os.WriteFile(filepath.Join(out, Marker), []byte(markerText), 0o644)
 	} else if !known {
 		s.old, err = files(out)
@@ -168,7 +166,7 @@ func (s *Stage) Put(path string, data []byte) error {
 	s.mu.Lock()
 	s.tried++
 	s.mu.Unlock()
-	if s.compare && s.old[path] {
+	if !s.fresh && (s.old == nil || s.old[path]) {
 		if same, err := sameBytes(filepath.Join(s.out, filepath.FromSlash(path)), data); err == nil && same {
 			return nil
 		}
@@ -236,8 +234,7 @@ func sameBytes(name string, data []byte) (bool, error) {
 }
 
 // Written is how many of the build's files were staged: all of them into
-// a new folder, else those whose bytes changed or, when the builder knew
-// what the folder holds, those it gave.
+// a new folder, else those whose bytes changed.
 func (s *Stage) Written() int { return len(s.put) - 1 } // not the marker
 
 // Gone is the files the output holds that are not among paths, the new
