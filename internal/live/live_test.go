@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"briefings/internal/build"
@@ -55,8 +56,17 @@ type recorder struct {
 	mu       sync.Mutex
 	built    int
 	problems []string
-	commits  sync.Mutex
+	commits  countingLock
 }
+
+// countingLock counts the commits that held it.
+type countingLock struct {
+	mu sync.Mutex
+	n  atomic.Int32
+}
+
+func (l *countingLock) Lock()   { l.mu.Lock(); l.n.Add(1) }
+func (l *countingLock) Unlock() { l.mu.Unlock() }
 
 func (r *recorder) Built(string, bool)          { r.mu.Lock(); r.built++; r.problems = nil; r.mu.Unlock() }
 func (r *recorder) Failed(_ string, p []string) { r.mu.Lock(); r.problems = p; r.mu.Unlock() }
@@ -97,6 +107,9 @@ func TestWatchSession(t *testing.T) {
 	// A new article: its page appears, and the home page and feed list it.
 	tp.Write(t, src("content/en/2025/kz.md"), "---\ntitle: Kazakhstan meeting\ndate: 2025-10-01\ncountries: [KZ]\n---\nMet.\n")
 	tp.Eventually(t, "the new article's page", func() bool { return exists("en/2025/10/kazakhstan-meeting/index.html") })
+	if rec.commits.n.Load() == 0 {
+		t.Errorf("the rebuild put its files in place without holding the preview's lock")
+	}
 	tp.Eventually(t, "the home page lists it", func() bool { return strings.Contains(page("en/index.html"), "Kazakhstan meeting") })
 
 	// A title edited: lists and the feed change.
