@@ -105,6 +105,9 @@ func TestFullDiskDuringRebuild(t *testing.T) {
 	for {
 		line := p.waitForAny(t, "", "")
 		if strings.Contains(line, "failed with") {
+			if !strings.Contains(line, "failed with 1 problem; the last good site stays") {
+				t.Errorf("the rebuild's line: %s", line)
+			}
 			break
 		}
 		if strings.HasPrefix(line, "rebuilt after") {

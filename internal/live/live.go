@@ -89,11 +89,11 @@ func (s *Session) build(b *watch.Batch) {
 		what = "rebuilt after " + s.describe(*b)
 	}
 	if err != nil {
-		problems := lines(err)
+		problems, n := lines(err)
 		for _, p := range problems {
 			fmt.Fprintln(s.Log, p)
 		}
-		fmt.Fprintf(s.Log, "%s: failed with %d %s; the last good site stays\n", what, len(problems), plural(len(problems)))
+		fmt.Fprintf(s.Log, "%s: failed with %d %s; the last good site stays\n", what, n, plural(n))
 		if s.Preview != nil {
 			s.Preview.Failed(rep.BasePath, problems)
 		}
@@ -130,16 +130,19 @@ func (s *Session) describe(b watch.Batch) string {
 	return fmt.Sprintf("%s and %d more", paths[0], len(paths)-1)
 }
 
-func lines(err error) []string {
+// lines is a failed build's problems, one a line, and how many there
+// are: each content problem is one, and any other failure is one however
+// many lines it takes (a full disk, and that the site was left as it was).
+func lines(err error) ([]string, int) {
 	var list diag.List
 	if errors.As(err, &list) {
 		var out []string
 		for _, d := range list {
 			out = append(out, d.String())
 		}
-		return out
+		return out, len(out)
 	}
-	return strings.Split(err.Error(), "\n")
+	return strings.Split(err.Error(), "\n"), 1
 }
 
 func plural(n int) string {
