@@ -28,8 +28,7 @@ var liveJS []byte
 
 // Server serves a built site.
 type Server struct {
-	out string // the output folder
-
+	out     string       // the output folder
 	commits sync.RWMutex // see Commits
 
 	mu       sync.Mutex
@@ -143,6 +142,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.events(w, r)
 		return
 	}
+	s.commits.RLock() // a file of one build, never one of the next half in place
+	defer s.commits.RUnlock()
 	s.file(w, r, base, decoded, rel)
 }
 
@@ -160,33 +161,19 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, base, decoded, rel
 		s.notFound(w, r, base)
 		return
 	}
-	s.commits.RLock()
-	name, data, status, redirect := s.read(name, rel)
-	s.commits.RUnlock()
-	switch {
-	case redirect:
-		to := url.URL{Path: decoded + rel + "/"}
-		http.Redirect(w, r, to.EscapedPath(), http.StatusMovedPermanently)
-	case status == http.StatusNotFound:
-		s.notFoundIn(w, r, data, base)
-	default:
-		s.send(w, r, base, name, data, status)
-	}
-}
-
-// read reads the file that serves a request, or the site's 404 page, or
-// says that a folder was asked for without its slash.
-func (s *Server) read(name, rel string) (string, []byte, int, bool) {
 	root, err := os.OpenRoot(s.out) // per request: a fresh build replaces the folder
 	if err != nil {
-		return "", nil, http.StatusNotFound, false
+		s.notFound(w, r, base)
+		return
 	}
 	defer root.Close()
 	info, err := root.Stat(name)
 	switch {
 	case err != nil:
 	case info.IsDir() && rel != "" && !strings.HasSuffix(rel, "/"):
-		return "", nil, 0, true
+		to := url.URL{Path: decoded + rel + "/"}
+		http.Redirect(w, r, to.EscapedPath(), http.StatusMovedPermanently)
+		return
 	case info.IsDir():
 		name = path.Join(name, "index.html") // a folder without one is 404, never a listing
 	case strings.HasSuffix(rel, "/"):
@@ -197,10 +184,10 @@ func (s *Server) read(name, rel string) (string, []byte, int, bool) {
 		data, err = root.ReadFile(name)
 	}
 	if err != nil {
-		data, _ = root.ReadFile("404.html")
-		return "", data, http.StatusNotFound, false
+		s.notFoundIn(w, r, root, base)
+		return
 	}
-	return name, data, http.StatusOK, false
+	s.send(w, r, base, name, data, http.StatusOK)
 }
 
 // types are the content types of the files a site has, fixed here rather
@@ -214,19 +201,22 @@ var types = map[string]string{
 // notFound serves the site's own 404 page, or, before any build succeeded,
 // a page that shows the problems and reloads once they are fixed.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, base string) {
-	s.commits.RLock()
-	_, page, _, _ := s.read("404.html", "404.html")
-	s.commits.RUnlock()
-	s.notFoundIn(w, r, page, base)
+	root, err := os.OpenRoot(s.out)
+	if err == nil {
+		defer root.Close()
+	}
+	s.notFoundIn(w, r, root, base)
 }
 
-// notFoundIn serves page, the site's 404 page read inside the output
-// folder, or the page of a site not built yet.
-func (s *Server) notFoundIn(w http.ResponseWriter, r *http.Request, page []byte, base string) {
-	if page == nil {
-		page = []byte(notBuilt)
+// notFoundIn reads the 404 page through root, so that it too stays inside.
+func (s *Server) notFoundIn(w http.ResponseWriter, r *http.Request, root *os.Root, base string) {
+	data := []byte(notBuilt)
+	if root != nil {
+		if b, err := root.ReadFile("404.html"); err == nil {
+			data = b
+		}
 	}
-	s.send(w, r, base, "404.html", page, http.StatusNotFound)
+	s.send(w, r, base, "404.html", data, http.StatusNotFound)
 }
 
 const notBuilt = `<!doctype html>
@@ -346,7 +336,7 @@ func mustJSON(v any) string {
 }
 
 // Commits is the lock a build holds while it puts its files in place;
-// the server holds it for reading while it reads a file, so that the
+// the server holds it for reading while it serves a file, so that the
 // pages it serves are of one build or the next, never of both.
 func (s *Server) Commits() sync.Locker { return &s.commits }
 
