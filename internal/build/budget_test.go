@@ -106,3 +106,36 @@ func TestPageBudget(t *testing.T) {
 		t.Errorf("a build over budget changed the site")
 	}
 }
+
+// A stylesheet grown past the budget fails a rebuild as it fails a fresh
+// build, though no page's own bytes changed: pages are weighed with the
+// stylesheet, so its size is in every page's key. Shrunk again, the
+// rebuild succeeds and the site is the fresh build's.
+func TestStylesheetOverBudgetFailsRebuild(t *testing.T) {
+	root := newProject(t, budgetArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	b := New(Options{Root: root, Out: out})
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, out)
+	css := filepath.Join(root, "static/style.css")
+	orig := readFile(t, css)
+	writeFile(t, css, orig+"/*"+strings.Repeat(" padding", 1000)+" */\n")
+	_, fresh := Build(Options{Root: root, Out: filepath.Join(t.TempDir(), "fresh")})
+	b.Changed("static/style.css")
+	_, err := b.Build()
+	if fresh == nil || err == nil || err.Error() != fresh.Error() {
+		t.Fatalf("rebuild: %v\nfresh build: %v", err, fresh)
+	}
+	sameTree(t, tree(t, out), before)
+
+	writeFile(t, css, orig)
+	b.Changed("static/style.css")
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(t.TempDir(), "want")
+	mustBuild(t, Options{Root: root, Out: want})
+	sameTree(t, tree(t, out), tree(t, want))
+}

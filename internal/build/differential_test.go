@@ -29,7 +29,7 @@ var (
 )
 
 // The seeds and steps go test runs: about four seconds on two cores.
-var differentialSeeds = []uint64{11, 14, 18, 27}
+var differentialSeeds = []uint64{1, 2, 4, 18} // 1: a budget failure; 2 and 4: static files turned into folders and back
 
 const differentialSteps = 40
 
