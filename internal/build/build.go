@@ -54,17 +54,17 @@ type Builder struct {
 	// file's bytes, right whatever a build made of them.
 	cache load.Cache
 	last  state
-	keys  map[string]uint64 // what the output folder holds; nil: unknown, write a fresh folder
-	wrote os.FileInfo       // the output's marker as this builder left it
 	// Held while a commit changes the output; nil: none.
 	commits sync.Locker
 }
 
 // state is what a good build leaves for the next one.
 type state struct {
-	theme *render.Theme
-	memo  *render.Memo // what it made, for the next build to reuse
-	paths map[*load.Article]string
+	theme  *render.Theme
+	memo   *render.Memo // what it made, for the next build to reuse
+	paths  map[*load.Article]string
+	keys   map[string]uint64 // what the output folder holds; nil: unknown
+	marker os.FileInfo       // the output's marker as the build left it
 }
 
 // New returns a Builder for a project.
@@ -104,7 +104,7 @@ func (b *Builder) Build() (Report, error) {
 		return rep, err
 	}
 	rep.Files = len(outputs)
-	err = b.write(outputs, &rep)
+	next.keys, next.marker, err = b.write(outputs, &rep)
 	if over := weights.Over(); len(over) > 0 {
 		err = over.Err() // the pages over budget were not written, nor was anything else
 	}

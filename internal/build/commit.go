@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"sync"
@@ -12,34 +13,34 @@ import (
 )
 
 // write renders what changed and commits it to the output folder by the
-// one protocol of package write: when the builder knows what the folder
-// holds, the outputs whose keys changed; else every output, of which
-// only those whose bytes differ from the folder's are written.
-func (b *Builder) write(outputs []render.Output, rep *Report) error {
+// one protocol of package write: when the last build's state says what
+// the folder holds, the outputs whose keys changed; else every output, of
+// which only those whose bytes differ from the folder's are written. It
+// returns what the folder then holds: each output's key, and its marker.
+func (b *Builder) write(outputs []render.Output, rep *Report) (map[string]uint64, os.FileInfo, error) {
 	if b.opts.DryRun {
 		_, _, err := render.Run(outputs, map[string]uint64{}, func(string, []byte) error { return nil })
-		return err
+		return nil, nil, err
 	}
-	keys, known := b.keys, b.keys != nil && b.sameOutput()
-	b.keys = nil // until this build is in place: render.Run changes keys as it goes
+	keys, known := maps.Clone(b.last.keys), b.last.keys != nil && b.sameOutput()
 	if !known {
 		project := b.opts.Root
 		if b.opts.FS != nil {
 			project = "" // the sources are not on disk
 		}
 		if err := write.Check(b.opts.Out, project); err != nil {
-			return err
+			return nil, nil, err
 		}
 		keys = make(map[string]uint64, len(outputs))
 	}
 	stage, err := write.Begin(b.opts.Out, known)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	_, gone, err := render.Run(outputs, keys, stage.Put)
 	if err != nil {
 		stage.Abort()
-		return errors.Join(err, b.unchanged())
+		return nil, nil, errors.Join(err, b.unchanged())
 	}
 	if !known {
 		paths := make([]string, len(outputs))
@@ -50,21 +51,20 @@ func (b *Builder) write(outputs []render.Output, rep *Report) error {
 	}
 	if err := stage.Commit(gone, b.commits); err != nil {
 		if errors.Is(err, write.ErrInterrupted) {
-			return err
+			return nil, nil, err
 		}
-		return errors.Join(err, b.unchanged())
+		return nil, nil, errors.Join(err, b.unchanged())
 	}
 	rep.Written, rep.Removed = stage.Written(), len(gone)
-	b.keys = keys
-	b.wrote, _ = os.Stat(filepath.Join(b.opts.Out, write.Marker))
-	return nil
+	marker, _ := os.Stat(filepath.Join(b.opts.Out, write.Marker))
+	return keys, marker, nil
 }
 
-// sameOutput reports whether the output folder is as this builder left
+// sameOutput reports whether the output folder is as the last build left
 // it: each commit replaces its marker, so another build's shows.
 func (b *Builder) sameOutput() bool {
 	info, err := os.Stat(filepath.Join(b.opts.Out, write.Marker))
-	return err == nil && b.wrote != nil && os.SameFile(info, b.wrote)
+	return err == nil && b.last.marker != nil && os.SameFile(info, b.last.marker)
 }
 
 // HoldWhileCommitting makes every commit hold l while the output folder
