@@ -126,15 +126,13 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, state, *render.Weights, Rep
 	}
 	theme, terrs := render.LoadTheme(fsys, langs, b.last.theme)
 	errs.Append(terrs)
-	var published []*load.Article
-	var paths map[*load.Article]string
-	if content.Config != nil && content.Countries != nil {
-		published = publishedArticles(content.Articles, b.opts.Drafts)
-		paths = index.Paths(published, b.last.paths)
-		errs.Append(validate.Content(content, published, paths))
-		if b.opts.Warn {
-			errs.Append(validate.Warnings(published))
-		}
+	// Articles are checked against each other even when site.yaml or
+	// countries.yaml is broken, so that one run shows every problem.
+	published := publishedArticles(content.Articles, b.opts.Drafts)
+	paths := index.Paths(published, b.last.paths)
+	errs.Append(validate.Content(content, published, paths))
+	if b.opts.Warn {
+		errs.Append(validate.Warnings(published))
 	}
 	urls, err := baseURL(content, b.opts.BaseURL)
 	if err != nil {

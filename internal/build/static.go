@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"path"
 	"strings"
 
 	"briefings/internal/diag"
@@ -22,6 +23,13 @@ func staticOutputs(fsys fs.FS) ([]render.Output, diag.List) {
 				return fs.SkipAll
 			}
 			return err
+		}
+		if bad := diag.BadName(d.Name()); bad != "" {
+			errs.Add(p, 0, "%s", bad)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
 		}
 		if load.Ignored(d.Name()) && p != "static" && d.Name() != ".well-known" {
 			if d.IsDir() {
@@ -70,6 +78,8 @@ func stylesheetSize(statics []render.Output) int {
 // stand where the site needs a folder, or sit in a folder where the site
 // writes a file. There are few static files and many outputs: a pass over
 // the outputs for each costs less than sets of every output's folders.
+// It refuses too what a copy of the site on Windows or macOS could not
+// hold apart: see portable.
 func collisions(outputs, statics []render.Output) error {
 	var errs diag.List
 	for _, s := range statics {
@@ -87,5 +97,50 @@ func collisions(outputs, statics []render.Output) error {
 			break
 		}
 	}
+	errs.Append(portable(outputs, statics))
 	return errs.Err()
+}
+
+// portable reports the output paths that Windows and macOS would take
+// for another (Style.css and style.css, EN/ and en/, é in NFC and NFD)
+// and the names Windows cannot hold (con, nul.txt, a trailing dot), each
+// against the static file that makes it, or the generated page. Article,
+// country and language names were reported at their lines already.
+func portable(outputs, statics []render.Output) diag.List {
+	var errs diag.List
+	key := load.Folder()
+	type owner struct{ path, by string } // the path as spelt, and what makes it
+	seen := map[string]owner{}
+	check := func(o render.Output, static bool) {
+		at, by := "", "the generated page /"+o.Path
+		if static {
+			at, by = "static/"+o.Path, "static/"+o.Path
+		}
+		for i := 1; i <= len(o.Path); i++ {
+			if i < len(o.Path) && o.Path[i] != '/' {
+				continue
+			}
+			p := o.Path[:i]
+			if bad := load.WindowsName(path.Base(p)); bad != "" {
+				errs.Add(at, 0, "%s: %s; rename it", by, bad)
+				return
+			}
+			k := key(p)
+			prev, ok := seen[k]
+			if !ok {
+				seen[k] = owner{p, by}
+			} else if prev.path != p {
+				errs.Add(at, 0, "%s: /%s and /%s (of %s) are one path on Windows and macOS, which ignore case and how accents are encoded; rename one",
+					by, p, prev.path, prev.by)
+				return
+			}
+		}
+	}
+	for _, o := range outputs {
+		check(o, false)
+	}
+	for _, s := range statics {
+		check(s, true)
+	}
+	return errs
 }

@@ -6,7 +6,10 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Severity tells an error, which fails the build, from a warning, which does not.
@@ -25,15 +28,55 @@ type Diagnostic struct {
 	Severity Severity
 }
 
+// String is the diagnostic as printed. A path holding a character that
+// could move the cursor, clear the screen or forge a line is printed
+// quoted, and such characters in the message are escaped.
 func (d Diagnostic) String() string {
 	prefix := d.Path
+	if !Safe(prefix) {
+		prefix = strconv.QuoteToGraphic(prefix)
+	}
 	if d.Line > 0 {
-		prefix = fmt.Sprintf("%s:%d", d.Path, d.Line)
+		prefix = fmt.Sprintf("%s:%d", prefix, d.Line)
 	}
 	if d.Severity == Warning {
-		return prefix + ": warning: " + d.Message
+		return prefix + ": warning: " + Clean(d.Message)
 	}
-	return prefix + ": " + d.Message
+	return prefix + ": " + Clean(d.Message)
+}
+
+// Unsafe tells the runes that must not reach a terminal as they are:
+// control characters (C0, DEL, C1), invisible format characters such as
+// bidirectional overrides, and line and paragraph separators.
+func Unsafe(r rune) bool {
+	return unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp)
+}
+
+// Safe reports whether s is valid UTF-8 holding no unsafe rune.
+func Safe(s string) bool {
+	return utf8.ValidString(s) && strings.IndexFunc(s, Unsafe) < 0
+}
+
+// Clean escapes what Safe refuses, as Go would in a string: \x1b, \u202e.
+func Clean(s string) string {
+	if Safe(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case Unsafe(r):
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
 }
 
 // List is a set of diagnostics. The zero value is ready to use.
@@ -101,4 +144,27 @@ func (l List) Error() string {
 		b.WriteString(d.String())
 	}
 	return b.String()
+}
+
+// CleanLines is Clean for text of several lines: each is cleaned, and
+// the line breaks between them kept.
+func CleanLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = Clean(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// BadName says what is wrong with a file or folder name that no message
+// could print as it is, or "" if nothing is.
+func BadName(name string) string {
+	if !utf8.ValidString(name) {
+		return "the name is not valid UTF-8: rename it"
+	}
+	if i := strings.IndexFunc(name, Unsafe); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(name[i:])
+		return fmt.Sprintf("the name holds the invisible character %U: rename it with letters, digits, - and _", r)
+	}
+	return ""
 }

@@ -28,11 +28,13 @@ type Article struct {
 	TranslationKey string
 	Slug           string // from front matter, else made from the title
 	Draft          bool
-	HTML           string // the body, rendered by goldmark's safe renderer; see Links
-	Links          []Link // links to other articles, to be resolved when URLs are known
+	HTML           string    // the body, rendered by goldmark's safe renderer; see Links
+	Links          []Link    // links to other articles, to be resolved when URLs are known
+	Dropped        diag.List // warnings for the links and raw HTML the body lost
 	Lines          FieldLines
-	Hash           uint64 // of the path and bytes: the same file gives the same hash
-	Shown          uint64 // of what other pages show of it: see shown
+	dayOnly        struct{ date, updated bool } // given as YYYY-MM-DD, without a time
+	Hash           uint64                       // of the path and bytes: the same file gives the same hash
+	Shown          uint64                       // of what other pages show of it: see shown
 }
 
 // FieldLines are the file lines of front matter fields, for messages that
@@ -75,12 +77,19 @@ func ParseArticle(path string, src []byte) (*Article, diag.List) {
 		a.Slug = MakeSlug(a.Title, a.Lang)
 		if a.Slug == "" {
 			errs.Add(path, a.Lines.Title, "title %q gives an empty slug; add a slug: field", a.Title)
+		} else if bad := WindowsName(a.Slug); bad != "" {
+			errs.Add(path, a.Lines.Title, "the title gives the slug %s; add a slug: field with another", bad)
 		}
+	} else if bad := WindowsName(a.Slug); bad != "" && a.Slug != "" {
+		errs.Add(path, a.Lines.Slug, "slug %s; choose another", bad)
 	}
 	if len(errs) > 0 {
 		return a, errs
 	}
-	a.HTML, a.Summary, a.Links = convertBody(path, body, bodyLine(src, body), a.Summary, hash)
+	if !guard(path, body, bodyLine(src, body), &errs) {
+		return a, errs
+	}
+	a.HTML, a.Summary, a.Links, a.Dropped = convertBody(path, body, bodyLine(src, body), a.Summary, hash)
 	a.Hash, a.Shown = hash, a.shown()
 	return a, nil
 }
@@ -295,10 +304,19 @@ func (a *Article) parseFrontMatter(src []byte, errs *diag.List) {
 			errs.Add(a.Path, 1, "missing required field %q", req)
 		}
 	}
-	if !a.Updated.IsZero() && !a.Date.IsZero() && a.Updated.Before(a.Date) {
+	if !a.Updated.IsZero() && !a.Date.IsZero() && a.updatedBeforeDate() {
 		errs.Add(a.Path, a.Lines.Date, "updated (%s) is before date (%s)",
 			a.Updated.Format(time.DateOnly), a.Date.Format(time.DateOnly))
 	}
+}
+
+// updatedBeforeDate compares the dates as the editor wrote them: when
+// either is a day without a time, by the days written; else as instants.
+func (a *Article) updatedBeforeDate() bool {
+	if a.dayOnly.date || a.dayOnly.updated {
+		return a.Updated.Format(time.DateOnly) < a.Date.Format(time.DateOnly)
+	}
+	return a.Updated.Before(a.Date)
 }
 
 func (a *Article) field(key string, line int, v *yaml.Node, errs *diag.List) {
@@ -312,11 +330,11 @@ func (a *Article) field(key string, line int, v *yaml.Node, errs *diag.List) {
 	case "date":
 		a.Lines.Date = line
 		if s, ok := text(); ok {
-			a.Date, _ = parseDate(a.Path, key, line, s, errs)
+			a.Date, a.dayOnly.date = parseDate(a.Path, key, line, s, errs)
 		}
 	case "updated":
 		if s, ok := text(); ok {
-			a.Updated, _ = parseDate(a.Path, key, line, s, errs)
+			a.Updated, a.dayOnly.updated = parseDate(a.Path, key, line, s, errs)
 		}
 	case "countries":
 		a.Lines.Countries = line
@@ -385,17 +403,21 @@ func scalarText(path, key string, line int, v *yaml.Node, errs *diag.List) (stri
 // import and new hold dates to the same rule, so what they write builds.
 func PlausibleYear(y int) bool { return y >= 1900 && y <= 9999 }
 
+// parseDate reads a day (YYYY-MM-DD) or a time (RFC 3339), and says
+// whether it was a day alone. The year is checked as written: the zone
+// of 1900-01-01T00:00:00+14:00 does not make it 1899.
 func parseDate(path, key string, line int, s string, errs *diag.List) (time.Time, bool) {
 	t, err := time.Parse(time.DateOnly, s)
+	dayOnly := err == nil
 	if err != nil {
 		t, err = time.Parse(time.RFC3339, s)
 	}
-	if err == nil && !PlausibleYear(t.UTC().Year()) {
+	if err == nil && !PlausibleYear(t.Year()) {
 		errs.Add(path, line, "%s %q: the year %d cannot be right; write the date of publication, like 2025-09-03", key, s, t.Year())
 		return time.Time{}, false
 	}
 	if err == nil {
-		return t, true
+		return t, dayOnly
 	}
 	errs.Add(path, line, "%s %q is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)", key, s)
 	return time.Time{}, false

@@ -192,3 +192,39 @@ func TestImplausibleYears(t *testing.T) {
 		t.Errorf("1900-01-01: %v", errs)
 	}
 }
+
+// Dates are compared as the editor wrote them: the year in the date's own
+// zone, and a day without a time by the day written.
+func TestDatesAsWritten(t *testing.T) {
+	src := func(date, updated string) []byte {
+		s := "---\ntitle: A\ndate: " + date + "\ncountries: [AZ]\n"
+		if updated != "" {
+			s += "updated: " + updated + "\n"
+		}
+		return []byte(s + "---\nText.\n")
+	}
+	for _, c := range []struct{ date, updated string }{
+		{"1900-01-01T00:00:00+14:00", ""},
+		{"9999-12-31T23:59:59-12:00", ""},
+		{"2025-01-01", "2025-01-01"},
+		{"2025-01-01T10:00:00+05:00", "2025-01-01"},
+		{"2025-01-01", "2025-01-01T00:00:00+14:00"},
+		{"2025-01-01T23:30:00-10:00", "2025-01-01"},
+		{"2025-01-01T10:00:00+05:00", "2025-01-01T10:00:00+05:00"},
+		{"2025-01-01T10:00:00+05:00", "2025-01-01T06:00:00Z"},
+	} {
+		if _, errs := ParseArticle("content/en/a.md", src(c.date, c.updated)); errs != nil {
+			t.Errorf("date %s, updated %s: %v", c.date, c.updated, errs)
+		}
+	}
+	for _, c := range []struct{ date, updated string }{
+		{"2025-01-02", "2025-01-01"},
+		{"2025-01-02T00:00:00+14:00", "2025-01-01"},
+		{"2025-01-01T10:00:00+05:00", "2025-01-01T04:59:59Z"},
+		{"1899-12-31T23:59:59-12:00", ""},
+	} {
+		if _, errs := ParseArticle("content/en/a.md", src(c.date, c.updated)); len(errs) != 1 {
+			t.Errorf("date %s, updated %s: want one error, got %v", c.date, c.updated, errs)
+		}
+	}
+}

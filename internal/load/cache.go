@@ -34,9 +34,10 @@ type file struct {
 // parsed is the result of parsing one file's bytes.
 type parsed struct {
 	file
-	hash uint64
-	art  *Article
-	errs diag.List
+	limit int64 // the size limit it was read under
+	hash  uint64
+	art   *Article
+	errs  diag.List
 }
 
 // Changed tells the cache every project path (slash-separated, from the
@@ -72,19 +73,19 @@ func (c *Cache) list(fsys fs.FS, cfg *Config, errs *diag.List) []file {
 // parse reads and parses what changed, on every core. The result keeps the
 // order of files, so the build does not depend on scheduling; the cache
 // keeps only the files given.
-func (c *Cache) parse(fsys fs.FS, files []file) []parsed {
+func (c *Cache) parse(fsys fs.FS, files []file, limit int64) []parsed {
 	out := make([]parsed, len(files))
 	var todo []int
 	c.mu.Lock()
 	for i, f := range files {
-		if old, ok := c.files[f.path]; ok && old.size == f.size && old.mod.Equal(f.mod) && !f.mod.IsZero() {
+		if old, ok := c.files[f.path]; ok && old.fresh(f, limit) {
 			out[i] = old
 		} else {
 			todo = append(todo, i)
 		}
 	}
 	c.mu.Unlock()
-	par.Each(len(todo), func(j int) { out[todo[j]] = c.parseOne(fsys, files[todo[j]]) })
+	par.Each(len(todo), func(j int) { out[todo[j]] = c.parseOne(fsys, files[todo[j]], limit) })
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	// Every file given is in the cache after this; if it holds more, some
@@ -113,26 +114,46 @@ func countNew(cached map[string]parsed, files []file, todo []int) int {
 	return n
 }
 
-func (c *Cache) parseOne(fsys fs.FS, f file) parsed {
+// fresh tells whether what was parsed still holds for the file as listed.
+func (p parsed) fresh(f file, limit int64) bool {
+	return p.size == f.size && p.mod.Equal(f.mod) && !f.mod.IsZero() && p.limit == limit
+}
+
+// parseOne reads and parses one file, unless it is larger than limit:
+// that is known from its size, before reading it.
+func (c *Cache) parseOne(fsys fs.FS, f file, limit int64) parsed {
 	c.mu.Lock()
 	old, ok := c.files[f.path]
 	c.mu.Unlock()
-	if ok && old.size == f.size && old.mod.Equal(f.mod) && !f.mod.IsZero() {
+	if ok && old.fresh(f, limit) {
 		return old
+	}
+	var errs diag.List
+	if f.size > limit {
+		tooLarge(f.path, f.size, limit, &errs)
+		return parsed{file: f, limit: limit, errs: errs}
 	}
 	src, err := fs.ReadFile(fsys, f.path)
 	if err != nil {
-		var errs diag.List
 		errs.Add(f.path, 0, "cannot read: %s", describe(err))
-		return parsed{file: f, errs: errs}
+		return parsed{file: f, limit: limit, errs: errs}
+	}
+	if int64(len(src)) > limit { // it grew since it was listed
+		tooLarge(f.path, int64(len(src)), limit, &errs)
+		return parsed{file: f, limit: limit, errs: errs}
 	}
 	h := HashBytes([]byte(f.path), src)
-	if ok && old.hash == h {
+	if ok && old.hash == h && old.limit == limit {
 		old.file = f
 		return old
 	}
 	art, errs := ParseArticle(f.path, src)
-	return parsed{file: f, hash: h, art: art, errs: errs}
+	return parsed{file: f, limit: limit, hash: h, art: art, errs: errs}
+}
+
+func tooLarge(path string, size, limit int64, errs *diag.List) {
+	errs.Add(path, 0, "the file is %d KB, more than max_article_kb (%d KB): no page should be that long; split the article, or raise max_article_kb in %s",
+		(size+1023)>>10, limit>>10, SitePath)
 }
 
 var seed = maphash.MakeSeed()

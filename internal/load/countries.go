@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -26,12 +27,24 @@ var countryCode = regexp.MustCompile(`^[A-Z]{2}$`)
 // ParseCountries parses countries.yaml against the site's languages: every
 // country needs a name in each.
 func ParseCountries(src []byte, cfg *Config) (map[string]*Country, diag.List) {
+	countries, _, errs := parseCountries(src, cfg)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return countries, nil
+}
+
+// parseCountries is ParseCountries, returning with the errors every code
+// countries.yaml names, broken entries too, so that articles can be
+// checked against them; nil only if the YAML could not be read at all.
+func parseCountries(src []byte, cfg *Config) (map[string]*Country, map[string]bool, diag.List) {
 	var errs diag.List
 	var doc yaml.Node
 	var raw map[string]map[string]yaml.Node
 	if !decodeStrict(CountriesPath, src, &raw, &doc, &errs) {
-		return nil, errs
+		return nil, knownCodes(src), errs
 	}
+	known := map[string]bool{}
 	countries := map[string]*Country{}
 	slugs := map[string]string{}
 	m := doc.Content[0]
@@ -41,6 +54,7 @@ func ParseCountries(src []byte, cfg *Config) (map[string]*Country, diag.List) {
 			errs.Add(CountriesPath, line, "%q is not an ISO 3166-1 alpha-2 code (two capital letters, like AZ)", code)
 			continue
 		}
+		known[code] = true
 		c := parseCountry(code, line, raw[code], cfg, &errs)
 		if c == nil {
 			continue
@@ -51,10 +65,23 @@ func ParseCountries(src []byte, cfg *Config) (map[string]*Country, diag.List) {
 		slugs[c.Slug] = code
 		countries[code] = c
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	return countries, known, errs
+}
+
+// knownCodes reads the country codes of a countries.yaml that does not
+// decode as one, line by line: those of "XX:" at the start of a line. It
+// is nil, and no article's countries are checked, if it finds none.
+func knownCodes(src []byte) map[string]bool {
+	var known map[string]bool
+	for _, l := range bytes.Split(src, []byte("\n")) {
+		if len(l) >= 3 && l[2] == ':' && countryCode.Match(l[:2]) {
+			if known == nil {
+				known = map[string]bool{}
+			}
+			known[string(l[:2])] = true
+		}
 	}
-	return countries, nil
+	return known
 }
 
 // parseAbout reads a country's about: a text for each language that has
@@ -66,7 +93,7 @@ func parseAbout(code string, v yaml.Node, c *Country, cfg *Config, errs *diag.Li
 	}
 	ok := true
 	for lang, text := range c.About {
-		if cfg.Languages[lang].Title == "" {
+		if cfg.Languages[lang].Title == "" && !cfg.guessed {
 			errs.Add(CountriesPath, v.Line, "%s: about is given in %q, which is not a language of site.yaml (%s)", code, lang, strings.Join(cfg.Codes(), ", "))
 			ok = false
 		} else if strings.TrimSpace(text) == "" {
@@ -89,7 +116,7 @@ func parseCountry(code string, line int, fields map[string]yaml.Node, cfg *Confi
 			}
 		case key == "about":
 			ok = parseAbout(code, v, c, cfg, errs) && ok
-		case cfg.Languages[key].Title != "":
+		case cfg.Languages[key].Title != "" || cfg.guessed && langCode.MatchString(key):
 			if v.Kind != yaml.ScalarNode || v.Value == "" {
 				errs.Add(CountriesPath, v.Line, "%s: the %s name must be text", code, key)
 				ok = false
@@ -101,7 +128,7 @@ func parseCountry(code string, line int, fields map[string]yaml.Node, cfg *Confi
 		}
 	}
 	for _, lang := range cfg.Codes() {
-		if c.Names[lang] == "" {
+		if c.Names[lang] == "" && !cfg.guessed {
 			errs.Add(CountriesPath, line, "%s has no %s name", code, lang)
 			ok = false
 		}
@@ -116,6 +143,10 @@ func parseCountry(code string, line int, fields map[string]yaml.Node, cfg *Confi
 	c.Slug = slug.Make(name)
 	if c.Slug == "" {
 		errs.Add(CountriesPath, line, "%s: the name %q has no letters or digits to make its URL of", code, name)
+		return nil
+	}
+	if bad := WindowsName(c.Slug); bad != "" {
+		errs.Add(CountriesPath, line, "%s: the name %q gives the URL slug %s", code, name, bad)
 		return nil
 	}
 	return c

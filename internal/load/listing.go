@@ -45,6 +45,13 @@ func (l *listing) add(fsys fs.FS, p string, d fs.DirEntry, cfg *Config) error {
 	if p == "content" {
 		return nil
 	}
+	if bad := diag.BadName(d.Name()); bad != "" {
+		l.problems.Add(p, 0, "%s", bad)
+		if d.IsDir() {
+			return fs.SkipDir
+		}
+		return nil
+	}
 	if Ignored(d.Name()) {
 		if d.IsDir() {
 			return fs.SkipDir

@@ -24,7 +24,10 @@ type Content struct {
 
 // Load reads content/ from a project file system and returns every problem
 // found. Content holds what could be parsed: Config is nil when site.yaml
-// is broken, Countries when countries.yaml is. The cache, which may be nil,
+// is broken, Countries when countries.yaml or site.yaml is. What can be
+// checked without a broken file still is: countries.yaml against the
+// languages site.yaml names (or the folders of content/), and articles
+// against the codes countries.yaml names. The cache, which may be nil,
 // keeps articles from earlier loads.
 func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 	var errs diag.List
@@ -34,18 +37,25 @@ func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 		return c, errs
 	}
 	site, ok := readFile(fsys, SitePath, &errs)
-	var cfg *Config
+	var cfg *Config // site.yaml as read, or what the rest is checked against when it is broken
 	if ok {
 		var e diag.List
-		cfg, e = ParseConfig(site)
+		cfg, e = parseConfig(site)
 		errs.Append(e)
-		c.Config = cfg
+		if len(e) == 0 {
+			c.Config = cfg
+		}
 	}
-	var countries []byte
-	if cfg != nil {
-		if countries, ok = readFile(fsys, CountriesPath, &errs); ok {
-			cs, e := ParseCountries(countries, cfg)
-			errs.Append(e)
+	if c.Config == nil {
+		cfg = lenient(cfg, fsys)
+	}
+	countries, ok := readFile(fsys, CountriesPath, &errs)
+	var known map[string]bool // the country codes articles may name; nil: not known
+	if ok {
+		cs, codes, e := parseCountries(countries, cfg)
+		errs.Append(e)
+		known = codes
+		if len(e) == 0 && c.Config != nil {
 			c.Countries = cs
 		}
 	}
@@ -57,14 +67,15 @@ func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 	for _, f := range files {
 		c.Files = append(c.Files, f.path)
 	}
-	for _, f := range cache.parse(fsys, files) {
+	for _, f := range cache.parse(fsys, files, cfg.ArticleLimit()) {
 		errs.Append(f.errs)
 		if f.art == nil {
 			continue
 		}
-		if c.Countries != nil {
-			errs.Append(checkCountries(f.art, c.Countries))
+		if known != nil {
+			errs.Append(checkCountries(f.art, known))
 		}
+		errs.Append(f.art.Dropped)
 		if len(f.errs) == 0 {
 			c.Articles = append(c.Articles, f.art)
 		}
@@ -114,10 +125,10 @@ func Ignored(name string) bool {
 }
 
 // checkCountries reports country codes that countries.yaml does not have.
-func checkCountries(a *Article, known map[string]*Country) diag.List {
+func checkCountries(a *Article, known map[string]bool) diag.List {
 	var errs diag.List
 	for _, code := range a.Countries {
-		if known[code] == nil {
+		if !known[code] {
 			errs.Add(a.Path, a.Lines.Countries, "unknown country %q: add it to %s or use one of %s",
 				code, CountriesPath, strings.Join(sortedCodes(known), ", "))
 		}
@@ -125,7 +136,7 @@ func checkCountries(a *Article, known map[string]*Country) diag.List {
 	return errs
 }
 
-func sortedCodes(m map[string]*Country) []string {
+func sortedCodes(m map[string]bool) []string {
 	codes := make([]string, 0, len(m))
 	for c := range m {
 		codes = append(codes, c)

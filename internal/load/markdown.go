@@ -5,13 +5,15 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"briefings/internal/diag"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -24,26 +26,29 @@ var markdown = goldmark.New(goldmark.WithExtensions(
 
 // convertBody renders the body of the article at path, whose first line is
 // file line first. It returns the HTML, the summary (the given one, or the
-// first paragraph as plain text) and the links to other articles.
-func convertBody(path string, body []byte, first int, summary string, hash uint64) (string, string, []Link) {
+// first paragraph as plain text), the links to other articles, and a
+// warning for each link and piece of raw HTML left out.
+func convertBody(path string, body []byte, first int, summary string, hash uint64) (string, string, []Link, diag.List) {
 	doc := markdown.Parser().Parse(text.NewReader(body))
-	tidy(doc, body)
-	links := articleLinks(doc, path, body, first, hash)
+	lines := lineStarts(body)
+	line := func(n ast.Node) int { return first + lines.of(nodeStart(n, body)) - 1 }
+	dropped := tidy(doc, body, path, line)
+	links := articleLinks(doc, path, line, hash)
 	if summary == "" {
 		summary = firstParagraph(doc, body)
 	}
 	var buf bytes.Buffer
 	if err := markdown.Renderer().Render(&buf, body, doc); err != nil {
 		// Rendering to a bytes.Buffer cannot fail; keep the page empty if it does.
-		return "", summary, links
+		return "", summary, links, dropped
 	}
-	return scrub(buf.String()), summary, links
+	return scrub(buf.String()), summary, links, dropped
 }
 
 // articleLinks finds links to other article files (relative, ending in
 // .md) and puts a placeholder in place of each destination: the URL is
 // known only once every article is.
-func articleLinks(doc ast.Node, from string, src []byte, first int, hash uint64) []Link {
+func articleLinks(doc ast.Node, from string, line func(ast.Node) int, hash uint64) []Link {
 	var links []Link
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		l, ok := n.(*ast.Link)
@@ -55,7 +60,7 @@ func articleLinks(doc ast.Node, from string, src []byte, first int, hash uint64)
 		if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") || !strings.HasSuffix(u.Path, ".md") {
 			return ast.WalkContinue, nil
 		}
-		link := Link{Target: path.Join(path.Dir(from), u.Path), Line: first + lineOf(l, src) - 1,
+		link := Link{Target: path.Join(path.Dir(from), u.Path), Line: line(l),
 			Placeholder: fmt.Sprintf("briefings-link-%x-%d", hash, len(links))}
 		if u.Fragment != "" {
 			link.Fragment = "#" + u.Fragment
@@ -67,28 +72,63 @@ func articleLinks(doc ast.Node, from string, src []byte, first int, hash uint64)
 	return links
 }
 
-// lineOf is the body line an inline node starts on.
-func lineOf(n ast.Node, src []byte) int {
+// lineIndex holds the offsets at which a text's lines start.
+type lineIndex []int
+
+func lineStarts(b []byte) lineIndex {
+	l := lineIndex{0}
+	for i, c := range b {
+		if c == '\n' {
+			l = append(l, i+1)
+		}
+	}
+	return l
+}
+
+// of is the 1-based line of offset i.
+func (l lineIndex) of(i int) int {
+	n, _ := slices.BinarySearch(l, i+1)
+	return n
+}
+
+// nodeStart is the offset a node starts at, or as near as the tree says.
+func nodeStart(n ast.Node, src []byte) int {
+	switch t := n.(type) {
+	case *ast.RawHTML:
+		if t.Segments.Len() > 0 {
+			return t.Segments.At(0).Start
+		}
+	case *ast.AutoLink:
+		return t.Pos()
+	}
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
 	for c := n; c != nil; c = c.FirstChild() {
 		if t, ok := c.(*ast.Text); ok {
-			return lineAt(src, t.Segment.Start)
+			return t.Segment.Start
 		}
 	}
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-			return lineAt(src, p.Lines().At(0).Start)
+			return p.Lines().At(0).Start
 		}
 	}
-	return 1
+	return 0
 }
 
 // tidy moves body headings one level down, as the article title is the
-// page's only h1. It also takes out what goldmark's safe renderer would
-// only blank: raw HTML goes, and a link or image to a dangerous URL
-// (javascript: and the like) is replaced by its words.
-func tidy(doc ast.Node, src []byte) {
+// page's only h1. It takes out what pages must not carry, with a warning
+// at its line: raw HTML goes, and a link or image to an address that is
+// not safe (see safeURL) is replaced by its words.
+func tidy(doc ast.Node, src []byte, path string, line func(ast.Node) int) diag.List {
 	type swap struct{ old, new ast.Node }
 	var swaps []swap
+	var warns diag.List
+	drop := func(n ast.Node, dest []byte, words ast.Node) {
+		swaps = append(swaps, swap{n, words})
+		warns.Warn(path, line(n), "a link or image to %q is left out, its words kept: pages link only to http, https, mailto and tel addresses and within the site", shorten(dest))
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -98,19 +138,20 @@ func tidy(doc ast.Node, src []byte) {
 			n.Level = min(n.Level+1, 6)
 		case *ast.RawHTML, *ast.HTMLBlock:
 			swaps = append(swaps, swap{n, nil})
+			warns.Warn(path, line(n), "raw HTML %q is left out: pages carry none; write Markdown instead", shorten(rawHTML(n, src)))
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
-			if html.IsDangerousURL(n.Destination) {
-				swaps = append(swaps, swap{n, nil})
+			if !safeURL(n.Destination) {
+				drop(n, n.Destination, nil)
 			}
 		case *ast.Image:
-			if html.IsDangerousURL(n.Destination) {
-				swaps = append(swaps, swap{n, ast.NewString([]byte(plainText(n, src)))})
+			if !safeURL(n.Destination) {
+				drop(n, n.Destination, ast.NewString([]byte(plainText(n, src))))
 				return ast.WalkSkipChildren, nil
 			}
 		case *ast.AutoLink:
-			if html.IsDangerousURL(n.URL(src)) {
-				swaps = append(swaps, swap{n, ast.NewString(n.Label(src))})
+			if !safeURL(n.URL(src)) {
+				drop(n, n.URL(src), ast.NewString(n.Label(src)))
 			}
 		}
 		return ast.WalkContinue, nil
@@ -130,6 +171,71 @@ func tidy(doc ast.Node, src []byte) {
 		}
 		parent.RemoveChild(parent, s.old)
 	}
+	return warns
+}
+
+// safeURL tells the addresses a page may link to: relative ones, and
+// http, https, mailto and tel. It reads the address as a browser would,
+// once the renderer has written it: character references and backslash
+// escapes resolved, tabs and line breaks taken out, leading spaces and
+// control characters dropped. Anything else (javascript:, vbscript:,
+// data:, file:, however spelt) is not safe.
+func safeURL(dest []byte) bool {
+	d := util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest)))
+	d = bytes.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, d)
+	d = bytes.TrimLeftFunc(d, func(r rune) bool { return r <= ' ' })
+	scheme, _, found := bytes.Cut(d, []byte(":"))
+	if !found || !isScheme(scheme) {
+		return true // no scheme: a path, relative to the page or the site
+	}
+	switch strings.ToLower(string(scheme)) {
+	case "http", "https", "mailto", "tel":
+		return true
+	}
+	return false
+}
+
+// isScheme tells whether s is a URL scheme, as a browser reads one: a
+// letter, then letters, digits, +, - and dots.
+func isScheme(s []byte) bool {
+	for i, c := range s {
+		letter := c|0x20 >= 'a' && c|0x20 <= 'z'
+		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return false
+		}
+	}
+	return len(s) > 0
+}
+
+// rawHTML is the source of a raw HTML node.
+func rawHTML(n ast.Node, src []byte) []byte {
+	var b []byte
+	if r, ok := n.(*ast.RawHTML); ok {
+		for i := 0; i < r.Segments.Len(); i++ {
+			seg := r.Segments.At(i)
+			b = append(b, seg.Value(src)...)
+		}
+		return b
+	}
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		b = append(b, seg.Value(src)...)
+	}
+	return b
+}
+
+// shorten keeps a warning's quote to one short line.
+func shorten(b []byte) string {
+	s := strings.Join(strings.Fields(string(b)), " ")
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:60]) + "…"
+	}
+	return s
 }
 
 func firstParagraph(doc ast.Node, src []byte) string {

@@ -2,6 +2,9 @@ package load
 
 import (
 	"bytes"
+	"cmp"
+	"fmt"
+	"io/fs"
 	"net/url"
 	"regexp"
 	"slices"
@@ -18,14 +21,34 @@ type Config struct {
 	DefaultLanguage string              `yaml:"default_language"`
 	Languages       map[string]Language `yaml:"languages"`
 	PageSize        int                 `yaml:"page_size"`
-	MaxPageKB       int                 `yaml:"max_page_kb"` // the heaviest a page may be with its stylesheet
-	MaxPageLine     int                 `yaml:"-"`           // where max_page_kb is, for messages
+	MaxPageKB       int                 `yaml:"max_page_kb"`    // the heaviest a page may be with its stylesheet
+	MaxPageLine     int                 `yaml:"-"`              // where max_page_kb is, for messages
+	MaxArticleKB    int                 `yaml:"max_article_kb"` // the largest an article file may be
+
+	guessed bool // the languages are content/'s folders, site.yaml being broken: see lenient
 }
 
 // DefaultMaxPageKB stops only what no reader on a slow phone should get:
 // a typical article weighs 13 KB with the stylesheet, a list of 20 long
 // Russian summaries 31 KB. A site sets its own budget with max_page_kb.
 const DefaultMaxPageKB = 50
+
+// DefaultMaxArticleKB is the largest article file a build reads: a page
+// must stay within max_page_kb anyway, and the guard against slow
+// Markdown is linear, so that a body of this size builds in milliseconds.
+// MaxArticleKB is the most a site may set with max_article_kb.
+const (
+	DefaultMaxArticleKB = 100
+	MaxArticleKB        = 256
+)
+
+// ArticleLimit is the size of the largest article file, in bytes.
+func (c *Config) ArticleLimit() int64 {
+	if c == nil || c.MaxArticleKB == 0 {
+		return DefaultMaxArticleKB << 10
+	}
+	return int64(c.MaxArticleKB) << 10
+}
 
 // Language is one entry of site.yaml's languages.
 type Language struct {
@@ -60,6 +83,16 @@ var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-zA-Z0-9]{2,8})?$`)
 
 // ParseConfig parses site.yaml strictly: unknown keys are errors.
 func ParseConfig(src []byte) (*Config, diag.List) {
+	c, errs := parseConfig(src)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return c, nil
+}
+
+// parseConfig is ParseConfig, returning with the errors what could be
+// read: nil only if the YAML could not be decoded at all.
+func parseConfig(src []byte) (*Config, diag.List) {
 	var errs diag.List
 	c := &Config{}
 	var doc yaml.Node
@@ -67,18 +100,23 @@ func ParseConfig(src []byte) (*Config, diag.List) {
 		return nil, errs
 	}
 	line := func(key string) int { return keyLine(&doc, key) }
-	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		errs.Add(SitePath, line("base_url"), "base_url %q is not an absolute http(s) URL, like https://example.github.io/briefings/", c.BaseURL)
-	} else if u.RawQuery != "" || u.Fragment != "" {
-		errs.Add(SitePath, line("base_url"), "base_url %q must not have a query or a fragment", c.BaseURL)
+	if err := CheckBaseURL(c.BaseURL); err != nil {
+		errs.Add(SitePath, line("base_url"), "base_url %v", err)
 	}
 	if len(c.Languages) == 0 {
 		errs.Add(SitePath, line("languages"), "languages is empty: name at least one, like en: {name: English, title: …}")
 	}
+	key, folded := Folder(), map[string]string{}
 	for _, l := range c.LanguageList() {
 		if !langCode.MatchString(l.Code) {
 			errs.Add(SitePath, line("languages"), "language code %q is not a lower-case language code like en or ru", l.Code)
+		} else if bad := WindowsName(l.Code); bad != "" {
+			errs.Add(SitePath, line("languages"), "language code %s; its folder needs another name", bad)
 		}
+		if other, dup := folded[key(l.Code)]; dup {
+			errs.Add(SitePath, line("languages"), "language codes %q and %q differ only in case: Windows and macOS take their folders for one", other, l.Code)
+		}
+		folded[key(l.Code)] = l.Code
 		if l.Name == "" || l.Title == "" {
 			errs.Add(SitePath, line("languages"), "language %s needs a name and a title", l.Code)
 		}
@@ -100,10 +138,63 @@ func ParseConfig(src []byte) (*Config, diag.List) {
 	case c.MaxPageKB < 1:
 		errs.Add(SitePath, c.MaxPageLine, "max_page_kb must be at least 1 (kilobytes of 1,024 bytes)")
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	if c.MaxArticleKB != 0 && (c.MaxArticleKB < 1 || c.MaxArticleKB > MaxArticleKB) {
+		errs.Add(SitePath, line("max_article_kb"), "max_article_kb must be between 1 and %d (kilobytes of 1,024 bytes)", MaxArticleKB)
+		c.MaxArticleKB = 0
 	}
-	return c, nil
+	return c, errs
+}
+
+// lenient is what the rest of the content is checked against when
+// site.yaml is broken: the languages it names, or failing that the
+// folders of content/, each taken as a language.
+func lenient(c *Config, fsys fs.FS) *Config {
+	out := &Config{Languages: map[string]Language{}}
+	if c != nil {
+		out.DefaultLanguage, out.MaxArticleKB = c.DefaultLanguage, c.MaxArticleKB
+		for code, l := range c.Languages {
+			if langCode.MatchString(code) {
+				l.Title, l.Name = cmp.Or(l.Title, code), cmp.Or(l.Name, code)
+				out.Languages[code] = l
+			}
+		}
+	}
+	if len(out.Languages) == 0 {
+		out.guessed = true
+		entries, _ := fs.ReadDir(fsys, "content")
+		for _, e := range entries {
+			if e.IsDir() && langCode.MatchString(e.Name()) {
+				out.Languages[e.Name()] = Language{Name: e.Name(), Title: e.Name()}
+			}
+		}
+	}
+	return out
+}
+
+// CheckBaseURL tells whether s can be the site's URL: http or https, a
+// host, and a clean path, for every link, the stylesheet and the search
+// index start with it. A path like //elsewhere.example/ would send them
+// all to another host; so would a user name before the host, for readers.
+func CheckBaseURL(s string) error {
+	u, err := url.Parse(s)
+	switch {
+	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Opaque != "" || u.Hostname() == "":
+		return fmt.Errorf("%q is not an absolute http(s) URL, like https://example.github.io/briefings/", s)
+	case u.User != nil:
+		return fmt.Errorf("%q has a user name or password before the host: give the host alone", s)
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.ContainsAny(s, "?#"):
+		return fmt.Errorf("%q must not have a query or a fragment", s)
+	case !diag.Safe(s) || strings.ContainsAny(s, " \\"):
+		return fmt.Errorf("%q holds spaces, backslashes or control characters", s)
+	case strings.Contains(u.Path, "//") || strings.Contains(strings.ToLower(u.EscapedPath()), "%2f"):
+		return fmt.Errorf("%q has an empty or escaped part in its path (// or %%2F): write the path plainly, like /briefings/", s)
+	}
+	for _, seg := range strings.Split(u.Path, "/") {
+		if seg == "." || seg == ".." {
+			return fmt.Errorf("%q has a . or .. part in its path: write the path plainly, like /briefings/", s)
+		}
+	}
+	return nil
 }
 
 // Codes lists the language codes in site order.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"briefings/internal/load"
 )
 
 // URLs turns page paths into links. Links inside pages are absolute paths
@@ -17,10 +19,10 @@ type URLs struct {
 
 // NewURLs parses the site's base URL; a missing trailing slash is added.
 func NewURLs(base string) (URLs, error) {
-	u, err := url.Parse(base)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return URLs{}, fmt.Errorf("base URL %q is not an absolute http(s) URL", base)
+	if err := load.CheckBaseURL(base); err != nil {
+		return URLs{}, fmt.Errorf("base URL %w", err)
 	}
+	u, _ := url.Parse(base)
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}

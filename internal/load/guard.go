@@ -1,0 +1,298 @@
+package load
+
+import (
+	"bytes"
+	"regexp"
+	"unicode"
+	"unicode/utf8"
+
+	"briefings/internal/diag"
+)
+
+// goldmark reads some shapes of Markdown in more than linear time (see
+// the measurements in the tests): each link's address is looked for to
+// the end of its line, each closing bracket reads every line of its
+// paragraph and every bracket inside it, each emphasis mark looks back
+// over every unmatched one of its paragraph, each nested list or quote
+// reads the rest of its line again, and a table gives every row as many
+// cells as its header. guard reads a body once, before goldmark does,
+// and refuses what would cost more than a linear amount, at its line;
+// no briefing comes near these bounds.
+const (
+	// MaxNesting bounds lists and quotes inside each other on one line,
+	// counting four columns of indentation as one more level.
+	MaxNesting = 32
+	// MaxTableCells bounds the cells of an article's tables, rows × columns
+	// of each: a row short of cells is given the header's number.
+	MaxTableCells = 10000
+	// linkWork is how much goldmark may read for the brackets, link
+	// addresses and emphasis of a paragraph beyond 4 times its length.
+	linkWork = 1 << 12
+)
+
+// guard reports the first shape of each kind in body that goldmark would
+// read in more than linear time; first is the file line of the body's
+// first line. It returns false if it found one.
+func guard(path string, body []byte, first int, errs *diag.List) bool {
+	n := len(*errs)
+	lines := bytes.SplitAfter(body, []byte("\n"))
+	reported := map[string]bool{}
+	report := func(kind string, line int, format string, args ...any) {
+		if !reported[kind] {
+			reported[kind] = true
+			errs.Add(path, first+line, format, args...)
+		}
+	}
+	cells := 0
+	for start := 0; start < len(lines); {
+		if isBlank(lines[start]) {
+			start++
+			continue
+		}
+		end := start
+		for end < len(lines) && !isBlank(lines[end]) {
+			end++
+		}
+		cells += guardBlock(lines[start:end], start, report)
+		if cells > MaxTableCells {
+			report("table", start, "the tables up to here have %d cells, more than the %d an article's page can show; split them", cells, MaxTableCells)
+		}
+		start = end
+	}
+	return len(*errs) == n
+}
+
+// guardBlock checks one paragraph-like run of non-blank lines; at is the
+// index of its first line in the body. It returns the cells of its tables.
+func guardBlock(lines [][]byte, at int, report func(kind string, line int, format string, args ...any)) int {
+	cells := 0
+	for i, l := range lines {
+		rest, depth := containers(l)
+		if depth > MaxNesting {
+			report("nesting", at+i, "lists and quotes nested %d deep on one line: Markdown this deep takes too long to read; keep to %d levels", depth, MaxNesting)
+		}
+		if cols := tableColumns(rest); cols > 0 && i > 0 {
+			cells += cols * (len(lines) - i + 1) // at most: the rows to the paragraph's end
+		}
+	}
+	block := bytes.Join(lines, nil)
+	if line, ok := emphasis(block); !ok {
+		report("emphasis", at+line, "a paragraph whose emphasis marks take too long to read (many *, _ or ~ that open and never close?): put a blank line between paragraphs, or a backslash before marks that are not emphasis (\\*)")
+	}
+	if line, ok := links(block, len(lines)); !ok {
+		report("links", at+line, "a paragraph whose brackets and links take too long to read (unclosed [ or ( after ]?): put a blank line between paragraphs, or a backslash before brackets that are not links (\\[)")
+	}
+	return cells
+}
+
+func isBlank(l []byte) bool { return len(bytes.TrimSpace(l)) == 0 }
+
+// containers skips the quote and list markers a line starts with, and
+// returns the rest and how deep they nest, with indentation.
+func containers(l []byte) ([]byte, int) {
+	if thematicBreak.Match(l) {
+		return l, 0
+	}
+	depth, cols := 0, 0
+	for {
+		i := 0
+		for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
+			if l[i] == '\t' {
+				cols += 4
+			} else {
+				cols++
+			}
+			i++
+		}
+		l = l[i:]
+		m := listMarker.Find(l)
+		switch {
+		case len(l) > 0 && l[0] == '>':
+			l = l[1:]
+		case m != nil:
+			l = l[len(m):]
+		default:
+			return l, depth + cols/4
+		}
+		depth++
+	}
+}
+
+var (
+	thematicBreak = regexp.MustCompile(`^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})\n?$`)
+	listMarker    = regexp.MustCompile(`^(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|\n|$)`)
+	delimiterRow  = regexp.MustCompile(`^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\n?$`)
+)
+
+// tableColumns is the number of columns a table's delimiter row (|---|:-:|)
+// gives, or 0 if the line is not one.
+func tableColumns(l []byte) int {
+	if !bytes.ContainsRune(l, '|') || !delimiterRow.Match(l) {
+		return 0
+	}
+	cells := bytes.Split(bytes.Trim(bytes.TrimSpace(l), "|"), []byte("|"))
+	return len(cells)
+}
+
+// emphasis follows goldmark's matching of emphasis marks in a paragraph:
+// each mark that could close looks back over the marks still open for
+// one of its kind. It returns the line it got to and false once that
+// passes a linear budget.
+func emphasis(b []byte) (int, bool) {
+	type mark struct {
+		c                 byte
+		n                 int
+		canOpen, canClose bool
+	}
+	var open []mark
+	budget := 4*len(b) + linkWork
+	line := 0
+	before := '\n'
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c == '\\' && i+1 < len(b) {
+			if b[i+1] == '\n' {
+				line++
+			}
+			before, i = rune(b[i+1]), i+2
+			continue
+		}
+		if c == '\n' {
+			line++
+		}
+		if c != '*' && c != '_' && c != '~' {
+			r, size := utf8.DecodeRune(b[i:])
+			before, i = r, i+size
+			continue
+		}
+		j := i
+		for j < len(b) && b[j] == c {
+			j++
+		}
+		after := '\n'
+		if j < len(b) {
+			after, _ = utf8.DecodeRune(b[j:])
+		}
+		m := mark{c: c, n: j - i}
+		m.canOpen, m.canClose = flanking(c, before, after)
+		before, i = rune(c), j
+		found, maybe := false, false
+		if m.canClose {
+			for k := len(open) - 1; k >= 0 && !found; k-- {
+				budget--
+				o := open[k]
+				if !o.canOpen || o.c != c {
+					continue
+				}
+				maybe = true
+				if (o.canClose || m.canOpen) && (o.n+m.n)%3 == 0 && m.n%3 != 0 {
+					continue // the rule of three: not a pair
+				}
+				found, open = true, open[:k]
+			}
+		}
+		if budget < 0 {
+			return line, false
+		}
+		if !found && (m.canOpen || maybe) {
+			open = append(open, m)
+		}
+	}
+	return 0, true
+}
+
+// flanking tells whether a run of c between before and after could open
+// or close, by CommonMark's rules.
+func flanking(c byte, before, after rune) (canOpen, canClose bool) {
+	space := func(r rune) bool { return unicode.IsSpace(r) }
+	punct := func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+	left := !space(after) && (!punct(after) || space(before) || punct(before))
+	right := !space(before) && (!punct(before) || space(after) || punct(after))
+	if c == '_' {
+		return left && (!right || punct(before)), right && (!left || punct(after))
+	}
+	return left, right
+}
+
+// links adds up what goldmark reads for the brackets of a paragraph of
+// nlines lines: for each ], the text since its [, every line of the
+// paragraph, and the address after "](" as far as goldmark looks for its
+// end. It gives up, with the line it got to, past a linear budget.
+func links(b []byte, nlines int) (int, bool) {
+	budget := 4*len(b) + linkWork
+	var open []int
+	line := 0
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			if i++; i < len(b) && b[i] == '\n' {
+				line++
+			}
+		case '\n':
+			line++
+		case '[':
+			open = append(open, i)
+		case ']':
+			if len(open) == 0 {
+				continue
+			}
+			budget -= i - open[len(open)-1] + nlines/8 // reading a line costs less than a byte's test
+			open = open[:len(open)-1]
+			if i+1 < len(b) && b[i+1] == '(' {
+				budget -= destination(b[i+2:])
+			}
+		}
+		if budget < 0 {
+			return line, false
+		}
+	}
+	return 0, true
+}
+
+// destination is how far goldmark reads an address and title after "](",
+// whether or not it finds their end: an address to a space or unmatched
+// ) on its line, or in <…> to the >; a title to its closing quote.
+func destination(b []byte) int {
+	i := skipSpace(b, 0)
+	if i < len(b) && b[i] == '<' {
+		for i < len(b) && b[i] != '>' && b[i] != '\n' {
+			i++
+		}
+		return i
+	}
+	for depth := 0; i < len(b); i++ {
+		c := b[i]
+		if c == '\\' {
+			i++
+			continue
+		}
+		if c == '(' {
+			depth++
+		} else if c == ')' {
+			if depth--; depth < 0 {
+				return i
+			}
+		} else if c == ' ' || c == '\t' || c == '\n' {
+			break
+		}
+	}
+	i = skipSpace(b, i)
+	if i < len(b) && (b[i] == '"' || b[i] == '\'' || b[i] == '(') {
+		closer := b[i]
+		if closer == '(' {
+			closer = ')'
+		}
+		if j := bytes.IndexByte(b[i+1:], closer); j >= 0 {
+			return i + 1 + j
+		}
+		return len(b)
+	}
+	return i
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n') {
+		i++
+	}
+	return i
+}
