@@ -173,7 +173,7 @@ func runLive(name string, args []string, stdout, stderr io.Writer) int {
 	sess := &live.Session{Builder: build.New(opts), Root: opts.Root, Log: stdout}
 	if name == "watch" {
 		err := sess.Run(ctx, func() { fmt.Fprintln(stdout, "watching content/, templates/ and static/; Ctrl-C stops") })
-		return exit(stderr, err)
+		return stopped(stdout, stderr, ctx, err)
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -199,6 +199,14 @@ func runLive(name string, args []string, stdout, stderr io.Writer) int {
 		if serr := <-served; err == nil {
 			err = serr
 		}
+	}
+	return stopped(stdout, stderr, ctx, err)
+}
+
+// stopped ends watch and serve: interrupted, with one calm line and 0.
+func stopped(stdout, stderr io.Writer, ctx context.Context, err error) int {
+	if err == nil && ctx.Err() != nil {
+		fmt.Fprintln(stdout, "stopped")
 	}
 	return exit(stderr, err)
 }
@@ -314,7 +322,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 
 func exit(stderr io.Writer, err error) int {
 	if err != nil {
-		fmt.Fprintln(stderr, "briefings:", err)
+		fmt.Fprintln(stderr, "briefings:", diag.CleanLines(err.Error()))
 		return 1
 	}
 	return 0
@@ -332,7 +340,7 @@ func report(stderr io.Writer, err error, warnings diag.List) int {
 		fmt.Fprintf(stderr, "%d %s; nothing was written\n", len(list), plural(len(list), "problem", "problems"))
 		return 1
 	}
-	fmt.Fprintln(stderr, "briefings:", err)
+	fmt.Fprintln(stderr, "briefings:", diag.CleanLines(err.Error()))
 	return 1
 }
 

@@ -26,17 +26,20 @@ var (
 	idleTimeout  = 120 * time.Second
 	// A page that stops reading its reload stream is dropped after this.
 	streamWriteTimeout = 10 * time.Second
-	// Ctrl-C waits this long for requests in flight.
-	shutdownTimeout = 5 * time.Second
+	// Ctrl-C gives requests in flight this long, then cuts them: a slow
+	// download of a large file must not hold the editor's terminal.
+	shutdownGrace = 1 * time.Second
 )
 
 // maxHeaderBytes bounds a request's line and header; a preview's requests
 // need a few hundred bytes. Larger requests get 431.
 const maxHeaderBytes = 16 << 10
 
-// Serve serves the site on ln until ctx is done, then shuts down: it ends
-// the reload streams, which would otherwise hold the shutdown for ever,
-// and waits at most shutdownTimeout for the other requests.
+// Serve serves the site on ln until ctx is done, then shuts down: it stops
+// accepting at once, ends the reload streams, which would otherwise hold
+// the shutdown for ever, gives the other requests shutdownGrace to finish
+// and closes what is left. Cutting a download short is how a preview
+// stops, not an error.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s,
@@ -54,17 +57,15 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	case <-ctx.Done():
 	}
-	deadline, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	grace, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
-	err := srv.Shutdown(deadline)
-	if err != nil {
+	if srv.Shutdown(grace) != nil {
 		srv.Close()
-		err = fmt.Errorf("shutting down: %w", err)
 	}
-	if serr := <-served; !errors.Is(serr, http.ErrServerClosed) && err == nil {
-		err = serr
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
 	}
-	return err
+	return nil
 }
 
 // Warning is the warning to print when the preview listens on addr, or ""

@@ -9,6 +9,8 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
+	"io"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -74,8 +76,11 @@ func (s *Server) Failed(base string, problems []string) {
 	s.broadcast(event{"problems", mustJSON(problems)})
 }
 
+// setBase takes the path the site is served under. It must be a path of
+// this server: one that starts //, or holds a backslash, would make the
+// redirect from / lead to another host.
 func (s *Server) setBase(base string) {
-	if base == "" {
+	if !strings.HasPrefix(base, "/") || strings.HasPrefix(base, "//") || strings.ContainsAny(base, "\\\x00") {
 		return
 	}
 	if !strings.HasSuffix(base, "/") {
@@ -179,15 +184,72 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, base, decoded, rel
 	case strings.HasSuffix(rel, "/"):
 		err = fs.ErrNotExist // a file is not a folder
 	}
-	var data []byte
+	var f *os.File
 	if err == nil {
-		data, err = root.ReadFile(name)
+		f, err = root.Open(name)
 	}
-	if err != nil {
+	if err == nil {
+		defer f.Close()
+		info, err = f.Stat()
+	}
+	if err != nil || !info.Mode().IsRegular() {
 		s.notFoundIn(w, r, root, base)
 		return
 	}
-	s.send(w, r, base, name, data, http.StatusOK)
+	s.stream(w, r, base, name, f, info)
+}
+
+// maxInjected is the largest HTML file the reload script is added to,
+// which means reading it whole; the site's pages weigh a few dozen KB.
+// A larger one is served as it is.
+const maxInjected = 4 << 20
+
+// stream serves a file from disk without holding it in memory, with
+// ranges and validators (Last-Modified, ETag), so that a browser asks
+// again only for what changed. Pages are revalidated on every load
+// (no-cache), as a rebuild may change any of them.
+func (s *Server) stream(w http.ResponseWriter, r *http.Request, base, name string, f *os.File, info fs.FileInfo) {
+	w.Header().Set("Cache-Control", "no-cache")
+	ctype := contentType(name)
+	var body io.ReadSeeker = f
+	tag := fmt.Sprintf("%x-%x", info.Size(), info.ModTime().UnixNano())
+	if strings.HasPrefix(ctype, "text/html") && info.Size() <= maxInjected {
+		data, err := io.ReadAll(io.LimitReader(f, maxInjected+1))
+		if err != nil {
+			s.notFound(w, r, base)
+			return
+		}
+		body = bytes.NewReader(inject(data, base))
+		tag += fmt.Sprintf("-%x", hashString(base)) // the page as served holds the base
+	}
+	if ctype == "" {
+		ctype = sniff(f)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("ETag", `"`+tag+`"`)
+	http.ServeContent(w, r, name, info.ModTime(), body)
+}
+
+// contentType is a file's type by its extension, or "" if unknown.
+func contentType(name string) string {
+	if t := types[path.Ext(name)]; t != "" {
+		return t
+	}
+	return mime.TypeByExtension(path.Ext(name))
+}
+
+// sniff guesses a type from a file's first bytes, and rewinds it.
+func sniff(f io.ReadSeeker) string {
+	var head [512]byte
+	n, _ := io.ReadFull(f, head[:])
+	f.Seek(0, io.SeekStart)
+	return http.DetectContentType(head[:n])
+}
+
+func hashString(s string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return h.Sum32()
 }
 
 // types are the content types of the files a site has, fixed here rather
@@ -196,6 +258,7 @@ var types = map[string]string{
 	".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
 	".js": "text/javascript; charset=utf-8", ".xml": "application/xml",
 	".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8", ".json": "application/json",
+	".webmanifest": "application/manifest+json",
 }
 
 // notFound serves the site's own 404 page, or, before any build succeeded,
@@ -225,10 +288,7 @@ const notBuilt = `<!doctype html>
 `
 
 func (s *Server) send(w http.ResponseWriter, r *http.Request, base, name string, data []byte, status int) {
-	ctype := types[path.Ext(name)]
-	if ctype == "" {
-		ctype = mime.TypeByExtension(path.Ext(name))
-	}
+	ctype := contentType(name)
 	if ctype == "" {
 		ctype = http.DetectContentType(data)
 	}
