@@ -13,14 +13,31 @@ import (
 // scriptCmds make the files a script cannot hold: bytes a text archive
 // should not carry, and files too large or too many to check in.
 var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
-	// writebytes FILE 'bytes': the bytes as in a Go string, \x00 and \n included.
+	// writebytes FILE 'bytes': the bytes as in a Go string, \x00 and \n
+	// included; so is the file's name, which may hold \n or \x1b too.
 	"writebytes": func(ts *testscript.TestScript, neg bool, args []string) {
 		if neg || len(args) != 2 {
 			ts.Fatalf(`usage: writebytes FILE 'bytes, escaped as in a Go string'`)
 		}
+		name, err := strconv.Unquote(`"` + args[0] + `"`)
+		ts.Check(err)
 		data, err := strconv.Unquote(`"` + args[1] + `"`)
 		ts.Check(err)
-		ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(data), 0o644))
+		ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(name)), 0o755))
+		ts.Check(os.WriteFile(ts.MkAbs(name), []byte(data), 0o644))
+	},
+	// mdrepeat FILE N 'markdown': an article whose body is the Markdown,
+	// escaped as in a Go string, N times.
+	"mdrepeat": func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 3 {
+			ts.Fatalf("usage: mdrepeat FILE N 'markdown'")
+		}
+		n, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		md, err := strconv.Unquote(`"` + args[2] + `"`)
+		ts.Check(err)
+		body := "---\ntitle: Shape\ndate: 2025-09-05\ncountries: [AZ]\n---\nA first line.\n\n" + strings.Repeat(md, n) + "\n"
+		ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(body), 0o644))
 	},
 	// bigarticle FILE MB [LAST LINE]: an article whose body is MB megabytes
 	// of paragraphs, then the last line given.
