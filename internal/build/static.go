@@ -2,10 +2,14 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 
 	"briefings/internal/diag"
 	"briefings/internal/load"
@@ -109,12 +113,12 @@ func collisions(outputs, statics []render.Output) error {
 func portable(outputs, statics []render.Output) diag.List {
 	var errs diag.List
 	key := load.Folder()
-	type owner struct{ path, by string } // the path as spelt, and what makes it
-	seen := map[string]owner{}
+	seen := map[string]string{} // folded path: the path as spelt, and what makes it
+	by := map[string]string{}
 	check := func(o render.Output, static bool) {
-		at, by := "", "the generated page /"+o.Path
+		at, maker := "", "the generated page /"+o.Path+": "
 		if static {
-			at, by = "static/"+o.Path, "static/"+o.Path
+			at, maker = "static/"+o.Path, ""
 		}
 		for i := 1; i <= len(o.Path); i++ {
 			if i < len(o.Path) && o.Path[i] != '/' {
@@ -122,16 +126,15 @@ func portable(outputs, statics []render.Output) diag.List {
 			}
 			p := o.Path[:i]
 			if bad := load.WindowsName(path.Base(p)); bad != "" {
-				errs.Add(at, 0, "%s: %s; rename it", by, bad)
+				errs.Add(at, 0, "%s%s; rename it", maker, bad)
 				return
 			}
 			k := key(p)
 			prev, ok := seen[k]
 			if !ok {
-				seen[k] = owner{p, by}
-			} else if prev.path != p {
-				errs.Add(at, 0, "%s: /%s and /%s (of %s) are one path on Windows and macOS, which ignore case and how accents are encoded; rename one",
-					by, p, prev.path, prev.by)
+				seen[k], by[k] = p, cmp.Or(at, "the generated page /"+o.Path)
+			} else if prev != p {
+				errs.Add(at, 0, "%s/%s and /%s (of %s) %s; rename one", maker, p, prev, by[k], sameName(p, prev))
 				return
 			}
 		}
@@ -143,4 +146,15 @@ func portable(outputs, statics []render.Output) diag.List {
 		check(s, true)
 	}
 	return errs
+}
+
+// sameName says why two paths are one on Windows and macOS.
+func sameName(a, b string) string {
+	if strings.EqualFold(a, b) {
+		return "differ only in case, which Windows and macOS ignore"
+	}
+	if norm.NFC.String(a) == norm.NFC.String(b) {
+		return fmt.Sprintf("are one name with its accents encoded two ways (%+q and %+q), which macOS takes for one", a, b)
+	}
+	return "are one name to Windows and macOS, which ignore case and how accents are encoded"
 }

@@ -78,7 +78,7 @@ func ParseArticle(path string, src []byte) (*Article, diag.List) {
 		if a.Slug == "" {
 			errs.Add(path, a.Lines.Title, "title %q gives an empty slug; add a slug: field", a.Title)
 		} else if bad := WindowsName(a.Slug); bad != "" {
-			errs.Add(path, a.Lines.Title, "the title gives the slug %s; add a slug: field with another", bad)
+			errs.Add(path, a.Lines.Title, "the title gives a slug Windows cannot hold, as %s; add a slug: field with another", bad)
 		}
 	} else if bad := WindowsName(a.Slug); bad != "" && a.Slug != "" {
 		errs.Add(path, a.Lines.Slug, "slug %s; choose another", bad)
