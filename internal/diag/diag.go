@@ -39,6 +39,9 @@ func (d Diagnostic) String() string {
 	if d.Line > 0 {
 		prefix = fmt.Sprintf("%s:%d", prefix, d.Line)
 	}
+	if prefix == "" && d.Severity != Warning {
+		return Clean(d.Message) // a problem of no file, such as a flag's
+	}
 	if d.Severity == Warning {
 		return prefix + ": warning: " + Clean(d.Message)
 	}

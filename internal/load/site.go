@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -180,6 +181,8 @@ func CheckBaseURL(s string) error {
 	switch {
 	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Opaque != "" || u.Hostname() == "":
 		return fmt.Errorf("%q is not an absolute http(s) URL, like https://example.github.io/briefings/", s)
+	case u.Port() != "" && !validPort(u.Port()):
+		return fmt.Errorf("%q has a port outside 1 to 65535", s)
 	case u.User != nil:
 		return fmt.Errorf("%q has a user name or password before the host: give the host alone", s)
 	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.ContainsAny(s, "?#"):
@@ -195,6 +198,11 @@ func CheckBaseURL(s string) error {
 		}
 	}
 	return nil
+}
+
+func validPort(p string) bool {
+	n, err := strconv.Atoi(p)
+	return err == nil && n >= 1 && n <= 65535
 }
 
 // Codes lists the language codes in site order.
