@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"strings"
@@ -51,19 +52,46 @@ func staticOutputs(fsys fs.FS) ([]render.Output, diag.List) {
 			errs.Add(p, 0, "not a regular file (a device or a pipe); static/ holds plain files")
 			return nil
 		}
-		data, err := fs.ReadFile(fsys, p)
+		// A static file is read to fingerprint it, and again only if it
+		// is to be written: none is held in memory between builds.
+		key, err := hashFile(fsys, p)
 		if err != nil {
 			errs.Add(p, 0, "cannot read: %v", err)
 			return nil
 		}
-		outs = append(outs, render.Output{Path: strings.TrimPrefix(p, "static/"), Key: load.HashBytes(data),
-			Make: func(w *bytes.Buffer) error { _, err := w.Write(data); return err }})
+		outs = append(outs, render.Output{Path: strings.TrimPrefix(p, "static/"), Key: key,
+			Make: func(w *bytes.Buffer) error { return copyFile(fsys, p, w) }})
 		return nil
 	})
 	if err != nil {
 		errs.Add("static", 0, "cannot read: %v", err)
 	}
 	return outs, errs
+}
+
+// hashFile fingerprints a file as load.HashBytes would its contents,
+// reading it in pieces.
+func hashFile(fsys fs.FS, p string) (uint64, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	return load.HashReader(f)
+}
+
+// copyFile appends a file's contents to w.
+func copyFile(fsys fs.FS, p string, w *bytes.Buffer) error {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() < 1<<40 {
+		w.Grow(int(st.Size()) + bytes.MinRead) // the room ReadFrom wants left at the end
+	}
+	_, err = io.Copy(w, f)
+	return err
 }
 
 // stylesheetSize is the size of the stylesheet every page loads.

@@ -2,6 +2,7 @@ package load
 
 import (
 	"hash/maphash"
+	"io"
 	"io/fs"
 	"sync"
 	"time"
@@ -167,4 +168,16 @@ func HashBytes(parts ...[]byte) uint64 {
 		h.WriteByte(0)
 	}
 	return h.Sum64()
+}
+
+// HashReader fingerprints what r gives as HashBytes does the same bytes
+// in one part, without holding them.
+func HashReader(r io.Reader) (uint64, error) {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	if _, err := io.Copy(&h, r); err != nil {
+		return 0, err
+	}
+	h.WriteByte(0)
+	return h.Sum64(), nil
 }

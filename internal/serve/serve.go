@@ -17,6 +17,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -60,6 +61,11 @@ func (s *Server) Built(base string, changed bool) {
 	if changed || hadProblems {
 		s.broadcast(event{"reload", "{}"})
 	}
+	// A build holds a large static file it writes or compares whole;
+	// the server, which streams, gives that memory back at once rather
+	// than keep it resident while it serves.
+	// Twice, for the first collection only sets pooled buffers aside.
+	go func() { debug.FreeOSMemory(); debug.FreeOSMemory() }()
 }
 
 // Failed shows a build's problems over open pages, and over pages opened
