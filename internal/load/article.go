@@ -33,8 +33,7 @@ type Article struct {
 	Dropped        diag.List // warnings for the links and raw HTML the body lost
 	Lines          FieldLines
 	dayOnly        struct{ date, updated bool } // given as YYYY-MM-DD, without a time
-	Hash           uint64                       // of the path and bytes: the same file gives the same hash
-	Shown          uint64                       // of what other pages show of it: see shown
+	Hash           uint64                       // of the path and bytes, all ParseArticle reads: pages digest an article by it
 }
 
 // FieldLines are the file lines of front matter fields, for messages that
@@ -90,26 +89,8 @@ func ParseArticle(path string, src []byte) (*Article, diag.List) {
 		return a, errs
 	}
 	a.HTML, a.Summary, a.Links, a.Dropped = convertBody(path, body, bodyLine(src, body), a.Summary, hash)
-	a.Hash, a.Shown = hash, a.shown()
+	a.Hash = hash
 	return a, nil
-}
-
-// shown fingerprints what lists, related stories, the links between
-// translations and neighbours, and search show of an article: its title,
-// summary, date (as written), URL and countries, not its body. A page that
-// shows other articles keys them by it, so that an edit of one article's
-// body rewrites its own page and feeds, not every list it is on.
-func (a *Article) shown() uint64 {
-	utc := ""
-	if a.Date.Location() == time.UTC {
-		utc = "utc"
-	}
-	parts := [][]byte{[]byte(a.Path), []byte(a.Lang), []byte(a.Title), []byte(a.Summary), []byte(a.Slug),
-		[]byte(a.Date.Format(time.RFC3339Nano)), []byte(utc)}
-	for _, c := range a.Countries {
-		parts = append(parts, []byte(c))
-	}
-	return HashBytes(parts...)
 }
 
 // MakeSlug makes the URL slug of a title: lower-case ASCII letters, digits
