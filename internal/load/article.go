@@ -328,7 +328,7 @@ func (a *Article) field(key string, line int, v *yaml.Node, errs *diag.List) {
 	case "source_url":
 		if s, ok := text(); ok {
 			a.SourceURL = s
-			if u, err := url.Parse(s); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			if !WebAddress(s) {
 				errs.Add(a.Path, line, "source_url %q is not an absolute http(s) URL", s)
 			}
 		}
@@ -467,4 +467,14 @@ func editDistance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(rb)]
+}
+
+// WebAddress reports whether s is an absolute http(s) URL with a host: what
+// source_url must be.
+func WebAddress(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }

@@ -24,7 +24,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("Headline\n\nBaku, 12 February 2026 – Text about Azerbaijan.", true, "KZ,XX")
 	cs := countriesYAML(f)
 	f.Fuzz(func(t *testing.T, text string, dated bool, force string) {
-		opts := Options{Countries: cs}
+		opts := Options{Countries: cs, Languages: []string{"en", "ru"}}
 		if dated {
 			opts.Date = day("2026-02-10")
 		}

@@ -75,18 +75,20 @@ var (
 	inlineMarkup = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", `\<`, "[", `\[`,
 		"~", `\~`, "&", `\&`)
 	// A list item, a thematic break or a quotation at the start of a paragraph.
-	blockStart = regexp.MustCompile(`^(?:#|>|[-+](?:\s|$)|---)`)
+	blockStart = regexp.MustCompile(`^(?:#|>|[-+](?:\s|$)|-+\s|---)`) // "-- -" is a thematic break too
 	// "1. " and "1) " start a list: the escape goes on the point.
 	listNumber = regexp.MustCompile(`^(\d+)([.)](?:\s|$))`)
 	webAddress = regexp.MustCompile(`^(?:https?://|www\.)[\w.-]+(?:[/?#]\S*)?$`)
 )
 
 // escape keeps wire text literal in Markdown. Web addresses are left
-// whole, as an escape inside one would end its link there.
+// whole, as an escape inside one would end its link there; one holding a
+// backslash is escaped as any text, since goldmark would read the
+// backslash as an escape and drop it.
 func escape(p string) string {
 	words := strings.Split(p, " ")
 	for i, w := range words {
-		if webAddress.MatchString(w) {
+		if webAddress.MatchString(w) && !strings.Contains(w, `\`) {
 			words[i] = strings.ReplaceAll(w, "<", `\<`)
 		} else {
 			words[i] = inlineMarkup.Replace(w)

@@ -173,6 +173,9 @@ func (r *Result) source(src found, link string, pg page, ag *agencies) {
 	if pg.url != "" {
 		link = pg.url
 	}
+	if !load.WebAddress(link) {
+		link = "" // the build would refuse it
+	}
 	r.Source, r.SourceURL = src.nameIn(r.Lang), link
 	if r.Source != "" {
 		how := src.how
