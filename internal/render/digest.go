@@ -79,6 +79,10 @@ func (d *digester) sum(vs ...any) uint64 {
 	return h.Sum64()
 }
 
+// seed makes digests differ from one process to the next: keys are
+// compared only within one.
+var seed = maphash.MakeSeed()
+
 type hasher func(d *digester, h *maphash.Hash, v reflect.Value)
 
 // hashers holds one hasher a type, made on first use, as encoding/json

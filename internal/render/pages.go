@@ -187,9 +187,8 @@ func (p *planner) edition(e *index.Edition) {
 	}
 }
 
-// listing is what a list shows besides its stories. What it shows must
-// follow from the list's path and heading, which are in its pages' keys,
-// or from countries.yaml, which every page's key covers.
+// listing is what a list shows besides its stories; its pages' inputs
+// (listInput) carry all of it.
 type listing struct {
 	heading string
 	feed    FeedLinks // of the list's own feed, if it has one

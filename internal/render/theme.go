@@ -33,7 +33,6 @@ const layoutFile = "templates/layout.html"
 func LoadTheme(fsys fs.FS, langs []string, prev *Theme) (*Theme, diag.List) {
 	var errs diag.List
 	files := map[string][]byte{}
-	k := newKey("theme")
 	for _, name := range themeFiles(langs) {
 		src, err := fs.ReadFile(fsys, name)
 		switch {
@@ -48,15 +47,16 @@ func LoadTheme(fsys fs.FS, langs []string, prev *Theme) (*Theme, diag.List) {
 			continue
 		}
 		files[name] = src
-		k.str(name, string(src))
 	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	if prev != nil && prev.Key == k.sum() {
+	var d digester
+	key := d.sum("theme", files) // of every file read: a change to any makes another theme
+	if prev != nil && prev.Key == key {
 		return prev, nil
 	}
-	th := &Theme{pages: map[string]*template.Template{}, Strings: map[string]*i18n.Strings{}, Key: k.sum()}
+	th := &Theme{pages: map[string]*template.Template{}, Strings: map[string]*i18n.Strings{}, Key: key}
 	layout, err := template.New("layout.html").Parse(string(files[layoutFile]))
 	if err != nil {
 		errs.Add(templateError(layoutFile, err))
