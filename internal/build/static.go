@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -115,11 +114,12 @@ func stylesheetSize(statics []render.Output) int {
 func collisions(outputs, statics []render.Output) error {
 	var errs diag.List
 	for _, s := range statics {
+		folder := s.Path + "/"
 		for _, o := range outputs {
 			switch {
 			case o.Path == s.Path:
 				errs.Add("static/"+s.Path, 0, "collides with a page the site generates at /%s; rename or remove it", s.Path)
-			case strings.HasPrefix(o.Path, s.Path+"/"):
+			case strings.HasPrefix(o.Path, folder):
 				errs.Add("static/"+s.Path, 0, "the site needs a folder /%s/ here; rename or remove it", s.Path)
 			case strings.HasPrefix(s.Path, o.Path+"/"):
 				errs.Add("static/"+s.Path, 0, "the site generates a file /%s, so static/%s cannot be a folder", o.Path, o.Path)
@@ -141,37 +141,53 @@ func collisions(outputs, statics []render.Output) error {
 func portable(outputs, statics []render.Output) diag.List {
 	var errs diag.List
 	key := load.Folder()
-	seen := map[string]string{} // folded path: the path as spelt, and what makes it
-	by := map[string]string{}
-	check := func(o render.Output, static bool) {
-		at, maker := "", "the generated page /"+o.Path+": "
-		if static {
-			at, maker = "static/"+o.Path, ""
+	// A path as spelt, and the output that makes it: the messages are
+	// made only for the paths that collide.
+	type spelt struct {
+		path   string
+		by     *render.Output
+		static bool
+	}
+	seen := make(map[string]spelt, len(outputs)) // by the path folded
+	check := func(o *render.Output, static bool) {
+		// Where a problem is reported, and what the message says makes it.
+		where := func() (string, string) {
+			if static {
+				return "static/" + o.Path, ""
+			}
+			return "", "the generated page /" + o.Path + ": "
 		}
 		for i := 1; i <= len(o.Path); i++ {
 			if i < len(o.Path) && o.Path[i] != '/' {
 				continue
 			}
 			p := o.Path[:i]
+			k := key(p)
+			if prev, ok := seen[k]; ok {
+				if prev.path != p {
+					of := "the generated page /" + prev.by.Path
+					if prev.static {
+						of = "static/" + prev.by.Path
+					}
+					at, maker := where()
+					errs.Add(at, 0, "%s/%s and /%s (of %s) %s; rename one", maker, p, prev.path, of, sameName(p, prev.path))
+					return
+				}
+				continue // a folder of many pages: checked once
+			}
 			if bad := load.WindowsName(path.Base(p)); bad != "" {
+				at, maker := where()
 				errs.Add(at, 0, "%s%s; rename it", maker, bad)
 				return
 			}
-			k := key(p)
-			prev, ok := seen[k]
-			if !ok {
-				seen[k], by[k] = p, cmp.Or(at, "the generated page /"+o.Path)
-			} else if prev != p {
-				errs.Add(at, 0, "%s/%s and /%s (of %s) %s; rename one", maker, p, prev, by[k], sameName(p, prev))
-				return
-			}
+			seen[k] = spelt{p, o, static}
 		}
 	}
-	for _, o := range outputs {
-		check(o, false)
+	for i := range outputs {
+		check(&outputs[i], false)
 	}
-	for _, s := range statics {
-		check(s, true)
+	for i := range statics {
+		check(&statics[i], true)
 	}
 	return errs
 }
