@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -134,9 +135,15 @@ func killRebuild(t *testing.T, bin, mode, root, article, text string, delay time
 		how = "killed"
 	}
 	got := testproject.Tree(t, filepath.Join(root, "public"))
+	// A staging folder is made inside the output, marked, and moved beside
+	// it, so that a kill never leaves an unmarked folder; a kill in that
+	// instant leaves it inside, to the next command, which removes it.
+	staging := withoutStaging(got)
 	switch {
 	case sameFiles(got, before):
 		return how + ": old site"
+	case len(staging) < len(got) && sameFiles(staging, before):
+		return how + ": old site, a staging folder inside for the next command"
 	case sameFiles(got, after):
 		return how + ": new site"
 	case journalBeside(root):
@@ -144,6 +151,24 @@ func killRebuild(t *testing.T, bin, mode, root, article, text string, delay time
 	}
 	t.Errorf("%s %s at %v left a mixed site with no journal to finish it", mode, how, delay)
 	return how + ": mixed"
+}
+
+// withoutStaging is an output's files less those of staging folders in
+// it, which their marker tells.
+func withoutStaging(files map[string]string) map[string]string {
+	marked := map[string]bool{}
+	for p := range files {
+		if dir, name := path.Split(p); name == ".briefings-staging" && strings.Count(dir, "/") == 1 {
+			marked[dir] = true
+		}
+	}
+	out := map[string]string{}
+	for p, sum := range files {
+		if dir, _, _ := strings.Cut(p, "/"); !marked[dir+"/"] {
+			out[p] = sum
+		}
+	}
+	return out
 }
 
 // journalBeside reports whether a staging folder beside the output holds

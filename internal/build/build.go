@@ -148,13 +148,32 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, state, *render.Weights, Rep
 	rep.Budget = content.Config.MaxPageKB * 1024
 	next = state{theme: theme, paths: paths, memo: b.last.memo.Next()}
 	outputs, err := render.Plan(index.Build(content, published, paths), theme, urls, next.memo, weights)
-	if err == nil {
-		err = collisions(outputs, statics)
-	}
 	if err != nil {
 		return nil, next, weights, rep, err
 	}
-	return append(outputs, statics...), next, weights, rep, nil
+	all := append(outputs, statics...)
+	if !b.samePaths(all) { // collisions are a function of the paths alone
+		if err := collisions(outputs, statics); err != nil {
+			return nil, next, weights, rep, err
+		}
+	}
+	return all, next, weights, rep, nil
+}
+
+// samePaths reports whether outputs are at the paths of the last good
+// build's, each once, which passed every check of paths.
+func (b *Builder) samePaths(outputs []render.Output) bool {
+	if b.last.keys == nil || len(outputs) != len(b.last.keys) {
+		return false
+	}
+	seen := make(map[string]bool, len(outputs))
+	for _, o := range outputs {
+		if _, ok := b.last.keys[o.Path]; !ok || seen[o.Path] {
+			return false
+		}
+		seen[o.Path] = true
+	}
+	return true
 }
 
 // projectFS is the project's files; close it when done.
