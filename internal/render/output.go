@@ -9,8 +9,10 @@ import (
 // This file is where every output's key is made. A key is the digest of
 // exactly the value an output's template or encoder receives, with what
 // else decides its bytes or its fate: the templates, and the budget pages
-// are weighed against. Nothing else makes keys, so no page can list its
-// own key's fields, and none can forget one.
+// are weighed against; or, for a file whose bytes are known (the search
+// index), the digest of its bytes. Static files, read in pieces, are
+// keyed by their bytes too, in internal/build. No page lists its own
+// key's fields, so none can forget one.
 
 // page plans an HTML page from its finished view: the frame's shared
 // parts are filled in, then the view is digested and kept for Make.

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 	"sync"
@@ -53,14 +52,11 @@ func (p *planner) searchIndex(e *index.Edition) {
 	lang := e.Lang.Code
 	files, err := p.memo.search.index.Files(lang, p.searchDocs(e))
 	if err != nil {
-		p.outputs = append(p.outputs, Output{Path: search.ManifestPath(lang), Make: func(*bytes.Buffer) error { return err }})
+		p.fail(err)
 		return
 	}
 	for _, f := range files {
-		p.outputs = append(p.outputs, Output{Path: f.Path, Key: load.HashBytes(f.Data), Make: func(w *bytes.Buffer) error {
-			_, err := w.Write(f.Data)
-			return err
-		}})
+		p.outputs = append(p.outputs, Bytes(f.Path, f.Data))
 	}
 }
 
