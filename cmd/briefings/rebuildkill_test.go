@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path"
@@ -79,7 +80,7 @@ func TestKilledRebuildKeepsSite(t *testing.T) {
 			runNext(t, bin, cmd, root)
 			if cmd == "build" {
 				testproject.SameTree(t, testproject.Tree(t, out), sites[cur])
-			} else if got := testproject.Tree(t, out); !sameFiles(got, sites[cur]) && !sameFiles(got, sites[1-cur]) {
+			} else if got := testproject.Tree(t, out); !maps.Equal(got, sites[cur]) && !maps.Equal(got, sites[1-cur]) {
 				t.Errorf("after %s killed at %v and `briefings %s`, the output is neither site", mode, delay, cmd)
 			}
 			runOK(t, bin, "build", "--root", root)
@@ -140,11 +141,11 @@ func killRebuild(t *testing.T, bin, mode, root, article, text string, delay time
 	// instant leaves it inside, to the next command, which removes it.
 	staging := withoutStaging(got)
 	switch {
-	case sameFiles(got, before):
+	case maps.Equal(got, before):
 		return how + ": old site"
-	case len(staging) < len(got) && sameFiles(staging, before):
+	case len(staging) < len(got) && maps.Equal(staging, before):
 		return how + ": old site, a staging folder inside for the next command"
-	case sameFiles(got, after):
+	case maps.Equal(got, after):
 		return how + ": new site"
 	case journalBeside(root):
 		return how + ": in the commit, finished by the next command"
@@ -305,16 +306,4 @@ func retitle(t *testing.T, text, title string) string {
 	}
 	end := start + 1 + strings.IndexByte(text[start+1:], '\n')
 	return text[:start] + "\ntitle: \"" + title + "\"" + text[end:]
-}
-
-func sameFiles(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for p, sum := range a {
-		if b[p] != sum {
-			return false
-		}
-	}
-	return true
 }

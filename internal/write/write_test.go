@@ -2,6 +2,7 @@ package write
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -250,7 +251,7 @@ func TestKilledCommitRecovers(t *testing.T) {
 			if err := Recover(out); err != nil {
 				t.Fatalf("seed %d, killed after %d of %d steps: %v", seed, k, steps, err)
 			}
-			if got := testproject.Tree(t, out); !sameTree(got, want) {
+			if got := testproject.Tree(t, out); !maps.Equal(got, want) {
 				t.Fatalf("seed %d, killed after %d of %d steps:\nold  %v\nnew  %v\ngot  %v", seed, k, steps,
 					testproject.Paths(old), testproject.Paths(next), testproject.Paths(got))
 			}
@@ -323,27 +324,15 @@ type watchedLock struct {
 
 func (l *watchedLock) Lock() {
 	l.locks++
-	if !sameTree(testproject.Tree(l.t, l.out), l.before) {
+	if !maps.Equal(testproject.Tree(l.t, l.out), l.before) {
 		l.t.Errorf("the output changed before the lock was taken")
 	}
 }
 
 func (l *watchedLock) Unlock() {
-	if !sameTree(testproject.Tree(l.t, l.out), l.after) {
+	if !maps.Equal(testproject.Tree(l.t, l.out), l.after) {
 		l.t.Errorf("the output is not the new site when the lock is let go")
 	}
-}
-
-func sameTree(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for p, sum := range a {
-		if b[p] != sum {
-			return false
-		}
-	}
-	return true
 }
 
 // randomSite is a few files over a small set of names, so that two sites
