@@ -1,0 +1,206 @@
+package photo
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// Cache keeps rendered photos in a folder outside the site output, for
+// example {project}/.cache/photos. A rendition's file is at
+// Dir/v{Version}/{source hash}/{rendition name}: a new Version, another
+// source or another rendition is another file, so nothing is ever stale.
+// Files are written to a temporary name and renamed, so a killed run
+// leaves no half file under a final name; a final file is also checked
+// for its format's start and end markers before it is trusted.
+//
+// A Cache may be used by one Ensure call at a time.
+type Cache struct {
+	Dir     string
+	Workers int // photos processed at once; 0 means runtime.GOMAXPROCS(0)
+
+	decodes atomic.Int64
+	written atomic.Int64
+}
+
+// Job is one source photo whose renditions Ensure makes sure of.
+type Job struct {
+	Name string      // the source's name, for error messages
+	Info Info        // what Probe reported for it
+	Plan []Rendition // what to publish, usually Plan(Info, lead)
+	// Read returns the source's bytes. Ensure calls it only if a
+	// rendition is missing, and keeps at most Workers sources in memory.
+	Read func() ([]byte, error)
+}
+
+// FileJob returns a Job whose source is read from the file at path.
+func FileJob(path string, info Info, plan []Rendition) Job {
+	return Job{Name: path, Info: info, Plan: plan, Read: func() ([]byte, error) { return os.ReadFile(path) }}
+}
+
+// Decodes reports how many sources this Cache has decoded.
+func (c *Cache) Decodes() int64 { return c.decodes.Load() }
+
+// Written reports how many rendition files this Cache has written.
+func (c *Cache) Written() int64 { return c.written.Load() }
+
+// Path is where rendition r of the photo described by info is kept.
+func (c *Cache) Path(info Info, r Rendition) string {
+	return filepath.Join(c.Dir, "v"+Version, info.Hash, r.Name)
+}
+
+// Ensure makes sure every rendition of every job is in the cache,
+// processing the photos that miss one in parallel. It returns one error
+// per job, nil for those that succeeded.
+func (c *Cache) Ensure(jobs []Job) []error {
+	errs := make([]error, len(jobs))
+	n := c.Workers
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, len(jobs)) {
+		wg.Go(func() {
+			for i := range next {
+				if err := c.ensure(jobs[i]); err != nil {
+					errs[i] = fmt.Errorf("%s: %w", jobs[i].Name, err)
+				}
+			}
+		})
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errs
+}
+
+func (c *Cache) ensure(j Job) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("processing failed: %v", r)
+		}
+	}()
+	if !isHash(j.Info.Hash) {
+		return fmt.Errorf("has no valid hash; probe it first")
+	}
+	var missing []Rendition
+	for _, r := range j.Plan {
+		if !safeName(r.Name) {
+			return fmt.Errorf("rendition name %q is not a plain file name", r.Name)
+		}
+		if !trusted(c.Path(j.Info, r), r.Format) {
+			missing = append(missing, r)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	if j.Read == nil {
+		return errors.New("has missing renditions and no way to read it")
+	}
+	data, err := j.Read()
+	if err != nil {
+		return err
+	}
+	if len(data) > MaxSourceBytes {
+		return fmt.Errorf("is larger than %d MB", MaxSourceBytes>>20)
+	}
+	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != j.Info.Hash {
+		return errors.New("changed after it was checked: build again")
+	}
+	c.decodes.Add(1)
+	outs, err := Process(data, j.Info, missing)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Join(c.Dir, "v"+Version, j.Info.Hash)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for i, r := range missing {
+		if err := writeAtomic(dir, r.Name, outs[i]); err != nil {
+			return err
+		}
+		c.written.Add(1)
+	}
+	return nil
+}
+
+func isHash(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	_, err := hex.DecodeString(s)
+	return err == nil
+}
+
+func safeName(s string) bool {
+	return s != "" && s != "." && s != ".." && !strings.HasPrefix(s, ".") && !strings.ContainsAny(s, `/\:`)
+}
+
+// writeAtomic writes data to dir/name through a temporary file in dir,
+// renamed into place once complete.
+func writeAtomic(dir, name string, data []byte) error {
+	f, err := os.CreateTemp(dir, ".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, filepath.Join(dir, name))
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// trusted reports whether the file at path exists and looks complete for
+// its format: a JPEG starts with SOI and ends with EOI; a WebP's RIFF
+// header states the file's exact length.
+func trusted(path, format string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() || st.Size() < 16 {
+		return false
+	}
+	head := make([]byte, 12)
+	if _, err := io.ReadFull(f, head); err != nil {
+		return false
+	}
+	switch format {
+	case "jpeg":
+		tail := make([]byte, 2)
+		if _, err := f.ReadAt(tail, st.Size()-2); err != nil {
+			return false
+		}
+		return bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}) && tail[0] == 0xFF && tail[1] == 0xD9
+	case "webp":
+		n := int64(head[4]) | int64(head[5])<<8 | int64(head[6])<<16 | int64(head[7])<<24
+		return string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP" && n+8 == st.Size()
+	}
+	return false
+}
