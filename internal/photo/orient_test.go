@@ -147,3 +147,10 @@ func TestOrientation(t *testing.T) {
 		}
 	}
 }
+
+func decodeAny(format string, d []byte) (image.Image, error) {
+	if format == "jpeg" {
+		return jpeg.Decode(bytes.NewReader(d))
+	}
+	return xwebp.Decode(bytes.NewReader(d))
+}
