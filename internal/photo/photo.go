@@ -7,6 +7,14 @@
 // it carries no metadata at all: no EXIF (and so no GPS position, date or
 // camera), no XMP, IPTC, ICC profile, comment or embedded thumbnail. In
 // this region a photo's position can put people at risk.
+//
+// WebP files are encoded by libwebp compiled to WebAssembly
+// (github.com/gen2brain/webp, run by wazero): the module is compiled on
+// the first encode, not at start-up, so a build without photos does not
+// pay for it. That library prefers a system libwebp.so when the program
+// is dynamically linked and one is installed, and it links programs
+// dynamically even with CGO_ENABLED=0; build with -tags nodynamic to
+// always use the WebAssembly encoder and get a static program.
 package photo
 
 import (
@@ -135,6 +143,10 @@ func Probe(name string, data []byte) (info Info, err error) {
 		return Info{}, fmt.Errorf("%s is a %s file but its name does not end in .jpg, .jpeg, .png or .webp: rename it to end in %s", name, formatNames[got], formatExt[got])
 	case got != want:
 		return Info{}, fmt.Errorf("%s is a %s file but its name ends in %s: rename it to end in %s", name, formatNames[got], ext, formatExt[got])
+	}
+
+	if got == "webp" && len(data) >= 21 && string(data[12:16]) == "VP8X" && data[20]&0x02 != 0 {
+		return Info{}, fmt.Errorf("%s is an animated WebP; photos must be still images: export one frame as JPEG", name)
 	}
 
 	var cfg image.Config

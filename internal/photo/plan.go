@@ -6,8 +6,8 @@ import (
 )
 
 // Version changes whenever Process's output for the same input and plan
-// would change (quality settings, filters, encoders, Plan's rounding). It
-// is part of every cache key.
+// would change (quality settings, filters, Plan's rounding, or an upgrade
+// of the encoders' modules). It is part of every cache key.
 const Version = "1"
 
 // Widths are the widths, in pixels, each photo is published at (those no

@@ -62,6 +62,7 @@ func TestProbeRefuses(t *testing.T) {
 		{"notes.jpg", []byte("hello, world"), "notes.jpg is not a valid JPEG file (its first bytes are not a JPEG header)"},
 		{"notes.txt", []byte("hello, world"), "notes.txt is not a photo this site can publish"},
 		{"empty.jpg", nil, "empty.jpg is empty"},
+		{"anim.webp", []byte("RIFF\x16\x00\x00\x00WEBPVP8X\x0a\x00\x00\x00\x02\x00\x00\x00\x09\x00\x00\x09\x00\x00"), "anim.webp is an animated WebP; photos must be still images"},
 		{"huge.jpg", big, "huge.jpg is 25.0 MB; photos may be at most 25 MB: export it at a smaller size or higher compression"},
 	} {
 		_, err := Probe(c.name, c.data)
