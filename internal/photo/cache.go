@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Cache keeps rendered photos in a folder outside the site output, for
@@ -23,7 +24,10 @@ import (
 // leaves no half file under a final name; a final file is also checked
 // for its format's start and end markers before it is trusted.
 //
-// A Cache may be used by one Ensure call at a time.
+// Several Ensure calls, in this process or others, may share a folder:
+// each file appears whole or not at all. Temporary files a killed run
+// left behind are removed when their photo is next processed, once they
+// are an hour old.
 type Cache struct {
 	Dir     string
 	Workers int // photos processed at once; 0 means runtime.GOMAXPROCS(0)
@@ -129,6 +133,7 @@ func (c *Cache) ensure(j Job) (err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	removeStaleTemps(dir)
 	for i, r := range missing {
 		if err := writeAtomic(dir, r.Name, outs[i]); err != nil {
 			return err
@@ -148,6 +153,21 @@ func isHash(s string) bool {
 
 func safeName(s string) bool {
 	return s != "" && s != "." && s != ".." && !strings.HasPrefix(s, ".") && !strings.ContainsAny(s, `/\:`)
+}
+
+// removeStaleTemps removes the temporary files in dir older than an hour:
+// left by a run that was killed, as a live run renames its own within
+// seconds.
+func removeStaleTemps(dir string) {
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if !strings.HasPrefix(e.Name(), ".tmp-") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > time.Hour {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // writeAtomic writes data to dir/name through a temporary file in dir,

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func testJobs(t *testing.T, n int) []Job {
@@ -70,13 +71,19 @@ func TestCacheSecondRunDecodesNothing(t *testing.T) {
 	os.WriteFile(half, want[half][:len(want[half])/2], 0o644)
 	lost := c.Path(j.Info, j.Plan[0])
 	os.Remove(lost)
-	os.WriteFile(filepath.Join(filepath.Dir(lost), ".tmp-123"), want[lost][:100], 0o644)
+	leftover := filepath.Join(filepath.Dir(lost), ".tmp-123")
+	os.WriteFile(leftover, want[lost][:100], 0o644)
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(leftover, old, old)
 	halfWebP := c.Path(jobs[2].Info, jobs[2].Plan[0])
 	os.WriteFile(halfWebP, want[halfWebP][:len(want[halfWebP])-10], 0o644)
 	c3 := &Cache{Dir: dir, Workers: 1}
 	ensureOK(t, c3, jobs)
 	if c3.Decodes() != 2 || c3.Written() != 3 {
 		t.Errorf("repair run decoded %d and wrote %d, want 2 and 3", c3.Decodes(), c3.Written())
+	}
+	if _, err := os.Stat(leftover); err == nil {
+		t.Error("a stale temporary file was kept")
 	}
 	for p, d := range want {
 		got, _ := os.ReadFile(p)
