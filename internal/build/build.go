@@ -25,20 +25,25 @@ type Options struct {
 	BaseURL string // replaces site.yaml's base_url when set
 	Drafts  bool   // build articles marked draft: true
 	DryRun  bool   // check everything, write nothing
-	Warn    bool   // report warnings: what an editor should look at
+	// PhotoCache holds the photos' files as processed, for every build to
+	// come; "" means Root/.cache/photos.
+	PhotoCache string
+	Warn       bool // report warnings: what an editor should look at
 }
 
 // Report says what a build did.
 type Report struct {
-	Articles int             // published articles
-	Files    int             // files of the site
-	Written  int             // files written: all of them, or on a rebuild those that changed
-	Removed  int             // files of the previous build no longer part of the site
-	BasePath string          // the path the site is served under, "/briefings/"
-	Warnings diag.List       // problems that do not fail the build
-	Weights  []render.Weight // of the pages made, by kind, with the stylesheet
-	Budget   int             // the most a page may weigh with the stylesheet, in bytes
-	Took     time.Duration   // wall time
+	Articles  int             // published articles
+	Files     int             // files of the site
+	Written   int             // files written: all of them, or on a rebuild those that changed
+	Removed   int             // files of the previous build no longer part of the site
+	BasePath  string          // the path the site is served under, "/briefings/"
+	Warnings  diag.List       // problems that do not fail the build
+	Weights   []render.Weight // of the pages made, by kind, with the stylesheet
+	Budget    int             // the most a page may weigh with the stylesheet, in bytes
+	Photos    int             // photos the articles show
+	Processed int             // of those, the photos processed, not found in the cache
+	Took      time.Duration   // wall time
 }
 
 // Builder builds one project again and again. What a good build leaves
@@ -71,6 +76,9 @@ type state struct {
 func New(opts Options) *Builder {
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.Root, "public")
+	}
+	if opts.PhotoCache == "" {
+		opts.PhotoCache = filepath.Join(opts.Root, ".cache", "photos")
 	}
 	return &Builder{opts: opts, last: state{memo: render.NewMemo()}}
 }
@@ -140,14 +148,21 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, state, *render.Weights, Rep
 	}
 	statics, serrs := staticOutputs(fsys)
 	errs.Append(serrs)
-	rep := Report{Warnings: errs.Warnings().Sort(), Articles: len(published), BasePath: urls.BasePath()}
+	rep := Report{Articles: len(published), BasePath: urls.BasePath()}
+	var media render.Media
+	if content.Config != nil {
+		var merrs diag.List
+		media, merrs = b.media(fsys, content, published, &rep)
+		errs.Append(merrs)
+	}
+	rep.Warnings = errs.Warnings().Sort()
 	if errs.Err() != nil {
 		return nil, next, nil, rep, errs.Err()
 	}
 	weights := render.NewWeights(content.Config, stylesheetSize(statics))
 	rep.Budget = content.Config.MaxPageKB * 1024
 	next = state{theme: theme, paths: paths, memo: b.last.memo.Next()}
-	outputs, err := render.Plan(index.Build(content, published, paths), theme, urls, next.memo, weights)
+	outputs, err := render.Plan(index.Build(content, published, paths), theme, urls, next.memo, weights, media)
 	if err != nil {
 		return nil, next, weights, rep, err
 	}

@@ -80,15 +80,18 @@ content/ru/b.md:5: translation_key "k" in language ru is also used by content/ru
 ---
 title: Artikel
 ---
-`, `content/de: folder "de" is not a language of site.yaml (en, ru)`},
+`, `content/de: folder "de" is not a language of site.yaml (en, ru), nor media/, the photos' folder`},
 		{"article outside a language", `
 -- content/a.md --
 hello
 `, `content/a.md: unexpected file: content/ holds site.yaml, countries.yaml and one folder per language`},
 		{"not markdown", `
--- content/en/photo.jpg --
-JFIF
-`, `content/en/photo.jpg: not an article: only .md files belong under content/{lang}/; put other files in static/`},
+-- content/en/notes.pdf --
+PDF
+-- content/media/a.md --
+text
+`, `content/en/notes.pdf: not an article or a photo: content/{lang}/ holds .md articles and the .jpg, .jpeg, .png or .webp photos they show; put other files in static/
+content/media/a.md: not a photo: content/media/ holds the photos articles share, .jpg, .jpeg, .png or .webp files; put articles under content/{lang}/`},
 		{"problems in several files at once", `
 -- content/en/a.md --
 ---
@@ -105,7 +108,7 @@ tags: [x]
 ---
 `, `content/en/a.md:3: date "2025-13-01" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)
 content/ru/b.md:4: unknown country "QQ": add it to content/countries.yaml or use one of AZ, KZ
-content/ru/b.md:5: unknown field "tags"; known fields: title, date, countries, summary, source, source_url, translation_key, slug, updated, draft`},
+content/ru/b.md:5: unknown field "tags"; known fields: title, date, countries, summary, source, source_url, translation_key, slug, updated, draft, image, image_alt, image_caption, image_credit`},
 		{"links to missing and draft articles", `
 -- content/en/a.md --
 ---
@@ -151,7 +154,10 @@ templates/article.html:1: bad character U+007D '}'`},
 {{define "related"}}{{range .}}{{.}}{{end}}{{end}}
 `, `templates/layout.html: it must define "feed", the template of a feed's line in the footer: {{define "feed"}}…{{end}}
 templates/layout.html: it must define "feed-links", the template of the <link>s of a feed in a page's head: {{define "feed-links"}}…{{end}}
+templates/layout.html: it must define "feed-photo", the template of a photo in a feed: {{define "feed-photo"}}…{{end}}
+templates/layout.html: it must define "figure", the template of a photo with its caption: {{define "figure"}}…{{end}}
 templates/layout.html: it must define "item", the template of one story in a list page: {{define "item"}}…{{end}}
+templates/layout.html: it must define "photo", the template of a photo among words: {{define "photo"}}…{{end}}
 templates/layout.html: it must define "related-item", the template of one story in an article's related stories: {{define "related-item"}}…{{end}}
 templates/layout.html: it must define "sections", the template of the site's sections in the header: {{define "sections"}}…{{end}}`},
 		{"missing strings", "", `templates/i18n/ru.yaml: missing: go_home, months and months_genitive (12 each)`},

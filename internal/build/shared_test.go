@@ -54,11 +54,16 @@ func testShared(t *testing.T, out string) {
 		})
 		canonical := "https://example.org/portal/" + strings.TrimSuffix(c.page, "index.html")
 		want := map[string]string{"og:type": "article", "og:title": c.title, "og:url": canonical,
-			"article:published_time": c.published, "twitter:card": "summary"}
+			"article:published_time": c.published, "twitter:card": "summary_large_image",
+			"og:locale": map[string]string{"en": "en_GB", "ru": "ru_RU"}[c.page[:2]],
+			"og:locale:alternate": map[string]string{"en": "ru_RU", "ru": "en_GB"}[c.page[:2]]}
 		for k, v := range want {
 			if got := meta[k]; len(got) != 1 || got[0] != v {
 				t.Errorf("%s: %s is %q, want %q", c.page, k, got, v)
 			}
+		}
+		if img := meta["og:image"]; len(img) != 1 || !sharePath.MatchString(strings.TrimPrefix(img[0], "https://example.org/portal/")) {
+			t.Errorf("%s: og:image is %q, want the site's share image", c.page, img)
 		}
 		if strings.Join(meta["article:tag"], ",") != strings.Join(c.countries, ",") {
 			t.Errorf("%s: article:tag %q, want %q", c.page, meta["article:tag"], c.countries)

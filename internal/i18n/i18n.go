@@ -18,6 +18,7 @@ import (
 type Strings struct {
 	Lang string `yaml:"-"`
 
+	Locale          string `yaml:"locale"` // for link previews: en_GB, ru_RU
 	SkipToContent   string `yaml:"skip_to_content"`
 	Home            string `yaml:"home"`
 	Latest          string `yaml:"latest"`
@@ -103,7 +104,7 @@ func Parse(lang string, src []byte) (*Strings, error) {
 
 func (s *Strings) required() map[string]string {
 	return map[string]string{
-		"skip_to_content": s.SkipToContent, "home": s.Home, "latest": s.Latest, "countries": s.Countries,
+		"locale": s.Locale, "skip_to_content": s.SkipToContent, "home": s.Home, "latest": s.Latest, "countries": s.Countries,
 		"archive": s.Archive, "languages": s.Languages, "navigation": s.Navigation, "published": s.Published, "updated": s.Updated,
 		"source": s.Source, "related": s.Related, "newer": s.Newer, "older": s.Older, "page_of": s.PageOf,
 		"feed": s.Feed, "country_feed": s.CountryFeed, "country_title": s.CountryHeading,

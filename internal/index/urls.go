@@ -36,6 +36,11 @@ func CountriesPath(lang string) string { return lang + "/countries/" }
 // CountryPath is /{lang}/countries/{slug of the English name}/.
 func CountryPath(lang string, c *load.Country) string { return CountriesPath(lang) + c.Slug + "/" }
 
+// MediaPath is where a photo's file is: one folder for the whole site, as
+// a photo's files are named by its bytes and articles in every language
+// share them.
+func MediaPath(name string) string { return "media/" + name }
+
 // SearchPath is the language's search page.
 func SearchPath(lang string) string { return lang + "/search/" }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -28,9 +29,11 @@ type Article struct {
 	TranslationKey string
 	Slug           string // from front matter, else made from the title
 	Draft          bool
-	HTML           string    // the body, rendered by goldmark's safe renderer; see Links
-	Links          []Link    // links to other articles, to be resolved when URLs are known
-	Dropped        diag.List // warnings for the links and raw HTML the body lost
+	HTML           string     // the body, rendered by goldmark's safe renderer; see Links
+	Links          []Link     // links to other articles and site paths, to be resolved when URLs are known
+	Lead           *PhotoRef  // the lead photo, from front matter; nil when there is none
+	Photos         []PhotoRef // the photos in the body, in order; see PhotoRef.Placeholder
+	Dropped        diag.List  // warnings for the links and raw HTML the body lost
 	Lines          FieldLines
 	dayOnly        struct{ date, updated bool } // given as YYYY-MM-DD, without a time
 	Hash           uint64                       // of the path and bytes, all ParseArticle reads: pages digest an article by it
@@ -43,16 +46,18 @@ type FieldLines struct {
 }
 
 // Link is a Markdown link from an article's body to another article file,
-// like [see](../2024/x.md#part). HTML holds Placeholder where its URL goes.
+// like [see](../2024/x.md#part), or to a path of the site, like
+// [see](/en/countries/kazakhstan/). HTML holds Placeholder where its URL goes.
 type Link struct {
-	Target      string // the file linked to: content/en/2024/x.md
-	Fragment    string // "#part", or ""
+	Target      string // the file linked to: content/en/2024/x.md; or "" and Site set
+	Site        string // the site path linked to, from its root: /en/countries/kazakhstan/
+	Fragment    string // "#part", "?q=1#part", or ""
 	Line        int
 	Placeholder string
 }
 
 var knownFields = []string{"title", "date", "countries", "summary", "source", "source_url",
-	"translation_key", "slug", "updated", "draft"}
+	"translation_key", "slug", "updated", "draft", "image", "image_alt", "image_caption", "image_credit"}
 
 // ParseArticle parses one article file. It is a pure function of its
 // arguments; path names the file in messages and gives the language.
@@ -88,8 +93,12 @@ func ParseArticle(path string, src []byte) (*Article, diag.List) {
 	if !guard(path, body, bodyLine(src, body), &errs) {
 		return a, errs
 	}
-	a.HTML, a.Summary, a.Links, a.Dropped = convertBody(path, body, bodyLine(src, body), a.Summary, hash)
+	b := convertBody(path, body, bodyLine(src, body), a.Summary, hash)
+	a.HTML, a.Summary, a.Links, a.Photos, a.Dropped = b.html, b.summary, b.links, b.photos, b.dropped
 	a.Hash = hash
+	if len(b.errs) > 0 {
+		return a, b.errs
+	}
 	return a, nil
 }
 
@@ -268,6 +277,7 @@ func (a *Article) parseFrontMatter(src []byte, errs *diag.List) {
 		return
 	}
 	seen := map[string]int{}
+	photo := map[string]photoField{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if first, dup := seen[k.Value]; dup {
@@ -278,8 +288,14 @@ func (a *Article) parseFrontMatter(src []byte, errs *diag.List) {
 		if v.LineComment == "" { // yaml.v3 gives "key: # …" to the key
 			v.LineComment = k.LineComment
 		}
+		if strings.HasPrefix(k.Value, "image") && slices.Contains(knownFields, k.Value) {
+			s, _ := scalarText(a.Path, k.Value, k.Line+offset, v, errs) // "" when reported
+			photo[k.Value] = photoField{s, k.Line + offset}
+			continue
+		}
 		a.field(k.Value, k.Line+offset, v, errs)
 	}
+	a.leadPhoto(photo, errs)
 	for _, req := range []string{"title", "date", "countries"} {
 		if seen[req] == 0 {
 			errs.Add(a.Path, 1, "missing required field %q", req)

@@ -15,8 +15,9 @@ import (
 // and modification time are unchanged is not read again, and one whose
 // bytes are unchanged is not parsed again. Safe for concurrent use.
 type Cache struct {
-	mu    sync.Mutex
-	files map[string]parsed
+	mu         sync.Mutex
+	files      map[string]parsed
+	photoFiles map[string]readPhoto
 
 	// The last listing of content/, and what changed since: a load that
 	// was told every change looks only at those paths.
@@ -50,14 +51,15 @@ func (c *Cache) Changed(paths ...string) {
 	defer c.mu.Unlock()
 	for _, p := range paths {
 		delete(c.files, p)
+		delete(c.photoFiles, p)
 	}
 	c.changed = append(c.changed, paths...)
 	c.told = true
 }
 
-// list returns the article files of content/, and reports the problems of
-// its other entries.
-func (c *Cache) list(fsys fs.FS, cfg *Config, errs *diag.List) []file {
+// list returns the article and photo files of content/, and reports the
+// problems of its other entries.
+func (c *Cache) list(fsys fs.FS, cfg *Config, errs *diag.List) listing {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	var l listing
@@ -68,7 +70,7 @@ func (c *Cache) list(fsys fs.FS, cfg *Config, errs *diag.List) []file {
 	}
 	c.listing, c.changed, c.told = &l, nil, false
 	errs.Append(l.problems)
-	return l.files
+	return l
 }
 
 // parse reads and parses what changed, on every core. The result keeps the

@@ -18,6 +18,7 @@ import (
 // editor puts there is silently left out.
 type listing struct {
 	files    []file
+	photos   []file
 	problems diag.List
 }
 
@@ -64,26 +65,34 @@ func (l *listing) add(fsys fs.FS, p string, d fs.DirEntry, cfg *Config) error {
 	case d.Type()&fs.ModeSymlink != 0:
 		l.problems.Add(p, 0, "%s: the build does not follow links; put the file or folder itself here", link(fsys, p))
 	case d.IsDir():
-		if depth == 0 && cfg != nil && cfg.Languages[rel].Title == "" {
-			l.problems.Add(p, 0, "folder %q is not a language of site.yaml (%s)", rel, strings.Join(cfg.Codes(), ", "))
+		if depth == 0 && p != MediaDir && cfg != nil && cfg.Languages[rel].Title == "" {
+			l.problems.Add(p, 0, "folder %q is not a language of site.yaml (%s), nor media/, the photos' folder", rel, strings.Join(cfg.Codes(), ", "))
 			return fs.SkipDir
 		}
 	case depth == 0:
 		if p != SitePath && p != CountriesPath && p != SourcesPath {
 			l.problems.Add(p, 0, "unexpected file: content/ holds site.yaml, countries.yaml and one folder per language")
 		}
-	case path.Ext(p) != ".md":
-		l.problems.Add(p, 0, "not an article: only .md files belong under content/{lang}/; put other files in static/")
 	case !d.Type().IsRegular():
-		l.problems.Add(p, 0, "not a regular file (a link or a device); articles must be plain files")
+		l.problems.Add(p, 0, "not a regular file (a link or a device); articles and photos must be plain files")
+	case PhotoExt(p):
+		l.photos = append(l.photos, stat(p, d))
+	case under(p, MediaDir):
+		l.problems.Add(p, 0, "not a photo: content/media/ holds the photos articles share, .jpg, .jpeg, .png or .webp files; put articles under content/{lang}/")
+	case path.Ext(p) != ".md":
+		l.problems.Add(p, 0, "not an article or a photo: content/{lang}/ holds .md articles and the .jpg, .jpeg, .png or .webp photos they show; put other files in static/")
 	default:
-		f := file{path: p}
-		if info, err := d.Info(); err == nil {
-			f.size, f.mod = info.Size(), info.ModTime()
-		}
-		l.files = append(l.files, f)
+		l.files = append(l.files, stat(p, d))
 	}
 	return nil
+}
+
+func stat(p string, d fs.DirEntry) file {
+	f := file{path: p}
+	if info, err := d.Info(); err == nil {
+		f.size, f.mod = info.Size(), info.ModTime()
+	}
+	return f
 }
 
 // link describes a symbolic link by where it leads.
@@ -120,7 +129,8 @@ func (l listing) refresh(fsys fs.FS, cfg *Config, changed []string) listing {
 		}
 	}
 	out := listing{
-		files: slices.DeleteFunc(slices.Clone(l.files), func(f file) bool { return underAny(f.path, roots) }),
+		files:  slices.DeleteFunc(slices.Clone(l.files), func(f file) bool { return underAny(f.path, roots) }),
+		photos: slices.DeleteFunc(slices.Clone(l.photos), func(f file) bool { return underAny(f.path, roots) }),
 		problems: slices.DeleteFunc(slices.Clone(l.problems), func(d diag.Diagnostic) bool {
 			return underAny(d.Path, roots)
 		}),
@@ -132,24 +142,31 @@ func (l listing) refresh(fsys fs.FS, cfg *Config, changed []string) listing {
 		case d.IsDir():
 			sub := walk(fsys, p, cfg)
 			out.files = append(out.files, sub.files...)
+			out.photos = append(out.photos, sub.photos...)
 			out.problems = append(out.problems, sub.problems...)
 		default:
 			out.add(fsys, p, d, cfg)
 		}
 	}
-	slices.SortFunc(out.files, func(a, b file) int { return cmp.Compare(a.path, b.path) })
+	byPath := func(a, b file) int { return cmp.Compare(a.path, b.path) }
+	slices.SortFunc(out.files, byPath)
+	slices.SortFunc(out.photos, byPath)
 	return out
 }
 
 // restamp handles the common save: only articles already listed changed,
 // and are still articles. Their new size and time are taken in place.
 func (l listing) restamp(fsys fs.FS, changed []string) (listing, bool) {
-	out := listing{files: slices.Clone(l.files), problems: l.problems}
+	out := listing{files: slices.Clone(l.files), photos: slices.Clone(l.photos), problems: l.problems}
 	for _, p := range changed {
 		if !strings.HasPrefix(p, "content/") {
 			continue
 		}
-		i, ok := slices.BinarySearchFunc(out.files, p, func(f file, p string) int { return strings.Compare(f.path, p) })
+		files := out.files
+		if PhotoExt(p) {
+			files = out.photos
+		}
+		i, ok := slices.BinarySearchFunc(files, p, func(f file, p string) int { return strings.Compare(f.path, p) })
 		if !ok {
 			return l, false
 		}
@@ -157,7 +174,7 @@ func (l listing) restamp(fsys fs.FS, changed []string) (listing, bool) {
 		if err != nil || !info.Mode().IsRegular() {
 			return l, false
 		}
-		out.files[i].size, out.files[i].mod = info.Size(), info.ModTime()
+		files[i].size, files[i].mod = info.Size(), info.ModTime()
 	}
 	return out, true
 }

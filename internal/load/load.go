@@ -17,9 +17,11 @@ import (
 type Content struct {
 	Config    *Config
 	Countries map[string]*Country
-	Articles  []*Article // in path order; drafts included; those with errors left out
-	Files     []string   // every article file found, in path order
-	Hash      uint64     // of site.yaml and countries.yaml
+	Articles  []*Article        // in path order; drafts included; those with errors left out
+	Files     []string          // every article file found, in path order
+	Photos    map[string]*Photo // the photos articles show, drafts included, by file
+	Unused    []string          // the photo files no article shows, in path order
+	Hash      uint64            // of site.yaml and countries.yaml
 }
 
 // Load reads content/ from a project file system and returns every problem
@@ -63,11 +65,11 @@ func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 	if cache == nil {
 		cache = &Cache{}
 	}
-	files := cache.list(fsys, cfg, &errs)
-	for _, f := range files {
+	l := cache.list(fsys, cfg, &errs)
+	for _, f := range l.files {
 		c.Files = append(c.Files, f.path)
 	}
-	for _, f := range cache.parse(fsys, files, cfg.ArticleLimit()) {
+	for _, f := range cache.parse(fsys, l.files, cfg.ArticleLimit()) {
 		errs.Append(f.errs)
 		if f.art == nil {
 			continue
@@ -80,6 +82,7 @@ func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 			c.Articles = append(c.Articles, f.art)
 		}
 	}
+	c.Photos, c.Unused = cache.photos(fsys, l.photos, c.Articles, &errs)
 	return c, errs.Sort()
 }
 

@@ -22,32 +22,44 @@ import (
 // no state between calls. Its default renderer drops raw HTML and dangerous
 // link schemes; it must never be given html.WithUnsafe.
 var markdown = goldmark.New(goldmark.WithExtensions(
-	extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList))
+	extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList, photoMarks{}))
+
+// body is an article's body, converted.
+type body struct {
+	html, summary string
+	links         []Link
+	photos        []PhotoRef
+	dropped       diag.List // a warning for each link and piece of raw HTML left out
+	errs          diag.List // photos that cannot be published
+}
 
 // convertBody renders the body of the article at path, whose first line is
-// file line first. It returns the HTML, the summary (the given one, or the
-// first paragraph as plain text), the links to other articles, and a
-// warning for each link and piece of raw HTML left out.
-func convertBody(path string, body []byte, first int, summary string, hash uint64) (string, string, []Link, diag.List) {
-	doc := markdown.Parser().Parse(text.NewReader(body))
-	lines := lineStarts(body)
-	line := func(n ast.Node) int { return first + lines.of(nodeStart(n, body)) - 1 }
-	dropped := tidy(doc, body, path, line)
-	links := articleLinks(doc, path, line, hash)
-	if summary == "" {
-		summary = firstParagraph(doc, body)
+// file line first: the HTML, the summary (the given one, or the first
+// paragraph as plain text), the links to other articles and site paths,
+// and the photos, each with a placeholder where its markup goes.
+func convertBody(path string, src []byte, first int, summary string, hash uint64) body {
+	doc := markdown.Parser().Parse(text.NewReader(src))
+	lines := lineStarts(src)
+	line := func(n ast.Node) int { return first + lines.of(nodeStart(n, src)) - 1 }
+	b := body{summary: summary}
+	b.dropped = tidy(doc, src, path, line)
+	b.links = articleLinks(doc, path, line, hash)
+	b.photos, b.errs = bodyPhotos(doc, src, path, line, hash)
+	if b.summary == "" {
+		b.summary = firstParagraph(doc, src)
 	}
 	var buf bytes.Buffer
-	if err := markdown.Renderer().Render(&buf, body, doc); err != nil {
-		// Rendering to a bytes.Buffer cannot fail; keep the page empty if it does.
-		return "", summary, links, dropped
+	if err := markdown.Renderer().Render(&buf, src, doc); err != nil {
+		return b // rendering to a bytes.Buffer cannot fail; keep the page empty if it does
 	}
-	return scrub(buf.String()), summary, links, dropped
+	b.html = scrub(buf.String())
+	return b
 }
 
 // articleLinks finds links to other article files (relative, ending in
-// .md) and puts a placeholder in place of each destination: the URL is
-// known only once every article is.
+// .md) and to paths of the site (/en/countries/kazakhstan/), and puts a
+// placeholder in place of each destination: the URL is known only once
+// every article, and the site's base path, is.
 func articleLinks(doc ast.Node, from string, line func(ast.Node) int, hash uint64) []Link {
 	var links []Link
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -57,13 +69,23 @@ func articleLinks(doc ast.Node, from string, line func(ast.Node) int, hash uint6
 		}
 		dest := string(l.Destination)
 		u, err := url.Parse(dest)
-		if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") || !strings.HasSuffix(u.Path, ".md") {
+		if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") {
 			return ast.WalkContinue, nil
 		}
-		link := Link{Target: path.Join(path.Dir(from), u.Path), Line: line(l),
-			Placeholder: fmt.Sprintf("briefings-link-%x-%d", hash, len(links))}
+		link := Link{Line: line(l), Placeholder: fmt.Sprintf("briefings-link-%x-%d", hash, len(links))}
+		switch {
+		case strings.HasPrefix(u.Path, "/"):
+			link.Site = u.Path
+		case strings.HasSuffix(u.Path, ".md"):
+			link.Target = path.Join(path.Dir(from), u.Path)
+		default:
+			return ast.WalkContinue, nil
+		}
+		if u.RawQuery != "" {
+			link.Fragment = "?" + u.RawQuery
+		}
 		if u.Fragment != "" {
-			link.Fragment = "#" + u.Fragment
+			link.Fragment += "#" + u.Fragment
 		}
 		l.Destination = []byte(link.Placeholder)
 		links = append(links, link)
@@ -145,10 +167,7 @@ func tidy(doc ast.Node, src []byte, path string, line func(ast.Node) int) diag.L
 				drop(n, n.Destination, nil)
 			}
 		case *ast.Image:
-			if !safeURL(n.Destination) {
-				drop(n, n.Destination, ast.NewString([]byte(plainText(n, src))))
-				return ast.WalkSkipChildren, nil
-			}
+			return ast.WalkSkipChildren, nil // a photo: see bodyPhotos
 		case *ast.AutoLink:
 			if !safeURL(n.URL(src)) {
 				drop(n, n.URL(src), ast.NewString(n.Label(src)))

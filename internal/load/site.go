@@ -22,8 +22,10 @@ type Config struct {
 	DefaultLanguage string              `yaml:"default_language"`
 	Languages       map[string]Language `yaml:"languages"`
 	PageSize        int                 `yaml:"page_size"`
-	MaxPageKB       int                 `yaml:"max_page_kb"`    // the heaviest a page may be with its stylesheet
-	MaxPageLine     int                 `yaml:"-"`              // where max_page_kb is, for messages
+	MaxPageKB       int                 `yaml:"max_page_kb"`       // the heaviest a page may be with its stylesheet
+	MaxPageLine     int                 `yaml:"-"`                 // where max_page_kb is, for messages
+	MaxPhotoPageKB  int                 `yaml:"max_photo_page_kb"` // the same for a page that opens with a photo, the photo counted
+	MaxPhotoLine    int                 `yaml:"-"`
 	MaxArticleKB    int                 `yaml:"max_article_kb"` // the largest an article file may be
 
 	guessed bool // the languages are content/'s folders, site.yaml being broken: see lenient
@@ -33,6 +35,12 @@ type Config struct {
 // a typical article weighs 13 KB with the stylesheet, a list of 20 long
 // Russian summaries 31 KB. A site sets its own budget with max_page_kb.
 const DefaultMaxPageKB = 50
+
+// DefaultMaxPhotoPageKB is the budget of a page that opens with a photo,
+// counting the photo a phone downloads (a 390-pixel screen at 2×): an
+// article weighs 13 KB, which leaves about 100 KB for its photo at 960
+// pixels, a good WebP of a news photo.
+const DefaultMaxPhotoPageKB = 120
 
 // DefaultMaxArticleKB is the largest article file a build reads: a page
 // must stay within max_page_kb anyway, and the guard against slow
@@ -138,6 +146,13 @@ func parseConfig(src []byte) (*Config, diag.List) {
 		c.MaxPageKB, c.MaxPageLine = DefaultMaxPageKB, 0
 	case c.MaxPageKB < 1:
 		errs.Add(SitePath, c.MaxPageLine, "max_page_kb must be at least 1 (kilobytes of 1,024 bytes)")
+	}
+	c.MaxPhotoLine = line("max_photo_page_kb")
+	switch {
+	case c.MaxPhotoPageKB == 0:
+		c.MaxPhotoPageKB, c.MaxPhotoLine = DefaultMaxPhotoPageKB, 0
+	case c.MaxPhotoPageKB < 1:
+		errs.Add(SitePath, c.MaxPhotoLine, "max_photo_page_kb must be at least 1 (kilobytes of 1,024 bytes)")
 	}
 	if c.MaxArticleKB != 0 && (c.MaxArticleKB < 1 || c.MaxArticleKB > MaxArticleKB) {
 		errs.Add(SitePath, line("max_article_kb"), "max_article_kb must be between 1 and %d (kilobytes of 1,024 bytes)", MaxArticleKB)

@@ -29,11 +29,13 @@ type feedItem struct {
 	Title, URL, Summary, HTML string
 	Published, Updated        time.Time // updated is published when the article gives none
 	Categories                []string
+	Image                     *feedImage // the lead photo; nil: none
 }
 
 // newFeed gathers a feed; arts come newest first. A feed without items
 // takes its date from fallback, the edition's newest story.
-func newFeed(site *index.Site, lang load.Language, country *load.Country, arts []*load.Article, urls URLs, fallback time.Time) feed {
+func (p *planner) newFeed(lang load.Language, country *load.Country, arts []*load.Article, fallback time.Time) (feed, error) {
+	site, urls := p.site, p.URLs
 	f := feed{Lang: lang.Code, Title: lang.Title, Description: lang.Description,
 		Home: urls.Abs(index.HomePath(lang.Code)), RSS: urls.Abs(index.FeedPath(lang.Code)), Updated: fallback}
 	if country != nil {
@@ -46,8 +48,19 @@ func newFeed(site *index.Site, lang load.Language, country *load.Country, arts [
 		f.Updated = time.Time{}
 	}
 	for _, a := range arts {
+		photos := p.articlePhotos(a)
+		if a.Lead != nil {
+			photos = photos[1:]
+		}
+		html, err := p.photoHTML(a, photos, urls.Abs, "feed-photo")
+		if err != nil {
+			return f, err
+		}
 		it := feedItem{Title: a.Title, URL: urls.Abs(site.Path(a)), Summary: a.Summary,
-			HTML: body(a, linkPaths(site, a), urls.Abs), Published: a.Date, Updated: later(a.Date, a.Updated)}
+			HTML: body(a, linkPaths(site, a), urls.Abs, html), Published: a.Date, Updated: later(a.Date, a.Updated)}
+		if a.Lead != nil {
+			it.Image = p.photos[a.Lead.File].feedImage(urls)
+		}
 		for _, code := range a.Countries {
 			if c := site.CountryByCode(code); c != nil {
 				it.Categories = append(it.Categories, c.Names[lang.Code])
@@ -56,7 +69,7 @@ func newFeed(site *index.Site, lang load.Language, country *load.Country, arts [
 		f.Items = append(f.Items, it)
 		f.Updated = later(f.Updated, it.Updated)
 	}
-	return f
+	return f, nil
 }
 
 // in is the URL of the feed in another format's file.
@@ -67,6 +80,7 @@ type rss struct {
 	Version      string   `xml:"version,attr"`
 	XMLNSAtom    string   `xml:"xmlns:atom,attr"`
 	XMLNSContent string   `xml:"xmlns:content,attr"`
+	XMLNSMedia   string   `xml:"xmlns:media,attr"`
 	Channel      channel  `xml:"channel"`
 }
 
@@ -82,19 +96,38 @@ type channel struct {
 }
 
 type atomLink struct {
-	Href string `xml:"href,attr"`
-	Rel  string `xml:"rel,attr"`
-	Type string `xml:"type,attr,omitempty"`
+	Href   string `xml:"href,attr"`
+	Rel    string `xml:"rel,attr"`
+	Type   string `xml:"type,attr,omitempty"`
+	Length int64  `xml:"length,attr,omitempty"`
 }
 
 type item struct {
-	Title       string   `xml:"title"`
-	Link        string   `xml:"link"`
-	GUID        guid     `xml:"guid"`
-	PubDate     string   `xml:"pubDate"`
-	Description string   `xml:"description,omitempty"`
-	Content     cdata    `xml:"content:encoded"`
-	Categories  []string `xml:"category"`
+	Title       string        `xml:"title"`
+	Link        string        `xml:"link"`
+	GUID        guid          `xml:"guid"`
+	PubDate     string        `xml:"pubDate"`
+	Description string        `xml:"description,omitempty"`
+	Content     cdata         `xml:"content:encoded"`
+	Categories  []string      `xml:"category"`
+	Enclosure   *enclosure    `xml:"enclosure"`
+	Media       *mediaContent `xml:"media:content"`
+}
+
+// enclosure is an RSS item's lead photo; mediaContent the same as Media
+// RSS gives it, with its size, which many readers use for the preview.
+type enclosure struct {
+	URL    string `xml:"url,attr"`
+	Length int64  `xml:"length,attr"`
+	Type   string `xml:"type,attr"`
+}
+
+type mediaContent struct {
+	URL    string `xml:"url,attr"`
+	Medium string `xml:"medium,attr"`
+	Type   string `xml:"type,attr"`
+	Width  int    `xml:"width,attr"`
+	Height int    `xml:"height,attr"`
 }
 
 // cdata keeps HTML readable in the feed; encoding/xml splits any "]]>".
@@ -113,15 +146,20 @@ func (f feed) writeRSS(w *bytes.Buffer) error {
 		Self: atomLink{Href: f.RSS, Rel: "self", Type: "application/rss+xml"}}
 	for _, it := range f.Items {
 		// Readers show an RSS description as HTML: the summary is text.
-		ch.Items = append(ch.Items, item{Title: it.Title, Link: it.URL, GUID: guid{IsPermaLink: true, Value: it.URL},
+		ri := item{Title: it.Title, Link: it.URL, GUID: guid{IsPermaLink: true, Value: it.URL},
 			PubDate: it.Published.Format(time.RFC1123Z), Description: html.EscapeString(it.Summary), Content: cdata{it.HTML},
-			Categories: it.Categories})
+			Categories: it.Categories}
+		if im := it.Image; im != nil {
+			ri.Enclosure = &enclosure{URL: im.URL, Length: im.Size, Type: im.Type}
+			ri.Media = &mediaContent{URL: im.URL, Medium: "image", Type: im.Type, Width: im.Width, Height: im.Height}
+		}
+		ch.Items = append(ch.Items, ri)
 	}
 	if len(f.Items) > 0 {
 		ch.LastBuildDate = f.Updated.Format(time.RFC1123Z)
 	}
 	return marshal(w, rss{Version: "2.0", XMLNSAtom: "http://www.w3.org/2005/Atom",
-		XMLNSContent: "http://purl.org/rss/1.0/modules/content/", Channel: ch})
+		XMLNSContent: "http://purl.org/rss/1.0/modules/content/", XMLNSMedia: "http://search.yahoo.com/mrss/", Channel: ch})
 }
 
 type atomFeed struct {
@@ -144,7 +182,7 @@ type atomAuthor struct {
 
 type atomEntry struct {
 	Title      string         `xml:"title"`
-	Link       atomLink       `xml:"link"`
+	Links      []atomLink     `xml:"link"`
 	ID         string         `xml:"id"`
 	Published  string         `xml:"published"`
 	Updated    string         `xml:"updated"`
@@ -171,9 +209,12 @@ func (f feed) writeAtom(w *bytes.Buffer) error {
 			{Href: f.Home, Rel: "alternate", Type: "text/html"}},
 		ID: f.in(index.AtomFile), Updated: f.Updated.Format(time.RFC3339), Author: atomAuthor{f.Title}, Generator: "briefings"}
 	for _, it := range f.Items {
-		e := atomEntry{Title: it.Title, Link: atomLink{Href: it.URL, Rel: "alternate", Type: "text/html"}, ID: it.URL,
+		e := atomEntry{Title: it.Title, Links: []atomLink{{Href: it.URL, Rel: "alternate", Type: "text/html"}}, ID: it.URL,
 			Published: it.Published.Format(time.RFC3339), Updated: it.Updated.Format(time.RFC3339),
 			Summary: it.Summary, Content: atomContent{Type: "html", Value: it.HTML}}
+		if im := it.Image; im != nil {
+			e.Links = append(e.Links, atomLink{Href: im.URL, Rel: "enclosure", Type: im.Type, Length: im.Size})
+		}
 		for _, c := range it.Categories {
 			e.Categories = append(e.Categories, atomCategory{c})
 		}
@@ -202,6 +243,7 @@ type jsonFeedItem struct {
 	DatePublished string   `json:"date_published"`
 	DateModified  string   `json:"date_modified"`
 	Tags          []string `json:"tags,omitempty"`
+	Image         string   `json:"image,omitempty"`
 }
 
 // writeJSON writes the feed as JSON Feed 1.1.
@@ -209,9 +251,13 @@ func (f feed) writeJSON(w *bytes.Buffer) error {
 	jf := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: f.Title, HomePageURL: f.Home,
 		FeedURL: f.in(index.JSONFeedFile), Description: f.Description, Language: f.Lang, Items: []jsonFeedItem{}}
 	for _, it := range f.Items {
-		jf.Items = append(jf.Items, jsonFeedItem{ID: it.URL, URL: it.URL, Title: it.Title, ContentHTML: it.HTML,
+		ji := jsonFeedItem{ID: it.URL, URL: it.URL, Title: it.Title, ContentHTML: it.HTML,
 			Summary: it.Summary, DatePublished: it.Published.Format(time.RFC3339),
-			DateModified: it.Updated.Format(time.RFC3339), Tags: it.Categories})
+			DateModified: it.Updated.Format(time.RFC3339), Tags: it.Categories}
+		if it.Image != nil {
+			ji.Image = it.Image.URL
+		}
+		jf.Items = append(jf.Items, ji)
 	}
 	return json.NewEncoder(w).Encode(jf)
 }

@@ -12,10 +12,11 @@ import (
 // fragmentKinds are the templates of one story in a list: "item" on home,
 // country and month pages, "related-item" under other articles; then
 // those of the parts of a page's frame that many pages share.
-var fragmentKinds = [...]string{"item", "related-item", "sections", "feed-links", "feed"}
+var fragmentKinds = [...]string{"item", "related-item", "sections", "feed-links", "feed", "photo", "figure", "feed-photo"}
 
 var fragmentRoles = [...]string{"one story in a list page", "one story in an article's related stories",
-	"the site's sections in the header", "the <link>s of a feed in a page's head", "a feed's line in the footer"}
+	"the site's sections in the header", "the <link>s of a feed in a page's head", "a feed's line in the footer",
+	"a photo among words", "a photo with its caption", "a photo in a feed"}
 
 const (
 	listItem = iota

@@ -29,9 +29,9 @@ func (p *planner) pageKey(pg *Page) uint64 { return p.dig.sum("page", p.pageCont
 // pageContext is what decides a page's bytes or its fate besides its view:
 // the templates that write it and the budget it is weighed against. A
 // page's key and what decides its view (memoPage) both cover it.
-func (p *planner) pageContext() [3]uint64 {
+func (p *planner) pageContext() [4]uint64 {
 	b := p.weights.budget()
-	return [3]uint64{p.Theme.Key, uint64(b[0]), uint64(b[1])}
+	return [4]uint64{p.Theme.Key, uint64(b[0]), uint64(b[1]), uint64(b[2])}
 }
 
 // write writes a page and weighs it.
@@ -130,11 +130,11 @@ func Bytes(path string, data []byte) Output {
 }
 
 // budget is what a page is weighed against; nil weighs nothing.
-func (w *Weights) budget() [2]int {
+func (w *Weights) budget() [3]int {
 	if w == nil {
-		return [2]int{}
+		return [3]int{}
 	}
-	return [2]int{w.limit, w.css}
+	return [3]int{w.limit, w.css, w.photoLimit}
 }
 
 // Memo keeps what a build made that the next build can reuse, by the

@@ -11,6 +11,7 @@ import (
 	"briefings/internal/index"
 	"briefings/internal/load"
 	"briefings/internal/par"
+	"briefings/internal/photo"
 )
 
 // Stylesheet is the file in static/ every page loads.
@@ -46,6 +47,8 @@ type planner struct {
 	lists   map[string]bool  // every list page of every language
 	pending []func() planned // pages to plan, in order
 	weights *Weights         // nil: pages are not weighed
+	photos  Photos
+	share   *Share
 	mu      sync.Mutex
 	errs    []error // of views that could not be made
 }
@@ -53,10 +56,11 @@ type planner struct {
 // Plan lists every output of the site, in a fixed order, with its view
 // made and its key derived from it. memo, the Next of the last build's,
 // spares work that build did; weights, if not nil, weighs each page as it
-// is made and refuses those too heavy.
-func Plan(site *index.Site, theme *Theme, urls URLs, memo *Memo, weights *Weights) ([]Output, error) {
-	p := &planner{site: site, dig: &digester{strings: &memo.strings}, memo: memo, weights: weights}
-	p.siteView = p.newSiteView(theme, urls)
+// is made and refuses those too heavy. media are the photos, processed.
+func Plan(site *index.Site, theme *Theme, urls URLs, memo *Memo, weights *Weights, media Media) ([]Output, error) {
+	p := &planner{site: site, dig: &digester{strings: &memo.strings}, memo: memo, weights: weights,
+		photos: media.Photos, share: media.Share}
+	p.siteView = p.newSiteView(theme, urls, media.Share)
 	p.collectLists()
 	p.root()
 	p.notFound()
@@ -232,6 +236,9 @@ func (p *planner) listPage(e *index.Edition, entries []index.Entry, first func(s
 	for _, en := range p.onPage(entries, n) {
 		in.Items = append(in.Items, p.ref(en.Article))
 	}
+	if home && len(in.Items) > 0 && in.Items[0].A.Lead != nil {
+		in.Lead = p.photos[in.Items[0].A.Lead.File]
+	}
 	if n == 0 {
 		in.Intro = l.intro
 	}
@@ -268,6 +275,7 @@ type listInput struct {
 	Head                head
 	Switch              []LangLink
 	Items               []ref
+	Lead                *Photo // the first story's lead photo, on the home page
 	Intro               string
 	Up                  *Link // to the page above the list
 	Pager               *Pager
@@ -286,6 +294,11 @@ func listPage(in listInput) (*Page, error) {
 		return nil, err
 	}
 	lv := &ListView{Heading: in.Heading, Items: items, Up: in.Up, Pager: in.Pager}
+	if in.Lead != nil {
+		if lv.Lead, err = s.leadFigure(pg, *in.Items[0].A.Lead, in.Lead); err != nil {
+			return nil, err
+		}
+	}
 	if in.Intro != "" {
 		lv.Intro, pg.Description = in.Intro, in.Intro
 	}
@@ -344,7 +357,8 @@ func (p *planner) month(e *index.Edition, y *index.Year, m *index.Month) {
 
 func (p *planner) article(a *load.Article) planned {
 	st := p.site.StoryOf(a)
-	in := articleInput{S: p.siteView, Page: p.ref(a), XDefault: p.ref(p.xDefault(st)), LinkPaths: p.linkPaths(a)}
+	in := articleInput{S: p.siteView, Page: p.ref(a), XDefault: p.ref(p.xDefault(st)), LinkPaths: p.linkPaths(a),
+		Photos: p.articlePhotos(a)}
 	for _, b := range st.Articles {
 		in.Story = append(in.Story, p.ref(b))
 	}
@@ -365,6 +379,7 @@ type articleInput struct {
 	Older, Newer *ref  // the next articles of the language, by date
 	Related      []ref
 	LinkPaths    []string // the page path of each link's target, or ""
+	Photos       []*Photo // of a.PhotoRefs()
 }
 
 // articlePage is an article's page.
@@ -378,16 +393,34 @@ func articlePage(in articleInput) (*Page, error) {
 	h, sw := articleHead(in)
 	pg := s.newPage("article", a.Lang, in.Page.Path, a.Title, navNone, h, sw)
 	pg.Description, pg.File = a.Summary, a.Path
+	lead, photos := in.lead()
+	html, err := s.photoHTML(a, photos, s.URLs.Href, "")
+	if err != nil {
+		return nil, err
+	}
 	av := &ArticleView{Title: a.Title, Lang: a.Lang, Date: t.Date(a.Date), DateISO: isoDate(a.Date),
 		Countries: s.countryLinks(a.Lang, a.Countries), Source: a.Source, SourceURL: a.SourceURL,
-		Body: trustedHTML(body(a, in.LinkPaths, s.URLs.Href)), Related: rel,
+		Body: trustedHTML(body(a, in.LinkPaths, s.URLs.Href, html)), Related: rel,
 		Older: s.articleLink(in.Older), Newer: s.articleLink(in.Newer)}
+	if lead != nil {
+		if av.Lead, err = s.leadFigure(pg, *a.Lead, lead); err != nil {
+			return nil, err
+		}
+	}
 	if !a.Updated.IsZero() {
 		av.Updated, av.UpdatedISO = t.Date(a.Updated), isoDate(a.Updated)
 	}
 	pg.Article = av
-	s.shared(pg, a)
+	s.shared(pg, a, lead)
 	return pg, nil
+}
+
+// lead is the article's lead photo, or nil, and the photos of its body.
+func (in articleInput) lead() (*Photo, []*Photo) {
+	if in.Page.A.Lead == nil {
+		return nil, in.Photos
+	}
+	return in.Photos[0], in.Photos[1:]
 }
 
 // ref is how a page refers to an article.
@@ -418,7 +451,7 @@ func linkPaths(site *index.Site, a *load.Article) []string {
 }
 
 // shared describes an article page for sharing and for search engines.
-func (s *siteView) shared(pg *Page, a *load.Article) {
+func (s *siteView) shared(pg *Page, a *load.Article, lead *Photo) {
 	modified := later(a.Date, a.Updated)
 	pg.Social.Type, pg.Social.Title = "article", a.Title
 	pg.Social.Published, pg.Social.Modified = isoDate(a.Date), isoDate(modified)
@@ -433,6 +466,16 @@ func (s *siteView) shared(pg *Page, a *load.Article) {
 	if a.Source != "" || a.SourceURL != "" {
 		ld.IsBasedOn = &Thing{Type: "CreativeWork", Name: a.Source, URL: a.SourceURL}
 	}
+	if pg.Social.Image != "" {
+		ld.Image = []string{pg.Social.Image}
+	}
+	if lead != nil {
+		if og := lead.crop(photo.KindOG); og != nil {
+			pg.Social.setImage(s.URLs, og.Name, og.Width, og.Height, a.Lead.Alt)
+		}
+		ld.Image = s.structuredImages(lead)
+	}
+	ld.Publisher.Logo = s.logo()
 	pg.JSONLD = ld
 }
 

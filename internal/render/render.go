@@ -109,6 +109,7 @@ func OutputPath(path string) string {
 func (p *planner) siteFiles() {
 	site, urls := p.site, p.URLs
 	p.outputs = append(p.outputs, p.sitemaps()...)
+	p.outputs = append(p.outputs, p.photoOutputs()...)
 	p.outputs = append(p.outputs,
 		encoded(p, index.RobotsPath, "robots", urls.Abs(index.SitemapPath), robots),
 		Bytes(index.NoJekyllPath, nil))
@@ -130,7 +131,12 @@ func (p *planner) feeds(rssPath string, e *index.Edition, country *load.Country,
 	if len(e.Entries) > 0 {
 		fallback = e.Entries[0].Article.Date
 	}
-	return encodings(p, newFeed(p.site, e.Lang, country, arts, p.URLs, fallback),
+	f, err := p.newFeed(e.Lang, country, arts, fallback)
+	if err != nil {
+		p.fail(err)
+		return nil
+	}
+	return encodings(p, f,
 		encoding[feed]{rssPath, "rss", feed.writeRSS},
 		encoding[feed]{index.FeedIn(rssPath, index.AtomFile), "atom", feed.writeAtom},
 		encoding[feed]{index.FeedIn(rssPath, index.JSONFeedFile), "json-feed", feed.writeJSON})

@@ -20,6 +20,7 @@ type siteView struct {
 	Default     string          // the default language
 	CountryLink map[string]Link // to each country's page in each language, by "lang code"
 	Archive     map[string]string
+	Share       *Share     // the site's share image, for pages without a photo; nil: none
 	frags       *fragments // a cache of what views make, not an input
 }
 
@@ -60,10 +61,18 @@ func (s *siteView) newPage(tmpl, lang, path, heading string, section int, h head
 	u := s.URLs
 	pg := &Page{Path: path, Template: tmpl, Lang: lang, Title: title, Description: l.Description,
 		Canonical: h.canonical, LastMod: h.lastMod, Alternates: h.alternates, Switch: sw, T: t,
-		Social: Social{Type: "website", Title: title, URL: h.canonical, SiteName: l.Title},
+		Social: Social{Type: "website", Title: title, URL: h.canonical, SiteName: l.Title, Locale: t.Locale},
 		Feeds:  []FeedLinks{feedLinks(u, l.Title+" — "+t.Feed, index.FeedPath(lang))},
 		Chrome: Chrome{SiteTitle: l.Title, Home: u.Href(index.HomePath(lang)),
 			Stylesheet: u.Href(Stylesheet), Icon: u.Href("favicon.svg")}}
+	for _, other := range s.Languages {
+		if other.Code != lang && s.t(other.Code) != nil {
+			pg.Social.Alternates = append(pg.Social.Alternates, s.t(other.Code).Locale)
+		}
+	}
+	if s.Share != nil {
+		pg.Social.setImage(u, s.Share.Name, s.Share.Width, s.Share.Height, l.Title)
+	}
 	pg.Chrome.Nav = []Link{{Label: t.Home, Href: u.Href(index.HomePath(lang))},
 		{Label: t.Countries, Href: u.Href(index.CountriesPath(lang))},
 		{Label: t.Archive, Href: u.Href(s.Archive[lang])},
@@ -107,33 +116,49 @@ func (s *siteView) articleLink(r *ref) *Link {
 	return &Link{Label: r.A.Title, Href: s.URLs.Href(r.Path)}
 }
 
+// logo is the site's image as the publisher of its articles.
+func (s *siteView) logo() *ImageObject {
+	if s.Share == nil {
+		return nil
+	}
+	return &ImageObject{Type: "ImageObject", URL: s.URLs.Abs(index.MediaPath(s.Share.Name)), Width: s.Share.Width, Height: s.Share.Height}
+}
+
 // feedLinks are the links to a feed in its three formats.
 func feedLinks(u URLs, label, rssPath string) FeedLinks {
 	return FeedLinks{Label: label, RSS: u.Href(rssPath), Atom: u.Href(index.FeedIn(rssPath, index.AtomFile)),
 		JSON: u.Href(index.FeedIn(rssPath, index.JSONFeedFile))}
 }
 
-// body is an article's HTML with its links to other articles resolved:
-// paths holds the page path of each of its links' targets, url makes the
-// link of a path (Href in pages, Abs in feeds).
-func body(a *load.Article, paths []string, url func(string) string) string {
-	if len(a.Links) == 0 {
+// body is an article's HTML with its links and photos in place: paths
+// holds the page path of each of its links' targets, url makes the link
+// of a path (Href in pages, Abs in feeds), and photos the markup of each
+// of its body's photos.
+func body(a *load.Article, paths []string, url func(string) string, photos []string) string {
+	if len(a.Links) == 0 && len(a.Photos) == 0 {
 		return a.HTML
 	}
 	var pairs []string
 	for i, l := range a.Links {
-		if paths[i] != "" {
-			pairs = append(pairs, `href="`+l.Placeholder+`"`, `href="`+html.EscapeString(url(paths[i])+l.Fragment)+`"`)
+		path := paths[i]
+		if l.Site != "" {
+			path = strings.TrimPrefix(l.Site, "/")
 		}
+		if path != "" || l.Site != "" {
+			pairs = append(pairs, `href="`+l.Placeholder+`"`, `href="`+html.EscapeString(url(path)+l.Fragment)+`"`)
+		}
+	}
+	for i, ph := range a.Photos {
+		pairs = append(pairs, ph.Placeholder, photos[i])
 	}
 	return strings.NewReplacer(pairs...).Replace(a.HTML)
 }
 
 // newSiteView gathers what every view may read of the site, and gives the
 // digester what many views share.
-func (p *planner) newSiteView(theme *Theme, urls URLs) *siteView {
+func (p *planner) newSiteView(theme *Theme, urls URLs, share *Share) *siteView {
 	s := &siteView{Theme: theme, URLs: urls, Languages: p.site.Languages, Default: p.site.Config.DefaultLanguage,
-		CountryLink: map[string]Link{}, Archive: map[string]string{}}
+		CountryLink: map[string]Link{}, Archive: map[string]string{}, Share: share}
 	for _, e := range p.site.Editions {
 		lang := e.Lang.Code
 		for _, ci := range e.Countries {

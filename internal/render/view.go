@@ -24,6 +24,7 @@ type Page struct {
 	Social      Social
 	JSONLD      *NewsArticle // articles only
 	T           *i18n.Strings
+	First       *FirstPhoto // the photo the page opens with, which its weight counts; nil: none
 
 	Article   *ArticleView
 	List      *ListView
@@ -35,9 +36,13 @@ type Page struct {
 }
 
 // Social is what a page shows where it is shared: OpenGraph and the
-// Twitter card, both without an image.
+// Twitter card, with the article's lead photo or the site's share image.
 type Social struct {
 	Type, Title, URL, SiteName string
+	Locale                     string   // og:locale, en_GB
+	Alternates                 []string // the locales of the site's other languages
+	Image, ImageAlt            string   // an absolute URL; "" when the site has no share image
+	ImageWidth, ImageHeight    int
 	Published, Modified        string // of articles
 	Tags                       []string
 }
@@ -46,24 +51,34 @@ type Social struct {
 // which html/template writes as JSON escaped for a script element. The
 // description is the page's own meta description, not repeated here.
 type NewsArticle struct {
-	Context       string  `json:"@context"`
-	Type          string  `json:"@type"`
-	Headline      string  `json:"headline"`
-	URL           string  `json:"url"`
-	DatePublished string  `json:"datePublished"`
-	DateModified  string  `json:"dateModified"`
-	InLanguage    string  `json:"inLanguage"`
-	About         []Thing `json:"about,omitempty"`
-	IsBasedOn     *Thing  `json:"isBasedOn,omitempty"`
-	Author        Thing   `json:"author"`
-	Publisher     Thing   `json:"publisher"`
+	Context       string   `json:"@context"`
+	Type          string   `json:"@type"`
+	Headline      string   `json:"headline"`
+	URL           string   `json:"url"`
+	DatePublished string   `json:"datePublished"`
+	DateModified  string   `json:"dateModified"`
+	InLanguage    string   `json:"inLanguage"`
+	About         []Thing  `json:"about,omitempty"`
+	IsBasedOn     *Thing   `json:"isBasedOn,omitempty"`
+	Image         []string `json:"image,omitempty"` // 16:9, 4:3 and 1:1 crops, as Google advises
+	Author        Thing    `json:"author"`
+	Publisher     Thing    `json:"publisher"`
 }
 
 // Thing is a named schema.org thing: a country, a source, the site.
 type Thing struct {
-	Type string `json:"@type"`
-	Name string `json:"name"`
-	URL  string `json:"url,omitempty"`
+	Type string       `json:"@type"`
+	Name string       `json:"name"`
+	URL  string       `json:"url,omitempty"`
+	Logo *ImageObject `json:"logo,omitempty"` // the site's, as the publisher
+}
+
+// ImageObject is a schema.org image with its size.
+type ImageObject struct {
+	Type   string `json:"@type"`
+	URL    string `json:"url"`
+	Width  int    `json:"width,omitempty"`
+	Height int    `json:"height,omitempty"`
 }
 
 // Alternate is one hreflang link: the page in a language, or x-default.
@@ -120,6 +135,7 @@ type ListView struct {
 	Heading string
 	Intro   string     // what a country's first page leads with
 	Up      *Link      // the year page above a month
+	Lead    *Fragment  // the newest story's lead photo, on the home page
 	Items   []Fragment // each story's entry, made by the "item" template
 	Pager   *Pager
 	Feed    *FeedLinks
@@ -141,6 +157,7 @@ type ArticleView struct {
 	Updated, UpdatedISO string
 	Countries           []Link
 	Source, SourceURL   string
+	Lead                *Fragment // the lead photo, made by the "figure" template
 	Body                template.HTML
 	Related             []Fragment // made by the "related-item" template
 	Older, Newer        *Link      // the next articles of the language, by date

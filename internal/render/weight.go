@@ -17,6 +17,8 @@ import (
 type Weights struct {
 	limit, css int // bytes
 	limitLine  int // of max_page_kb in site.yaml, 0 when it is not given
+	photoLimit int // of a page that opens with a photo, the photo counted
+	photoLine  int
 	mu         sync.Mutex
 	byKind     map[string][]int
 	over       diag.List
@@ -25,22 +27,37 @@ type Weights struct {
 // NewWeights weighs pages against cfg's max_page_kb; css is the size of
 // the stylesheet every page loads.
 func NewWeights(cfg *load.Config, css int) *Weights {
-	return &Weights{limit: cfg.MaxPageKB * 1024, css: css, limitLine: cfg.MaxPageLine, byKind: map[string][]int{}}
+	return &Weights{limit: cfg.MaxPageKB * 1024, css: css, limitLine: cfg.MaxPageLine,
+		photoLimit: cfg.MaxPhotoPageKB * 1024, photoLine: cfg.MaxPhotoLine, byKind: map[string][]int{}}
 }
 
 // errOverweight stops a page from being written; Over says why.
 var errOverweight = errors.New("over the page budget")
 
-// add weighs a page of size bytes.
+// add weighs a page of size bytes: what a phone downloads on first view,
+// the page, its stylesheet and the photo it opens with.
 func (w *Weights) add(pg *Page, size int) error {
-	total := size + w.css
+	total, kind, limit := size+w.css, pg.Template, w.limit
+	if pg.First != nil {
+		total, kind, limit = total+int(pg.First.Size), kind+" with a photo", w.photoLimit
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.byKind[pg.Template] = append(w.byKind[pg.Template], total)
-	if total <= w.limit {
+	w.byKind[kind] = append(w.byKind[kind], total)
+	if total <= limit {
 		return nil
 	}
-	kb, limit := math.Ceil(float64(total)*10/1024)/10, w.limit/1024 // rounded up: never "30.0 KB, over 30 KB"
+	kb := kilobytes(total)
+	if pg.First != nil {
+		at, line := load.SitePath, w.photoLine
+		if pg.File != "" {
+			at, line = pg.File, pg.First.Line
+		}
+		w.over.Add(at, line, "the page /%s weighs %.1f KB with the stylesheet and its photo %s (%.1f KB as a phone loads it, %s), over max_photo_page_kb (%d KB): shorten the page, choose a simpler photo, or raise max_photo_page_kb in %s",
+			pg.Path, kb, pg.First.File, kilobytes(int(pg.First.Size)), pg.First.Name, limit/1024, load.SitePath)
+		return errOverweight
+	}
+	limit /= 1024
 	if pg.File != "" {
 		w.over.Add(pg.File, 1, "its page weighs %.1f KB with the stylesheet, over the budget of %d KB: shorten it, or raise max_page_kb in %s",
 			kb, limit, load.SitePath)
@@ -50,6 +67,9 @@ func (w *Weights) add(pg *Page, size int) error {
 	}
 	return errOverweight
 }
+
+// kilobytes rounds up, so that a page is never "30.0 KB, over 30 KB".
+func kilobytes(n int) float64 { return math.Ceil(float64(n)*10/1024) / 10 }
 
 // Over is the pages over the budget, as problems.
 func (w *Weights) Over() diag.List {

@@ -1,0 +1,105 @@
+package build
+
+import (
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"maps"
+	"os"
+	"slices"
+	"sync"
+
+	"briefings/internal/diag"
+	"briefings/internal/load"
+	"briefings/internal/photo"
+	"briefings/internal/render"
+)
+
+// media processes the photos the published articles show into the photo
+// cache, each file once for every build to come, and makes the site's
+// share image. A photo that cannot be processed is a problem at every
+// line that shows it.
+func (b *Builder) media(fsys fs.FS, content *load.Content, published []*load.Article, rep *Report) (render.Media, diag.List) {
+	var errs diag.List
+	type use struct {
+		article string
+		line    int
+	}
+	uses := map[string][]use{}
+	lead := map[string]bool{}
+	for _, a := range published {
+		for i, ref := range a.PhotoRefs() {
+			uses[ref.File] = append(uses[ref.File], use{a.Path, ref.Line})
+			lead[ref.File] = lead[ref.File] || i == 0 && a.Lead != nil
+		}
+	}
+	files := slices.Sorted(maps.Keys(uses))
+	jobs := make([]photo.Job, len(files))
+	for i, file := range files {
+		info := content.Photos[file].Info
+		jobs[i] = photo.Job{Name: file, Info: info, Plan: photo.Plan(info, lead[file]),
+			Read: func() ([]byte, error) { return fs.ReadFile(fsys, file) }}
+	}
+	cache := &photo.Cache{Dir: b.opts.PhotoCache}
+	failed := cache.Ensure(jobs)
+	m := render.Media{Photos: render.Photos{}}
+	for i, job := range jobs {
+		p, err := b.photo(cache, job, failed[i])
+		if err != nil {
+			for _, u := range uses[job.Name] {
+				errs.Add(u.article, u.line, "photo %v", err)
+			}
+			continue
+		}
+		m.Photos[job.Name] = p
+	}
+	rep.Photos, rep.Processed = len(jobs), int(cache.Decodes())
+	share, err := shareImage(content.Config)
+	if err != nil {
+		errs.Add(load.SitePath, 0, "the share image of the site's titles: %v", err)
+	}
+	m.Share = share
+	return m, errs
+}
+
+// photo is a processed photo, its files as the cache holds them.
+func (b *Builder) photo(cache *photo.Cache, job photo.Job, failed error) (*render.Photo, error) {
+	if failed != nil {
+		return nil, failed
+	}
+	p := &render.Photo{File: job.Name, Info: job.Info}
+	for _, r := range job.Plan {
+		path := cache.Path(job.Info, r)
+		st, err := os.Stat(path)
+		if err != nil {
+			return nil, fmt.Errorf("the photo cache lost %s: %w", r.Name, err)
+		}
+		p.Files = append(p.Files, render.PhotoFile{Rendition: r, Size: st.Size(), Cache: path})
+	}
+	return p, nil
+}
+
+// shareImage is the site's share image, the site's titles in every
+// language on a plain field. Making one takes some 70 ms, so a process
+// makes it once for each set of titles: it is a pure function of them.
+func shareImage(cfg *load.Config) (*render.Share, error) {
+	var titles []string
+	for _, l := range cfg.LanguageList() {
+		titles = append(titles, l.Title)
+	}
+	key := fmt.Sprintf("%s\x00%q", photo.Version, titles)
+	if s, ok := shares.Load(key); ok {
+		return s.(*render.Share), nil
+	}
+	data, err := photo.ShareImage(titles)
+	if err != nil {
+		return nil, err
+	}
+	h := fnv.New64a()
+	h.Write(data)
+	s := &render.Share{Name: fmt.Sprintf("share-%016x.png", h.Sum64()), Width: photo.ShareWidth, Height: photo.ShareHeight, Data: data}
+	shares.Store(key, s)
+	return s, nil
+}
+
+var shares sync.Map // of *render.Share, by the titles it shows

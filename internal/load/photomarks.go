@@ -1,0 +1,108 @@
+package load
+
+import (
+	"fmt"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+
+	"briefings/internal/diag"
+)
+
+// bodyPhotos finds the body's images, each a photo of the site, and puts
+// a placeholder node in place of each: its markup (sizes, formats, width
+// and height) is known only once the photo's file is read. An image alone
+// in its paragraph becomes a block, shown as a figure with its caption.
+// An image that cannot be published is an error at its line.
+func bodyPhotos(doc ast.Node, src []byte, from string, line func(ast.Node) int, hash uint64) ([]PhotoRef, diag.List) {
+	var photos []PhotoRef
+	var errs diag.List
+	var images []*ast.Image
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if img, ok := n.(*ast.Image); ok && entering {
+			images = append(images, img)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, img := range images {
+		at := line(img)
+		file, problem := photoFile(from, string(resolve(img.Destination)))
+		alt := plainText(img, src)
+		switch {
+		case problem != "":
+			errs.Add(from, at, "image: %s", problem)
+			continue
+		case alt == "":
+			errs.Add(from, at, "image %s has no alt text: write what the photo shows, for readers who cannot see it, like ![Delegates at the seminar in Baku](%s)",
+				shorten(img.Destination), shorten(img.Destination))
+			continue
+		}
+		ref := PhotoRef{File: file, Alt: alt, Caption: plainTitle(img.Title), Line: at,
+			Placeholder: fmt.Sprintf("briefings-photo-%x-%d", hash, len(photos))}
+		parent := img.Parent()
+		mark := &photoMark{placeholder: ref.Placeholder}
+		if p, ok := parent.(*ast.Paragraph); ok && p.ChildCount() == 1 && p.Parent() != nil {
+			ref.Block = true
+			block := &photoBlock{placeholder: ref.Placeholder}
+			p.Parent().ReplaceChild(p.Parent(), p, block)
+		} else {
+			parent.ReplaceChild(parent, img, mark)
+		}
+		photos = append(photos, ref)
+	}
+	return photos, errs
+}
+
+// resolve reads an address or a title as the renderer writes it:
+// backslash escapes and character references resolved.
+func resolve(b []byte) []byte {
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(b)))
+}
+
+func plainTitle(b []byte) string { return scrub(string(resolve(b))) }
+
+// photoMark and photoBlock stand where a photo's markup goes, inline or as
+// a block of its own: the renderer writes their placeholder alone.
+type photoMark struct {
+	ast.BaseInline
+	placeholder string
+}
+
+type photoBlock struct {
+	ast.BaseBlock
+	placeholder string
+}
+
+var (
+	kindPhotoMark  = ast.NewNodeKind("PhotoMark")
+	kindPhotoBlock = ast.NewNodeKind("PhotoBlock")
+)
+
+func (n *photoMark) Kind() ast.NodeKind          { return kindPhotoMark }
+func (n *photoMark) Dump(src []byte, level int)  { ast.DumpHelper(n, src, level, nil, nil) }
+func (n *photoBlock) Kind() ast.NodeKind         { return kindPhotoBlock }
+func (n *photoBlock) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+func (n *photoBlock) IsRaw() bool                { return true }
+func (photoMarks) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(photoMarks{}, 500)))
+}
+func (photoMarks) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(kindPhotoMark, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString(n.(*photoMark).placeholder)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	r.Register(kindPhotoBlock, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString(n.(*photoBlock).placeholder + "\n")
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// photoMarks is the goldmark extension that renders the placeholders.
+type photoMarks struct{}

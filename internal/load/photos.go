@@ -1,0 +1,108 @@
+package load
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"briefings/internal/diag"
+)
+
+// MediaDir is the language-neutral folder of photos that a story's
+// articles in several languages share.
+const MediaDir = "content/media"
+
+// PhotoRef is a photo an article shows: its lead photo (front matter
+// image:) or one in its body (a Markdown image).
+type PhotoRef struct {
+	File    string // the photo file, from the project root: content/media/seminar.jpg
+	Alt     string // what the photo shows, for those who cannot see it
+	Caption string // the lead's image_caption, or a body image's title
+	Credit  string // the lead's image_credit
+	Line    int
+	// Body photos only: where the photo's markup goes in the HTML, and
+	// whether it stands alone in its paragraph, so is shown as a figure.
+	Placeholder string
+	Block       bool
+}
+
+// PhotoExt tells whether a file name is a photo's: JPEG, PNG or WebP,
+// whatever the case of its extension (cameras write .JPG).
+func PhotoExt(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".jpg", ".jpeg", ".png", ".webp":
+		return true
+	}
+	return false
+}
+
+// photoFile resolves the address of a photo, as written in the article at
+// from, to the photo's file. Photos are the site's own files, given by a
+// path relative to the article's file: anything else is a problem, whose
+// message says how to write it.
+func photoFile(from, dest string) (string, string) {
+	const how = "save the photo under content/ (content/media/ for one that articles in several languages share) and give its path relative to this file, like ../../media/seminar.jpg"
+	d := strings.TrimSpace(dest)
+	low := strings.ToLower(d)
+	switch {
+	case d == "":
+		return "", "the photo's address is empty: " + how
+	case strings.HasPrefix(low, "data:"):
+		return "", "a data: image cannot be published: feeds carry it as it is and it cannot be resized or stripped of its metadata; " + how
+	case strings.Contains(strings.SplitN(d, "/", 2)[0], ":") && !strings.HasPrefix(low, "http:") && !strings.HasPrefix(low, "https:"):
+		return "", "the address " + shorten([]byte(d)) + " is not a photo's: " + how
+	case strings.HasPrefix(d, "//") || strings.Contains(strings.SplitN(d, "/", 2)[0], ":"):
+		return "", "a picture from another site cannot be published: a remote image lets that site track every reader, in pages and feeds alike; " + how
+	case strings.HasPrefix(d, "/"):
+		return "", "the address " + shorten([]byte(d)) + " starts with /, so it would miss the site's base path: " + how
+	}
+	u, err := url.Parse(d)
+	if err != nil || u.RawQuery != "" || u.Fragment != "" {
+		return "", "the photo's address " + shorten([]byte(d)) + " is not a file path: " + how
+	}
+	file := path.Join(path.Dir(from), u.Path)
+	if !strings.HasPrefix(file, "content/") || strings.Count(file, "/") < 2 {
+		return "", "the photo " + shorten([]byte(u.Path)) + " is outside content/: " + how
+	}
+	if !PhotoExt(file) {
+		return "", "the file " + shorten([]byte(u.Path)) + " is not a photo: photos are .jpg, .jpeg, .png or .webp files"
+	}
+	return file, ""
+}
+
+// leadPhoto checks the front matter's photo fields together.
+func (a *Article) leadPhoto(fields map[string]photoField, errs *diag.List) {
+	img, ok := fields["image"]
+	if !ok {
+		for _, k := range []string{"image_alt", "image_caption", "image_credit"} {
+			if f, given := fields[k]; given {
+				errs.Add(a.Path, f.line, "%s is given without image: add image: with the photo's path, or remove %s", k, k)
+			}
+		}
+		return
+	}
+	if img.text == "" {
+		return // reported as read
+	}
+	file, problem := photoFile(a.Path, img.text)
+	if problem != "" {
+		errs.Add(a.Path, img.line, "image: %s", problem)
+		return
+	}
+	alt, ok := fields["image_alt"]
+	if !ok {
+		errs.Add(a.Path, img.line, "image needs image_alt: a line that says what the photo shows, for readers who cannot see it")
+		return
+	}
+	if alt.text == "" {
+		return // reported as read
+	}
+	a.Lead = &PhotoRef{File: file, Alt: alt.text, Caption: fields["image_caption"].text,
+		Credit: fields["image_credit"].text, Line: img.line}
+}
+
+// photoField is a front matter photo field as read.
+type photoField struct {
+	text string
+	line int
+}

@@ -1,0 +1,82 @@
+package load
+
+import (
+	"strings"
+	"testing"
+)
+
+const head = "---\ntitle: T\ndate: 2025-09-03\ncountries: [AZ]\n"
+
+// Each bad photo is an error at its own line, with what to do.
+func TestPhotoErrors(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"remote", head + "---\ntext\n\n![a](https://elsewhere.example/track.png)\n", ":8: image: a picture from another site"},
+		{"protocol-relative", head + "---\n![a](//elsewhere.example/t.png)\n", ":6: image: a picture from another site"},
+		{"data", head + "---\n\n\n![a](data:image/png;base64,iVBOR)\n", ":8: image: a data: image cannot be published"},
+		{"script", head + "---\n![a](javascript:alert(1))\n", `:6: image: the address javascript:alert(1) is not a photo's`},
+		{"root-relative", head + "---\n![a](/img/seminar.jpg)\n", ":6: image: the address /img/seminar.jpg starts with /, so it would miss the site's base path"},
+		{"no alt", head + "---\n\n![](../../media/x.jpg)\n", ":7: image ../../media/x.jpg has no alt text"},
+		{"not a photo", head + "---\n![a](notes.pdf)\n", ":6: image: the file notes.pdf is not a photo"},
+		{"outside content", head + "---\n![a](../../../static/x.jpg)\n", ":6: image: the photo ../../../static/x.jpg is outside content/"},
+		{"query", head + "---\n![a](x.jpg?w=3)\n", ":6: image: the photo's address x.jpg?w=3 is not a file path"},
+		{"lead without alt", head + "image: ../../media/x.jpg\n---\nb\n", ":5: image needs image_alt"},
+		{"lead empty alt", head + "image: ../../media/x.jpg\nimage_alt: \"\"\n---\nb\n", ":6: image_alt is empty"},
+		{"lead remote", head + "image: https://x.example/a.jpg\nimage_alt: a\n---\nb\n", ":5: image: a picture from another site"},
+		{"caption without image", head + "image_caption: c\n---\nb\n", ":5: image_caption is given without image"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs := ParseArticle(at, []byte(tc.src))
+			if len(errs) != 1 || !strings.HasPrefix(errs[0].String(), at+tc.want) {
+				t.Fatalf("got %v\nwant one error starting %s%s", errs, at, tc.want)
+			}
+		})
+	}
+}
+
+// An image alone in its paragraph is a block, its title the caption;
+// one among words stays inline. Both leave a placeholder in the HTML.
+func TestBodyPhotos(t *testing.T) {
+	src := head + "image: ../../media/lead.JPG\nimage_alt: The lead\nimage_caption: A caption\nimage_credit: \"Photo: ICRC\"\n---\n" +
+		"Intro.\n\n![Delegates in *Baku*](../../media/seminar.jpg \"The seminar &amp; after\")\n\nText ![icon](pic.png) more.\n"
+	a, errs := ParseArticle(at, []byte(src))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if a.Lead == nil || *a.Lead != (PhotoRef{File: "content/media/lead.JPG", Alt: "The lead", Caption: "A caption", Credit: "Photo: ICRC", Line: 5}) {
+		t.Errorf("lead = %+v", a.Lead)
+	}
+	if len(a.Photos) != 2 {
+		t.Fatalf("photos = %+v", a.Photos)
+	}
+	block, inline := a.Photos[0], a.Photos[1]
+	if block.File != "content/media/seminar.jpg" || block.Alt != "Delegates in Baku" || block.Caption != "The seminar & after" || !block.Block || block.Line != 12 {
+		t.Errorf("block photo = %+v", block)
+	}
+	if inline.File != "content/ru/2025/pic.png" || inline.Block || inline.Line != 14 {
+		t.Errorf("inline photo = %+v", inline)
+	}
+	if !strings.Contains(a.HTML, "\n"+block.Placeholder+"\n") || strings.Contains(a.HTML, "<p>"+block.Placeholder) {
+		t.Errorf("block placeholder not a block of its own:\n%s", a.HTML)
+	}
+	if !strings.Contains(a.HTML, "<p>Text "+inline.Placeholder+" more.</p>") {
+		t.Errorf("inline placeholder not in its paragraph:\n%s", a.HTML)
+	}
+	if strings.Contains(a.HTML, "<img") {
+		t.Errorf("an image was rendered as it was written:\n%s", a.HTML)
+	}
+}
+
+// A root-relative link is a link to a site path, resolved with the base path.
+func TestSiteLinks(t *testing.T) {
+	a, errs := ParseArticle(at, []byte(head+"---\n[KZ](/en/countries/kazakhstan/?x=1#top) [file](/img/a.pdf) [ext](//x.example/)\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if len(a.Links) != 2 || a.Links[0].Site != "/en/countries/kazakhstan/" || a.Links[0].Fragment != "?x=1#top" ||
+		a.Links[1].Site != "/img/a.pdf" || a.Links[0].Target != "" {
+		t.Fatalf("links = %+v", a.Links)
+	}
+	if !strings.Contains(a.HTML, `href="//x.example/"`) {
+		t.Errorf("a protocol-relative link is not a site path:\n%s", a.HTML)
+	}
+}
