@@ -22,6 +22,7 @@ import (
 	"briefings/internal/draft"
 	"briefings/internal/live"
 	"briefings/internal/load"
+	"briefings/internal/render"
 	"briefings/internal/serve"
 	"briefings/internal/write"
 )
@@ -86,6 +87,7 @@ func flags(name string, args []string, stderr io.Writer, extra func(*flag.FlagSe
 	if name == "build" || name == "watch" {
 		fs.StringVar(&opts.BaseURL, "base-url", "", "the site's URL, replacing site.yaml's base_url")
 	}
+	fs.StringVar(&opts.PhotoCache, "photo-cache", "", "the folder of processed photos, kept between builds (default ROOT/.cache/photos)")
 	if extra != nil {
 		extra(fs)
 	}
@@ -138,6 +140,10 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %d articles into %d files in %s: %d written, %d removed (%s)\n", rep.Articles, rep.Files, opts.Out,
 		rep.Written, rep.Removed, rep.Took.Round(time.Millisecond))
+	if rep.Photos > 0 {
+		fmt.Fprintf(stdout, "%d %s shown: %d processed, %d from the photo cache\n", rep.Photos, plural(rep.Photos, "photo", "photos"),
+			rep.Processed, rep.Photos-rep.Processed)
+	}
 	printWeights(stdout, rep)
 	return 0
 }
@@ -148,9 +154,13 @@ func printWeights(w io.Writer, rep build.Report) {
 		return
 	}
 	kb := func(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
-	fmt.Fprintf(w, "page weights with the stylesheet, median and heaviest (max_page_kb: %d):\n", rep.Budget/1024)
+	fmt.Fprintf(w, "page weights with the stylesheet, median and heaviest (max_page_kb: %d", rep.Budget/1024)
+	if rep.PhotoBudget > 0 && slices.ContainsFunc(rep.Weights, func(wt render.Weight) bool { return strings.HasSuffix(wt.Kind, " with a photo") }) {
+		fmt.Fprintf(w, "; with the photo a phone loads first, max_photo_page_kb: %d", rep.PhotoBudget/1024)
+	}
+	fmt.Fprintln(w, "):")
 	for _, wt := range rep.Weights {
-		fmt.Fprintf(w, "  %-10s %8s %8s  %d %s\n", wt.Kind, kb(wt.Median), kb(wt.Most), wt.Pages, plural(wt.Pages, "page", "pages"))
+		fmt.Fprintf(w, "  %-21s %8s %8s  %d %s\n", wt.Kind, kb(wt.Median), kb(wt.Most), wt.Pages, plural(wt.Pages, "page", "pages"))
 	}
 }
 

@@ -33,17 +33,18 @@ type Options struct {
 
 // Report says what a build did.
 type Report struct {
-	Articles  int             // published articles
-	Files     int             // files of the site
-	Written   int             // files written: all of them, or on a rebuild those that changed
-	Removed   int             // files of the previous build no longer part of the site
-	BasePath  string          // the path the site is served under, "/briefings/"
-	Warnings  diag.List       // problems that do not fail the build
-	Weights   []render.Weight // of the pages made, by kind, with the stylesheet
-	Budget    int             // the most a page may weigh with the stylesheet, in bytes
-	Photos    int             // photos the articles show
-	Processed int             // of those, the photos processed, not found in the cache
-	Took      time.Duration   // wall time
+	Articles    int             // published articles
+	Files       int             // files of the site
+	Written     int             // files written: all of them, or on a rebuild those that changed
+	Removed     int             // files of the previous build no longer part of the site
+	BasePath    string          // the path the site is served under, "/briefings/"
+	Warnings    diag.List       // problems that do not fail the build
+	Weights     []render.Weight // of the pages made, by kind, with the stylesheet
+	Budget      int             // the most a page may weigh with the stylesheet, in bytes
+	PhotoBudget int             // the same for a page that opens with a photo, the photo counted
+	Photos      int             // photos the articles show
+	Processed   int             // of those, the photos processed, not found in the cache
+	Took        time.Duration   // wall time
 }
 
 // Builder builds one project again and again. What a good build leaves
@@ -140,7 +141,7 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, state, *render.Weights, Rep
 	paths := index.Paths(published, b.last.paths)
 	errs.Append(validate.Content(content, published, paths))
 	if b.opts.Warn {
-		errs.Append(validate.Warnings(published))
+		errs.Append(validate.Warnings(content, published))
 	}
 	urls, err := baseURL(content, b.opts.BaseURL)
 	if err != nil {
@@ -160,13 +161,16 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, state, *render.Weights, Rep
 		return nil, next, nil, rep, errs.Err()
 	}
 	weights := render.NewWeights(content.Config, stylesheetSize(statics))
-	rep.Budget = content.Config.MaxPageKB * 1024
+	rep.Budget, rep.PhotoBudget = content.Config.MaxPageKB*1024, content.Config.MaxPhotoPageKB*1024
 	next = state{theme: theme, paths: paths, memo: b.last.memo.Next()}
 	outputs, err := render.Plan(index.Build(content, published, paths), theme, urls, next.memo, weights, media)
 	if err != nil {
 		return nil, next, weights, rep, err
 	}
 	all := append(outputs, statics...)
+	if err := siteLinks(published, all, urls.BasePath()).Err(); err != nil {
+		return nil, next, weights, rep, err
+	}
 	if !b.samePaths(all) { // collisions are a function of the paths alone
 		if err := collisions(outputs, statics); err != nil {
 			return nil, next, weights, rep, err

@@ -29,6 +29,9 @@ func (b *Builder) media(fsys fs.FS, content *load.Content, published []*load.Art
 	lead := map[string]bool{}
 	for _, a := range published {
 		for i, ref := range a.PhotoRefs() {
+			if p := content.Photos[ref.File]; p == nil || p.Problem != "" {
+				continue // missing, or not a photo: a problem at its line already
+			}
 			uses[ref.File] = append(uses[ref.File], use{a.Path, ref.Line})
 			lead[ref.File] = lead[ref.File] || i == 0 && a.Lead != nil
 		}

@@ -55,7 +55,7 @@ func testShared(t *testing.T, out string) {
 		canonical := "https://example.org/portal/" + strings.TrimSuffix(c.page, "index.html")
 		want := map[string]string{"og:type": "article", "og:title": c.title, "og:url": canonical,
 			"article:published_time": c.published, "twitter:card": "summary_large_image",
-			"og:locale": map[string]string{"en": "en_GB", "ru": "ru_RU"}[c.page[:2]],
+			"og:locale":           map[string]string{"en": "en_GB", "ru": "ru_RU"}[c.page[:2]],
 			"og:locale:alternate": map[string]string{"en": "ru_RU", "ru": "en_GB"}[c.page[:2]]}
 		for k, v := range want {
 			if got := meta[k]; len(got) != 1 || got[0] != v {

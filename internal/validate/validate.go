@@ -43,6 +43,9 @@ func links(c *load.Content, published []*load.Article) diag.List {
 	var exists map[string]bool
 	for _, a := range published {
 		for _, l := range a.Links {
+			if l.Site != "" {
+				continue // a site path: checked against what the build writes
+			}
 			if exists == nil {
 				exists = make(map[string]bool, len(c.Files))
 				for _, f := range c.Files {
@@ -98,9 +101,12 @@ func collisions(arts []*load.Article, key func(*load.Article) string,
 
 // Warnings are what an editor should look at but a build does not fail
 // on: stories in one language only, articles without their own summary or
-// without a body.
-func Warnings(published []*load.Article) diag.List {
+// without a body, photos no article shows.
+func Warnings(c *load.Content, published []*load.Article) diag.List {
 	var warns diag.List
+	for _, f := range c.Unused {
+		warns.Warn(f, 0, "no article shows this photo, so it is not published: show it with image: in an article's front matter or ![what it shows](path) in a body, or delete it")
+	}
 	langs := map[string]map[string]bool{} // translation key → languages
 	for _, a := range published {
 		if a.TranslationKey != "" {

@@ -1,0 +1,347 @@
+package build
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"image"
+	"io/fs"
+	_ "image/jpeg"
+	_ "image/png"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rwcarlsen/goexif/exif"
+	_ "golang.org/x/image/webp"
+
+	"briefings/internal/diag"
+	"briefings/internal/photo/phototest"
+)
+
+const photoArchive = `
+-- content/site.yaml --
+base_url: https://example.org/portal/
+default_language: en
+languages:
+  en: {name: English, title: Briefings}
+  ru: {name: Русский, title: Брифинги}
+-- content/countries.yaml --
+AZ: {en: Azerbaijan, ru: Азербайджан}
+-- content/en/2025/seminar.md --
+---
+title: A seminar in Baku
+date: 2025-09-03
+countries: [AZ]
+translation_key: seminar
+image: ../../media/seminar.jpg
+image_alt: Delegates listen to a lecture
+image_caption: The seminar's second day
+image_credit: "Photo: ICRC"
+---
+The seminar began.
+
+![A map of the region](map.png "Where the delegations work")
+
+Between words ![a small sign](map.png) too. See [the country](/en/countries/azerbaijan/).
+-- content/ru/2025/seminar.md --
+---
+title: Семинар в Баку
+date: 2025-09-03
+countries: [AZ]
+translation_key: seminar
+image: ../../media/seminar.jpg
+image_alt: Делегаты слушают лекцию
+---
+Семинар начался.
+`
+
+// photoProject is the archive with its photos: a phone photo, turned on
+// its side by its EXIF orientation and full of metadata, shared by the
+// story's two articles; and a PNG beside the English one.
+func photoProject(t *testing.T) string {
+	dir := newProject(t, photoArchive)
+	writeFile(t, filepath.Join(dir, "content/media/seminar.jpg"), string(phototest.WithMetadata(phototest.JPEG(1600, 1000, 1), 6)))
+	writeFile(t, filepath.Join(dir, "content/en/2025/map.png"), string(phototest.PNG(700, 400, 2)))
+	return dir
+}
+
+func TestPhotos(t *testing.T) {
+	dir := photoProject(t)
+	rep := mustBuild(t, Options{Root: dir})
+	if rep.Photos != 2 || rep.Processed != 2 {
+		t.Errorf("photos shown %d, processed %d; want 2 and 2", rep.Photos, rep.Processed)
+	}
+	files := contents(t, filepath.Join(dir, "public"))
+	media := 0
+	for path, data := range files {
+		if strings.HasPrefix(path, "media/") {
+			media++
+			noMetadata(t, path, []byte(data))
+		}
+	}
+	// seminar.jpg is 1000 wide once upright: 320, 640 and 960, in two
+	// formats, and the lead's four crops; map.png 320 and 640; the share image.
+	if media != 6+4+4+1 {
+		t.Errorf("%d files in media/, want 15", media)
+	}
+	article := files["en/2025/09/a-seminar-in-baku/index.html"]
+	imgs := imgTag.FindAllString(article, -1)
+	if len(imgs) != 3 {
+		t.Fatalf("%d images on the article page, want 3:\n%s", len(imgs), article)
+	}
+	for i, img := range imgs {
+		checkImage(t, files, img, i > 0)
+	}
+	if !strings.Contains(article, `<figcaption>The seminar&#39;s second day <span class="credit">Photo: ICRC</span></figcaption>`) ||
+		!strings.Contains(article, `<figcaption>Where the delegations work</figcaption>`) {
+		t.Errorf("captions or credit missing:\n%s", article)
+	}
+	if !strings.Contains(article, `Between words <picture>`) || !strings.Contains(article, `href="/portal/en/countries/azerbaijan/"`) {
+		t.Errorf("the inline photo or the site link is not in place:\n%s", article)
+	}
+	og := metaContent(article, "og:image")
+	if !strings.HasPrefix(og, "https://example.org/portal/media/seminar-") || !strings.HasSuffix(og, "-og.jpg") {
+		t.Errorf("og:image = %q", og)
+	}
+	w, h := size(t, files[strings.TrimPrefix(og, "https://example.org/portal/")])
+	if metaContent(article, "og:image:width") != itoa(w) || metaContent(article, "og:image:height") != itoa(h) || w*630 != h*1200 && w*630 != h*1200+630 {
+		t.Errorf("og:image is %d × %d, the page says %s × %s", w, h, metaContent(article, "og:image:width"), metaContent(article, "og:image:height"))
+	}
+	if metaContent(article, "twitter:card") != "summary_large_image" || metaContent(article, "og:image:alt") != "Delegates listen to a lecture" {
+		t.Errorf("twitter:card or og:image:alt wrong:\n%s", article)
+	}
+	if home := files["en/index.html"]; !strings.Contains(home, "seminar-") || strings.Count(home, "<img") != 1 {
+		t.Errorf("the home page does not lead with the newest story's photo")
+	}
+	// The Russian article shares the photo's files.
+	if ru := files["ru/2025/09/seminar-v-baku/index.html"]; metaContent(ru, "og:image") != og {
+		t.Errorf("the Russian article's og:image is not the shared photo's")
+	}
+	checkFeeds(t, files)
+	// A second build from the cache processes nothing, and writes the same.
+	out2 := filepath.Join(t.TempDir(), "public")
+	rep = mustBuild(t, Options{Root: dir, Out: out2})
+	if rep.Processed != 0 {
+		t.Errorf("the second build processed %d photos, want 0", rep.Processed)
+	}
+	sameTree(t, tree(t, out2), tree(t, filepath.Join(dir, "public")))
+}
+
+// contents are the files of a folder, by their slash-separated paths.
+func contents(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+var (
+	imgTag  = regexp.MustCompile(`<img [^>]*>`)
+	attrRe  = regexp.MustCompile(`([a-z]+)="([^"]*)"`)
+	srcsetR = regexp.MustCompile(`/portal/(media/[^ ,]+) (\d+)w`)
+)
+
+// checkImage checks an <img>: its size is its largest file's, each file
+// of its srcset is as wide as it says, and only a lead is loaded at once.
+func checkImage(t *testing.T, files map[string]string, img string, lazy bool) {
+	t.Helper()
+	attrs := map[string]string{}
+	for _, m := range attrRe.FindAllStringSubmatch(img, -1) {
+		attrs[m[1]] = m[2]
+	}
+	w, h := size(t, files[strings.TrimPrefix(attrs["src"], "/portal/")])
+	if attrs["width"] != itoa(w) || attrs["height"] != itoa(h) {
+		t.Errorf("%s: width and height are not its file's, %d × %d", img, w, h)
+	}
+	if attrs["alt"] == "" {
+		t.Errorf("%s: no alt text", img)
+	}
+	if (attrs["loading"] == "lazy") != lazy || (attrs["decoding"] == "async") != lazy {
+		t.Errorf("%s: lazy loading should be %v", img, lazy)
+	}
+	cands := srcsetR.FindAllStringSubmatch(attrs["srcset"], -1)
+	if len(cands) < 2 {
+		t.Errorf("%s: srcset has %d candidates", img, len(cands))
+	}
+	for _, c := range cands {
+		if cw, _ := size(t, files[c[1]]); itoa(cw) != c[2] {
+			t.Errorf("%s: %s is %d wide, srcset says %s", img, c[1], cw, c[2])
+		}
+	}
+}
+
+func size(t *testing.T, data string) (int, int) {
+	t.Helper()
+	cfg, _, err := image.DecodeConfig(strings.NewReader(data))
+	if err != nil {
+		t.Fatalf("not an image: %v", err)
+	}
+	return cfg.Width, cfg.Height
+}
+
+func metaContent(page, property string) string {
+	m := regexp.MustCompile(`<meta (?:property|name)="` + regexp.QuoteMeta(property) + `" content="([^"]*)">`).FindStringSubmatch(page)
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
+// checkFeeds checks that each format carries the lead photo, by an
+// absolute URL, with its true size.
+func checkFeeds(t *testing.T, files map[string]string) {
+	t.Helper()
+	rss := files["en/feed.xml"]
+	m := regexp.MustCompile(`<enclosure url="https://example.org/portal/(media/[^"]+)" length="(\d+)" type="image/jpeg">`).FindStringSubmatch(rss)
+	if m == nil || itoa(len(files[m[1]])) != m[2] || !strings.Contains(rss, `<media:content url="https://example.org/portal/`+m[1]) {
+		t.Fatalf("RSS enclosure missing or wrong:\n%s", rss)
+	}
+	if !strings.Contains(files["en/atom.xml"], `<link href="https://example.org/portal/`+m[1]+`" rel="enclosure" type="image/jpeg" length="`+m[2]+`">`) {
+		t.Errorf("Atom enclosure missing:\n%s", files["en/atom.xml"])
+	}
+	var jf struct{ Items []struct{ Image string } }
+	if err := json.Unmarshal([]byte(files["en/feed.json"]), &jf); err != nil || len(jf.Items) != 1 || jf.Items[0].Image != "https://example.org/portal/"+m[1] {
+		t.Errorf("JSON Feed image: %v %+v", err, jf)
+	}
+	for _, src := range regexp.MustCompile(`src="([^"]*)"`).FindAllStringSubmatch(rss, -1) {
+		if !strings.HasPrefix(src[1], "https://example.org/portal/media/") {
+			t.Errorf("a feed's image is not an absolute URL of the site: %s", src[1])
+		}
+	}
+}
+
+// noMetadata parses a published file and fails on any metadata in it.
+func noMetadata(t *testing.T, path string, d []byte) {
+	t.Helper()
+	if x, err := exif.Decode(bytes.NewReader(d)); err == nil {
+		t.Errorf("%s: EXIF left in: %v", path, x)
+	}
+	switch {
+	case bytes.HasPrefix(d, []byte{0xFF, 0xD8}):
+		for i := 2; i+4 <= len(d) && d[i] == 0xFF && d[i+1] != 0xDA; {
+			marker, n := d[i+1], int(binary.BigEndian.Uint16(d[i+2:]))
+			if marker >= 0xE1 && marker <= 0xEF || marker == 0xFE {
+				t.Errorf("%s: JPEG segment %#x (APPn or comment) left in", path, marker)
+			}
+			i += 2 + n
+		}
+	case bytes.HasPrefix(d, []byte("RIFF")):
+		for i := 12; i+8 <= len(d); {
+			id, n := string(d[i:i+4]), int(binary.LittleEndian.Uint32(d[i+4:]))
+			if id == "EXIF" || id == "XMP " || id == "ICCP" {
+				t.Errorf("%s: WebP chunk %s left in", path, id)
+			}
+			i += 8 + n + n%2
+		}
+	case bytes.HasPrefix(d, []byte("\x89PNG")):
+		for i := 8; i+8 <= len(d); {
+			n, id := int(binary.BigEndian.Uint32(d[i:])), string(d[i+4:i+8])
+			if id == "eXIf" || id == "tEXt" || id == "iTXt" || id == "zTXt" || id == "iCCP" {
+				t.Errorf("%s: PNG chunk %s left in", path, id)
+			}
+			i += 12 + n
+		}
+	default:
+		t.Errorf("%s: not a JPEG, WebP or PNG file", path)
+	}
+	for _, s := range []string{"Phone", "Model 7", "detention", "Baku", "xmpmeta", "Photoshop"} {
+		if bytes.Contains(d, []byte(s)) {
+			t.Errorf("%s: holds %q from the source's metadata", path, s)
+		}
+	}
+}
+
+// Each bad photo is an error at the line that shows it; all are reported
+// at once, and nothing is written.
+func TestPhotoErrorsLeaveSite(t *testing.T) {
+	dir := photoProject(t)
+	mustBuild(t, Options{Root: dir})
+	before := tree(t, filepath.Join(dir, "public"))
+	good := phototest.JPEG(800, 600, 3)
+	writeFile(t, filepath.Join(dir, "content/media/cut.jpg"), string(good[:len(good)/2]))
+	writeFile(t, filepath.Join(dir, "content/media/bomb.png"), string(phototest.Bomb(60000, 60000)))
+	writeFile(t, filepath.Join(dir, "content/media/named.jpg"), string(phototest.PNG(400, 300, 4)))
+	writeFile(t, filepath.Join(dir, "content/media/garbage.jpg"), "not a photo at all")
+	writeFile(t, filepath.Join(dir, "content/media/unused.jpg"), string(good))
+	writeFile(t, filepath.Join(dir, "content/en/2025/bad.md"), `---
+title: Bad photos
+date: 2025-09-04
+countries: [AZ]
+---
+![cut](../../media/cut.jpg)
+
+![bomb](../../media/bomb.png)
+
+![named](../../media/named.jpg)
+
+![missing](../../media/gone.jpg)
+
+![garbage](../../media/garbage.jpg)
+
+[nowhere](/en/nowhere/)
+`)
+	_, err := Build(Options{Root: dir, Warn: true})
+	var list diag.List
+	if !errors.As(err, &list) {
+		t.Fatalf("err = %v, want problems", err)
+	}
+	got := list.Error()
+	for _, want := range []string{
+		"content/en/2025/bad.md:6: photo content/media/cut.jpg",
+		"content/en/2025/bad.md:8: photo content/media/bomb.png",
+		"60000",
+		"content/en/2025/bad.md:10: photo content/media/named.jpg",
+		"PNG",
+		"content/en/2025/bad.md:12: photo content/media/gone.jpg: there is no such file",
+		"content/en/2025/bad.md:14: photo content/media/garbage.jpg",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	}
+	sameTree(t, tree(t, filepath.Join(dir, "public")), before)
+
+	// Fixed, the photos pass; the link to no page and the unused photo remain.
+	os.WriteFile(filepath.Join(dir, "content/en/2025/bad.md"), []byte("---\ntitle: Bad photos\ndate: 2025-09-04\ncountries: [AZ]\n---\n[nowhere](/en/nowhere/) [base](/portal/en/)\n"), 0o644)
+	for _, f := range []string{"cut.jpg", "bomb.png", "named.jpg", "garbage.jpg"} {
+		os.Remove(filepath.Join(dir, "content/media", f))
+	}
+	rep, err := Build(Options{Root: dir, Warn: true})
+	if err == nil || !strings.Contains(err.Error(), "content/en/2025/bad.md:6: link to /en/nowhere/: the site has no page or file there") ||
+		!strings.Contains(err.Error(), "link to /portal/en/: write it without the base path /portal/, as /en/") {
+		t.Errorf("links to no page: %v", err)
+	}
+	if !strings.Contains(rep.Warnings.Error(), "content/media/unused.jpg: warning: no article shows this photo") {
+		t.Errorf("no warning for the unused photo: %v", rep.Warnings)
+	}
+}
+
+// The budget counts the photo a phone loads first, and names it.
+func TestPhotoBudget(t *testing.T) {
+	dir := photoProject(t)
+	site := readFile(t, filepath.Join(dir, "content/site.yaml"))
+	writeFile(t, filepath.Join(dir, "content/site.yaml"), site+"max_photo_page_kb: 20\n")
+	_, err := Build(Options{Root: dir})
+	if err == nil || !strings.Contains(err.Error(), "content/en/2025/seminar.md:6: the page /en/2025/09/a-seminar-in-baku/ weighs") ||
+		!strings.Contains(err.Error(), "its photo content/media/seminar.jpg") || !strings.Contains(err.Error(), "max_photo_page_kb (20 KB)") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
