@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"briefings/internal/photo/phototest"
 )
 
 // TestRebuildMatchesFreshBuild edits a project step by step, rebuilding
@@ -102,6 +104,23 @@ func testRebuilds(t *testing.T, told, oneShot bool) {
 				t.Fatal(err)
 			}
 		}, 60, 0},
+		{"photo added", []string{"content/media", "content/media/a.jpg", "content/en/2025/closure.md"}, func() {
+			writeFile(t, file("content/media/a.jpg"), string(phototest.JPEG(700, 500, 1)))
+			s := readFile(t, file("content/en/2025/closure.md"))
+			writeFile(t, file("content/en/2025/closure.md"), strings.Replace(s, "countries:", "image: ../../media/a.jpg\nimage_alt: A photo\ncountries:", 1))
+		}, 1000, 0},
+		{"photo replaced", []string{"content/media/a.jpg"}, func() {
+			writeFile(t, file("content/media/a.jpg"), string(phototest.JPEG(900, 500, 2)))
+		}, 1000, 0},
+		{"photo moved into the body", []string{"content/en/2025/closure.md"}, func() {
+			s := readFile(t, file("content/en/2025/closure.md"))
+			s = strings.Replace(s, "image: ../../media/a.jpg\nimage_alt: A photo\n", "", 1)
+			writeFile(t, file("content/en/2025/closure.md"), s+"\n![A photo](../../media/a.jpg \"Its caption\")\n")
+		}, 1000, 4},
+		{"photo no longer shown", []string{"content/en/2025/closure.md"}, func() {
+			s := readFile(t, file("content/en/2025/closure.md"))
+			writeFile(t, file("content/en/2025/closure.md"), strings.Replace(s, "![A photo](../../media/a.jpg \"Its caption\")", "", 1))
+		}, 1000, 4}, // 320 and 640 pixels wide, in two formats
 		{"template changed", []string{"templates/layout.html"}, func() {
 			s := readFile(t, file("templates/layout.html"))
 			writeFile(t, file("templates/layout.html"), strings.Replace(s, `<main id="main">`, `<main id="main" class="m">`, 1))
