@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"briefings/internal/photo/phototest"
 )
 
 // scriptCmds make the files a script cannot hold: bytes a text archive
@@ -25,6 +27,23 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 		ts.Check(err)
 		ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(name)), 0o755))
 		ts.Check(os.WriteFile(ts.MkAbs(name), []byte(data), 0o644))
+	},
+	// photo FILE WIDTH HEIGHT: a phone photo, as a JPEG with the metadata a
+	// camera writes (a GPS position among it), or a PNG if FILE ends so.
+	"photo": func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 3 {
+			ts.Fatalf("usage: photo FILE WIDTH HEIGHT")
+		}
+		w, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		h, err := strconv.Atoi(args[2])
+		ts.Check(err)
+		data := phototest.WithMetadata(phototest.JPEG(w, h, uint64(w*h)), 1)
+		if strings.HasSuffix(args[0], ".png") {
+			data = phototest.PNG(w, h, uint64(w*h))
+		}
+		ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[0])), 0o755))
+		ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
 	},
 	// mdrepeat FILE N 'markdown': an article whose body is the Markdown,
 	// escaped as in a Go string, N times.

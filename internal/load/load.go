@@ -69,11 +69,13 @@ func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 	for _, f := range l.files {
 		c.Files = append(c.Files, f.path)
 	}
+	var shown []*Article // every article parsed, with errors or not: their photos are checked too
 	for _, f := range cache.parse(fsys, l.files, cfg.ArticleLimit()) {
 		errs.Append(f.errs)
 		if f.art == nil {
 			continue
 		}
+		shown = append(shown, f.art)
 		if known != nil {
 			errs.Append(checkCountries(f.art, known))
 		}
@@ -82,7 +84,7 @@ func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 			c.Articles = append(c.Articles, f.art)
 		}
 	}
-	c.Photos, c.Unused = cache.photos(fsys, l.photos, c.Articles, &errs)
+	c.Photos, c.Unused = cache.photos(fsys, l.photos, shown, &errs)
 	return c, errs.Sort()
 }
 
