@@ -22,33 +22,8 @@ import (
 // never loads the body photo before it is scrolled to, shifts no layout
 // as photos arrive, and asks nothing of another host.
 func TestPhotosInBrowser(t *testing.T) {
-	long := strings.Repeat("A paragraph of the report, long enough to fill a line or two on a phone.\n\n", 80)
-	root := testproject.New(t, `
--- content/site.yaml --
-base_url: https://example.github.io/briefings/
-default_language: en
-languages:
-  en: {name: English, title: Briefings}
--- content/countries.yaml --
-AZ: {en: Azerbaijan}
--- content/en/visit.md --
----
-title: A visit to the families
-date: 2025-09-03
-countries: [AZ]
-image: ../media/visit.jpg
-image_alt: Relatives hold photographs of the missing
-image_caption: A meeting in Baku
----
-`+long+`
-![A map of the region](../media/map.jpg "The region")
-`)
-	testproject.Write(t, filepath.Join(root, "content/media/visit.jpg"), string(phototest.JPEG(2000, 1300, 5)))
-	testproject.Write(t, filepath.Join(root, "content/media/map.jpg"), string(phototest.JPEG(1500, 1000, 6)))
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(build.Options{Root: root, Out: out}); err != nil {
-		t.Fatal(err)
-	}
+	photoSite(t, out)
 	srv := serveSite(t, out)
 	b := newBrowser(t, srv)
 	page := srv.URL + "/briefings/en/2025/09/a-visit-to-the-families/"
@@ -129,4 +104,45 @@ image_caption: A meeting in Baku
 	if _, err := os.Stat(out); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// photoSite builds, into out, a site whose article has a lead photo and a
+// photo far down its body.
+func photoSite(t *testing.T, out string) {
+	long := strings.Repeat("A paragraph of the report, long enough to fill a line or two on a phone.\n\n", 80)
+	root := testproject.New(t, `
+-- content/site.yaml --
+base_url: https://example.github.io/briefings/
+default_language: en
+languages:
+  en: {name: English, title: Briefings}
+-- content/countries.yaml --
+AZ: {en: Azerbaijan}
+-- content/en/visit.md --
+---
+title: A visit to the families
+date: 2025-09-03
+countries: [AZ]
+image: ../media/visit.jpg
+image_alt: Relatives hold photographs of the missing
+image_caption: A meeting in Baku
+---
+`+long+`
+![A map of the region](../media/map.jpg "The region")
+`)
+	testproject.Write(t, filepath.Join(root, "content/media/visit.jpg"), string(phototest.JPEG(2000, 1300, 5)))
+	testproject.Write(t, filepath.Join(root, "content/media/map.jpg"), string(phototest.JPEG(1500, 1000, 6)))
+	if _, err := build.Build(build.Options{Root: root, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestPhotoSiteForChecker writes the photo site where PHOTO_SITE says,
+// for CI to run the Nu HTML Checker over its pages.
+func TestPhotoSiteForChecker(t *testing.T) {
+	out := os.Getenv("PHOTO_SITE")
+	if out == "" {
+		t.Skip("PHOTO_SITE is not set: .ci/run sets it")
+	}
+	photoSite(t, out)
 }
