@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"briefings/internal/build"
 	"briefings/internal/draft"
-	"briefings/internal/load"
 	"briefings/internal/validate"
 	"briefings/internal/wire"
 	"briefings/internal/write"
@@ -100,22 +100,27 @@ func printable(s string) string {
 	}, s)
 }
 
-// listDrafts prints the drafts a check without --drafts skipped, and
-// warns of those whose file name no longer matches their title.
-func listDrafts(root string, drafts bool, stdout, stderr io.Writer) {
-	content, _ := load.Load(os.DirFS(root), nil)
-	for _, w := range validate.DraftNames(content.Articles) {
-		fmt.Fprintln(stderr, printable(w.String()))
+// listSkipped prints the drafts and scheduled articles a check left out,
+// each with its file and, for a scheduled one, when it is published.
+func listSkipped(rep build.Report, stdout io.Writer) {
+	var drafts, scheduled []validate.Held
+	for _, h := range rep.Skipped {
+		if h.State == validate.Draft {
+			drafts = append(drafts, h)
+		} else {
+			scheduled = append(scheduled, h)
+		}
 	}
-	if drafts {
+	if len(drafts)+len(scheduled) == 0 {
 		return
 	}
-	skipped := validate.Drafts(content.Articles)
-	if len(skipped) == 0 {
-		return
+	fmt.Fprintf(stdout, "skipped %d %s and %d scheduled %s:\n", len(drafts), plural(len(drafts), "draft", "drafts"),
+		len(scheduled), plural(len(scheduled), "article", "articles"))
+	for _, h := range drafts {
+		fmt.Fprintf(stdout, "  draft      %s  %s (check --drafts includes it)\n", h.Article.Path, printable(h.Article.Title))
 	}
-	fmt.Fprintf(stdout, "skipped %d %s (check --drafts includes them):\n", len(skipped), plural(len(skipped), "draft", "drafts"))
-	for _, a := range skipped {
-		fmt.Fprintf(stdout, "  %s  %s\n", a.Path, printable(a.Title))
+	for _, h := range scheduled {
+		fmt.Fprintf(stdout, "  scheduled  %s  %s, published %s (check --future includes it)\n", h.Article.Path,
+			printable(h.Article.Title), h.At.Format("2006-01-02 15:04 -07:00"))
 	}
 }

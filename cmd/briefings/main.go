@@ -80,7 +80,9 @@ func flags(name string, args []string, stderr io.Writer, extra func(*flag.FlagSe
 	fs.SetOutput(stderr)
 	opts := build.Options{DryRun: name == "check"}
 	fs.StringVar(&opts.Root, "root", ".", "the project folder")
-	fs.BoolVar(&opts.Drafts, "drafts", false, "include articles marked draft: true")
+	preview := name == "serve" || name == "watch"
+	fs.BoolVar(&opts.Drafts, "drafts", preview, "include articles marked draft: true, marked as drafts")
+	fs.BoolVar(&opts.Future, "future", preview, "include articles dated later than now, marked as scheduled")
 	if name != "check" {
 		fs.StringVar(&opts.Out, "out", "", "the output folder (default ROOT/public)")
 	}
@@ -135,7 +137,7 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	if opts.DryRun {
 		fmt.Fprintf(stdout, "ok: %d articles, %d files would be written, %d %s\n", rep.Articles, rep.Files,
 			len(rep.Warnings), plural(len(rep.Warnings), "warning", "warnings"))
-		listDrafts(opts.Root, opts.Drafts, stdout, stderr)
+		listSkipped(rep, stdout)
 		return 0
 	}
 	fmt.Fprintf(stdout, "built %d articles into %d files in %s: %d written, %d removed (%s)\n", rep.Articles, rep.Files, opts.Out,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -38,4 +39,26 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// The preview shows drafts and scheduled articles unless told not to;
+// build and check never do unless told to.
+func TestPreviewShowsHeldArticles(t *testing.T) {
+	for _, c := range []struct {
+		cmd           string
+		args          []string
+		drafts, later bool
+	}{
+		{"serve", nil, true, true},
+		{"watch", nil, true, true},
+		{"serve", []string{"--drafts=false", "--future=false"}, false, false},
+		{"build", nil, false, false},
+		{"check", nil, false, false},
+		{"build", []string{"--drafts", "--future"}, true, true},
+	} {
+		opts, ok := flags(c.cmd, c.args, io.Discard, nil)
+		if !ok || opts.Drafts != c.drafts || opts.Future != c.later {
+			t.Errorf("%s %v: drafts %v, future %v; want %v, %v", c.cmd, c.args, opts.Drafts, opts.Future, c.drafts, c.later)
+		}
+	}
 }

@@ -3,6 +3,7 @@
 package build
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"os"
@@ -19,12 +20,14 @@ import (
 
 // Options say what to build and where.
 type Options struct {
-	Root    string // the project folder
-	FS      fs.FS  // the project's files; nil means Root on disk
-	Out     string // the output folder; "" means Root/public
-	BaseURL string // replaces site.yaml's base_url when set
-	Drafts  bool   // build articles marked draft: true
-	DryRun  bool   // check everything, write nothing
+	Root    string    // the project folder
+	FS      fs.FS     // the project's files; nil means Root on disk
+	Out     string    // the output folder; "" means Root/public
+	BaseURL string    // replaces site.yaml's base_url when set
+	Drafts  bool      // build articles marked draft: true, marked as drafts
+	Future  bool      // build articles dated later than Now, marked as scheduled
+	Now     time.Time // the clock articles' dates are compared with; zero means the time the build starts
+	DryRun  bool      // check everything, write nothing
 	// PhotoCache holds the photos' files as processed, for every build to
 	// come; "" means Root/.cache/photos.
 	PhotoCache string
@@ -33,7 +36,9 @@ type Options struct {
 
 // Report says what a build did.
 type Report struct {
-	Articles    int             // published articles
+	Articles    int             // articles built, drafts and scheduled ones included when asked for
+	Held        []validate.Held // drafts and scheduled articles built, marked as such
+	Skipped     []validate.Held // drafts and scheduled articles left out
 	Files       int             // files of the site
 	Written     int             // files written: all of them, or on a rebuild those that changed
 	Removed     int             // files of the previous build no longer part of the site
@@ -137,11 +142,16 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, state, *render.Weights, Rep
 	errs.Append(terrs)
 	// Articles are checked against each other even when site.yaml or
 	// countries.yaml is broken, so that one run shows every problem.
-	published := publishedArticles(content.Articles, b.opts.Drafts)
+	ed := validate.Editions{Drafts: b.opts.Drafts, Future: b.opts.Future, Now: cmp.Or(b.opts.Now, time.Now())}
+	if content.Config != nil {
+		ed.Location = content.Config.Location
+	}
+	published, held, skipped := ed.Select(content.Articles)
 	paths := index.Paths(published, b.last.paths)
 	errs.Append(validate.Content(content, published, paths))
 	if b.opts.Warn {
 		errs.Append(validate.Warnings(content, published))
+		errs.Append(validate.DraftNames(content.Articles))
 	}
 	urls, err := baseURL(content, b.opts.BaseURL)
 	if err != nil {
@@ -149,7 +159,7 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, state, *render.Weights, Rep
 	}
 	statics, serrs := staticOutputs(fsys)
 	errs.Append(serrs)
-	rep := Report{Articles: len(published), BasePath: urls.BasePath()}
+	rep := Report{Articles: len(published), BasePath: urls.BasePath(), Held: held, Skipped: skipped}
 	var media render.Media
 	if content.Config != nil {
 		var merrs diag.List
@@ -163,7 +173,8 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, state, *render.Weights, Rep
 	weights := render.NewWeights(content.Config, stylesheetSize(statics))
 	rep.Budget, rep.PhotoBudget = content.Config.MaxPageKB*1024, content.Config.MaxPhotoPageKB*1024
 	next = state{theme: theme, paths: paths, memo: b.last.memo.Next()}
-	outputs, err := render.Plan(index.Build(content, published, paths), theme, urls, next.memo, weights, media)
+	outputs, err := render.Plan(render.Input{Site: index.Build(content, published, paths), Theme: theme, URLs: urls,
+		Memo: next.memo, Weights: weights, Media: media, Held: held})
 	if err != nil {
 		return nil, next, weights, rep, err
 	}
@@ -205,16 +216,6 @@ func projectFS(opts Options) (fs.FS, func(), error) {
 		return nil, nil, fmt.Errorf("project folder: %w", err)
 	}
 	return p, func() { p.Close() }, nil
-}
-
-func publishedArticles(all []*load.Article, drafts bool) []*load.Article {
-	var out []*load.Article
-	for _, a := range all {
-		if drafts || !a.Draft {
-			out = append(out, a)
-		}
-	}
-	return out
 }
 
 func baseURL(content *load.Content, override string) (render.URLs, error) {

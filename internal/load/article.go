@@ -307,6 +307,19 @@ func (a *Article) parseFrontMatter(src []byte, errs *diag.List) {
 	}
 }
 
+// PublishAt is when the article is published: the instant its date gives
+// with its time, or, for a date without a time, when that day begins in
+// the site's time zone.
+func (a *Article) PublishAt(loc *time.Location) time.Time {
+	if a.dayOnly.date {
+		if loc == nil {
+			loc = time.UTC
+		}
+		return time.Date(a.Date.Year(), a.Date.Month(), a.Date.Day(), 0, 0, 0, 0, loc)
+	}
+	return a.Date
+}
+
 // updatedBeforeDate compares the dates as the editor wrote them: when
 // either is a day without a time, by the days written; else as instants.
 func (a *Article) updatedBeforeDate() bool {

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
+	_ "time/tzdata" // time zones on every machine, Windows and containers without tzdata too
 
 	"go.yaml.in/yaml/v3"
 
@@ -27,6 +29,8 @@ type Config struct {
 	MaxPhotoPageKB  int                 `yaml:"max_photo_page_kb"` // the same for a page that opens with a photo, the photo counted
 	MaxPhotoLine    int                 `yaml:"-"`
 	MaxArticleKB    int                 `yaml:"max_article_kb"` // the largest an article file may be
+	TimeZone        string              `yaml:"time_zone"`      // where a date without a time begins
+	Location        *time.Location      `yaml:"-"`              // TimeZone, loaded
 
 	guessed bool // the languages are content/'s folders, site.yaml being broken: see lenient
 }
@@ -41,6 +45,12 @@ const DefaultMaxPageKB = 50
 // article weighs 13 KB, which leaves about 100 KB for its photo at 960
 // pixels, a good WebP of a news photo.
 const DefaultMaxPhotoPageKB = 120
+
+// DefaultTimeZone is where the portal's day begins when site.yaml does not
+// say: Almaty's, the time of Kazakhstan since 2024 (UTC+5), between Baku's
+// (UTC+4) and the region's east. An article dated by its day alone is
+// published when that day begins there.
+const DefaultTimeZone = "Asia/Almaty"
 
 // DefaultMaxArticleKB is the largest article file a build reads: a page
 // must stay within max_page_kb anyway, and the guard against slow
@@ -154,6 +164,13 @@ func parseConfig(src []byte) (*Config, diag.List) {
 	case c.MaxPhotoPageKB < 1:
 		errs.Add(SitePath, c.MaxPhotoLine, "max_photo_page_kb must be at least 1 (kilobytes of 1,024 bytes)")
 	}
+	c.TimeZone = cmp.Or(c.TimeZone, DefaultTimeZone)
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil || c.TimeZone == "Local" {
+		errs.Add(SitePath, line("time_zone"), "time_zone %q is not a time zone: write its IANA name, like Asia/Almaty, Asia/Baku or Europe/Moscow", c.TimeZone)
+		loc = time.UTC
+	}
+	c.Location = loc
 	if c.MaxArticleKB != 0 && (c.MaxArticleKB < 1 || c.MaxArticleKB > MaxArticleKB) {
 		errs.Add(SitePath, line("max_article_kb"), "max_article_kb must be between 1 and %d (kilobytes of 1,024 bytes)", MaxArticleKB)
 		c.MaxArticleKB = 0

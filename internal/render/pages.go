@@ -12,6 +12,7 @@ import (
 	"briefings/internal/load"
 	"briefings/internal/par"
 	"briefings/internal/photo"
+	"briefings/internal/validate"
 )
 
 // Stylesheet is the file in static/ every page loads.
@@ -19,6 +20,17 @@ const Stylesheet = "style.css"
 
 // relatedCount is how many other stories an article page links to.
 const relatedCount = 5
+
+// Input is what a site's outputs are made of.
+type Input struct {
+	Site    *index.Site
+	Theme   *Theme
+	URLs    URLs
+	Memo    *Memo           // the Next of the last build's: spares work that build did
+	Weights *Weights        // if not nil, weighs each page and refuses those too heavy
+	Media   Media           // the photos, processed
+	Held    []validate.Held // the drafts and scheduled articles shown, to be marked so
+}
 
 // Output is one file of the site, planned: where it goes, the key of
 // everything it shows, and how to make its bytes. Make writes them to w,
@@ -56,11 +68,12 @@ type planner struct {
 // Plan lists every output of the site, in a fixed order, with its view
 // made and its key derived from it. memo, the Next of the last build's,
 // spares work that build did; weights, if not nil, weighs each page as it
-// is made and refuses those too heavy. media are the photos, processed.
-func Plan(site *index.Site, theme *Theme, urls URLs, memo *Memo, weights *Weights, media Media) ([]Output, error) {
-	p := &planner{site: site, dig: &digester{strings: &memo.strings}, memo: memo, weights: weights,
-		photos: media.Photos, share: media.Share}
-	p.siteView = p.newSiteView(theme, urls, media.Share)
+// is made and refuses those too heavy.
+func Plan(in Input) ([]Output, error) {
+	site, memo := in.Site, in.Memo
+	p := &planner{site: site, dig: &digester{strings: &memo.strings}, memo: memo, weights: in.Weights,
+		photos: in.Media.Photos, share: in.Media.Share}
+	p.siteView = p.newSiteView(in.Theme, in.URLs, in.Media.Share, in.Held)
 	p.collectLists()
 	p.root()
 	p.notFound()
@@ -409,6 +422,9 @@ func articlePage(in articleInput) (*Page, error) {
 	}
 	if !a.Updated.IsZero() {
 		av.Updated, av.UpdatedISO = t.Date(a.Updated), isoDate(a.Updated)
+	}
+	if av.Mark = s.mark(a.Lang, a); av.Mark != "" {
+		pg.Robots = "noindex"
 	}
 	pg.Article = av
 	s.shared(pg, a, lead)

@@ -7,6 +7,7 @@ import (
 	"briefings/internal/i18n"
 	"briefings/internal/index"
 	"briefings/internal/load"
+	"briefings/internal/validate"
 )
 
 // siteView is all that a page's view may read of the site beyond the
@@ -20,8 +21,9 @@ type siteView struct {
 	Default     string          // the default language
 	CountryLink map[string]Link // to each country's page in each language, by "lang code"
 	Archive     map[string]string
-	Share       *Share     // the site's share image, for pages without a photo; nil: none
-	frags       *fragments // a cache of what views make, not an input
+	Share       *Share                   // the site's share image, for pages without a photo; nil: none
+	Held        map[string]validate.Held // the drafts and scheduled articles shown, by file
+	frags       *fragments               // a cache of what views make, not an input
 }
 
 // ref is an article as a page refers to it: the article and its page's path.
@@ -94,7 +96,23 @@ func (s *siteView) item(lang string, r ref) Item {
 	if a.Lang != lang {
 		it.Lang, it.Badge, it.LangName = a.Lang, strings.ToUpper(a.Lang), t.InLanguage[a.Lang]
 	}
+	it.Mark = s.mark(lang, a)
 	return it
+}
+
+// mark says, in lang, that an article readers cannot see yet is a draft
+// or scheduled; "" for a published one.
+func (s *siteView) mark(lang string, a *load.Article) string {
+	h, ok := s.Held[a.Path]
+	if !ok {
+		return ""
+	}
+	t := s.t(lang)
+	if h.State == validate.Draft {
+		return t.DraftMark
+	}
+	at := h.At // as the article gives it
+	return t.Fill(t.ScheduledMark, "date", t.Date(at), "time", at.Format("15:04 UTC-07:00"))
 }
 
 // countryLinks lead to the pages of countries in lang, those that have one.
@@ -156,9 +174,12 @@ func body(a *load.Article, paths []string, url func(string) string, photos []str
 
 // newSiteView gathers what every view may read of the site, and gives the
 // digester what many views share.
-func (p *planner) newSiteView(theme *Theme, urls URLs, share *Share) *siteView {
+func (p *planner) newSiteView(theme *Theme, urls URLs, share *Share, held []validate.Held) *siteView {
 	s := &siteView{Theme: theme, URLs: urls, Languages: p.site.Languages, Default: p.site.Config.DefaultLanguage,
-		CountryLink: map[string]Link{}, Archive: map[string]string{}, Share: share}
+		CountryLink: map[string]Link{}, Archive: map[string]string{}, Share: share, Held: map[string]validate.Held{}}
+	for _, h := range held {
+		s.Held[h.Article.Path] = h
+	}
 	for _, e := range p.site.Editions {
 		lang := e.Lang.Code
 		for _, ci := range e.Countries {

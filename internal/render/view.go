@@ -25,6 +25,7 @@ type Page struct {
 	JSONLD      *NewsArticle // articles only
 	T           *i18n.Strings
 	First       *FirstPhoto // the photo the page opens with, which its weight counts; nil: none
+	Robots      string      // "noindex" for a page readers cannot see yet: a draft's, a scheduled article's
 
 	Article   *ArticleView
 	List      *ListView
@@ -128,6 +129,7 @@ type Item struct {
 	Date, DateISO   string
 	Summary         string
 	Countries       []Link
+	Mark            string // "Draft — not published", "Scheduled for …": in a preview only
 }
 
 // ListView is a list of stories: home, country and month pages.
@@ -157,6 +159,7 @@ type ArticleView struct {
 	Updated, UpdatedISO string
 	Countries           []Link
 	Source, SourceURL   string
+	Mark                string    // a draft's or a scheduled article's banner, in a preview only
 	Lead                *Fragment // the lead photo, made by the "figure" template
 	Body                template.HTML
 	Related             []Fragment // made by the "related-item" template
