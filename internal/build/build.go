@@ -37,6 +37,7 @@ type Options struct {
 // Report says what a build did.
 type Report struct {
 	Articles    int             // articles built, drafts and scheduled ones included when asked for
+	Pages       int             // pages of the site built: About, Privacy
 	Held        []validate.Held // drafts and scheduled articles built, marked as such
 	Skipped     []validate.Held // drafts and scheduled articles left out
 	Files       int             // files of the site
@@ -159,7 +160,14 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, state, *render.Weights, Rep
 	}
 	statics, serrs := staticOutputs(fsys)
 	errs.Append(serrs)
-	rep := Report{Articles: len(published), BasePath: urls.BasePath(), Held: held, Skipped: skipped}
+	rep := Report{BasePath: urls.BasePath(), Held: held, Skipped: skipped}
+	for _, a := range published {
+		if a.Static {
+			rep.Pages++
+		} else {
+			rep.Articles++
+		}
+	}
 	var media render.Media
 	if content.Config != nil {
 		var merrs diag.List

@@ -21,6 +21,8 @@ type Strings struct {
 	Locale          string `yaml:"locale"` // for link previews: en_GB, ru_RU
 	SkipToContent   string `yaml:"skip_to_content"`
 	DraftMark       string `yaml:"draft_mark"`     // on a draft in a preview
+	Publisher       string `yaml:"publisher"`      // who publishes the site, in every page's footer
+	AboutSite       string `yaml:"about_site"`     // names the footer's links to the site's pages
 	ScheduledMark   string `yaml:"scheduled_mark"` // {date}, {time}: on a scheduled article in a preview
 	Home            string `yaml:"home"`
 	Latest          string `yaml:"latest"`
@@ -106,7 +108,7 @@ func Parse(lang string, src []byte) (*Strings, error) {
 
 func (s *Strings) required() map[string]string {
 	return map[string]string{
-		"locale": s.Locale, "skip_to_content": s.SkipToContent, "draft_mark": s.DraftMark, "scheduled_mark": s.ScheduledMark, "home": s.Home, "latest": s.Latest, "countries": s.Countries,
+		"locale": s.Locale, "skip_to_content": s.SkipToContent, "draft_mark": s.DraftMark, "publisher": s.Publisher, "about_site": s.AboutSite, "scheduled_mark": s.ScheduledMark, "home": s.Home, "latest": s.Latest, "countries": s.Countries,
 		"archive": s.Archive, "languages": s.Languages, "navigation": s.Navigation, "published": s.Published, "updated": s.Updated,
 		"source": s.Source, "related": s.Related, "newer": s.Newer, "older": s.Older, "page_of": s.PageOf,
 		"feed": s.Feed, "country_feed": s.CountryFeed, "country_title": s.CountryHeading,

@@ -18,12 +18,14 @@ type Site struct {
 	Languages []load.Language // the default first
 	Countries []*load.Country // by code
 	Articles  []*load.Article // published, by path
+	Pages     []*load.Article // the pages of the site (About, Privacy), by path
 	Stories   []*Story        // newest first
 	Editions  []*Edition      // one per language, in Languages order
 	Hash      uint64          // of site.yaml and countries.yaml
 	storyOf   map[*load.Article]*Story
 	paths     map[*load.Article]string
 	byFile    map[string]*load.Article
+	pageKeys  map[string][]*load.Article // pages by translation key, in site language order
 }
 
 // Story is one piece of news: its articles in one or more languages,
@@ -93,11 +95,26 @@ func Paths(arts []*load.Article, prev map[*load.Article]string) map[*load.Articl
 // Build indexes the published articles, whose paths Paths made. They must
 // have passed validation.
 func Build(c *load.Content, published []*load.Article, paths map[*load.Article]string) *Site {
-	s := &Site{Config: c.Config, Languages: c.Config.LanguageList(), Articles: published, Hash: c.Hash,
+	s := &Site{Config: c.Config, Languages: c.Config.LanguageList(), Hash: c.Hash,
 		storyOf: make(map[*load.Article]*Story, len(published)), paths: paths,
-		byFile: make(map[string]*load.Article, len(published))}
+		byFile: make(map[string]*load.Article, len(published)), pageKeys: map[string][]*load.Article{}}
 	for _, a := range published {
 		s.byFile[a.Path] = a
+		if !a.Static {
+			s.Articles = append(s.Articles, a)
+			continue
+		}
+		s.Pages = append(s.Pages, a)
+		if a.TranslationKey != "" {
+			s.pageKeys[a.TranslationKey] = append(s.pageKeys[a.TranslationKey], a)
+		}
+	}
+	rank := map[string]int{}
+	for i, l := range s.Languages {
+		rank[l.Code] = i
+	}
+	for _, group := range s.pageKeys {
+		slices.SortFunc(group, func(a, b *load.Article) int { return cmp.Compare(rank[a.Lang], rank[b.Lang]) })
 	}
 	for _, code := range slices.Sorted(maps.Keys(c.Countries)) {
 		s.Countries = append(s.Countries, c.Countries[code])
@@ -139,6 +156,15 @@ func (s *Site) groupStories() {
 	for i, st := range s.Stories {
 		st.num = i
 	}
+}
+
+// Translations are a page of the site in every language it is in,
+// itself among them, in site language order.
+func (s *Site) Translations(page *load.Article) []*load.Article {
+	if group := s.pageKeys[page.TranslationKey]; page.TranslationKey != "" && len(group) > 0 {
+		return group
+	}
+	return []*load.Article{page}
 }
 
 // Path is ArticlePath, made once a build: pages ask for it many times.

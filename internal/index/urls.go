@@ -14,6 +14,9 @@ import (
 // ArticlePath is /{lang}/{yyyy}/{mm}/{slug}/, by the date as written. It
 // is made often, so without fmt.
 func ArticlePath(a *load.Article) string {
+	if a.Static {
+		return StaticPath(a.Lang, a.Slug)
+	}
 	y, m, _ := a.Date.Date()
 	return a.Lang + "/" + pad(y, 4) + "/" + pad(int(m), 2) + "/" + a.Slug + "/"
 }
@@ -35,6 +38,10 @@ func CountriesPath(lang string) string { return lang + "/countries/" }
 
 // CountryPath is /{lang}/countries/{slug of the English name}/.
 func CountryPath(lang string, c *load.Country) string { return CountriesPath(lang) + c.Slug + "/" }
+
+// StaticPath is a page of the site, such as /en/about/: beside the
+// language's sections, whose names load keeps pages from taking.
+func StaticPath(lang, slug string) string { return lang + "/" + slug + "/" }
 
 // MediaPath is where a photo's file is: one folder for the whole site, as
 // a photo's files are named by its bytes and articles in every language

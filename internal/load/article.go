@@ -29,6 +29,7 @@ type Article struct {
 	TranslationKey string
 	Slug           string // from front matter, else made from the title
 	Draft          bool
+	Static         bool      // a page of the site under content/{lang}/pages/, not news: no date, countries, lists or feeds
 	HTML           string     // the body, rendered by goldmark's safe renderer; see Links
 	Links          []Link     // links to other articles and site paths, to be resolved when URLs are known
 	Lead           *PhotoRef  // the lead photo, from front matter; nil when there is none
@@ -75,9 +76,11 @@ func ParseArticle(path string, src []byte) (*Article, diag.List) {
 	if !ok {
 		return nil, errs
 	}
-	a := &Article{Path: path, Lang: langOf(path)}
+	a := &Article{Path: path, Lang: langOf(path), Static: IsStaticPage(path)}
 	a.parseFrontMatter(fm, &errs)
-	if a.Slug == "" && a.Title != "" {
+	if a.Static {
+		a.staticSlug(&errs)
+	} else if a.Slug == "" && a.Title != "" {
 		a.Slug = MakeSlug(a.Title, a.Lang)
 		if a.Slug == "" {
 			errs.Add(path, a.Lines.Title, "title %q gives an empty slug; add a slug: field", a.Title)
@@ -296,7 +299,16 @@ func (a *Article) parseFrontMatter(src []byte, errs *diag.List) {
 		a.field(k.Value, k.Line+offset, v, errs)
 	}
 	a.leadPhoto(photo, errs)
-	for _, req := range []string{"title", "date", "countries"} {
+	required := []string{"title", "date", "countries"}
+	if a.Static {
+		required = []string{"title"}
+		for _, k := range []string{"date", "updated", "countries", "source", "source_url"} {
+			if seen[k] > 0 {
+				errs.Add(a.Path, seen[k], "a page of the site (under %s/pages/) has no %s: it is not news; remove the field, or move the file out of pages/ to make it an article", a.Lang, k)
+			}
+		}
+	}
+	for _, req := range required {
 		if seen[req] == 0 {
 			errs.Add(a.Path, 1, "missing required field %q", req)
 		}

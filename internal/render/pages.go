@@ -84,6 +84,9 @@ func Plan(in Input) ([]Output, error) {
 	for _, a := range site.Articles {
 		p.pending = append(p.pending, func() planned { return p.article(a) })
 	}
+	for _, a := range site.Pages {
+		p.pending = append(p.pending, func() planned { return p.static(a) })
+	}
 	// Each page's view is made on its own: on every core, then added in
 	// order.
 	done := make([]planned, len(p.pending))
@@ -428,6 +431,45 @@ func articlePage(in articleInput) (*Page, error) {
 	}
 	pg.Article = av
 	s.shared(pg, a, lead)
+	return pg, nil
+}
+
+// static plans a page of the site, such as About: linked to its
+// translations as an article is, in the sitemap, in no list or feed.
+func (p *planner) static(a *load.Article) planned {
+	in := articleInput{S: p.siteView, Page: p.ref(a), LinkPaths: p.linkPaths(a), Photos: p.articlePhotos(a)}
+	for _, b := range p.site.Translations(a) {
+		in.Story = append(in.Story, p.ref(b))
+	}
+	in.XDefault = in.Story[0]
+	return memoPage(p, true, "page", in, staticPage)
+}
+
+// staticPage is a page of the site.
+func staticPage(in articleInput) (*Page, error) {
+	s, a := in.S, in.Page.A
+	h, sw := articleHead(in)
+	h.lastMod = ""
+	pg := s.newPage("page", a.Lang, in.Page.Path, a.Title, navNone, h, sw)
+	pg.File = a.Path
+	if a.Summary != "" {
+		pg.Description = a.Summary
+	}
+	lead, photos := in.lead()
+	html, err := s.photoHTML(a, photos, s.URLs.Href, "")
+	if err != nil {
+		return nil, err
+	}
+	v := &ArticleView{Title: a.Title, Lang: a.Lang, Body: trustedHTML(body(a, in.LinkPaths, s.URLs.Href, html))}
+	if lead != nil {
+		if v.Lead, err = s.leadFigure(pg, *a.Lead, lead); err != nil {
+			return nil, err
+		}
+	}
+	if v.Mark = s.mark(a.Lang, a); v.Mark != "" {
+		pg.Robots = "noindex"
+	}
+	pg.Static = v
 	return pg, nil
 }
 

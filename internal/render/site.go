@@ -23,6 +23,7 @@ type siteView struct {
 	Archive     map[string]string
 	Share       *Share                   // the site's share image, for pages without a photo; nil: none
 	Held        map[string]validate.Held // the drafts and scheduled articles shown, by file
+	Pages       map[string][]Link        // the site's pages of each language, for every page's footer
 	frags       *fragments               // a cache of what views make, not an input
 }
 
@@ -65,7 +66,7 @@ func (s *siteView) newPage(tmpl, lang, path, heading string, section int, h head
 		Canonical: h.canonical, LastMod: h.lastMod, Alternates: h.alternates, Switch: sw, T: t,
 		Social: Social{Type: "website", Title: title, URL: h.canonical, SiteName: l.Title, Locale: t.Locale},
 		Feeds:  []FeedLinks{feedLinks(u, l.Title+" — "+t.Feed, index.FeedPath(lang))},
-		Chrome: Chrome{SiteTitle: l.Title, Home: u.Href(index.HomePath(lang)),
+		Chrome: Chrome{SiteTitle: l.Title, Home: u.Href(index.HomePath(lang)), Pages: s.Pages[lang], Publisher: t.Publisher,
 			Stylesheet: u.Href(Stylesheet), Icon: u.Href("favicon.svg")}}
 	for _, other := range s.Languages {
 		if other.Code != lang && s.t(other.Code) != nil {
@@ -176,7 +177,11 @@ func body(a *load.Article, paths []string, url func(string) string, photos []str
 // digester what many views share.
 func (p *planner) newSiteView(theme *Theme, urls URLs, share *Share, held []validate.Held) *siteView {
 	s := &siteView{Theme: theme, URLs: urls, Languages: p.site.Languages, Default: p.site.Config.DefaultLanguage,
-		CountryLink: map[string]Link{}, Archive: map[string]string{}, Share: share, Held: map[string]validate.Held{}}
+		CountryLink: map[string]Link{}, Archive: map[string]string{}, Share: share, Held: map[string]validate.Held{},
+		Pages: map[string][]Link{}}
+	for _, a := range p.site.Pages {
+		s.Pages[a.Lang] = append(s.Pages[a.Lang], Link{Label: a.Title, Href: urls.Href(p.site.Path(a))})
+	}
 	for _, h := range held {
 		s.Held[h.Article.Path] = h
 	}

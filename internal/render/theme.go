@@ -23,7 +23,7 @@ type Theme struct {
 }
 
 // PageKinds are the page templates, templates/{kind}.html.
-var PageKinds = []string{"list", "article", "countries", "year", "root", "notfound", "search"}
+var PageKinds = []string{"list", "article", "page", "countries", "year", "root", "notfound", "search"}
 
 const layoutFile = "templates/layout.html"
 

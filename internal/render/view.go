@@ -28,6 +28,7 @@ type Page struct {
 	Robots      string      // "noindex" for a page readers cannot see yet: a draft's, a scheduled article's
 
 	Article   *ArticleView
+	Static    *ArticleView // a page of the site: its title, body and photos
 	List      *ListView
 	Countries []CountryItem
 	Year      *YearView
@@ -102,6 +103,8 @@ type Link struct {
 type Chrome struct {
 	SiteTitle, Home, Stylesheet, Icon string
 	Nav                               []Link
+	Pages                             []Link // the site's pages in the footer: About, Contact, Privacy
+	Publisher                         string // who publishes the site, in the footer
 	Sections                          Fragment
 	FeedLinks, FeedLines              []Fragment
 }

@@ -59,7 +59,7 @@ func TestAccessibility(t *testing.T) {
 	for _, lang := range []string{"en", "ru"} {
 		pages = append(pages, lang+"/", lang+"/countries/", lang+"/"+firstArticle(t, dir, lang), lang+"/search/", lang+"/search/?q=icrc")
 		pages = append(pages, lang+"/"+firstOf(t, dir, lang, "countries/*/index.html"), lang+"/"+firstOf(t, dir, lang, "[0-9]*/index.html"),
-			lang+"/"+firstOf(t, dir, lang, "[0-9]*/[0-9]*/index.html"))
+			lang+"/"+firstOf(t, dir, lang, "[0-9]*/[0-9]*/index.html"), lang+"/about/", lang+"/privacy/")
 	}
 	checked, violations, rules := 0, 0, map[string]bool{}
 	for _, scheme := range []string{"light", "dark"} {

@@ -1,0 +1,123 @@
+package build
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"briefings/internal/diag"
+)
+
+const pagesArchive = `
+-- content/site.yaml --
+base_url: https://example.org/
+default_language: en
+languages:
+  en: {name: English, title: Briefings}
+  ru: {name: Русский, title: Брифинги}
+-- content/countries.yaml --
+AZ: {en: Azerbaijan, ru: Азербайджан}
+-- content/en/2025/news.md --
+---
+title: A story
+date: 2025-09-03
+countries: [AZ]
+---
+See [who we are](../pages/about.md).
+-- content/en/pages/about.md --
+---
+title: About us
+summary: Who publishes the site.
+translation_key: about
+---
+We publish it.
+-- content/ru/pages/about.md --
+---
+title: О нас
+translation_key: about
+---
+Мы издаём его.
+-- content/en/pages/privacy.md --
+---
+title: Privacy
+---
+No cookies.
+`
+
+// Pages of the site are at /{lang}/{slug}/, linked to their translations,
+// in every page's footer and the sitemap, and in no list, feed, archive or
+// search index.
+func TestStaticPages(t *testing.T) {
+	root := newProject(t, pagesArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	rep := mustBuild(t, Options{Root: root, Out: out})
+	if rep.Articles != 1 || rep.Pages != 3 {
+		t.Errorf("%d articles and %d pages, want 1 and 3", rep.Articles, rep.Pages)
+	}
+	files := contents(t, out)
+	about := files["en/about/index.html"]
+	for _, want := range []string{
+		`<link rel="alternate" hreflang="ru" href="https://example.org/ru/about/">`,
+		`<a href="/ru/about/" hreflang="ru" lang="ru">Русский</a>`,
+		`<h1>About us</h1>`, `<meta name="description" content="Who publishes the site.">`,
+	} {
+		if !strings.Contains(about, want) {
+			t.Errorf("en/about/ lacks %s", want)
+		}
+	}
+	if !strings.Contains(files["en/privacy/index.html"], `<a href="/en/" hreflang="ru"`) &&
+		!strings.Contains(files["en/privacy/index.html"], `href="/ru/" hreflang="ru"`) {
+		t.Errorf("an untranslated page's language switch does not lead to the other language's home")
+	}
+	for path, data := range files {
+		if !strings.HasSuffix(path, ".html") || path == "index.html" {
+			continue
+		}
+		lang := path[:2]
+		if lang == "en" && !strings.Contains(data, `<a href="/en/about/">About us</a></li><li><a href="/en/privacy/">Privacy</a>`) ||
+			lang == "ru" && !strings.Contains(data, `<a href="/ru/about/">О нас</a>`) {
+			t.Errorf("%s: the footer does not link to the site's pages", path)
+		}
+	}
+	if !strings.Contains(files["en/2025/09/a-story/index.html"], `<a href="/en/about/">who we are</a>`) {
+		t.Errorf("an article's link to a page's file does not lead to the page")
+	}
+	if !strings.Contains(files["sitemap.xml"], "<loc>https://example.org/ru/about/</loc>") {
+		t.Errorf("the sitemap lacks the pages")
+	}
+	for _, f := range []string{"en/feed.xml", "en/atom.xml", "en/feed.json", "en/search/d0.json", "en/2025/index.html", "en/countries/azerbaijan/index.html"} {
+		shown := strings.SplitN(files[f], "<footer", 2)[0] // every page's footer links to the pages
+		if strings.Contains(shown, "About us") || strings.Contains(shown, "Privacy") {
+			t.Errorf("%s lists a page of the site", f)
+		}
+	}
+	if strings.Contains(strings.SplitN(files["en/index.html"], "<footer", 2)[0], "About us") {
+		t.Errorf("the home list shows a page of the site")
+	}
+}
+
+// A page of the site is not news: a date or countries are errors, and so
+// is a slug that a section of the site has.
+func TestStaticPageErrors(t *testing.T) {
+	root := newProject(t, pagesArchive)
+	writeFile(t, filepath.Join(root, "content/en/pages/countries.md"), "---\ntitle: Our countries\n---\nText.\n")
+	writeFile(t, filepath.Join(root, "content/en/pages/dated.md"), "---\ntitle: Dated\ndate: 2025-01-01\ncountries: [AZ]\n---\nText.\n")
+	writeFile(t, filepath.Join(root, "content/en/pages/2024.md"), "---\ntitle: A year\n---\nText.\n")
+	_, err := Build(Options{Root: root, Out: filepath.Join(t.TempDir(), "public")})
+	var list diag.List
+	if !errors.As(err, &list) {
+		t.Fatalf("err = %v", err)
+	}
+	got := list.Error()
+	for _, want := range []string{
+		"content/en/pages/countries.md:1: the page's URL /en/countries/ is the site's own",
+		"content/en/pages/2024.md:1: the page's URL /en/2024/ is the site's own",
+		"content/en/pages/dated.md:3: a page of the site (under en/pages/) has no date",
+		"content/en/pages/dated.md:4: a page of the site (under en/pages/) has no countries",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	}
+}
