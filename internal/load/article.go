@@ -29,7 +29,7 @@ type Article struct {
 	TranslationKey string
 	Slug           string // from front matter, else made from the title
 	Draft          bool
-	Static         bool      // a page of the site under content/{lang}/pages/, not news: no date, countries, lists or feeds
+	Static         bool       // a page of the site under content/{lang}/pages/, not news: no date, countries, lists or feeds
 	HTML           string     // the body, rendered by goldmark's safe renderer; see Links
 	Links          []Link     // links to other articles and site paths, to be resolved when URLs are known
 	Lead           *PhotoRef  // the lead photo, from front matter; nil when there is none
