@@ -24,6 +24,7 @@ import (
 	"briefings/internal/load"
 	"briefings/internal/render"
 	"briefings/internal/serve"
+	"briefings/internal/validate"
 	"briefings/internal/write"
 )
 
@@ -231,11 +232,26 @@ func checkJSON(stdout, stderr io.Writer, rep build.Report, err error) int {
 		Severity string `json:"severity"`
 		Message  string `json:"message"`
 	}
+	type skipped struct {
+		Path    string `json:"path"`
+		Title   string `json:"title"`
+		State   string `json:"state"`                // "draft" or "scheduled"
+		Publish string `json:"publish_at,omitempty"` // when a scheduled article goes out, RFC 3339
+	}
 	out := struct {
 		OK       bool      `json:"ok"`
 		Articles int       `json:"articles"`
+		Pages    int       `json:"pages"`
 		Problems []problem `json:"problems"`
-	}{OK: err == nil, Articles: rep.Articles, Problems: []problem{}}
+		Skipped  []skipped `json:"skipped"`
+	}{OK: err == nil, Articles: rep.Articles, Pages: rep.Pages, Problems: []problem{}, Skipped: []skipped{}}
+	for _, h := range rep.Skipped {
+		s := skipped{Path: h.Article.Path, Title: h.Article.Title, State: h.State.String()}
+		if h.State == validate.Scheduled {
+			s.Publish = h.At.Format(time.RFC3339)
+		}
+		out.Skipped = append(out.Skipped, s)
+	}
 	var list diag.List
 	if err != nil && !errors.As(err, &list) {
 		list = diag.List{{Message: err.Error()}}
