@@ -1,0 +1,164 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// sample is what one run of one tool cost.
+type sample struct {
+	Wall     time.Duration
+	CPU      time.Duration // user + system
+	PeakKB   int64         // peak resident set, from rusage's maxrss
+	Files    int           // files in the output folder
+	Bytes    int64         // their total size
+	TextByte int64         // the same without images
+}
+
+// run starts the command as a process of its own, waits for it and reads
+// its cost from the kernel's rusage; it then measures what it wrote to out.
+func run(out string, name string, args ...string) (sample, error) {
+	cmd := exec.Command(name, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return sample{}, fmt.Errorf("%s %s: %v\n%s", filepath.Base(name), strings.Join(args, " "), err, tail(stderr.String(), 20))
+	}
+	s := sample{Wall: wall}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		s.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		s.PeakKB = ru.Maxrss // kilobytes on Linux
+	}
+	s.Files, s.Bytes, s.TextByte, err = written(out)
+	return s, err
+}
+
+// imageExt are the file kinds counted as images, left out of text bytes.
+var imageExt = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true,
+	".webp": true, ".avif": true, ".svg": true, ".ico": true}
+
+// written counts the files under dir and their bytes, all and without images.
+func written(dir string) (files int, all, text int64, err error) {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		files++
+		all += info.Size()
+		if !imageExt[strings.ToLower(filepath.Ext(p))] {
+			text += info.Size()
+		}
+		return nil
+	})
+	return files, all, text, err
+}
+
+func tail(s string, lines int) string {
+	l := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(l) > lines {
+		l = l[len(l)-lines:]
+	}
+	return strings.Join(l, "\n")
+}
+
+// median of xs, the mean of the middle two for an even count; 0 for none.
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	m := len(s) / 2
+	if len(s)%2 == 1 {
+		return s[m]
+	}
+	return (s[m-1] + s[m]) / 2
+}
+
+// ratio is a/b, or 0 when b is 0 (no measurement).
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+// summary is the medians of a tool's samples at one size.
+type summary struct {
+	Runs                       int
+	Wall, CPU                  float64 // seconds
+	PeakMB                     float64 // median of the runs' peaks
+	MaxPeakMB                  float64
+	Files                      int
+	KBPerArticle, TextKBPerArt float64
+}
+
+func summarize(ss []sample, articles int) summary {
+	var wall, cpu, peak, files, bytes, text []float64
+	var maxPeak int64
+	for _, s := range ss {
+		wall = append(wall, s.Wall.Seconds())
+		cpu = append(cpu, s.CPU.Seconds())
+		peak = append(peak, float64(s.PeakKB)/1024)
+		maxPeak = max(maxPeak, s.PeakKB)
+		files = append(files, float64(s.Files))
+		bytes = append(bytes, float64(s.Bytes))
+		text = append(text, float64(s.TextByte))
+	}
+	return summary{
+		Runs: len(ss), Wall: median(wall), CPU: median(cpu),
+		PeakMB: median(peak), MaxPeakMB: float64(maxPeak) / 1024,
+		Files:        int(median(files)),
+		KBPerArticle: ratio(median(bytes), float64(articles)) / 1024,
+		TextKBPerArt: ratio(median(text), float64(articles)) / 1024,
+	}
+}
+
+// settle waits until the disk is idle: tasks stalled on IO under 10% of
+// the last 10 s by Linux's pressure stall information, at most two
+// minutes, or 10 s where that is not available. A folder of many files
+// deleted just before a run slows it down on a disk with online discard.
+func settle() {
+	syscall.Sync()
+	for range 120 {
+		b, err := os.ReadFile("/proc/pressure/io")
+		if err != nil {
+			time.Sleep(10 * time.Second)
+			return
+		}
+		if some, ok := ioSome(string(b)); ok && some < 10 {
+			return
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// ioSome reads avg10 of the "some" line of /proc/pressure/io.
+func ioSome(psi string) (float64, bool) {
+	for _, line := range strings.Split(psi, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || f[0] != "some" || !strings.HasPrefix(f[1], "avg10=") {
+			continue
+		}
+		var v float64
+		if _, err := fmt.Sscanf(strings.TrimPrefix(f[1], "avg10="), "%g", &v); err == nil {
+			return v, true
+		}
+	}
+	return 0, false
+}
