@@ -221,14 +221,16 @@ func (h *harness) project(n int) (string, error) {
 	return dir, nil
 }
 
-// tool is one way to build a size's corpus into a given output folder.
+// tool is one way to build a size's corpus into a given output folder;
+// clean, if set, removes what a run leaves outside it.
 type tool struct {
-	name string
-	args func(out string) (string, []string)
+	name  string
+	args  func(out string) (string, []string)
+	clean func() error
 }
 
 func (h *harness) briefingsTool(project string) tool {
-	return tool{"briefings", func(out string) (string, []string) {
+	return tool{name: "briefings", args: func(out string) (string, []string) {
 		return h.briefings, []string{"build", "--root", project, "--out", out}
 	}}
 }
@@ -241,6 +243,11 @@ func (h *harness) measure(n int, tools []tool) (map[string][]sample, error) {
 			out := filepath.Join(h.work, "out")
 			if err := os.RemoveAll(out); err != nil {
 				return nil, err
+			}
+			if t.clean != nil {
+				if err := t.clean(); err != nil {
+					return nil, err
+				}
 			}
 			if h.settle {
 				settle()
@@ -265,7 +272,8 @@ func (h *harness) measure(n int, tools []tool) (map[string][]sample, error) {
 }
 
 func (h *harness) compare(ns []int) error {
-	fmt.Printf("%d cores, %s/%s, %s; %s\n\n", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, goVersion(), h.hugoNote)
+	fmt.Printf("%d cores, %s/%s, %s; %s; the floor converts %d articles at a time\n\n",
+		runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, goVersion(), h.hugoNote, h.floorJobs)
 	type row struct {
 		n  int
 		by map[string]summary
@@ -280,7 +288,7 @@ func (h *harness) compare(ns []int) error {
 		if err != nil {
 			return err
 		}
-		tools := []tool{h.briefingsTool(project), {"floor", func(out string) (string, []string) {
+		tools := []tool{h.briefingsTool(project), {name: "floor", args: func(out string) (string, []string) {
 			return h.self, []string{"-floor", "-root", project, "-out", out, "-floorjobs", strconv.Itoa(h.floorJobs)}
 		}}}
 		if h.hugo != "" {
@@ -290,10 +298,9 @@ func (h *harness) compare(ns []int) error {
 				return fmt.Errorf("Hugo site: %w", err)
 			}
 			cache := filepath.Join(h.work, "hugo-cache")
-			tools = append(tools, tool{"hugo", func(out string) (string, []string) {
-				os.RemoveAll(cache) // a fresh cache each time, as on a fresh checkout
+			tools = append(tools, tool{name: "hugo", args: func(out string) (string, []string) {
 				return h.hugo, []string{"--quiet", "--source", site, "-d", out, "--cacheDir", cache}
-			}})
+			}, clean: func() error { return os.RemoveAll(cache) }}) // a fresh cache each time, as on a fresh checkout
 		}
 		res, err := h.measure(n, tools)
 		if err != nil {
@@ -306,13 +313,13 @@ func (h *harness) compare(ns []int) error {
 		rows = append(rows, r)
 	}
 	fmt.Printf("Medians of %d runs each; peak RSS is the median of the runs' peaks.\n\n", h.runs)
-	fmt.Println("| articles | tool | wall s | CPU s | peak RSS MB | files | KB written / article | text KB / article |")
-	fmt.Println("|---:|---|---:|---:|---:|---:|---:|---:|")
+	fmt.Println("| articles | tool | wall s | min wall s | CPU s | peak RSS MB | files | KB written / article | text KB / article |")
+	fmt.Println("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rows {
 		for _, name := range names {
 			s := r.by[name]
-			fmt.Printf("| %d | %s | %.2f | %.2f | %.0f | %d | %.1f | %.1f |\n",
-				r.n, name, s.Wall, s.CPU, s.PeakMB, s.Files, s.KBPerArticle, s.TextKBPerArt)
+			fmt.Printf("| %d | %s | %.2f | %.2f | %.2f | %.0f | %d | %.1f | %.1f |\n",
+				r.n, name, s.Wall, s.MinWall, s.CPU, s.PeakMB, s.Files, s.KBPerArticle, s.TextKBPerArt)
 		}
 	}
 	fmt.Println()

@@ -102,6 +102,7 @@ func ratio(a, b float64) float64 {
 type summary struct {
 	Runs                       int
 	Wall, CPU                  float64 // seconds
+	MinWall                    float64
 	PeakMB                     float64 // median of the runs' peaks
 	MaxPeakMB                  float64
 	Files                      int
@@ -109,6 +110,9 @@ type summary struct {
 }
 
 func summarize(ss []sample, articles int) summary {
+	if len(ss) == 0 {
+		return summary{}
+	}
 	var wall, cpu, peak, files, bytes, text []float64
 	var maxPeak int64
 	for _, s := range ss {
@@ -121,7 +125,7 @@ func summarize(ss []sample, articles int) summary {
 		text = append(text, float64(s.TextByte))
 	}
 	return summary{
-		Runs: len(ss), Wall: median(wall), CPU: median(cpu),
+		Runs: len(ss), Wall: median(wall), MinWall: slices.Min(wall), CPU: median(cpu),
 		PeakMB: median(peak), MaxPeakMB: float64(maxPeak) / 1024,
 		Files:        int(median(files)),
 		KBPerArticle: ratio(median(bytes), float64(articles)) / 1024,

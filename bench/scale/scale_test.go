@@ -179,7 +179,7 @@ func TestSummarize(t *testing.T) {
 		{Wall: 2 * time.Second, CPU: 4 * time.Second, PeakKB: 200 << 10, Files: 10, Bytes: 4 << 20, TextByte: 3 << 20},
 	}
 	s := summarize(ss, 1024)
-	if s.Wall != 2 || s.CPU != 4 || s.PeakMB != 200 || s.MaxPeakMB != 300 || s.Files != 10 ||
+	if s.Wall != 2 || s.MinWall != 1 || s.CPU != 4 || s.PeakMB != 200 || s.MaxPeakMB != 300 || s.Files != 10 ||
 		s.KBPerArticle != 4 || s.TextKBPerArt != 3 || s.Runs != 3 {
 		t.Errorf("summary %+v", s)
 	}
