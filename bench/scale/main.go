@@ -27,7 +27,9 @@
 //
 // Hugo 0.152 without the extended features (no Sass, no WebP encoding,
 // which the comparison site does not use) builds with the Go toolchain
-// alone, into a scratch folder outside the repository:
+// alone, into a scratch folder outside the repository; its go.mod asks for
+// Go 1.24 or later, which GOTOOLCHAIN=auto fetches if the local Go is older
+// (Go 1.26 built it as it is):
 //
 //	GOBIN=$HOME/hugo-0.152 CGO_ENABLED=0 GOTOOLCHAIN=auto GOFLAGS=-mod=mod \
 //	  go install github.com/gohugoio/hugo@v0.152.2
