@@ -263,8 +263,8 @@ func (h *harness) measure(n int, tools []tool) (map[string][]sample, error) {
 				return nil, fmt.Errorf("%s wrote no files", t.name)
 			}
 			res[t.name] = append(res[t.name], s)
-			fmt.Fprintf(os.Stderr, "%d articles, run %d/%d: %-9s %6.2f s  %6.0f MB  %d files\n",
-				n, r+1, h.runs, t.name, s.Wall.Seconds(), float64(s.PeakKB)/1024, s.Files)
+			fmt.Fprintf(os.Stderr, "%d articles, run %d/%d: %-9s %6.2f s  %6.0f MB  %d files  (others used %.2f cores)\n",
+				n, r+1, h.runs, t.name, s.Wall.Seconds(), float64(s.PeakKB)/1024, s.Files, ratio(s.OtherCPU.Seconds(), s.Wall.Seconds()))
 			if err := os.RemoveAll(out); err != nil {
 				return nil, err
 			}
@@ -315,13 +315,15 @@ func (h *harness) compare(ns []int) error {
 		rows = append(rows, r)
 	}
 	fmt.Printf("Medians of %d runs each; peak RSS is the median of the runs' peaks.\n\n", h.runs)
-	fmt.Println("| articles | tool | wall s | min wall s | CPU s | peak RSS MB | files | KB written / article | text KB / article |")
-	fmt.Println("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Print("The last column is the CPU the rest of the machine used during the runs, in cores busy (median):\n" +
+		"other work on the machine slows the runs it overlaps.\n\n")
+	fmt.Println("| articles | tool | wall s | min wall s | CPU s | peak RSS MB | files | KB written / article | text KB / article | others' cores |")
+	fmt.Println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rows {
 		for _, name := range names {
 			s := r.by[name]
-			fmt.Printf("| %d | %s | %.2f | %.2f | %.2f | %.0f | %d | %.1f | %.1f |\n",
-				r.n, name, s.Wall, s.MinWall, s.CPU, s.PeakMB, s.Files, s.KBPerArticle, s.TextKBPerArt)
+			fmt.Printf("| %d | %s | %.2f | %.2f | %.2f | %.0f | %d | %.1f | %.1f | %.2f |\n",
+				r.n, name, s.Wall, s.MinWall, s.CPU, s.PeakMB, s.Files, s.KBPerArticle, s.TextKBPerArt, s.OtherCores)
 		}
 	}
 	fmt.Println()
@@ -344,8 +346,8 @@ func fmtRatio(a, b float64) string {
 
 func (h *harness) memCurve(ns []int) error {
 	fmt.Printf("%d cores, %s/%s, %s; briefings alone\n\n", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, goVersion())
-	fmt.Println("| articles | peak RSS MB (median) | peak RSS MB (max) | KB RSS / article | MB more per 1,000 more articles | wall s |")
-	fmt.Println("|---:|---:|---:|---:|---:|---:|")
+	fmt.Println("| articles | peak RSS MB (median) | peak RSS MB (max) | KB RSS / article | MB more per 1,000 more articles | wall s | others' cores |")
+	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|")
 	prevN, prevMB := 0, 0.0
 	for _, n := range ns {
 		project, err := h.project(n)
@@ -361,7 +363,7 @@ func (h *harness) memCurve(ns []int) error {
 		if prevN > 0 && n > prevN {
 			slope = fmt.Sprintf("%.1f", (s.PeakMB-prevMB)/float64(n-prevN)*1000)
 		}
-		fmt.Printf("| %d | %.0f | %.0f | %.1f | %s | %.2f |\n", n, s.PeakMB, s.MaxPeakMB, s.PeakMB*1024/float64(n), slope, s.Wall)
+		fmt.Printf("| %d | %.0f | %.0f | %.1f | %s | %.2f | %.2f |\n", n, s.PeakMB, s.MaxPeakMB, s.PeakMB*1024/float64(n), slope, s.Wall, s.OtherCores)
 		prevN, prevMB = n, s.PeakMB
 	}
 	return nil

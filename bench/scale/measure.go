@@ -21,6 +21,9 @@ type sample struct {
 	Files    int           // files in the output folder
 	Bytes    int64         // their total size
 	TextByte int64         // the same without images
+	// OtherCPU is the CPU time the rest of the machine used meanwhile: all
+	// processors' busy time over the run, less the run's own CPU time.
+	OtherCPU time.Duration
 }
 
 // run starts the command as a process of its own, waits for it and reads
@@ -29,9 +32,11 @@ func run(out string, name string, args ...string) (sample, error) {
 	cmd := exec.Command(name, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
+	busy0, busyOK := cpuBusy()
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
+	busy1, _ := cpuBusy()
 	if err != nil {
 		return sample{}, fmt.Errorf("%s %s: %v\n%s", filepath.Base(name), strings.Join(args, " "), err, tail(stderr.String(), 20))
 	}
@@ -40,8 +45,39 @@ func run(out string, name string, args ...string) (sample, error) {
 		s.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 		s.PeakKB = ru.Maxrss // kilobytes on Linux
 	}
+	if busyOK {
+		s.OtherCPU = max(busy1-busy0-s.CPU, 0)
+	}
 	s.Files, s.Bytes, s.TextByte, err = written(out)
 	return s, err
+}
+
+// cpuBusy is the time all processors have been busy since boot, from
+// /proc/stat (user, nice, system, irq, softirq and steal, in ticks of
+// 1/100 s, the USER_HZ of every Linux port in use).
+func cpuBusy() (time.Duration, bool) {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0, false
+	}
+	return parseCPUBusy(string(b))
+}
+
+func parseCPUBusy(stat string) (time.Duration, bool) {
+	line, _, _ := strings.Cut(stat, "\n")
+	f := strings.Fields(line)
+	if len(f) < 9 || f[0] != "cpu" {
+		return 0, false
+	}
+	var ticks int64
+	for _, i := range []int{1, 2, 3, 6, 7, 8} { // user nice system (idle iowait) irq softirq steal
+		var v int64
+		if _, err := fmt.Sscan(f[i], &v); err != nil {
+			return 0, false
+		}
+		ticks += v
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond, true
 }
 
 // imageExt are the file kinds counted as images, left out of text bytes.
@@ -103,6 +139,7 @@ type summary struct {
 	Runs                       int
 	Wall, CPU                  float64 // seconds
 	MinWall                    float64
+	OtherCores                 float64 // median of the runs' OtherCPU over their wall time
 	PeakMB                     float64 // median of the runs' peaks
 	MaxPeakMB                  float64
 	Files                      int
@@ -113,7 +150,7 @@ func summarize(ss []sample, articles int) summary {
 	if len(ss) == 0 {
 		return summary{}
 	}
-	var wall, cpu, peak, files, bytes, text []float64
+	var wall, cpu, peak, files, bytes, text, other []float64
 	var maxPeak int64
 	for _, s := range ss {
 		wall = append(wall, s.Wall.Seconds())
@@ -123,10 +160,12 @@ func summarize(ss []sample, articles int) summary {
 		files = append(files, float64(s.Files))
 		bytes = append(bytes, float64(s.Bytes))
 		text = append(text, float64(s.TextByte))
+		other = append(other, ratio(s.OtherCPU.Seconds(), s.Wall.Seconds()))
 	}
 	return summary{
 		Runs: len(ss), Wall: median(wall), MinWall: slices.Min(wall), CPU: median(cpu),
-		PeakMB: median(peak), MaxPeakMB: float64(maxPeak) / 1024,
+		OtherCores: median(other),
+		PeakMB:     median(peak), MaxPeakMB: float64(maxPeak) / 1024,
 		Files:        int(median(files)),
 		KBPerArticle: ratio(median(bytes), float64(articles)) / 1024,
 		TextKBPerArt: ratio(median(text), float64(articles)) / 1024,

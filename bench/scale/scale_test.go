@@ -213,3 +213,14 @@ func TestFloorWritesOnePagePerArticle(t *testing.T) {
 		t.Errorf("page starts %q", page[:min(80, len(page))])
 	}
 }
+
+func TestParseCPUBusy(t *testing.T) {
+	// user nice system idle iowait irq softirq steal guest guest_nice
+	got, ok := parseCPUBusy("cpu  100 5 40 9000 30 2 3 1 0 0\ncpu0 50 2 20 4500 15 1 1 0 0 0\n")
+	if want := 151 * 10 * time.Millisecond; !ok || got != want {
+		t.Errorf("parseCPUBusy = %v, %v, want %v", got, ok, want)
+	}
+	if _, ok := parseCPUBusy("intr 1 2 3\n"); ok {
+		t.Error("parseCPUBusy of no cpu line is ok")
+	}
+}
