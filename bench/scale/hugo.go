@@ -73,7 +73,6 @@ func toHugo(root, site string) (int, error) {
 	if err := readYAML(filepath.Join(content, "countries.yaml"), &countries); err != nil {
 		return 0, err
 	}
-	files := map[string][]byte{}
 	n := 0
 	for lang := range cfg.Languages {
 		err := filepath.WalkDir(filepath.Join(content, lang), func(p string, d fs.DirEntry, err error) error {
@@ -89,14 +88,16 @@ func toHugo(root, site string) (int, error) {
 			if err != nil {
 				return fmt.Errorf("%s: %w", p, err)
 			}
-			files["content/"+name] = out
 			n++
-			return nil
+			// Written at once: a corpus held in memory would swell this
+			// process, whose peak the kernel counts into the tools' peaks.
+			return writeFiles(site, map[string][]byte{"content/" + name: out})
 		})
 		if err != nil {
 			return 0, err
 		}
 	}
+	files := map[string][]byte{}
 	for name, b := range hugoBranches(cfg, countries) {
 		files["content/"+name] = b
 	}

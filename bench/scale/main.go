@@ -60,6 +60,7 @@ func main() {
 	floorJobs := flag.Int("floorjobs", runtime.NumCPU(), "articles the floor converts at a time")
 	noSettle := flag.Bool("nosettle", false, "do not wait for the disk to be idle before each run")
 	floorMode := flag.Bool("floor", false, "be the floor: convert -root's articles into -out, and exit")
+	execMode := flag.Bool("exec", false, "run the command given after the flags and print what it cost as JSON, and exit")
 	root := flag.String("root", "", "with -floor: the project folder")
 	out := flag.String("out", "", "with -floor: the output folder")
 	flag.Usage = func() {
@@ -68,6 +69,10 @@ func main() {
 		flag.PrintDefaults()
 	}
 	flag.Parse()
+	if *execMode {
+		spawnMain(flag.Args())
+		return
+	}
 	if *floorMode {
 		if *root == "" || *out == "" {
 			fatalf("-floor needs -root and -out")
@@ -255,7 +260,7 @@ func (h *harness) measure(n int, tools []tool) (map[string][]sample, error) {
 				settle()
 			}
 			name, args := t.args(out)
-			s, err := run(out, name, args...)
+			s, err := run(h.self, out, name, args...)
 			if err != nil {
 				return nil, err
 			}
@@ -281,6 +286,7 @@ func (h *harness) compare(ns []int) error {
 		by map[string]summary
 	}
 	var rows []row
+	spawner := 0.0
 	names := []string{"briefings", "floor"}
 	if h.hugo != "" {
 		names = append(names, "hugo")
@@ -311,10 +317,11 @@ func (h *harness) compare(ns []int) error {
 		r := row{n, map[string]summary{}}
 		for name, ss := range res {
 			r.by[name] = summarize(ss, n)
+			spawner = max(spawner, r.by[name].SpawnerMB)
 		}
 		rows = append(rows, r)
 	}
-	fmt.Printf("Medians of %d runs each; peak RSS is the median of the runs' peaks.\n\n", h.runs)
+	fmt.Printf("Medians of %d runs each; peak RSS is the median of the runs' peaks%s.\n", h.runs, spawnerNote(spawner))
 	fmt.Print("The last column is the CPU the rest of the machine used during the runs, in cores busy (median):\n" +
 		"other work on the machine slows the runs it overlaps.\n\n")
 	fmt.Println("| articles | tool | wall s | min wall s | CPU s | peak RSS MB | files | KB written / article | text KB / article | others' cores |")
@@ -337,6 +344,15 @@ func (h *harness) compare(ns []int) error {
 	return nil
 }
 
+// spawnerNote says under which peak RSS a figure may be the measuring
+// process's rather than the tool's.
+func spawnerNote(mb float64) string {
+	if mb == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (a peak at or under %.0f MB may be the measuring process's own)", mb)
+}
+
 func fmtRatio(a, b float64) string {
 	if r := ratio(a, b); r != 0 {
 		return fmt.Sprintf("%.2f", r)
@@ -348,7 +364,7 @@ func (h *harness) memCurve(ns []int) error {
 	fmt.Printf("%d cores, %s/%s, %s; briefings alone\n\n", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, goVersion())
 	fmt.Println("| articles | peak RSS MB (median) | peak RSS MB (max) | KB RSS / article | MB more per 1,000 more articles | wall s | others' cores |")
 	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|")
-	prevN, prevMB := 0, 0.0
+	prevN, prevMB, spawner := 0, 0.0, 0.0
 	for _, n := range ns {
 		project, err := h.project(n)
 		if err != nil {
@@ -365,6 +381,10 @@ func (h *harness) memCurve(ns []int) error {
 		}
 		fmt.Printf("| %d | %.0f | %.0f | %.1f | %s | %.2f | %.2f |\n", n, s.PeakMB, s.MaxPeakMB, s.PeakMB*1024/float64(n), slope, s.Wall, s.OtherCores)
 		prevN, prevMB = n, s.PeakMB
+		spawner = max(spawner, s.SpawnerMB)
+	}
+	if note := spawnerNote(spawner); note != "" {
+		fmt.Printf("\nPeak RSS%s.\n", note)
 	}
 	return nil
 }

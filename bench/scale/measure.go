@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -24,27 +26,91 @@ type sample struct {
 	// OtherCPU is the CPU time the rest of the machine used meanwhile: all
 	// processors' busy time over the run, less the run's own CPU time.
 	OtherCPU time.Duration
+	// SpawnerKB is the peak RSS of the process that started the run, a
+	// lower bound the kernel puts on PeakKB (see usage).
+	SpawnerKB int64
 }
 
-// run starts the command as a process of its own, waits for it and reads
-// its cost from the kernel's rusage; it then measures what it wrote to out.
-func run(out string, name string, args ...string) (sample, error) {
+// usage is what the kernel says one process cost.
+type usage struct {
+	Wall, CPU time.Duration
+	PeakKB    int64 // rusage's maxrss
+	// SpawnerKB is the peak resident set of the process that started it.
+	// Linux starts a process by sharing its parent's memory until it runs
+	// the new program, and counts the parent's peak into the new process's
+	// maxrss then: a maxrss at or under SpawnerKB may be the spawner's.
+	SpawnerKB int64
+}
+
+// spawn runs the command, its output thrown away and its errors to
+// stderr, and returns its cost.
+func spawn(stderr io.Writer, name string, args ...string) (usage, error) {
 	cmd := exec.Command(name, args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	busy0, busyOK := cpuBusy()
+	cmd.Stderr = stderr
+	u := usage{SpawnerKB: selfPeakKB()}
 	start := time.Now()
 	err := cmd.Run()
-	wall := time.Since(start)
+	u.Wall = time.Since(start)
+	if err != nil {
+		return u, err
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		u.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		u.PeakKB = ru.Maxrss // kilobytes on Linux
+	}
+	return u, nil
+}
+
+// selfPeakKB is this process's own peak resident set (VmHWM), or 0.
+func selfPeakKB() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb int64
+			fmt.Sscan(rest, &kb)
+			return kb
+		}
+	}
+	return 0
+}
+
+// spawnMain is this program run with -exec: it runs the command and
+// prints its usage as JSON. The harness, whose own memory grows with the
+// corpus, starts every measured tool through it, so that a tool's maxrss
+// is counted from a small process's.
+func spawnMain(args []string) {
+	if len(args) == 0 {
+		fatalf("-exec needs a command")
+	}
+	u, err := spawn(os.Stderr, args[0], args[1:]...)
+	if err != nil {
+		fatalf("%s: %v", args[0], err)
+	}
+	if err := json.NewEncoder(os.Stdout).Encode(u); err != nil {
+		fatalf("%v", err)
+	}
+}
+
+// run starts the command through this program's -exec, as a process of
+// its own, reads its cost, then measures what it wrote to out.
+func run(self, out string, name string, args ...string) (sample, error) {
+	cmd := exec.Command(self, append([]string{"-exec", "--", name}, args...)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	busy0, busyOK := cpuBusy()
+	err := cmd.Run()
 	busy1, _ := cpuBusy()
 	if err != nil {
 		return sample{}, fmt.Errorf("%s %s: %v\n%s", filepath.Base(name), strings.Join(args, " "), err, tail(stderr.String(), 20))
 	}
-	s := sample{Wall: wall}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		s.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-		s.PeakKB = ru.Maxrss // kilobytes on Linux
+	var u usage
+	if err := json.Unmarshal(stdout.Bytes(), &u); err != nil {
+		return sample{}, fmt.Errorf("%s: reading its usage: %v", filepath.Base(name), err)
 	}
+	s := sample{Wall: u.Wall, CPU: u.CPU, PeakKB: u.PeakKB, SpawnerKB: u.SpawnerKB}
 	if busyOK {
 		s.OtherCPU = max(busy1-busy0-s.CPU, 0)
 	}
@@ -139,6 +205,7 @@ type summary struct {
 	Runs                       int
 	Wall, CPU                  float64 // seconds
 	MinWall                    float64
+	SpawnerMB                  float64 // the largest SpawnerKB: peaks at or under it are not the tool's
 	OtherCores                 float64 // median of the runs' OtherCPU over their wall time
 	PeakMB                     float64 // median of the runs' peaks
 	MaxPeakMB                  float64
@@ -151,12 +218,13 @@ func summarize(ss []sample, articles int) summary {
 		return summary{}
 	}
 	var wall, cpu, peak, files, bytes, text, other []float64
-	var maxPeak int64
+	var maxPeak, spawner int64
 	for _, s := range ss {
 		wall = append(wall, s.Wall.Seconds())
 		cpu = append(cpu, s.CPU.Seconds())
 		peak = append(peak, float64(s.PeakKB)/1024)
 		maxPeak = max(maxPeak, s.PeakKB)
+		spawner = max(spawner, s.SpawnerKB)
 		files = append(files, float64(s.Files))
 		bytes = append(bytes, float64(s.Bytes))
 		text = append(text, float64(s.TextByte))
@@ -164,8 +232,8 @@ func summarize(ss []sample, articles int) summary {
 	}
 	return summary{
 		Runs: len(ss), Wall: median(wall), MinWall: slices.Min(wall), CPU: median(cpu),
-		OtherCores: median(other),
-		PeakMB:     median(peak), MaxPeakMB: float64(maxPeak) / 1024,
+		OtherCores: median(other), SpawnerMB: float64(spawner) / 1024,
+		PeakMB: median(peak), MaxPeakMB: float64(maxPeak) / 1024,
 		Files:        int(median(files)),
 		KBPerArticle: ratio(median(bytes), float64(articles)) / 1024,
 		TextKBPerArt: ratio(median(text), float64(articles)) / 1024,

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -222,5 +224,19 @@ func TestParseCPUBusy(t *testing.T) {
 	}
 	if _, ok := parseCPUBusy("intr 1 2 3\n"); ok {
 		t.Error("parseCPUBusy of no cpu line is ok")
+	}
+}
+
+func TestSpawnReportsTheChild(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh")
+	}
+	u, err := spawn(io.Discard, sh, "-c", "exit 0")
+	if err != nil || u.Wall <= 0 || u.PeakKB <= 0 {
+		t.Errorf("spawn: %+v, %v", u, err)
+	}
+	if _, err := spawn(io.Discard, sh, "-c", "exit 3"); err == nil {
+		t.Error("a failed command is no error")
 	}
 }
