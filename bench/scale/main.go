@@ -15,10 +15,15 @@
 //   - hugo --quiet, when a Hugo binary is found
 //
 // Each run's wall time, user+system CPU time and peak resident set come
-// from the kernel (rusage); bytes written are the sizes of the files in
-// the output folder, and text bytes the same without images. Before each
-// run it waits until the disk is idle. It prints the medians and ratios
-// as Markdown tables.
+// from the kernel (rusage), read by a small process of this program
+// (-exec) that starts the tool: Linux counts a parent's peak into its
+// child's, and the harness's own memory grows with the corpus. Bytes
+// written are the sizes of the files in the output folder, and text bytes
+// the same without images. Beside each figure it gives the CPU the rest
+// of the machine used meanwhile, from /proc/stat: on a shared machine the
+// absolute times move with it, the interleaved ratios much less. Before
+// each run it waits until the disk is idle. It prints the medians and
+// ratios as Markdown tables.
 //
 //	go run ./bench/scale -gencorpus ../shared/bench/gencorpus/main.go -n 1000,10000 -runs 3
 //	go run ./bench/scale -memcurve -n 1000,10000,50000,100000
