@@ -389,8 +389,8 @@ func (h *harness) memCurve(ns []int) error {
 		prevN, prevMB = n, s.PeakMB
 		spawner = max(spawner, s.SpawnerMB)
 	}
-	if note := spawnerNote(spawner); note != "" {
-		fmt.Printf("\nPeak RSS%s.\n", note)
+	if spawner > 0 {
+		fmt.Printf("\nA peak at or under %.0f MB may be the measuring process's own.\n", spawner)
 	}
 	return nil
 }
