@@ -80,3 +80,34 @@ func TestSiteLinks(t *testing.T) {
 		t.Errorf("a protocol-relative link is not a site path:\n%s", a.HTML)
 	}
 }
+
+// Wherever an image stands, its placeholder is in the HTML once, and no
+// image is rendered as written.
+func TestPhotosAnywhere(t *testing.T) {
+	for _, body := range []string{
+		"[![a](x.jpg)](https://example.org)",
+		"| h |\n|---|\n| ![a](x.jpg) |",
+		"## ![a](x.jpg) heading",
+		"- ![a](x.jpg)\n- two",
+		"> ![a](x.jpg)",
+		"*![a](x.jpg)*",
+		"![a](x.jpg) ![b](y.png)",
+		"![a ![b](y.png)](x.jpg)",
+		"1. ![a](x.jpg)\n\n   ![b](y.png)",
+		"Text\n![a](x.jpg)\nmore",
+	} {
+		a, errs := ParseArticle(at, []byte(head+"---\n"+body+"\n"))
+		if len(errs) > 0 {
+			t.Errorf("%q: %v", body, errs)
+			continue
+		}
+		if len(a.Photos) == 0 || strings.Contains(a.HTML, "<img") {
+			t.Errorf("%q: %d photos, HTML:\n%s", body, len(a.Photos), a.HTML)
+		}
+		for _, p := range a.Photos {
+			if strings.Count(a.HTML, p.Placeholder) != 1 {
+				t.Errorf("%q: placeholder %s is in the HTML %d times:\n%s", body, p.Placeholder, strings.Count(a.HTML, p.Placeholder), a.HTML)
+			}
+		}
+	}
+}
