@@ -121,9 +121,13 @@ func BenchmarkEnsure1000(b *testing.B) {
 			d := time.Since(t0)
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
-			b.Logf("run %d: %d photos (%d MB) on %d cores: %v (probe %v), %d decoded, %d files written, %.0f ms a decoded photo; heap in use %d MB, from the OS %d MB",
+			per := ""
+			if c.Decodes() > 0 {
+				per = fmt.Sprintf(", %.0f core-ms a decoded photo", float64(d.Milliseconds())*float64(runtime.GOMAXPROCS(0))/float64(c.Decodes()))
+			}
+			b.Logf("run %d: %d photos (%d MB) on %d cores: %v (probe %v), %d decoded, %d files written%s; heap in use %d MB, from the OS %d MB",
 				run, n, total>>20, runtime.GOMAXPROCS(0), d.Round(time.Millisecond), tp.Round(time.Millisecond), c.Decodes(), c.Written(),
-				float64(d.Milliseconds())*float64(runtime.GOMAXPROCS(0))/float64(max(c.Decodes(), 1)), ms.HeapInuse>>20, ms.Sys>>20)
+				per, ms.HeapInuse>>20, ms.Sys>>20)
 		}
 	}
 }
