@@ -23,7 +23,7 @@ import (
 // link schemes; it must never be given html.WithUnsafe.
 var markdown = goldmark.New(goldmark.WithExtensions(
 	extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)), tableAlign{},
-	extension.Strikethrough, extension.Linkify, extension.TaskList, photoMarks{}))
+	extension.Strikethrough, extension.Linkify, extension.TaskList, extension.Footnote, footnoteMarks{}, photoMarks{}))
 
 // body is an article's body, converted.
 type body struct {
