@@ -1,8 +1,10 @@
 package render
 
 import (
+	"cmp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // MaxTitle is the most characters a page's <title> may have, as written
@@ -36,30 +38,26 @@ func pageTitle(heading, site string) string {
 func cutTitle(s string) string {
 	const ellipsis = "…"
 	budget := MaxTitle - titleWidth(ellipsis)
-	space, other, width := 0, 0, 0 // the ends of the longest cuts that fit
+	space, other := 0, 0 // the ends of the longest cuts that fit
+	width, end := 0, 0   // end: where the last character a cut keeps ends
 	prev := rune(0)
-	for i, r := range s {
-		if i > 0 && wordRune(prev) && !wordRune(r) || unicode.IsSpace(r) {
-			if end := len(strings.TrimRightFunc(s[:i], trailing)); unicode.IsSpace(r) {
-				space = end
-			} else {
-				other = end
-			}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = end
+		} else if i > 0 && wordRune(prev) && !wordRune(r) {
+			other = end
 		}
 		// Every cut after a character that overflows holds it: stop there.
 		if width += runeWidth(r); width > budget && !trailing(r) {
-			cut := space
-			if cut == 0 {
-				cut = other
-			}
-			if cut == 0 { // one word longer than the title
-				cut = len(strings.TrimRightFunc(s[:i], trailing))
-			}
-			return s[:cut] + ellipsis
+			return s[:cmp.Or(space, other, end)] + ellipsis // end: one word longer than the title
+		}
+		if i += size; !trailing(r) {
+			end = i
 		}
 		prev = r
 	}
-	return strings.TrimRightFunc(s, trailing) + ellipsis // s is long only by what a cut loses
+	return s[:end] + ellipsis // s is long only by what a cut loses
 }
 
 // trailing are the characters a cut title loses before its "…".

@@ -78,6 +78,8 @@ func TestPageTitleCases(t *testing.T) {
 		{strings.Repeat("a", 40) + "–" + strings.Repeat("b", 40) + " c", "", strings.Repeat("a", 40) + "…"},
 		// ...and only a run of letters longer than the title is cut inside.
 		{strings.Repeat("я", 100), "", strings.Repeat("я", 69) + "…"},
+		// Spaces past the end count for nothing, however many.
+		{"word" + strings.Repeat(" ", 100000) + "end", "", "word…"},
 		// Apostrophes are written &#39;: they count five in the page.
 		{strings.Repeat("ICRC's ", 12), "Briefings", "ICRC's ICRC's ICRC's ICRC's ICRC's ICRC's…"},
 	} {
