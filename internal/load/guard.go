@@ -14,10 +14,11 @@ import (
 // the end of its line, each closing bracket reads every line of its
 // paragraph and every bracket inside it, each emphasis mark looks back
 // over every unmatched one of its paragraph, each nested list or quote
-// reads the rest of its line again, and a table gives every row as many
-// cells as its header. guard reads a body once, before goldmark does,
-// and refuses what would cost more than a linear amount, at its line;
-// no briefing comes near these bounds.
+// reads the rest of its line again, a table gives every row as many
+// cells as its header, and each footnote reference ([^1]) is looked up
+// among every footnote definition. guard reads a body once, before
+// goldmark does, and refuses what would cost more than a linear amount,
+// at its line; no briefing comes near these bounds.
 const (
 	// MaxNesting bounds lists and quotes inside each other on one line,
 	// counting four columns of indentation as one more level.
@@ -25,6 +26,8 @@ const (
 	// MaxTableCells bounds the cells of an article's tables, rows × columns
 	// of each: a row short of cells is given the header's number.
 	MaxTableCells = 10000
+	// MaxFootnotes bounds an article's footnote definitions ([^1]: …).
+	MaxFootnotes = 500
 	// linkWork is how much goldmark may read for the brackets, link
 	// addresses and emphasis of a paragraph beyond 4 times its length.
 	linkWork = 1 << 12
@@ -43,7 +46,7 @@ func guard(path string, body []byte, first int, errs *diag.List) bool {
 			errs.Add(path, first+line, format, args...)
 		}
 	}
-	cells := 0
+	cells, notes := 0, 0
 	for start := 0; start < len(lines); {
 		if isBlank(lines[start]) {
 			start++
@@ -53,9 +56,12 @@ func guard(path string, body []byte, first int, errs *diag.List) bool {
 		for end < len(lines) && !isBlank(lines[end]) {
 			end++
 		}
-		cells += guardBlock(lines[start:end], start, report)
-		if cells > MaxTableCells {
+		c, n := guardBlock(lines[start:end], start, report)
+		if cells += c; cells > MaxTableCells {
 			report("table", start, "the tables up to here have %d cells, more than the %d an article's page can show; split them", cells, MaxTableCells)
+		}
+		if notes += n; notes > MaxFootnotes {
+			report("footnotes", start, "more than %d footnotes: looking each reference up among so many takes too long; keep to %d", MaxFootnotes, MaxFootnotes)
 		}
 		start = end
 	}
@@ -63,13 +69,16 @@ func guard(path string, body []byte, first int, errs *diag.List) bool {
 }
 
 // guardBlock checks one paragraph-like run of non-blank lines; at is the
-// index of its first line in the body. It returns the cells of its tables.
-func guardBlock(lines [][]byte, at int, report func(kind string, line int, format string, args ...any)) int {
-	cells := 0
+// index of its first line in the body. It returns the cells of its
+// tables and the footnotes it defines.
+func guardBlock(lines [][]byte, at int, report func(kind string, line int, format string, args ...any)) (cells, notes int) {
 	for i, l := range lines {
 		rest, depth := containers(l)
 		if depth > MaxNesting {
 			report("nesting", at+i, "lists and quotes nested %d deep on one line: Markdown this deep takes too long to read; keep to %d levels", depth, MaxNesting)
+		}
+		if footnoteDef.Match(rest) {
+			notes++
 		}
 		if cols := tableColumns(rest); cols > 0 && i > 0 {
 			cells += cols * (len(lines) - i + 1) // at most: the rows to the paragraph's end
@@ -82,7 +91,7 @@ func guardBlock(lines [][]byte, at int, report func(kind string, line int, forma
 	if line, ok := links(block, len(lines)); !ok {
 		report("links", at+line, "a paragraph whose brackets and links take too long to read (unclosed [ or ( after ]?): put a blank line between paragraphs, or a backslash before brackets that are not links (\\[)")
 	}
-	return cells
+	return cells, notes
 }
 
 func isBlank(l []byte) bool { return len(bytes.TrimSpace(l)) == 0 }
@@ -121,6 +130,7 @@ func containers(l []byte) ([]byte, int) {
 var (
 	thematicBreak = regexp.MustCompile(`^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})\n?$`)
 	listMarker    = regexp.MustCompile(`^(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|\n|$)`)
+	footnoteDef   = regexp.MustCompile(`^ {0,3}\[\^[^\]]+\]:`)
 	delimiterRow  = regexp.MustCompile(`^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\n?$`)
 )
 

@@ -35,6 +35,13 @@ var slow = []struct {
 	{"mismatched emphasis: *a_ ", func(n int) string { return strings.Repeat("*a_ ", n) }},
 	{"emphasis a multiple of 3: a**b c* c* ", func(n int) string { return "a**b" + strings.Repeat("c* ", n) }},
 	{"strikethrough: ~~a  a~", func(n int) string { return strings.Repeat("~~a ", n/2) + strings.Repeat("a~", n/2) }},
+	{"footnotes: [^1]: a\\n\\n… [^x] [^x]", func(n int) string {
+		var b strings.Builder
+		for i := range n / 2 {
+			fmt.Fprintf(&b, "[^%d]: a\n\n", i)
+		}
+		return b.String() + strings.Repeat("[^x] ", n/2)
+	}},
 	{"table cells: wide header, many rows", func(n int) string {
 		k := n / 3
 		return strings.Repeat("|", k) + "\n" + strings.Repeat("-|", k) + "\n" + strings.Repeat("a\n", k)
@@ -92,6 +99,7 @@ func TestGuardAcceptsBriefings(t *testing.T) {
 		"| Country | Visits | Note |\n|:--|--:|:-:|\n| AZ | 3 | *fine* |\n| KZ | 4 | [a](b) |",
 		"> A quote with a [reference][r] and snake_case_names_in_text.\n>\n> > nested",
 		"[r]: https://example.org/ref",
+		"A figure of the delegation[^1] and a second note[^note].\n\n[^1]: As of September.\n\n[^note]: The families.",
 		"```\n- - - - - code is not a list\n```",
 		"---",
 		"- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -",

@@ -22,7 +22,8 @@ import (
 // no state between calls. Its default renderer drops raw HTML and dangerous
 // link schemes; it must never be given html.WithUnsafe.
 var markdown = goldmark.New(goldmark.WithExtensions(
-	extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList, photoMarks{}))
+	extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)), tableAlign{},
+	extension.Strikethrough, extension.Linkify, extension.TaskList, extension.Footnote, footnoteMarks{}, photoMarks{}))
 
 // body is an article's body, converted.
 type body struct {

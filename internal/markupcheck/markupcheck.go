@@ -19,10 +19,11 @@ import (
 )
 
 // BodyElements are the elements an article body may hold: what goldmark
-// writes for CommonMark, GFM tables, strikethrough, autolinks and task lists.
+// writes for CommonMark, GFM tables, strikethrough, autolinks, task lists
+// and footnotes (a sup for each reference, a div holding the notes).
 var BodyElements = []string{"p", "a", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
 	"h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "img", "table", "thead", "tbody", "tr", "th", "td",
-	"del", "input"}
+	"del", "input", "sup", "div"}
 
 // Forbidden are elements that run or embed something: the templates write
 // none of them, and content must not bring them. A page may hold only the

@@ -303,7 +303,7 @@ func listPage(in listInput) (*Page, error) {
 	s := in.S
 	pg := s.newPage("list", in.Lang, in.Path, in.Heading, in.Section, in.Head, in.Switch)
 	if in.Title != "" {
-		pg.Title = in.Title
+		pg.Title = pageTitle(in.Title, "")
 	}
 	items, err := s.frags.list(listItem, in.Lang, in.Items)
 	if err != nil {
@@ -587,7 +587,7 @@ func (p *planner) root() {
 			pg.Root = append(pg.Root, RootChoice{Lang: l.Code, Name: l.Name, Prompt: p.t(l.Code).ChooseLanguage,
 				Title: l.Title, Description: l.Description, Href: p.URLs.Href(index.HomePath(l.Code))})
 		}
-		pg.Title = strings.Join(titles, " · ")
+		pg.Title = pageTitle(strings.Join(titles, " · "), "")
 		return pg, nil
 	})
 }
@@ -606,7 +606,7 @@ func (p *planner) notFound() {
 			pg.NotFound = append(pg.NotFound, NotFoundText{Lang: l.Code, Title: t.NotFoundTitle, Text: t.NotFoundText,
 				Home: p.URLs.Href(index.HomePath(l.Code)), HomeLabel: t.GoHome})
 		}
-		pg.Title = strings.Join(titles, " · ")
+		pg.Title = pageTitle(strings.Join(titles, " · "), "")
 		return pg, nil
 	})
 }

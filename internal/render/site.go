@@ -53,18 +53,19 @@ func (s *siteView) language(code string) load.Language {
 }
 
 // newPage starts a page with the parts every page of a language shares;
-// the navigation marks its section as current.
+// the navigation marks its section as current. Its title is the heading
+// and the site's name, as much of them as fits (see pageTitle).
 func (s *siteView) newPage(tmpl, lang, path, heading string, section int, h head, sw []LangLink) *Page {
 	t := s.t(lang)
 	l := s.language(lang)
-	title := l.Title
+	social := l.Title // link previews show titles whole
 	if heading != "" {
-		title = heading + " — " + l.Title
+		social = heading + " — " + l.Title
 	}
 	u := s.URLs
-	pg := &Page{Path: path, Template: tmpl, Lang: lang, Title: title, Description: l.Description,
+	pg := &Page{Path: path, Template: tmpl, Lang: lang, Title: pageTitle(heading, l.Title), Description: l.Description,
 		Canonical: h.canonical, LastMod: h.lastMod, Alternates: h.alternates, Switch: sw, T: t,
-		Social: Social{Type: "website", Title: title, URL: h.canonical, SiteName: l.Title, Locale: t.Locale},
+		Social: Social{Type: "website", Title: social, URL: h.canonical, SiteName: l.Title, Locale: t.Locale},
 		Feeds:  []FeedLinks{feedLinks(u, l.Title+" — "+t.Feed, index.FeedPath(lang))},
 		Chrome: Chrome{SiteTitle: l.Title, Home: u.Href(index.HomePath(lang)), Pages: s.Pages[lang], Publisher: t.Publisher,
 			Stylesheet: u.Href(Stylesheet), Icon: u.Href("favicon.svg")}}

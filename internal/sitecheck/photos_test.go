@@ -107,7 +107,7 @@ func TestPhotosInBrowser(t *testing.T) {
 }
 
 // photoSite builds, into out, a site whose article has a lead photo and a
-// photo far down its body.
+// photo far down its body, beside markupArticle, for the HTML checkers.
 func photoSite(t *testing.T, out string) {
 	long := strings.Repeat("A paragraph of the report, long enough to fill a line or two on a phone.\n\n", 80)
 	root := testproject.New(t, `
@@ -129,7 +129,7 @@ image_caption: A meeting in Baku
 ---
 `+long+`
 ![A map of the region](../media/map.jpg "The region")
-`)
+`+markupArticle)
 	testproject.Write(t, filepath.Join(root, "content/media/visit.jpg"), string(phototest.JPEG(2000, 1300, 5)))
 	testproject.Write(t, filepath.Join(root, "content/media/map.jpg"), string(phototest.JPEG(1500, 1000, 6)))
 	if _, err := build.Build(build.Options{Root: root, Out: out}); err != nil {

@@ -1,0 +1,79 @@
+package load
+
+import (
+	"strconv"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// footnoteMarks writes the footnotes of goldmark's footnote extension
+// ([^1] in the text, [^1]: below it) as that extension does, with ids
+// made of letters, digits and dashes only (fn-1, fnref-1, fnref-1-2 for
+// a second reference), where goldmark writes colons that validators
+// refuse. A note and each of its references link to each other with
+// plain anchors, which need no script. An article is the only body on its
+// page and the templates' ids never start with fn, so ids are unique.
+type footnoteMarks struct{}
+
+func (footnoteMarks) Extend(m goldmark.Markdown) {
+	// Registered after the extension's own renderer (at 500), so these win.
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(footnoteMarks{}, 100)))
+}
+
+func (footnoteMarks) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(east.KindFootnoteLink, renderNoteRef)
+	r.Register(east.KindFootnoteBacklink, renderBacklink)
+	r.Register(east.KindFootnote, renderNote)
+	r.Register(east.KindFootnoteList, renderNotes)
+}
+
+// refID is the id of the i-th reference (from 0) to note n.
+func refID(n, i int) string {
+	id := "fnref-" + strconv.Itoa(n)
+	if i > 0 {
+		id += "-" + strconv.Itoa(i+1)
+	}
+	return id
+}
+
+func noteID(n int) string { return "fn-" + strconv.Itoa(n) }
+
+func renderNoteRef(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := node.(*east.FootnoteLink)
+		_, _ = w.WriteString(`<sup id="` + refID(n.Index, n.RefIndex) + `"><a href="#` + noteID(n.Index) +
+			`" class="footnote-ref" role="doc-noteref">` + strconv.Itoa(n.Index) + `</a></sup>`)
+	}
+	return ast.WalkContinue, nil
+}
+
+func renderBacklink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := node.(*east.FootnoteBacklink)
+		_, _ = w.WriteString(`&#160;<a href="#` + refID(n.Index, n.RefIndex) +
+			`" class="footnote-backref" role="doc-backlink">&#x21a9;&#xfe0e;</a>`)
+	}
+	return ast.WalkContinue, nil
+}
+
+func renderNote(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<li id="` + noteID(node.(*east.Footnote).Index) + "\">\n")
+	} else {
+		_, _ = w.WriteString("</li>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+func renderNotes(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString("<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n")
+	} else {
+		_, _ = w.WriteString("</ol>\n</div>\n")
+	}
+	return ast.WalkContinue, nil
+}
