@@ -228,3 +228,19 @@ func TestDatesAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// A body's highest heading is an h2, under the page's h1, however the
+// editor began: no level is skipped.
+func TestHeadingLevels(t *testing.T) {
+	for body, want := range map[string]string{
+		"# A\n\n## B":      "<h2>A</h2>\n<h3>B</h3>",
+		"## A\n\n### B":    "<h2>A</h2>\n<h3>B</h3>",
+		"### A\n\n## B":    "<h3>A</h3>\n<h2>B</h2>",
+		"#### A\n\n#### B": "<h2>A</h2>\n<h2>B</h2>",
+	} {
+		a, errs := ParseArticle(at, []byte("---\ntitle: T\ndate: 2025-09-03\ncountries: [AZ]\n---\n"+body+"\n"))
+		if len(errs) > 0 || !strings.Contains(a.HTML, want) {
+			t.Errorf("%q gives %q (%v), want %q", body, a.HTML, errs, want)
+		}
+	}
+}

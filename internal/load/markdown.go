@@ -140,8 +140,9 @@ func nodeStart(n ast.Node, src []byte) int {
 	return 0
 }
 
-// tidy moves body headings one level down, as the article title is the
-// page's only h1. It takes out what pages must not carry, with a warning
+// tidy moves body headings so that the highest is an h2, under the
+// article's title, the page's only h1: a body whose sections start at ##
+// does not skip a level. It takes out what pages must not carry, with a warning
 // at its line: raw HTML goes, and a link or image to an address that is
 // not safe (see safeURL) is replaced by its words.
 func tidy(doc ast.Node, src []byte, path string, line func(ast.Node) int) diag.List {
@@ -152,13 +153,20 @@ func tidy(doc ast.Node, src []byte, path string, line func(ast.Node) int) diag.L
 		swaps = append(swaps, swap{n, words})
 		warns.Warn(path, line(n), "a link or image to %q is left out, its words kept: pages link only to http, https, mailto and tel addresses and within the site", shorten(dest))
 	}
+	top := 6
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			top = min(top, h.Level)
+		}
+		return ast.WalkContinue, nil
+	})
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			n.Level = min(n.Level+1, 6)
+			n.Level = min(max(n.Level+2-top, 2), 6)
 		case *ast.RawHTML, *ast.HTMLBlock:
 			swaps = append(swaps, swap{n, nil})
 			warns.Warn(path, line(n), "raw HTML %q is left out: pages carry none; write Markdown instead", shorten(rawHTML(n, src)))
