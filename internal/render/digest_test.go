@@ -66,7 +66,7 @@ func fill(r *rand.Rand, v reflect.Value, depth int) {
 // of the files they were made of.
 func leaves(v reflect.Value, out *[]reflect.Value) {
 	switch v.Type() {
-	case fragmentType, entryType, fragmentsType:
+	case fragmentType, entryType, fragmentsType, bodyType:
 		return
 	case articleType, themeType:
 		if !v.IsNil() {
