@@ -102,6 +102,7 @@ type Link struct {
 // "feed-links" and FeedLines by "feed".
 type Chrome struct {
 	SiteTitle, Home, Stylesheet, Icon string
+	Wordmark                          string // the site's name in its languages, an image
 	Nav                               []Link
 	Pages                             []Link // the site's pages in the footer: About, Contact, Privacy
 	Publisher                         string // who publishes the site, in the footer
