@@ -318,8 +318,7 @@ func listPage(in listInput) (*Page, error) {
 	if in.Intro != "" {
 		lv.Intro, pg.Description = in.Intro, in.Intro
 	}
-	if in.Feed != nil {
-		lv.Feed = in.Feed
+	if in.Feed != nil { // shown with the site's feed at the foot of the page
 		pg.Feeds = append(pg.Feeds, *in.Feed)
 	}
 	pg.List = lv

@@ -144,7 +144,6 @@ type ListView struct {
 	Lead    *Fragment  // the newest story's lead photo, on the home page
 	Items   []Fragment // each story's entry, made by the "item" template
 	Pager   *Pager
-	Feed    *FeedLinks
 }
 
 // FeedLinks lead to one feed in its three formats.
