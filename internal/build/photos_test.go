@@ -117,6 +117,9 @@ func TestPhotos(t *testing.T) {
 	}
 	if home := files["en/index.html"]; !strings.Contains(home, "seminar-") || strings.Count(home[strings.Index(home, "<main"):], "<img") != 1 {
 		t.Errorf("the home page does not lead with the newest story's photo")
+	} else if top := home[strings.Index(home, `<article class="top">`)+1:]; !strings.Contains(top[:strings.Index(top, "</article>")], "seminar-") ||
+		!strings.Contains(home, `sizes="(min-width: 74rem) 51rem, (min-width: 60rem) calc(100vw - 23rem), (min-width: 42rem) 40rem`) {
+		t.Errorf("the home page's photo is not in its lead story, or its sizes are not the home page's column:\n%s", home)
 	}
 	// The Russian article shares the photo's files.
 	if ru := files["ru/2025/09/seminar-v-baku/index.html"]; metaContent(ru, "og:image") != og {

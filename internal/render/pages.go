@@ -255,6 +255,10 @@ func (p *planner) listPage(e *index.Edition, entries []index.Entry, first func(s
 	if home && len(in.Items) > 0 && in.Items[0].A.Lead != nil {
 		in.Lead = p.photos[in.Items[0].A.Lead.File]
 	}
+	if home {
+		in.Front = true
+		in.Regions = p.regions(e)
+	}
 	if n == 0 {
 		in.Intro = l.intro
 	}
@@ -292,6 +296,8 @@ type listInput struct {
 	Switch              []LangLink
 	Items               []ref
 	Lead                *Photo // the first story's lead photo, on the home page
+	Front               bool   // the home page: the newest story leads, beside the countries
+	Regions             []region
 	Intro               string
 	Up                  *Link // to the page above the list
 	Pager               *Pager
@@ -305,13 +311,22 @@ func listPage(in listInput) (*Page, error) {
 	if in.Title != "" {
 		pg.Title = pageTitle(in.Title, "")
 	}
-	items, err := s.frags.list(listItem, in.Lang, in.Items)
+	kind, refs := listItem, in.Items
+	if in.Front && len(refs) > 0 { // the newest leads, the others are in brief
+		kind, refs = briefItem, refs[1:]
+	}
+	items, err := s.frags.list(kind, in.Lang, refs)
 	if err != nil {
 		return nil, err
 	}
 	lv := &ListView{Heading: in.Heading, Items: items, Up: in.Up, Pager: in.Pager}
+	if in.Front {
+		if err := s.front(pg, lv, in); err != nil {
+			return nil, err
+		}
+	}
 	if in.Lead != nil {
-		if lv.Lead, err = s.leadFigure(pg, *in.Items[0].A.Lead, in.Lead); err != nil {
+		if lv.Lead, err = s.leadFigure(pg, *in.Items[0].A.Lead, in.Lead, frontPhotoSizes); err != nil {
 			return nil, err
 		}
 	}
@@ -323,6 +338,55 @@ func listPage(in listInput) (*Page, error) {
 	}
 	pg.List = lv
 	return pg, nil
+}
+
+// region is a country beside the home page's stories, in listInput: its
+// name and page, how many stories it has and its newest.
+type region struct {
+	Name, Path string
+	Count      int
+	Latest     ref
+}
+
+// regions are an edition's countries, those with the newest story first.
+func (p *planner) regions(e *index.Edition) []region {
+	lang := e.Lang.Code
+	var rs []region
+	for _, ci := range e.Countries {
+		rs = append(rs, region{Name: ci.Country.Names[lang], Path: index.CountryPath(lang, ci.Country),
+			Count: len(ci.Entries), Latest: p.ref(ci.Entries[0].Article)})
+	}
+	slices.SortStableFunc(rs, func(a, b region) int {
+		if c := b.Latest.A.Date.Compare(a.Latest.A.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(sortKey(a.Name), sortKey(b.Name))
+	})
+	return rs
+}
+
+// front makes a list page the home page: the newest story leads, with
+// its summary and photo, above the others' headlines, and the countries
+// stand beside them on wide screens.
+func (s *siteView) front(pg *Page, lv *ListView, in listInput) error {
+	t := s.t(in.Lang)
+	pg.Wide = true
+	if len(in.Items) > 0 {
+		top, err := s.frags.render("story", s.item(in.Lang, in.Items[0]))
+		if err != nil {
+			return err
+		}
+		lv.Top = &top
+	}
+	for _, r := range in.Regions {
+		latest, err := s.frags.list(relatedItem, in.Lang, []ref{r.Latest})
+		if err != nil {
+			return err
+		}
+		lv.Regions = append(lv.Regions, Region{Name: r.Name, Href: s.URLs.Href(r.Path),
+			Count: t.ArticleCount(r.Count), Latest: latest[0]})
+	}
+	return nil
 }
 
 func (p *planner) countries(e *index.Edition) {
@@ -418,7 +482,7 @@ func articlePage(in articleInput) (*Page, error) {
 		Body: trustedHTML(body(a, in.LinkPaths, s.URLs.Href, html)), Related: rel,
 		Older: s.articleLink(in.Older), Newer: s.articleLink(in.Newer)}
 	if lead != nil {
-		if av.Lead, err = s.leadFigure(pg, *a.Lead, lead); err != nil {
+		if av.Lead, err = s.leadFigure(pg, *a.Lead, lead, photoSizes); err != nil {
 			return nil, err
 		}
 	}
@@ -461,7 +525,7 @@ func staticPage(in articleInput) (*Page, error) {
 	}
 	v := &ArticleView{Title: a.Title, Lang: a.Lang, Body: trustedHTML(body(a, in.LinkPaths, s.URLs.Href, html))}
 	if lead != nil {
-		if v.Lead, err = s.leadFigure(pg, *a.Lead, lead); err != nil {
+		if v.Lead, err = s.leadFigure(pg, *a.Lead, lead, photoSizes); err != nil {
 			return nil, err
 		}
 	}
