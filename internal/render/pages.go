@@ -341,20 +341,27 @@ func listPage(in listInput) (*Page, error) {
 }
 
 // region is a country beside the home page's stories, in listInput: its
-// name and page, how many stories it has and its newest.
+// name and page, how many stories it has and, for the first few, its
+// newest.
 type region struct {
 	Name, Path string
 	Count      int
-	Latest     ref
+	Latest     *ref
 }
 
-// regions are an edition's countries, those with the newest story first.
+// regionStories is how many countries show their newest story beside the
+// home page's: a title with its link weighs 300 to 600 bytes, and the
+// page's budget is for its own stories.
+const regionStories = 5
+
+// regions are an edition's countries, those with the newest story first;
+// the first regionStories show it.
 func (p *planner) regions(e *index.Edition) []region {
 	lang := e.Lang.Code
 	var rs []region
 	for _, ci := range e.Countries {
 		rs = append(rs, region{Name: ci.Country.Names[lang], Path: index.CountryPath(lang, ci.Country),
-			Count: len(ci.Entries), Latest: p.ref(ci.Entries[0].Article)})
+			Count: len(ci.Entries), Latest: p.optRef(ci.Entries[0].Article)})
 	}
 	slices.SortStableFunc(rs, func(a, b region) int {
 		if c := b.Latest.A.Date.Compare(a.Latest.A.Date); c != 0 {
@@ -362,6 +369,9 @@ func (p *planner) regions(e *index.Edition) []region {
 		}
 		return strings.Compare(sortKey(a.Name), sortKey(b.Name))
 	})
+	for i := regionStories; i < len(rs); i++ {
+		rs[i].Latest = nil
+	}
 	return rs
 }
 
@@ -379,12 +389,15 @@ func (s *siteView) front(pg *Page, lv *ListView, in listInput) error {
 		lv.Top = &top
 	}
 	for _, r := range in.Regions {
-		latest, err := s.frags.list(relatedItem, in.Lang, []ref{r.Latest})
-		if err != nil {
-			return err
+		rv := Region{Name: r.Name, Href: s.URLs.Href(r.Path), Count: t.ArticleCount(r.Count)}
+		if r.Latest != nil {
+			latest, err := s.frags.list(relatedItem, in.Lang, []ref{*r.Latest})
+			if err != nil {
+				return err
+			}
+			rv.Latest = &latest[0]
 		}
-		lv.Regions = append(lv.Regions, Region{Name: r.Name, Href: s.URLs.Href(r.Path),
-			Count: t.ArticleCount(r.Count), Latest: latest[0]})
+		lv.Regions = append(lv.Regions, rv)
 	}
 	return nil
 }

@@ -150,10 +150,11 @@ type ListView struct {
 }
 
 // Region is a country beside the home page's stories: its page, how many
-// stories it has, and its newest, made by the "related-item" template.
+// stories it has, and, for the first few, its newest, made by the
+// "related-item" template.
 type Region struct {
 	Name, Href, Count string
-	Latest            Fragment
+	Latest            *Fragment
 }
 
 // FeedLinks lead to one feed in its three formats.
