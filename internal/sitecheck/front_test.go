@@ -146,6 +146,57 @@ func TestFrontPage(t *testing.T) {
 	}
 }
 
+// TestWordmarkSchemes opens the home page in the light and the dark
+// colour scheme: the wordmark's names are dark on the light page and
+// light on the dark one, as the page's text is.
+func TestWordmarkSchemes(t *testing.T) {
+	dir := site(t)
+	srv := serveSite(t, dir)
+	b := newBrowser(t, srv)
+	shots := os.Getenv("SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}
+		if err := chromedp.Do(b.ctx, call(emulation.SetEmulatedMedia, media)); err != nil {
+			t.Fatal(err)
+		}
+		b.load(t, srv.URL+"/briefings/en/")
+		ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+		names, err := chromedp.Run(ctx, chromedp.Evaluate[box](`(() => { const r = document.querySelector('header.site .brand img').getBoundingClientRect();
+			return {Left: r.left + r.width * 46 / 232, Top: r.top, Right: r.right, Bottom: r.bottom, Width: r.width} })()`))
+		var shot []byte
+		if err == nil {
+			shot, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		}
+		cancel()
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(shots, "wordmark-"+scheme+".png"), shot, 0o644)
+		img, err := png.Decode(bytes.NewReader(shot))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The names' letters are the pixels farthest from the background.
+		_, _, bg, _ := img.At(0, 0).RGBA()
+		far := uint32(0)
+		var letter uint32
+		for y := int(names.Top); y < int(names.Bottom); y++ {
+			for x := int(names.Left); x < int(names.Right); x++ {
+				_, _, v, _ := img.At(x, y).RGBA()
+				if d := diff(v, bg); d > far {
+					far, letter = d, v
+				}
+			}
+		}
+		if dark := letter < 0x8000; (scheme == "light") != dark || far < 0x8000 || names.Width < 200 {
+			t.Errorf("%s scheme: the wordmark's letters are %#x on a background of %#x (its box %+v)", scheme, letter, bg, names)
+		}
+	}
+}
+
 // inked is the share of a box's pixels of a screenshot that are far from
 // the page's background, its top left pixel.
 func inked(img image.Image, b box) float64 {
