@@ -3,7 +3,7 @@
 'use strict';
 (() => {
   const $ = id => document.getElementById(id);
-  const form = $('search'), status = $('search-status'), list = $('search-results'), more = $('search-more');
+  const form = $('search'), status = $('search-status'), list = $('search-results'), more = $('search-more'), badges = $('search-badges');
   if (!form || !window.fetch) return;
   const base = new URL(form.dataset.index, location.href), box = form.elements.q, files = new Map();
   let run = 0, found = [], shown = 0;
@@ -88,13 +88,18 @@
   const show = async (mine, m) => {
     const next = await Promise.all(found.slice(shown, shown + 10).map(async id => {
       const c = await get('d' + Math.floor(id / m.c) + '.json', m.v), d = c.d[id % m.c];
-      return [d[0], c.p + d[1], d[2], d[3], d[4]];
+      return [d[0], c.p + d[1], d[2], d[3], d[4], d[5].split(' ').filter(Boolean).map(i => c.k[i]), d[6]];
     }));
     if (mine !== run) return;
-    for (const [title, href, date, iso, lang] of next) {
-      const a = el('a', {href}, title);
+    for (const [title, href, date, iso, summary, countries, lang] of next) {
+      const a = el('a', {href}, title), h = el('h2', {}, a), meta = el('p', {className: 'meta'}, el('time', {dateTime: iso}, date));
+      const badge = lang && badges && badges.content.querySelector('[lang="' + lang + '"]');
       if (lang) a.lang = a.hreflang = lang;
-      list.append(el('li', {}, el('h2', {}, a), el('p', {className: 'meta'}, el('time', {dateTime: iso}, date))));
+      if (badge) h.append('\u00a0', badge.parentNode.cloneNode(true));
+      for (const [name, page] of countries) meta.append(' · ', page ? el('a', {href: page}, name) : name);
+      const li = el('li', {}, h, meta), p = summary && li.appendChild(el('p', {}, summary));
+      if (p && lang) p.lang = lang;
+      list.append(li);
     }
     shown += next.length;
     more.hidden = shown >= found.length;

@@ -90,7 +90,7 @@ func TestPhotos(t *testing.T) {
 		t.Errorf("%d files in media/, want 15", media)
 	}
 	article := files["en/2025/09/a-seminar-in-baku/index.html"]
-	imgs := imgTag.FindAllString(article, -1)
+	imgs := imgTag.FindAllString(article[strings.Index(article, "<main"):], -1) // the header's is the wordmark
 	if len(imgs) != 3 {
 		t.Fatalf("%d images on the article page, want 3:\n%s", len(imgs), article)
 	}
@@ -115,8 +115,11 @@ func TestPhotos(t *testing.T) {
 	if metaContent(article, "twitter:card") != "summary_large_image" || metaContent(article, "og:image:alt") != "Delegates listen to a lecture" {
 		t.Errorf("twitter:card or og:image:alt wrong:\n%s", article)
 	}
-	if home := files["en/index.html"]; !strings.Contains(home, "seminar-") || strings.Count(home, "<img") != 1 {
+	if home := files["en/index.html"]; !strings.Contains(home, "seminar-") || strings.Count(home[strings.Index(home, "<main"):], "<img") != 1 {
 		t.Errorf("the home page does not lead with the newest story's photo")
+	} else if top := home[strings.Index(home, `<article class="top">`)+1:]; !strings.Contains(top[:strings.Index(top, "</article>")], "seminar-") ||
+		!strings.Contains(home, `sizes="(min-width: 74rem) 51rem, (min-width: 60rem) calc(100vw - 23rem), (min-width: 42rem) 40rem`) {
+		t.Errorf("the home page's photo is not in its lead story, or its sizes are not the home page's column:\n%s", home)
 	}
 	// The Russian article shares the photo's files.
 	if ru := files["ru/2025/09/seminar-v-baku/index.html"]; metaContent(ru, "og:image") != og {

@@ -144,7 +144,7 @@ func testPaths(t *testing.T, files map[string]string) {
 		"ru/countries/index.html",
 		"ru/countries/kazakhstan/atom.xml", "ru/countries/kazakhstan/feed.json", "ru/countries/kazakhstan/feed.xml", "ru/countries/kazakhstan/index.html",
 		"ru/atom.xml", "ru/feed.json", "ru/feed.xml", "ru/index.html", "ru/page/1/index.html", "ru/page/2/index.html",
-		"sitemap.xml", "style.css", "search.js", "media/share.png",
+		"sitemap.xml", "style.css", "search.js", "wordmark.svg", "media/share.png",
 		"en/search/index.html", "en/search/manifest.json", "en/search/s0.json", "en/search/d0.json",
 		"ru/search/index.html", "ru/search/manifest.json", "ru/search/s0.json", "ru/search/d0.json",
 	}

@@ -9,19 +9,22 @@ import (
 	"briefings/internal/load"
 )
 
-// fragmentKinds are the templates of one story in a list: "item" on home,
-// country and month pages, "related-item" under other articles; then
+// fragmentKinds are the templates of one story in a list: "item" on list
+// pages, "related-item" under other articles and beside the home page's
+// stories, "brief" below the home page's newest story; then
 // those of the parts of a page's frame that many pages share.
-var fragmentKinds = [...]string{"item", "related-item", "sections", "feed-links", "feed", "photo", "figure", "feed-photo"}
+var fragmentKinds = [...]string{"item", "related-item", "brief", "sections", "feed-links", "feed", "photo", "figure", "feed-photo", "story"}
 
 var fragmentRoles = [...]string{"one story in a list page", "one story in an article's related stories",
+	"one story, without its summary, in the home page's list",
 	"the site's sections in the header", "the <link>s of a feed in a page's head", "a feed's line in the footer",
-	"a photo among words", "a photo with its caption", "a photo in a feed"}
+	"a photo among words", "a photo with its caption", "a photo in a feed", "the newest story at the top of the home page"}
 
 const (
 	listItem = iota
 	relatedItem
-	storyKinds // the kinds rendered once per story: the first two of fragmentKinds
+	briefItem
+	storyKinds // the kinds rendered once per story: the first three of fragmentKinds
 )
 
 // fragments renders each story's list entry once per reader's language

@@ -257,6 +257,10 @@ func (p *planner) listPage(e *index.Edition, entries []index.Entry, first func(s
 	if home && len(in.Items) > 0 && in.Items[0].A.Lead != nil {
 		in.Lead = p.photos[in.Items[0].A.Lead.File]
 	}
+	if home {
+		in.Front = true
+		in.Regions = p.regions(e)
+	}
 	if n == 0 {
 		in.Intro = l.intro
 	}
@@ -294,6 +298,8 @@ type listInput struct {
 	Switch              []LangLink
 	Items               []ref
 	Lead                *Photo // the first story's lead photo, on the home page
+	Front               bool   // the home page: the newest story leads, beside the countries
+	Regions             []region
 	Intro               string
 	Up                  *Link // to the page above the list
 	Pager               *Pager
@@ -307,25 +313,95 @@ func listPage(in listInput) (*Page, error) {
 	if in.Title != "" {
 		pg.Title = pageTitle(in.Title, "")
 	}
-	items, err := s.frags.list(listItem, in.Lang, in.Items)
+	kind, refs := listItem, in.Items
+	if in.Front && len(refs) > 0 { // the newest leads, the others are in brief
+		kind, refs = briefItem, refs[1:]
+	}
+	items, err := s.frags.list(kind, in.Lang, refs)
 	if err != nil {
 		return nil, err
 	}
 	lv := &ListView{Heading: in.Heading, Items: items, Up: in.Up, Pager: in.Pager}
+	if in.Front {
+		if err := s.front(pg, lv, in); err != nil {
+			return nil, err
+		}
+	}
 	if in.Lead != nil {
-		if lv.Lead, err = s.leadFigure(pg, *in.Items[0].A.Lead, in.Lead); err != nil {
+		if lv.Lead, err = s.leadFigure(pg, *in.Items[0].A.Lead, in.Lead, frontPhotoSizes); err != nil {
 			return nil, err
 		}
 	}
 	if in.Intro != "" {
 		lv.Intro, pg.Description = in.Intro, in.Intro
 	}
-	if in.Feed != nil {
-		lv.Feed = in.Feed
+	if in.Feed != nil { // shown with the site's feed at the foot of the page
 		pg.Feeds = append(pg.Feeds, *in.Feed)
 	}
 	pg.List = lv
 	return pg, nil
+}
+
+// region is a country beside the home page's stories, in listInput: its
+// name and page, how many stories it has and, for the first few, its
+// newest.
+type region struct {
+	Name, Path string
+	Count      int
+	Latest     *ref
+}
+
+// regionStories is how many countries show their newest story beside the
+// home page's: a title with its link weighs 300 to 600 bytes, and the
+// page's budget is for its own stories.
+const regionStories = 5
+
+// regions are an edition's countries, those with the newest story first;
+// the first regionStories show it.
+func (p *planner) regions(e *index.Edition) []region {
+	lang := e.Lang.Code
+	var rs []region
+	for _, ci := range e.Countries {
+		rs = append(rs, region{Name: ci.Country.Names[lang], Path: index.CountryPath(lang, ci.Country),
+			Count: len(ci.Entries), Latest: p.optRef(ci.Entries[0].Article)})
+	}
+	slices.SortStableFunc(rs, func(a, b region) int {
+		if c := b.Latest.A.Date.Compare(a.Latest.A.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(sortKey(a.Name), sortKey(b.Name))
+	})
+	for i := regionStories; i < len(rs); i++ {
+		rs[i].Latest = nil
+	}
+	return rs
+}
+
+// front makes a list page the home page: the newest story leads, with
+// its summary and photo, above the others' headlines, and the countries
+// stand beside them on wide screens.
+func (s *siteView) front(pg *Page, lv *ListView, in listInput) error {
+	t := s.t(in.Lang)
+	pg.Wide = true
+	if len(in.Items) > 0 {
+		top, err := s.frags.render("story", s.item(in.Lang, in.Items[0]))
+		if err != nil {
+			return err
+		}
+		lv.Top = &top
+	}
+	for _, r := range in.Regions {
+		rv := Region{Name: r.Name, Href: s.URLs.Href(r.Path), Count: t.ArticleCount(r.Count)}
+		if r.Latest != nil {
+			latest, err := s.frags.list(relatedItem, in.Lang, []ref{*r.Latest})
+			if err != nil {
+				return err
+			}
+			rv.Latest = &latest[0]
+		}
+		lv.Regions = append(lv.Regions, rv)
+	}
+	return nil
 }
 
 func (p *planner) countries(e *index.Edition) {
@@ -421,7 +497,7 @@ func articlePage(in articleInput) (*Page, error) {
 		Body: s.body(a, in.LinkPaths, s.URLs.Href, html, false), Related: rel,
 		Older: s.articleLink(in.Older), Newer: s.articleLink(in.Newer)}
 	if lead != nil {
-		if av.Lead, err = s.leadFigure(pg, *a.Lead, lead); err != nil {
+		if av.Lead, err = s.leadFigure(pg, *a.Lead, lead, photoSizes); err != nil {
 			return nil, err
 		}
 	}
@@ -464,7 +540,7 @@ func staticPage(in articleInput) (*Page, error) {
 	}
 	v := &ArticleView{Title: a.Title, Lang: a.Lang, Body: s.body(a, in.LinkPaths, s.URLs.Href, html, false)}
 	if lead != nil {
-		if v.Lead, err = s.leadFigure(pg, *a.Lead, lead); err != nil {
+		if v.Lead, err = s.leadFigure(pg, *a.Lead, lead, photoSizes); err != nil {
 			return nil, err
 		}
 	}

@@ -51,6 +51,10 @@ type Share struct {
 // and slotWidth is the same rule, for the budget.
 const photoSizes = "(min-width: 42rem) 40rem, calc(100vw - 2rem)"
 
+// frontPhotoSizes is the home page's column: from 60rem on, the page is
+// at most 74rem wide and the countries take 18rem and a 3rem gap.
+const frontPhotoSizes = "(min-width: 74rem) 51rem, (min-width: 60rem) calc(100vw - 23rem), " + photoSizes
+
 func slotWidth(screen int) int { return min(640, screen-32) }
 
 // A phone on first view: the budget counts the photo file it downloads.
@@ -200,8 +204,10 @@ func copyFile(path string, size int64) func(w *bytes.Buffer) error {
 
 // leadFigure is a page's lead photo, shown at once: the page's weight
 // counts the file a phone downloads of it.
-func (s *siteView) leadFigure(pg *Page, ref load.PhotoRef, p *Photo) (*Fragment, error) {
-	f, err := s.frags.render("figure", p.view(ref, s.URLs.Href, false))
+func (s *siteView) leadFigure(pg *Page, ref load.PhotoRef, p *Photo, sizes string) (*Fragment, error) {
+	v := p.view(ref, s.URLs.Href, false)
+	v.Sizes = sizes
+	f, err := s.frags.render("figure", v)
 	if err != nil {
 		return nil, err
 	}

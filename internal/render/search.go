@@ -19,6 +19,7 @@ type SearchView struct {
 	ScriptURL string
 	Countries []CountryItem
 	Years     []CountryItem
+	Badges    []Item // the badge of each other language, which the script gives results in it
 }
 
 // search plans a language's search page and the files of its index.
@@ -38,6 +39,11 @@ func (p *planner) search(e *index.Edition) {
 		for _, y := range e.Years {
 			sv.Years = append(sv.Years, CountryItem{Name: itoa(y.Year),
 				Href: p.URLs.Href(index.YearPath(lang, y.Year)), Count: t.ArticleCount(y.Count())})
+		}
+		for _, l := range p.site.Languages {
+			if l.Code != lang {
+				sv.Badges = append(sv.Badges, Item{Lang: l.Code, Badge: strings.ToUpper(l.Code), LangName: t.InLanguage[l.Code]})
+			}
 		}
 		pg.Search = sv
 		return pg, nil
@@ -85,8 +91,9 @@ type docMade struct {
 	doc search.Doc
 }
 
-// countryNames are the names of the site's countries in one language.
-type countryNames struct{ byCode map[string]string }
+// countryNames are the names of the site's countries in one language,
+// and the pages of those that have one.
+type countryNames struct{ byCode, hrefs map[string]string }
 
 func docOf(s docSource) search.Doc {
 	a := s.a
@@ -95,6 +102,7 @@ func docOf(s docSource) search.Doc {
 	for _, code := range a.Countries {
 		if name, ok := s.names.byCode[code]; ok {
 			d.Countries = append(d.Countries, name)
+			d.CountryHrefs = append(d.CountryHrefs, s.names.hrefs[code])
 		}
 	}
 	return d
@@ -107,7 +115,7 @@ func (p *planner) searchDocs(e *index.Edition) []search.Doc {
 	m := p.memo.search
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	names := m.countryNames(lang, p.site.Countries)
+	names := m.countryNames(lang, p.site.Countries, p.countryPages(e))
 	made := m.docs[lang]
 	if made == nil || len(made) > 2*len(e.Entries)+64 {
 		made = make(map[*load.Article]docMade, len(e.Entries))
@@ -131,12 +139,12 @@ func (p *planner) searchDocs(e *index.Edition) []search.Doc {
 
 // countryNames returns the names of countries in a language: the same
 // value as the last build's when they are the same.
-func (m *searchMemo) countryNames(lang string, countries []*load.Country) *countryNames {
+func (m *searchMemo) countryNames(lang string, countries []*load.Country, hrefs map[string]string) *countryNames {
 	var b strings.Builder
 	b.WriteString(lang)
 	byCode := make(map[string]string, len(countries))
 	for _, c := range countries {
-		b.WriteString("\x00" + c.Code + "\x00" + c.Names[lang])
+		b.WriteString("\x00" + c.Code + "\x00" + c.Names[lang] + "\x00" + hrefs[c.Code])
 		byCode[c.Code] = c.Names[lang]
 	}
 	id := b.String()
@@ -146,9 +154,18 @@ func (m *searchMemo) countryNames(lang string, countries []*load.Country) *count
 	if m.names == nil || len(m.names) > 16 {
 		m.names = map[string]*countryNames{}
 	}
-	n := &countryNames{byCode}
+	n := &countryNames{byCode, hrefs}
 	m.names[id] = n
 	return n
+}
+
+// countryPages are the pages of an edition's countries, by code.
+func (p *planner) countryPages(e *index.Edition) map[string]string {
+	hrefs := make(map[string]string, len(e.Countries))
+	for _, ci := range e.Countries {
+		hrefs[ci.Country.Code] = p.URLs.Href(index.CountryPath(e.Lang.Code, ci.Country))
+	}
+	return hrefs
 }
 
 // searchHead links the search page to those of the other languages: every

@@ -67,7 +67,7 @@ func (s *siteView) newPage(tmpl, lang, path, heading string, section int, h head
 		Social: Social{Type: "website", Title: social, URL: h.canonical, SiteName: l.Title, Locale: t.Locale},
 		Feeds:  []FeedLinks{feedLinks(u, l.Title+" — "+t.Feed, index.FeedPath(lang))},
 		Chrome: Chrome{SiteTitle: l.Title, Home: u.Href(index.HomePath(lang)), Pages: s.Pages[lang], Publisher: t.Publisher,
-			Stylesheet: u.Href(Stylesheet), Icon: u.Href("favicon.svg")}}
+			Stylesheet: u.Href(Stylesheet), Icon: u.Href("favicon.svg"), Wordmark: u.Href("wordmark.svg")}}
 	for _, other := range s.Languages {
 		if other.Code != lang && s.t(other.Code) != nil {
 			pg.Social.Alternates = append(pg.Social.Alternates, s.t(other.Code).Locale)

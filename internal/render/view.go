@@ -26,6 +26,7 @@ type Page struct {
 	T           *i18n.Strings
 	First       *FirstPhoto // the photo the page opens with, which its weight counts; nil: none
 	Robots      string      // "noindex" for a page readers cannot see yet: a draft's, a scheduled article's
+	Wide        bool        // the home page: wider, in two columns on wide screens
 
 	Article   *ArticleView
 	Static    *ArticleView // a page of the site: its title, body and photos
@@ -102,6 +103,7 @@ type Link struct {
 // "feed-links" and FeedLines by "feed".
 type Chrome struct {
 	SiteTitle, Home, Stylesheet, Icon string
+	Wordmark                          string // the site's name in its languages, an image
 	Nav                               []Link
 	Pages                             []Link // the site's pages in the footer: About, Contact, Privacy
 	Publisher                         string // who publishes the site, in the footer
@@ -140,10 +142,19 @@ type ListView struct {
 	Heading string
 	Intro   string     // what a country's first page leads with
 	Up      *Link      // the year page above a month
+	Top     *Fragment  // the newest story, made by the "story" template, on the home page
 	Lead    *Fragment  // the newest story's lead photo, on the home page
-	Items   []Fragment // each story's entry, made by the "item" template
+	Items   []Fragment // each story's entry, made by "item"; on the home page, the others by "brief"
 	Pager   *Pager
-	Feed    *FeedLinks
+	Regions []Region // the countries beside the home page's stories
+}
+
+// Region is a country beside the home page's stories: its page, how many
+// stories it has, and, for the first few, its newest, made by the
+// "related-item" template.
+type Region struct {
+	Name, Href, Count string
+	Latest            *Fragment
 }
 
 // FeedLinks lead to one feed in its three formats.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -177,10 +178,13 @@ func (c *client) query(q string, prefix bool) []int {
 	return ids
 }
 
-// doc fetches a document's chunk and returns what a result shows of it.
+// doc fetches a document's chunk and returns what a result shows of it:
+// its title, link, dates, summary, countries (each "name href", joined by
+// ", ") and, if not the index's, its language.
 func (c *client) doc(id int) []string {
 	type chunk struct {
 		P string
+		K [][2]string
 		D [][]string
 	}
 	path := fmt.Sprintf("%sd%d.json", Dir(c.lang), id/c.m.C)
@@ -194,6 +198,15 @@ func (c *client) doc(id int) []string {
 	}
 	d := slices.Clone(ch.D[id%c.m.C])
 	d[1] = ch.P + d[1]
+	var countries []string
+	for _, n := range strings.Fields(d[5]) {
+		i, err := strconv.Atoi(n)
+		if err != nil || i >= len(ch.K) {
+			c.t.Fatalf("%s: country %q of %d", path, n, len(ch.K))
+		}
+		countries = append(countries, ch.K[i][0]+" "+ch.K[i][1])
+	}
+	d[5] = strings.Join(countries, ", ")
 	return d
 }
 

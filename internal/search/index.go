@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -414,7 +415,10 @@ func appendNum(b []byte, v int) []byte {
 }
 
 // chunk encodes the results of a chunk's stories, oldest first as they
-// are numbered.
+// are numbered: each story's title, link (less the prefix the chunk's
+// links share), date, summary and countries (their places in the chunk's
+// list of countries, each a name and a page), and its language when it is
+// not the index's.
 func chunk(lang string, stories []story) []byte {
 	prefix := stories[0].shown.Href
 	for _, st := range stories[1:] {
@@ -422,18 +426,33 @@ func chunk(lang string, stories []story) []byte {
 	}
 	prefix = prefix[:strings.LastIndexByte(prefix, '/')+1]
 	list := make([][]string, 0, len(stories))
+	countries := [][2]string{}
+	place := map[[2]string]int{}
 	for _, st := range stories {
 		d := st.shown
-		e := []string{d.Title, d.Href[len(prefix):], d.Date, d.DateISO}
+		var at []string
+		parts := strings.Split(d.Countries, "\x00")
+		for i := 0; i+1 < len(parts); i += 2 {
+			c := [2]string{parts[i], parts[i+1]}
+			n, ok := place[c]
+			if !ok {
+				n = len(countries)
+				place[c] = n
+				countries = append(countries, c)
+			}
+			at = append(at, strconv.Itoa(n))
+		}
+		e := []string{d.Title, d.Href[len(prefix):], d.Date, d.DateISO, d.Summary, strings.Join(at, " ")}
 		if d.Lang != lang {
 			e = append(e, d.Lang)
 		}
 		list = append(list, e)
 	}
 	return marshal(struct {
-		P string     `json:"p"`
-		D [][]string `json:"d"`
-	}{prefix, list})
+		P string      `json:"p"`
+		K [][2]string `json:"k"`
+		D [][]string  `json:"d"`
+	}{prefix, countries, list})
 }
 
 func commonPrefix(a, b string) string {

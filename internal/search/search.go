@@ -56,6 +56,8 @@ import (
 	"hash/maphash"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Doc is one story as a language's search finds it.
@@ -65,6 +67,7 @@ type Doc struct {
 	Date, DateISO  string // as the page shows it, and for datetime
 	Lang           string // the article's language, which may differ from the index's
 	Countries      []string
+	CountryHrefs   []string // the page of each country, as Href; "" or missing: none
 }
 
 // text gives each text of a story that is cut into words: all the index
@@ -109,9 +112,50 @@ func textHash(texts []string) uint64 {
 var seed = maphash.MakeSeed()
 
 // shown is what a result shows of a story: all a chunk reads of it.
-type shown struct{ Title, Href, Date, DateISO, Lang string }
+type shown struct {
+	Title, Href, Date, DateISO, Lang, Summary string
+	Countries                                 string // each country's name and page, each followed by a NUL
+}
 
-func (d *Doc) shown() shown { return shown{d.Title, d.Href, d.Date, d.DateISO, d.Lang} }
+func (d *Doc) shown() shown {
+	var cs strings.Builder
+	for i, c := range d.Countries {
+		href := ""
+		if i < len(d.CountryHrefs) {
+			href = d.CountryHrefs[i]
+		}
+		cs.WriteString(c + "\x00" + href + "\x00")
+	}
+	return shown{d.Title, d.Href, d.Date, d.DateISO, d.Lang, snippet(d.Summary), cs.String()}
+}
+
+// snippetLen is the most letters of a summary a result shows: its words
+// are all searched, but the whole summary would double what a first query
+// downloads, and the story's page has it.
+const snippetLen = 160
+
+// snippet is a summary cut after a word to at most snippetLen letters,
+// with an ellipsis when cut.
+func snippet(s string) string {
+	if utf8.RuneCountInString(s) <= snippetLen {
+		return s
+	}
+	word, hard, n := 0, 0, 0 // the last space and where the letters run out
+	for i, r := range s {
+		if n == snippetLen-1 {
+			hard = i
+			break
+		}
+		if unicode.IsSpace(r) && n > 0 {
+			word = i
+		}
+		n++
+	}
+	if word == 0 { // one long word
+		return s[:hard] + "…"
+	}
+	return strings.TrimRightFunc(s[:word], func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) + "…"
+}
 
 // File is one file of an index; Path is relative to the site root.
 type File struct {
@@ -121,7 +165,7 @@ type File struct {
 
 const (
 	keyLen       = 3    // a word's shard is chosen by its first keyLen letters
-	chunkSize    = 64   // documents a chunk: half the files of 32, and a rare word's ten results still cost at most ~150 KB
+	chunkSize    = 32   // documents a chunk: with summaries, a rare word's ten results cost under 200 KB
 	docsPerShard = 64   // about how many documents' words a shard holds
 	maxShards    = 4096 // a power of two
 )

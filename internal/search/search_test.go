@@ -21,9 +21,11 @@ var news = []Doc{
 	{Title: "МККК закрывает делегацию в Азербайджане", Summary: "Комитет закрывает свою делегацию в стране по решению правительства.",
 		Href: "/briefings/ru/2025/09/zakryvaet/", Date: "3 сентября 2025", DateISO: "2025-09-03", Lang: "ru", Countries: []string{"Азербайджан"}},
 	{Title: "ICRC visits detainees in Baku", Summary: "Delegates visited people held in connection with the conflict.",
-		Href: "/briefings/en/2024/08/visits/", Date: "15 августа 2024", DateISO: "2024-08-15", Lang: "en", Countries: []string{"Азербайджан"}},
+		Href: "/briefings/en/2024/08/visits/", Date: "15 августа 2024", DateISO: "2024-08-15", Lang: "en", Countries: []string{"Азербайджан"},
+		CountryHrefs: []string{"/briefings/ru/countries/azerbaijan/"}},
 	{Title: "Families of missing persons receive answers", Summary: "The ICRC supports the families of people missing since the conflict.",
-		Href: "/briefings/en/2023/09/missing/", Date: "22 сентября 2023", DateISO: "2023-09-22", Lang: "en", Countries: []string{"Армения", "Азербайджан"}},
+		Href: "/briefings/en/2023/09/missing/", Date: "22 сентября 2023", DateISO: "2023-09-22", Lang: "en", Countries: []string{"Армения", "Азербайджан"},
+		CountryHrefs: []string{"/briefings/ru/countries/armenia/", "/briefings/ru/countries/azerbaijan/"}},
 	{Title: "Делегации МККК в Армении исполнилось тридцать лет", Summary: "Делегация работает в Армении с 1992 года.",
 		Href: "/briefings/ru/2022/05/armenia/", Date: "4 мая 2022", DateISO: "2022-05-04", Lang: "ru", Countries: []string{"Армения"}},
 }
@@ -96,8 +98,9 @@ func TestQueries(t *testing.T) {
 	}
 }
 
-// TestResults checks what a result shows: the story's title, link and
-// dates, and its language when it is not the index's.
+// TestResults checks what a result shows: the story's title, link,
+// dates, summary and countries with their pages, and its language when it
+// is not the index's.
 func TestResults(t *testing.T) {
 	c := newClient(t, "ru", build(t, "ru", news))
 	ids := c.query("ICRC", false)
@@ -105,12 +108,16 @@ func TestResults(t *testing.T) {
 		t.Fatalf("ICRC: %d results, want 2", len(ids))
 	}
 	got := c.doc(ids[0])
-	want := []string{news[2].Title, news[2].Href, news[2].Date, news[2].DateISO, "en"}
+	want := []string{news[2].Title, news[2].Href, news[2].Date, news[2].DateISO, news[2].Summary,
+		"Азербайджан /briefings/ru/countries/azerbaijan/", "en"}
 	if !slices.Equal(got, want) {
 		t.Errorf("result %q, want %q", got, want)
 	}
-	if got := c.doc(c.query("Токаев", false)[0]); len(got) != 4 || got[1] != news[0].Href {
-		t.Errorf("a story in the index's language: %q", got)
+	if got := c.doc(ids[1]); got[4] != news[3].Summary || got[5] != "Армения /briefings/ru/countries/armenia/, Азербайджан /briefings/ru/countries/azerbaijan/" {
+		t.Errorf("a story of two countries: %q", got)
+	}
+	if got := c.doc(c.query("Токаев", false)[0]); len(got) != 6 || got[1] != news[0].Href || got[5] != "Казахстан " {
+		t.Errorf("a story in the index's language, its country without a page: %q", got)
 	}
 }
 
@@ -353,5 +360,22 @@ func TestMarshalStrings(t *testing.T) {
 		if got, want := marshalStrings(list), marshal(list); !bytes.Equal(got, want) {
 			t.Fatalf("%q: %s, want %s", list, got, want)
 		}
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	long := strings.Repeat("гуманитарное право, ", 20)
+	got := snippet(long)
+	kept := strings.TrimSuffix(got, "…")
+	if n := utf8.RuneCountInString(got); n > snippetLen || n < snippetLen-20 || kept == got ||
+		!strings.HasPrefix(long, kept) || !strings.ContainsAny(long[len(kept):len(kept)+1], " ,") {
+		t.Errorf("snippet of %d letters: %q (%d letters)", utf8.RuneCountInString(long), got, n)
+	}
+	if got := snippet("short."); got != "short." {
+		t.Errorf("a short summary became %q", got)
+	}
+	word := strings.Repeat("я", 300)
+	if got := snippet(word); utf8.RuneCountInString(got) != snippetLen || !strings.HasSuffix(got, "я…") {
+		t.Errorf("one long word: %q", got)
 	}
 }

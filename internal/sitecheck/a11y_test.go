@@ -44,7 +44,8 @@ type axeResult struct {
 // TestAccessibility runs axe-core's WCAG 2.1 A and AA rules on the home,
 // an article, a country page, the countries, a year and a month of the
 // archive, the search page (empty, and showing results), the language chooser and the 404 page, in
-// each language, in the light and in the dark colour scheme: no violation.
+// each language, in the light and in the dark colour scheme, 390 px wide,
+// and on the home pages at 1280 px too, in two columns: no violation.
 func TestAccessibility(t *testing.T) {
 	axe := axeSource(t)
 	dir := site(t)
@@ -62,32 +63,49 @@ func TestAccessibility(t *testing.T) {
 			lang+"/"+firstOf(t, dir, lang, "[0-9]*/[0-9]*/index.html"), lang+"/about/", lang+"/privacy/")
 	}
 	checked, violations, rules := 0, 0, map[string]bool{}
-	for _, scheme := range []string{"light", "dark"} {
+	check := func(p, scheme, width string) {
+		res := runAxe(t, b, axe, srv.URL+"/briefings/"+p)
+		checked++
+		for _, pass := range res.Passes {
+			rules[pass.ID] = true
+		}
+		violations += len(res.Violations)
+		for _, v := range res.Violations {
+			var where []string
+			for _, n := range v.Nodes {
+				b, _ := json.Marshal(n.Target)
+				where = append(where, string(b))
+			}
+			t.Errorf("/briefings/%s (%s, %s): %s (%s): %s at %s", p, scheme, width, v.ID, v.Impact, v.Help, strings.Join(where, ", "))
+		}
+	}
+	scheme := func(scheme string) {
 		media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}
 		if err := chromedp.Do(b.ctx, call(emulation.SetEmulatedMedia, media)); err != nil {
 			t.Fatal(err)
 		}
+	}
+	for _, s := range []string{"light", "dark"} {
+		scheme(s)
 		for _, p := range pages {
-			res := runAxe(t, b, axe, srv.URL+"/briefings/"+p)
-			checked++
-			for _, pass := range res.Passes {
-				rules[pass.ID] = true
-			}
-			violations += len(res.Violations)
-			for _, v := range res.Violations {
-				var where []string
-				for _, n := range v.Nodes {
-					b, _ := json.Marshal(n.Target)
-					where = append(where, string(b))
-				}
-				t.Errorf("/briefings/%s (%s): %s (%s): %s at %s", p, scheme, v.ID, v.Impact, v.Help, strings.Join(where, ", "))
-			}
+			check(p, s, "390 px")
+		}
+	}
+	// The home pages again as wide screens show them, in two columns.
+	wide := emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 900, DeviceScaleFactor: 1}
+	if err := chromedp.Do(b.ctx, call(emulation.SetDeviceMetricsOverride, wide)); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"light", "dark"} {
+		scheme(s)
+		for _, p := range []string{"en/", "ru/"} {
+			check(p, s, "1280 px")
 		}
 	}
 	if len(rules) < 15 {
 		t.Errorf("axe passed only %d rules: did it run?", len(rules))
 	}
-	t.Logf("axe-core: %d page views (%d pages, light and dark), %d rules passed, violations: %d", checked, len(pages),
+	t.Logf("axe-core: %d page views (%d pages, light and dark, and the home pages at 1280 px), %d rules passed, violations: %d", checked, len(pages),
 		len(rules), violations)
 }
 

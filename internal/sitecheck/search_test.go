@@ -2,6 +2,7 @@ package sitecheck
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -204,4 +205,68 @@ func hasAttr(n *html.Node, key string) bool {
 		}
 	}
 	return false
+}
+
+// shownItem is what a list item or a search result shows of a story.
+type shownItem struct {
+	Href, Lang, Badge, Date, ISO, Summary, SummaryLang string
+	Countries                                          []string // each "name href"
+}
+
+const readItems = `[...document.querySelectorAll(%q)].map(li => {
+	const a = li.querySelector('h2 a'), time = li.querySelector('.meta time'), p = li.querySelector('p:not(.meta)');
+	return {Href: a.getAttribute('href'), Lang: a.lang, Badge: (li.querySelector('h2 .badge') || {}).textContent || '',
+		Date: time.textContent, ISO: time.dateTime, Summary: p ? p.textContent : '', SummaryLang: p ? p.lang : '',
+		Countries: [...li.querySelectorAll('.meta a')].map(c => c.textContent + ' ' + c.getAttribute('href'))};
+})`
+
+// TestSearchResultParts searches as a reader does and compares each
+// result with the story's item on its country's page: the same link,
+// language badge, date and countries, and its summary or the start of it,
+// in the story's language.
+func TestSearchResultParts(t *testing.T) {
+	dir := site(t)
+	srv := serveSite(t, dir)
+	b := newBrowser(t, srv)
+	cases := []struct{ lang, query, country string }{
+		{"en", "Kazakhstan", "kazakhstan"}, // Russian stories: a badge, and their summaries in Russian
+		{"ru", "Казахстане", "kazakhstan"}, // stories in the page's language
+	}
+	for _, c := range cases {
+		b.load(t, srv.URL+"/briefings/"+c.lang+"/countries/"+c.country+"/")
+		listed, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]shownItem](fmt.Sprintf(readItems, "ol.items > li")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		items := map[string]shownItem{}
+		for _, it := range listed {
+			items[it.Href] = it
+		}
+		b.load(t, srv.URL+"/briefings/"+c.lang+"/search/")
+		if got, _ := b.search(t, c.query); len(got) == 0 {
+			t.Fatalf("%s %q: no results", c.lang, c.query)
+		}
+		results, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]shownItem](fmt.Sprintf(readItems, "#search-results > li")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range results {
+			it, ok := items[r.Href]
+			if !ok {
+				t.Errorf("%s %q: result %s is not on the country's page", c.lang, c.query, r.Href)
+				continue
+			}
+			summary := strings.TrimSuffix(r.Summary, "…")
+			if r.Summary == "" || !strings.HasPrefix(it.Summary, summary) || (summary != r.Summary) == (summary == it.Summary) {
+				t.Errorf("%s %q: result %s shows the summary %q, its item %q", c.lang, c.query, r.Href, r.Summary, it.Summary)
+			}
+			r.Summary, it.Summary = "", ""
+			if fmt.Sprint(r) != fmt.Sprint(it) {
+				t.Errorf("%s %q: the result shows\n%+v\nits item on the country's page\n%+v", c.lang, c.query, r, it)
+			}
+			if (r.Badge != "") != (r.Lang != "" && r.Lang != c.lang) || len(r.Countries) == 0 {
+				t.Errorf("%s %q: result %s in %q has the badge %q and the countries %q", c.lang, c.query, r.Href, r.Lang, r.Badge, r.Countries)
+			}
+		}
+	}
 }
