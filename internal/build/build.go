@@ -182,8 +182,7 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, state, *render.Weights, Rep
 	rep.Budget, rep.PhotoBudget = content.Config.MaxPageKB*1024, content.Config.MaxPhotoPageKB*1024
 	next = state{theme: theme, paths: paths, memo: b.last.memo.Next()}
 	outputs, err := render.Plan(render.Input{Site: index.Build(content, published, paths), Theme: theme, URLs: urls,
-		Memo: next.memo, Weights: weights, Media: media, Held: held,
-		Bodies: func(a *load.Article) (string, error) { return load.Body(fsys, a) }})
+		Memo: next.memo, Weights: weights, Media: media, Held: held})
 	if err != nil {
 		return nil, next, weights, rep, err
 	}

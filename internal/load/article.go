@@ -30,8 +30,7 @@ type Article struct {
 	Slug           string // from front matter, else made from the title
 	Draft          bool
 	Static         bool       // a page of the site under content/{lang}/pages/, not news: no date, countries, lists or feeds
-	HTML           string     // the body, rendered by goldmark's safe renderer; see Links. Load leaves it out: see Body
-	Empty          bool       // the body has no content
+	HTML           string     // the body, rendered by goldmark's safe renderer; see Links
 	Links          []Link     // links to other articles and site paths, to be resolved when URLs are known
 	Lead           *PhotoRef  // the lead photo, from front matter; nil when there is none
 	Photos         []PhotoRef // the photos in the body, in order; see PhotoRef.Placeholder
@@ -67,13 +66,6 @@ var knownFields = []string{"title", "date", "countries", "summary", "source", "s
 // be read, the fields that were valid, so that checks against other files
 // can still report their own problems.
 func ParseArticle(path string, src []byte) (*Article, diag.List) {
-	return parseArticle(path, src, true)
-}
-
-// parseArticle is ParseArticle, with the body's HTML made only if asked
-// for: a build holds no article's HTML, which was two fifths of its memory
-// at 50,000 articles, but makes it when a page or a feed needs it.
-func parseArticle(path string, src []byte, render bool) (*Article, diag.List) {
 	var errs diag.List
 	hash := HashBytes([]byte(path), src)
 	src, ok := checkText(path, src, &errs)
@@ -104,8 +96,7 @@ func parseArticle(path string, src []byte, render bool) (*Article, diag.List) {
 	if !guard(path, body, bodyLine(src, body), &errs) {
 		return a, errs
 	}
-	b := convertBody(path, body, bodyLine(src, body), a.Summary, hash, render)
-	a.Empty = b.empty
+	b := convertBody(path, body, bodyLine(src, body), a.Summary, hash)
 	a.HTML, a.Summary, a.Links, a.Photos, a.Dropped = b.html, b.summary, b.links, b.photos, b.dropped
 	a.Hash = hash
 	if len(b.errs) > 0 {

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"fmt"
 	"hash/maphash"
 	"io"
 	"io/fs"
@@ -151,26 +150,8 @@ func (c *Cache) parseOne(fsys fs.FS, f file, limit int64) parsed {
 		old.file = f
 		return old
 	}
-	art, errs := parseArticle(f.path, src, false)
+	art, errs := ParseArticle(f.path, src)
 	return parsed{file: f, limit: limit, hash: h, art: art, errs: errs}
-}
-
-// Body is an article's HTML, as ParseArticle makes it, made again from
-// its file: Load keeps no article's HTML. The file must be as it was
-// loaded; if it changed since, the build must start again.
-func Body(fsys fs.FS, a *Article) (string, error) {
-	src, err := fs.ReadFile(fsys, a.Path)
-	if err != nil {
-		return "", fmt.Errorf("%s: cannot read: %s", a.Path, describe(err))
-	}
-	if HashBytes([]byte(a.Path), src) != a.Hash {
-		return "", fmt.Errorf("%s changed while the site was being built: build again", a.Path)
-	}
-	b, errs := ParseArticle(a.Path, src)
-	if len(errs) > 0 {
-		return "", errs.Err()
-	}
-	return b.HTML, nil
 }
 
 func tooLarge(path string, size, limit int64, errs *diag.List) {

@@ -28,7 +28,6 @@ var markdown = goldmark.New(goldmark.WithExtensions(
 // body is an article's body, converted.
 type body struct {
 	html, summary string
-	empty         bool // no content at all
 	links         []Link
 	photos        []PhotoRef
 	dropped       diag.List // a warning for each link and piece of raw HTML left out
@@ -39,7 +38,7 @@ type body struct {
 // file line first: the HTML, the summary (the given one, or the first
 // paragraph as plain text), the links to other articles and site paths,
 // and the photos, each with a placeholder where its markup goes.
-func convertBody(path string, src []byte, first int, summary string, hash uint64, render bool) body {
+func convertBody(path string, src []byte, first int, summary string, hash uint64) body {
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	lines := lineStarts(src)
 	line := func(n ast.Node) int { return first + lines.of(nodeStart(n, src)) - 1 }
@@ -49,10 +48,6 @@ func convertBody(path string, src []byte, first int, summary string, hash uint64
 	b.photos, b.errs = bodyPhotos(doc, src, path, line, hash)
 	if b.summary == "" {
 		b.summary = firstParagraph(doc, src)
-	}
-	b.empty = doc.FirstChild() == nil
-	if !render {
-		return b
 	}
 	var buf bytes.Buffer
 	if err := markdown.Renderer().Render(&buf, src, doc); err != nil {

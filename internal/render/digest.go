@@ -24,7 +24,7 @@ import (
 // pointer in one is a programming error, refused when its type is first
 // seen.
 //
-// Some values are digested by what made them: a Fragment or a Body by its
+// Two kinds of value are digested by what made them: a Fragment by its
 // id, the digest of its template and data; and a value shared by every
 // page of a language, such as its interface strings, by the digest of
 // what it points to, walked once a build (share). Views must not change
@@ -116,7 +116,6 @@ func hasherOf(t reflect.Type) hasher {
 var (
 	timeType      = reflect.TypeFor[time.Time]()
 	fragmentType  = reflect.TypeFor[Fragment]()
-	bodyType      = reflect.TypeFor[Body]()
 	entryType     = reflect.TypeFor[sitemapEntry]()
 	themeType     = reflect.TypeFor[*Theme]()
 	articleType   = reflect.TypeFor[*load.Article]()
@@ -132,7 +131,7 @@ func makeHasher(t reflect.Type) hasher {
 	switch t {
 	case timeType:
 		return hashTime
-	case fragmentType, entryType, bodyType:
+	case fragmentType, entryType:
 		return func(_ *digester, h *maphash.Hash, v reflect.Value) { writeUint(h, v.Field(1).Uint()) }
 	case themeType, articleType:
 		return byField(t, map[reflect.Type]string{themeType: "Key", articleType: "Hash"}[t])

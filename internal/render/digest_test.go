@@ -66,7 +66,7 @@ func fill(r *rand.Rand, v reflect.Value, depth int) {
 // of the files they were made of.
 func leaves(v reflect.Value, out *[]reflect.Value) {
 	switch v.Type() {
-	case fragmentType, entryType, fragmentsType, bodyType:
+	case fragmentType, entryType, fragmentsType:
 		return
 	case articleType, themeType:
 		if !v.IsNil() {

@@ -36,12 +36,11 @@ const (
 // the digest of its data, so a rebuild renders only new ones. It is a
 // cache: what it gives is a pure function of what it is asked for.
 type fragments struct {
-	bodies Bodies // makes articles' HTML, for the pages and feeds written
-	s      *siteView
-	dig    *digester
-	memo   *generation[uint64, string]
-	pos    map[*load.Article]int
-	slots  []fragment // article × language × kind
+	s     *siteView
+	dig   *digester
+	memo  *generation[uint64, string]
+	pos   map[*load.Article]int
+	slots []fragment // article × language × kind
 
 	mu     sync.Mutex
 	chrome map[string]*fragment // by template and what it shows

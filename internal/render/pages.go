@@ -30,7 +30,6 @@ type Input struct {
 	Weights *Weights        // if not nil, weighs each page and refuses those too heavy
 	Media   Media           // the photos, processed
 	Held    []validate.Held // the drafts and scheduled articles shown, to be marked so
-	Bodies  Bodies          // makes an article's HTML from its file
 }
 
 // Output is one file of the site, planned: where it goes, the key of
@@ -75,7 +74,6 @@ func Plan(in Input) ([]Output, error) {
 	p := &planner{site: site, dig: &digester{strings: &memo.strings}, memo: memo, weights: in.Weights,
 		photos: in.Media.Photos, share: in.Media.Share}
 	p.siteView = p.newSiteView(in.Theme, in.URLs, in.Media.Share, in.Held)
-	p.frags.bodies = in.Bodies
 	p.collectLists()
 	p.root()
 	p.notFound()
@@ -494,7 +492,7 @@ func articlePage(in articleInput) (*Page, error) {
 	}
 	av := &ArticleView{Title: a.Title, Lang: a.Lang, Date: t.Date(a.Date), DateISO: isoDate(a.Date),
 		Countries: s.countryLinks(a.Lang, a.Countries), Source: a.Source, SourceURL: a.SourceURL,
-		Body: s.body(a, in.LinkPaths, s.URLs.Href, html, false), Related: rel,
+		Body: trustedHTML(body(a, in.LinkPaths, s.URLs.Href, html)), Related: rel,
 		Older: s.articleLink(in.Older), Newer: s.articleLink(in.Newer)}
 	if lead != nil {
 		if av.Lead, err = s.leadFigure(pg, *a.Lead, lead, photoSizes); err != nil {
@@ -538,7 +536,7 @@ func staticPage(in articleInput) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &ArticleView{Title: a.Title, Lang: a.Lang, Body: s.body(a, in.LinkPaths, s.URLs.Href, html, false)}
+	v := &ArticleView{Title: a.Title, Lang: a.Lang, Body: trustedHTML(body(a, in.LinkPaths, s.URLs.Href, html))}
 	if lead != nil {
 		if v.Lead, err = s.leadFigure(pg, *a.Lead, lead, photoSizes); err != nil {
 			return nil, err

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html/template"
 	"slices"
 	"strconv"
 	"strings"
@@ -149,5 +150,9 @@ func robots(sitemap string, w *bytes.Buffer) error {
 	_, err := w.WriteString("User-agent: *\nAllow: /\n\nSitemap: " + sitemap + "\n")
 	return err
 }
+
+// trustedHTML marks an article body as safe to insert: goldmark's default
+// renderer wrote it, which omits raw HTML and dangerous URLs.
+func trustedHTML(s string) template.HTML { return template.HTML(s) }
 
 func itoa(n int) string { return strconv.Itoa(n) }

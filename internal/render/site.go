@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html"
 	"strings"
 
 	"briefings/internal/i18n"
@@ -147,6 +148,30 @@ func (s *siteView) logo() *ImageObject {
 func feedLinks(u URLs, label, rssPath string) FeedLinks {
 	return FeedLinks{Label: label, RSS: u.Href(rssPath), Atom: u.Href(index.FeedIn(rssPath, index.AtomFile)),
 		JSON: u.Href(index.FeedIn(rssPath, index.JSONFeedFile))}
+}
+
+// body is an article's HTML with its links and photos in place: paths
+// holds the page path of each of its links' targets, url makes the link
+// of a path (Href in pages, Abs in feeds), and photos the markup of each
+// of its body's photos.
+func body(a *load.Article, paths []string, url func(string) string, photos []string) string {
+	if len(a.Links) == 0 && len(a.Photos) == 0 {
+		return a.HTML
+	}
+	var pairs []string
+	for i, l := range a.Links {
+		path := paths[i]
+		if l.Site != "" {
+			path = strings.TrimPrefix(l.Site, "/")
+		}
+		if path != "" || l.Site != "" {
+			pairs = append(pairs, `href="`+l.Placeholder+`"`, `href="`+html.EscapeString(url(path)+l.Fragment)+`"`)
+		}
+	}
+	for i, ph := range a.Photos {
+		pairs = append(pairs, ph.Placeholder, photos[i])
+	}
+	return strings.NewReplacer(pairs...).Replace(a.HTML)
 }
 
 // newSiteView gathers what every view may read of the site, and gives the

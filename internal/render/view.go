@@ -175,7 +175,7 @@ type ArticleView struct {
 	Source, SourceURL   string
 	Mark                string    // a draft's or a scheduled article's banner, in a preview only
 	Lead                *Fragment // the lead photo, made by the "figure" template
-	Body                Body
+	Body                template.HTML
 	Related             []Fragment // made by the "related-item" template
 	Older, Newer        *Link      // the next articles of the language, by date
 }
