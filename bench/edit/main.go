@@ -245,6 +245,13 @@ func listed(text string) []check {
 	return []check{{path: "en/index.html", text: text}, {path: "en/feed.xml", text: text}}
 }
 
+// summarised are the checks that the list of the article's month, which
+// shows summaries as the home page shows only its lead's, and the feed
+// hold a text.
+func summarised(a *article, text string) []check {
+	return []check{{path: filepath.Join(filepath.Dir(a.page), "index.html"), text: text}, {path: "en/feed.xml", text: text}}
+}
+
 var kinds = []kind{
 	{"body, new words", func(b *bench, a *article, i int) (edit, error) {
 		w := word(1, i)
@@ -254,7 +261,7 @@ var kinds = []kind{
 		}
 		// A first paragraph: the summary the lists and feed show.
 		a.text = "---\n" + front + "\n---\nThe delegation reports " + w + " and " + w + "s in the field.\n\n" + body
-		return edit{a.file, a.text, append(listed(w), check{path: a.page + "/index.html", text: w})}, nil
+		return edit{a.file, a.text, append(summarised(a, w), check{path: a.page + "/index.html", text: w})}, nil
 	}},
 	{"title", func(b *bench, a *article, i int) (edit, error) {
 		w := word(2, i)
@@ -268,7 +275,7 @@ var kinds = []kind{
 		summary := "A summary that says " + w
 		text, err := setField(a.text, "summary", strconv.Quote(summary))
 		a.text = text
-		return edit{a.file, text, append(listed(summary), check{path: a.page + "/index.html", text: summary})}, err
+		return edit{a.file, text, append(summarised(a, summary), check{path: a.page + "/index.html", text: summary})}, err
 	}},
 	{"new article", func(b *bench, a *article, i int) (edit, error) {
 		w := word(4, i)
