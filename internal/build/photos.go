@@ -59,7 +59,7 @@ func (b *Builder) media(fsys fs.FS, content *load.Content, published []*load.Art
 	rep.Photos, rep.Processed = len(jobs), int(cache.Decodes())
 	share, err := shareImage(content.Config)
 	if err != nil {
-		errs.Add(load.SitePath, 0, "the share image of the site's titles: %v", err)
+		errs.Warn(load.SitePath, 0, "no share image: %v; pages without a photo of their own are shared without one", err)
 	}
 	m.Share = share
 	return m, errs

@@ -348,3 +348,17 @@ func TestPhotoBudget(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// A site whose titles the share image cannot draw still builds, its pages
+// shared without an image, and says so.
+func TestShareImageOfOtherScripts(t *testing.T) {
+	root := newProject(t, strings.Replace(budgetArchive, "title: Briefings", "title: 人道主义简报", 1))
+	out := filepath.Join(t.TempDir(), "public")
+	rep := mustBuild(t, Options{Root: root, Out: out})
+	if !strings.Contains(rep.Warnings.Error(), "content/site.yaml: warning: no share image") {
+		t.Errorf("no warning: %v", rep.Warnings)
+	}
+	if home := readFile(t, filepath.Join(out, "en/index.html")); strings.Contains(home, "og:image") || !strings.Contains(home, `<meta name="twitter:card" content="summary">`) {
+		t.Errorf("the home page names an image it does not have")
+	}
+}
