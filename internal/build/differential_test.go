@@ -59,7 +59,10 @@ func TestDifferential(t *testing.T) {
 
 func runDifferential(t *testing.T, seed uint64, steps int) {
 	p := newRandomProject(t, seed)
-	opts := Options{Root: p.root, Out: filepath.Join(testproject.MemoryDir(t), "public"), Drafts: seed%3 == 0}
+	// A fixed clock amid the articles' dates: some are scheduled, and a
+	// preview (Future, as serve builds) shows them.
+	opts := Options{Root: p.root, Out: filepath.Join(testproject.MemoryDir(t), "public"), Drafts: seed%3 == 0,
+		Future: seed%2 == 0, Now: time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC)}
 	freshOpts := opts
 	freshOpts.Out = filepath.Join(testproject.MemoryDir(t), "public")
 	b := New(opts)
@@ -363,6 +366,8 @@ var edits = []struct {
 	{1, "staticToFolder", (*project).staticToFolder},
 	{1, "staticFolderToFile", (*project).staticFolderToFile},
 	{1, "touch", (*project).touch},
+	{2, "editPage", (*project).editPage},
+	{1, "deletePage", (*project).deletePage},
 }
 
 func (p *project) randomEdit() change {
@@ -829,6 +834,46 @@ func (p *project) newArticle() (change, bool) {
 	dir := p.folder()
 	rel := path.Join(dir, p.name()+".md")
 	return change{"new article " + rel, p.write(rel, p.article(langOf(rel), true))}, true
+}
+
+// pageNames are the pages of the site an edit writes: the same names in
+// both languages, so that translations come and go.
+var pageNames = []string{"about", "contact", "privacy"}
+
+// editPage writes a page of the site: a title, maybe a summary and a
+// translation key, and a body that may link to an article.
+func (p *project) editPage() (change, bool) {
+	lang, name := pick(p.rng, langs), pick(p.rng, pageNames)
+	rel := "content/" + lang + "/pages/" + name + ".md"
+	fm := "title: " + p.title(lang) + "\n"
+	if p.rng.IntN(2) == 0 {
+		fm += "translation_key: page-" + name + "\n"
+	}
+	if p.rng.IntN(3) == 0 {
+		fm += "summary: " + p.words(lang, 5) + "\n"
+	}
+	body := p.words(lang, 12) + "\n"
+	if arts := p.articles(); p.rng.IntN(2) == 0 && len(arts) > 0 {
+		to := pick(p.rng, arts)
+		if rel, err := filepath.Rel(path.Dir(rel), to); err == nil {
+			body += "\nSee [this](" + filepath.ToSlash(rel) + ").\n"
+		}
+	}
+	return change{"wrote the page " + rel, p.write(rel, "---\n"+fm+"---\n"+body)}, true
+}
+
+func (p *project) deletePage() (change, bool) {
+	var pages []string
+	for _, rel := range p.articles() {
+		if strings.Contains(rel, "/pages/") {
+			pages = append(pages, rel)
+		}
+	}
+	if len(pages) == 0 {
+		return change{}, false
+	}
+	rel := pick(p.rng, pages)
+	return change{"deleted the page " + rel, p.remove(rel)}, true
 }
 
 func (p *project) deleteArticle() (change, bool) {
