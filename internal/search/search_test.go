@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/rand"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -377,5 +378,32 @@ func TestSnippet(t *testing.T) {
 	word := strings.Repeat("я", 300)
 	if got := snippet(word); utf8.RuneCountInString(got) != snippetLen || !strings.HasSuffix(got, "я…") {
 		t.Errorf("one long word: %q", got)
+	}
+}
+
+// sameDoc sees every field of a Doc: a field it missed would leave a
+// result showing what its story no longer says.
+func TestSameDocSeesEveryField(t *testing.T) {
+	base := Doc{Title: "t", Summary: "s", Href: "h", Date: "d", DateISO: "i", Lang: "en",
+		Countries: []string{"A"}, CountryHrefs: []string{"/a/"}}
+	v := reflect.ValueOf(&base).Elem()
+	for i := range v.NumField() {
+		changed := base
+		changed.Countries, changed.CountryHrefs = slices.Clone(base.Countries), slices.Clone(base.CountryHrefs)
+		f := reflect.ValueOf(&changed).Elem().Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(f.String() + "x")
+		case reflect.Slice:
+			f.Index(0).SetString(f.Index(0).String() + "x")
+		default:
+			t.Fatalf("field %s of a kind the test does not change", v.Type().Field(i).Name)
+		}
+		if sameDoc(&base, &changed) {
+			t.Errorf("sameDoc misses a change of %s", v.Type().Field(i).Name)
+		}
+	}
+	if !sameDoc(&base, &base) {
+		t.Error("a Doc differs from itself")
 	}
 }
