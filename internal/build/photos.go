@@ -5,7 +5,6 @@ import (
 	"hash/fnv"
 	"io/fs"
 	"maps"
-	"os"
 	"slices"
 	"sync"
 
@@ -72,12 +71,11 @@ func (b *Builder) photo(cache *photo.Cache, job photo.Job, failed error) (*rende
 	}
 	p := &render.Photo{File: job.Name, Info: job.Info}
 	for _, r := range job.Plan {
-		path := cache.Path(job.Info, r)
-		st, err := os.Stat(path)
-		if err != nil {
-			return nil, fmt.Errorf("the photo cache lost %s: %w", r.Name, err)
+		size, ok := cache.Size(job.Info, r) // known from Ensure, which checked the file
+		if !ok {
+			return nil, fmt.Errorf("the photo cache lost %s; build again", r.Name)
 		}
-		p.Files = append(p.Files, render.PhotoFile{Rendition: r, Size: st.Size(), Cache: path})
+		p.Files = append(p.Files, render.PhotoFile{Rendition: r, Size: size, Cache: cache.Path(job.Info, r)})
 	}
 	return p, nil
 }

@@ -32,6 +32,7 @@ type Cache struct {
 	Dir     string
 	Workers int // photos processed at once; 0 means runtime.GOMAXPROCS(0)
 
+	sizes   sync.Map // of int64, by file path: what Ensure found or wrote
 	decodes atomic.Int64
 	written atomic.Int64
 }
@@ -56,6 +57,16 @@ func (c *Cache) Decodes() int64 { return c.decodes.Load() }
 
 // Written reports how many rendition files this Cache has written.
 func (c *Cache) Written() int64 { return c.written.Load() }
+
+// Size is the size of rendition r of the photo info describes, as the
+// last Ensure found or wrote it; false if no Ensure did.
+func (c *Cache) Size(info Info, r Rendition) (int64, bool) {
+	v, ok := c.sizes.Load(c.Path(info, r))
+	if !ok {
+		return 0, false
+	}
+	return v.(int64), true
+}
 
 // Path is where rendition r of the photo described by info is kept.
 func (c *Cache) Path(info Info, r Rendition) string {
@@ -104,7 +115,9 @@ func (c *Cache) ensure(j Job) (err error) {
 		if !safeName(r.Name) {
 			return fmt.Errorf("rendition name %q is not a plain file name", r.Name)
 		}
-		if !trusted(c.Path(j.Info, r), r.Format) {
+		if size, ok := trusted(c.Path(j.Info, r), r.Format); ok {
+			c.sizes.Store(c.Path(j.Info, r), size)
+		} else {
 			missing = append(missing, r)
 		}
 	}
@@ -138,6 +151,7 @@ func (c *Cache) ensure(j Job) (err error) {
 		if err := writeAtomic(dir, r.Name, outs[i]); err != nil {
 			return err
 		}
+		c.sizes.Store(c.Path(j.Info, r), int64(len(outs[i])))
 		c.written.Add(1)
 	}
 	return nil
@@ -197,30 +211,30 @@ func writeAtomic(dir, name string, data []byte) error {
 // trusted reports whether the file at path exists and looks complete for
 // its format: a JPEG starts with SOI and ends with EOI; a WebP's RIFF
 // header states the file's exact length.
-func trusted(path, format string) bool {
+func trusted(path, format string) (int64, bool) {
 	f, err := os.Open(path)
 	if err != nil {
-		return false
+		return 0, false
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil || !st.Mode().IsRegular() || st.Size() < 16 {
-		return false
+		return 0, false
 	}
 	head := make([]byte, 12)
 	if _, err := io.ReadFull(f, head); err != nil {
-		return false
+		return 0, false
 	}
 	switch format {
 	case "jpeg":
 		tail := make([]byte, 2)
 		if _, err := f.ReadAt(tail, st.Size()-2); err != nil {
-			return false
+			return 0, false
 		}
-		return bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}) && tail[0] == 0xFF && tail[1] == 0xD9
+		return st.Size(), bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}) && tail[0] == 0xFF && tail[1] == 0xD9
 	case "webp":
 		n := int64(head[4]) | int64(head[5])<<8 | int64(head[6])<<16 | int64(head[7])<<24
-		return string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP" && n+8 == st.Size()
+		return st.Size(), string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP" && n+8 == st.Size()
 	}
-	return false
+	return 0, false
 }
