@@ -47,6 +47,23 @@ type head struct {
 	alternates         []Alternate
 }
 
+// hreflang is the page's alternates when it has one in another language:
+// a page's link to itself and x-default say nothing to a search engine
+// without one, and were a tenth of an untranslated article's bytes with
+// its sitemap entry. The head and the sitemap both show these.
+func (h head) hreflang() []Alternate {
+	langs := 0
+	for _, a := range h.alternates {
+		if a.Lang != "x-default" {
+			langs++
+		}
+	}
+	if langs < 2 {
+		return nil
+	}
+	return h.alternates
+}
+
 // planner lists every output of a site. Every view is made while planning,
 // and each output's key is the digest of that view (see output.go).
 type planner struct {
@@ -331,7 +348,7 @@ func listPage(in listInput) (*Page, error) {
 		}
 	}
 	if in.Intro != "" {
-		lv.Intro, pg.Description = in.Intro, in.Intro
+		lv.Intro, pg.Description = in.Intro, describe(in.Intro)
 	}
 	if in.Feed != nil { // shown with the site's feed at the foot of the page
 		pg.Feeds = append(pg.Feeds, *in.Feed)
@@ -382,7 +399,9 @@ func (s *siteView) front(pg *Page, lv *ListView, in listInput) error {
 	t := s.t(in.Lang)
 	pg.Wide = true
 	if len(in.Items) > 0 {
-		top, err := s.frags.render("story", s.item(in.Lang, in.Items[0]))
+		it := s.item(in.Lang, in.Items[0])
+		it.Summary = in.Items[0].A.Summary // the lead story's whole
+		top, err := s.frags.render("story", it)
 		if err != nil {
 			return err
 		}
@@ -484,7 +503,7 @@ func articlePage(in articleInput) (*Page, error) {
 	}
 	h, sw := articleHead(in)
 	pg := s.newPage("article", a.Lang, in.Page.Path, a.Title, navNone, h, sw)
-	pg.Description, pg.File = a.Summary, a.Path
+	pg.Description, pg.File = describe(a.Summary), a.Path
 	lead, photos := in.lead()
 	html, err := s.photoHTML(a, photos, s.URLs.Href, "")
 	if err != nil {
@@ -529,7 +548,7 @@ func staticPage(in articleInput) (*Page, error) {
 	pg := s.newPage("page", a.Lang, in.Page.Path, a.Title, navNone, h, sw)
 	pg.File = a.Path
 	if a.Summary != "" {
-		pg.Description = a.Summary
+		pg.Description = describe(a.Summary)
 	}
 	lead, photos := in.lead()
 	html, err := s.photoHTML(a, photos, s.URLs.Href, "")
@@ -588,7 +607,10 @@ func linkPaths(site *index.Site, a *load.Article) []string {
 func (s *siteView) shared(pg *Page, a *load.Article, lead *Photo) {
 	modified := later(a.Date, a.Updated)
 	pg.Social.Type, pg.Social.Title = "article", a.Title
-	pg.Social.Published, pg.Social.Modified = isoDate(a.Date), isoDate(modified)
+	pg.Social.Published = isoDate(a.Date)
+	if modified.After(a.Date) { // else the published time says it
+		pg.Social.Modified = isoDate(modified)
+	}
 	ld := &NewsArticle{Context: "https://schema.org", Type: "NewsArticle", Headline: a.Title,
 		URL: pg.Canonical, DatePublished: isoDate(a.Date), DateModified: isoDate(modified),
 		InLanguage: a.Lang, Author: Thing{Type: "Organization", Name: pg.Social.SiteName, URL: s.URLs.Abs(index.HomePath(a.Lang))}}

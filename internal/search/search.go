@@ -126,7 +126,7 @@ func (d *Doc) shown() shown {
 		}
 		cs.WriteString(c + "\x00" + href + "\x00")
 	}
-	return shown{d.Title, d.Href, d.Date, d.DateISO, d.Lang, snippet(d.Summary), cs.String()}
+	return shown{d.Title, d.Href, d.Date, d.DateISO, d.Lang, Snippet(d.Summary), cs.String()}
 }
 
 // snippetLen is the most letters of a summary a result shows: its words
@@ -134,9 +134,10 @@ func (d *Doc) shown() shown {
 // downloads, and the story's page has it.
 const snippetLen = 160
 
-// snippet is a summary cut after a word to at most snippetLen letters,
-// with an ellipsis when cut.
-func snippet(s string) string {
+// Snippet is a summary cut after a word to at most snippetLen letters,
+// with an ellipsis when cut: as a result shows it, and as lists and a
+// page's description do.
+func Snippet(s string) string {
 	if utf8.RuneCountInString(s) <= snippetLen {
 		return s
 	}

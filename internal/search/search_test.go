@@ -366,17 +366,17 @@ func TestMarshalStrings(t *testing.T) {
 
 func TestSnippet(t *testing.T) {
 	long := strings.Repeat("гуманитарное право, ", 20)
-	got := snippet(long)
+	got := Snippet(long)
 	kept := strings.TrimSuffix(got, "…")
 	if n := utf8.RuneCountInString(got); n > snippetLen || n < snippetLen-20 || kept == got ||
 		!strings.HasPrefix(long, kept) || !strings.ContainsAny(long[len(kept):len(kept)+1], " ,") {
 		t.Errorf("snippet of %d letters: %q (%d letters)", utf8.RuneCountInString(long), got, n)
 	}
-	if got := snippet("short."); got != "short." {
+	if got := Snippet("short."); got != "short." {
 		t.Errorf("a short summary became %q", got)
 	}
 	word := strings.Repeat("я", 300)
-	if got := snippet(word); utf8.RuneCountInString(got) != snippetLen || !strings.HasSuffix(got, "я…") {
+	if got := Snippet(word); utf8.RuneCountInString(got) != snippetLen || !strings.HasSuffix(got, "я…") {
 		t.Errorf("one long word: %q", got)
 	}
 }
