@@ -30,7 +30,8 @@ type Article struct {
 	Slug           string // from front matter, else made from the title
 	Draft          bool
 	Static         bool       // a page of the site under content/{lang}/pages/, not news: no date, countries, lists or feeds
-	HTML           string     // the body, rendered by goldmark's safe renderer; see Links
+	HTML           string     // the body as ParseArticle renders it; "" once Load has stored it: read it with Body
+	Empty          bool       // the body shows nothing
 	Links          []Link     // links to other articles and site paths, to be resolved when URLs are known
 	Lead           *PhotoRef  // the lead photo, from front matter; nil when there is none
 	Photos         []PhotoRef // the photos in the body, in order; see PhotoRef.Placeholder
@@ -38,6 +39,7 @@ type Article struct {
 	Lines          FieldLines
 	dayOnly        struct{ date, updated bool } // given as YYYY-MM-DD, without a time
 	Hash           uint64                       // of the path and bytes, all ParseArticle reads: pages digest an article by it
+	stored         *storedBody                  // where Load put HTML; nil: in HTML
 }
 
 // FieldLines are the file lines of front matter fields, for messages that
@@ -98,6 +100,7 @@ func ParseArticle(path string, src []byte) (*Article, diag.List) {
 	}
 	b := convertBody(path, body, bodyLine(src, body), a.Summary, hash)
 	a.HTML, a.Summary, a.Links, a.Photos, a.Dropped = b.html, b.summary, b.links, b.photos, b.dropped
+	a.Empty = strings.TrimSpace(b.html) == ""
 	a.Hash = hash
 	if len(b.errs) > 0 {
 		return a, b.errs

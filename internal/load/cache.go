@@ -151,6 +151,7 @@ func (c *Cache) parseOne(fsys fs.FS, f file, limit int64) parsed {
 		return old
 	}
 	art, errs := ParseArticle(f.path, src)
+	art.store()
 	return parsed{file: f, limit: limit, hash: h, art: art, errs: errs}
 }
 

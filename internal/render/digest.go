@@ -24,8 +24,9 @@ import (
 // pointer in one is a programming error, refused when its type is first
 // seen.
 //
-// Two kinds of value are digested by what made them: a Fragment by its
-// id, the digest of its template and data; and a value shared by every
+// Some values are digested by what made them: a Fragment by its id, the
+// digest of its template and data; an article view's Body by BodyOf, what
+// its HTML is made of, so that no page's key reads a body's bytes; and a value shared by every
 // page of a language, such as its interface strings, by the digest of
 // what it points to, walked once a build (share). Views must not change
 // once digested. Safe for concurrent use once shared values are given.
@@ -120,6 +121,7 @@ var (
 	themeType     = reflect.TypeFor[*Theme]()
 	articleType   = reflect.TypeFor[*load.Article]()
 	fragmentsType = reflect.TypeFor[*fragments]()
+	articleView   = reflect.TypeFor[ArticleView]()
 )
 
 // makeHasher makes the hasher of a type. Some types are digested by what
@@ -137,6 +139,8 @@ func makeHasher(t reflect.Type) hasher {
 		return byField(t, map[reflect.Type]string{themeType: "Key", articleType: "Hash"}[t])
 	case fragmentsType:
 		return func(*digester, *maphash.Hash, reflect.Value) {}
+	case articleView:
+		return structHasher(t, "Body")
 	}
 	switch t.Kind() {
 	case reflect.String:
@@ -152,7 +156,7 @@ func makeHasher(t reflect.Type) hasher {
 	case reflect.Slice, reflect.Array:
 		return sequenceHasher(t)
 	case reflect.Struct:
-		return structHasher(t)
+		return structHasher(t, "")
 	case reflect.Pointer:
 		return pointerHasher(t)
 	case reflect.Map:
@@ -200,9 +204,14 @@ func sequenceHasher(t reflect.Type) hasher {
 	}
 }
 
-func structHasher(t reflect.Type) hasher {
+// structHasher digests every field of a struct but the one named skip.
+func structHasher(t reflect.Type, skip string) hasher {
 	fields := make([]hasher, t.NumField())
 	for i := range fields {
+		if t.Field(i).Name == skip {
+			fields[i] = func(*digester, *maphash.Hash, reflect.Value) {}
+			continue
+		}
 		fields[i] = hasherOf(t.Field(i).Type)
 	}
 	return func(d *digester, h *maphash.Hash, v reflect.Value) {

@@ -5,10 +5,12 @@ import (
 	"html/template"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	"briefings/internal/i18n"
+	"briefings/internal/load"
 )
 
 // fill sets every leaf of v, a settable value, to a random value, and
@@ -63,10 +65,18 @@ func fill(r *rand.Rand, v reflect.Value, depth int) {
 // digest of the template and data that made its HTML
 // (TestFragmentsAreTheirIDs).
 // An article is digested by its Hash, a theme by its Key: the fingerprints
-// of the files they were made of.
+// of the files they were made of. An article view's Body is digested by
+// BodyOf, what it is made of (TestBodyIsWhatMadeIt).
 func leaves(v reflect.Value, out *[]reflect.Value) {
 	switch v.Type() {
 	case fragmentType, entryType, fragmentsType:
+		return
+	case articleView:
+		for i := range v.NumField() {
+			if v.Type().Field(i).Name != "Body" {
+				leaves(v.Field(i), out)
+			}
+		}
 		return
 	case articleType, themeType:
 		if !v.IsNil() {
@@ -243,4 +253,49 @@ func TestDigestRefusesFuncs(t *testing.T) {
 	}()
 	var d digester
 	d.sum(struct{ F func() }{})
+}
+
+// A page's key digests an article's body by what makes it, never by its
+// bytes: the view's Body is a function of BodyOf, so the key still
+// follows every change to the body.
+func TestBodyIsWhatMadeIt(t *testing.T) {
+	a, errs := load.ParseArticle("content/en/a.md", []byte("---\ntitle: A\ndate: 2025-09-03\ncountries: [AZ]\n---\nSee [b](b.md) and [the country](/en/countries/azerbaijan/).\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	urls, _ := NewURLs("https://example.org/b/")
+	of := articleBody{A: a, Paths: []string{"en/2025/09/b/", ""}, URLs: urls}
+	body := func(of articleBody) ArticleView {
+		html, err := of.html()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ArticleView{Body: trustedHTML(html), BodyOf: of}
+	}
+	v, w := body(of), body(of)
+	if v.Body != w.Body {
+		t.Fatalf("one BodyOf made two bodies:\n%s\n%s", v.Body, w.Body)
+	}
+	for _, want := range []string{`href="/b/en/2025/09/b/"`, `href="/b/en/countries/azerbaijan/"`} {
+		if !strings.Contains(string(v.Body), want) {
+			t.Errorf("body lacks %s:\n%s", want, v.Body)
+		}
+	}
+	var d digester
+	before := d.sum(&v)
+	w.Body += "x"
+	if d.sum(&w) != before {
+		t.Errorf("the digest reads the body's bytes")
+	}
+	moved := of
+	moved.Paths = []string{"en/2025/10/b/", ""}
+	if w = body(moved); d.sum(&w) == before || v.Body == w.Body {
+		t.Errorf("a link's new target left the body or its digest as it was")
+	}
+	abs := of
+	abs.Abs = true
+	html, err := abs.html()
+	if err != nil || !strings.Contains(html, `href="https://example.org/b/en/2025/09/b/"`) {
+		t.Errorf("a feed's body has no absolute links (%v):\n%s", err, html)
+	}
 }

@@ -26,10 +26,11 @@ type feed struct {
 }
 
 type feedItem struct {
-	Title, URL, Summary, HTML string
-	Published, Updated        time.Time // updated is published when the article gives none
-	Categories                []string
-	Image                     *feedImage // the lead photo; nil: none
+	Title, URL, Summary string
+	Body                articleBody // read when the feed is written
+	Published, Updated  time.Time   // updated is published when the article gives none
+	Categories          []string
+	Image               *feedImage // the lead photo; nil: none
 }
 
 // newFeed gathers a feed; arts come newest first. A feed without items
@@ -57,7 +58,8 @@ func (p *planner) newFeed(lang load.Language, country *load.Country, arts []*loa
 			return f, err
 		}
 		it := feedItem{Title: a.Title, URL: urls.Abs(site.Path(a)), Summary: a.Summary,
-			HTML: body(a, linkPaths(site, a), urls.Abs, html), Published: a.Date, Updated: later(a.Date, a.Updated)}
+			Body:      articleBody{A: a, Paths: linkPaths(site, a), Photos: html, URLs: urls, Abs: true},
+			Published: a.Date, Updated: later(a.Date, a.Updated)}
 		if a.Lead != nil {
 			it.Image = p.photos[a.Lead.File].feedImage(urls)
 		}
@@ -145,9 +147,13 @@ func (f feed) writeRSS(w *bytes.Buffer) error {
 	ch := channel{Title: f.Title, Link: f.Home, Description: f.Description, Language: f.Lang, Generator: "briefings",
 		Self: atomLink{Href: f.RSS, Rel: "self", Type: "application/rss+xml"}}
 	for _, it := range f.Items {
+		body, err := it.Body.html()
+		if err != nil {
+			return err
+		}
 		// Readers show an RSS description as HTML: the summary is text.
 		ri := item{Title: it.Title, Link: it.URL, GUID: guid{IsPermaLink: true, Value: it.URL},
-			PubDate: it.Published.Format(time.RFC1123Z), Description: html.EscapeString(it.Summary), Content: cdata{it.HTML},
+			PubDate: it.Published.Format(time.RFC1123Z), Description: html.EscapeString(it.Summary), Content: cdata{body},
 			Categories: it.Categories}
 		if im := it.Image; im != nil {
 			ri.Enclosure = &enclosure{URL: im.URL, Length: im.Size, Type: im.Type}
@@ -209,9 +215,13 @@ func (f feed) writeAtom(w *bytes.Buffer) error {
 			{Href: f.Home, Rel: "alternate", Type: "text/html"}},
 		ID: f.in(index.AtomFile), Updated: f.Updated.Format(time.RFC3339), Author: atomAuthor{f.Title}, Generator: "briefings"}
 	for _, it := range f.Items {
+		body, err := it.Body.html()
+		if err != nil {
+			return err
+		}
 		e := atomEntry{Title: it.Title, Links: []atomLink{{Href: it.URL, Rel: "alternate", Type: "text/html"}}, ID: it.URL,
 			Published: it.Published.Format(time.RFC3339), Updated: it.Updated.Format(time.RFC3339),
-			Summary: it.Summary, Content: atomContent{Type: "html", Value: it.HTML}}
+			Summary: it.Summary, Content: atomContent{Type: "html", Value: body}}
 		if im := it.Image; im != nil {
 			e.Links = append(e.Links, atomLink{Href: im.URL, Rel: "enclosure", Type: im.Type, Length: im.Size})
 		}
@@ -251,7 +261,11 @@ func (f feed) writeJSON(w *bytes.Buffer) error {
 	jf := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: f.Title, HomePageURL: f.Home,
 		FeedURL: f.in(index.JSONFeedFile), Description: f.Description, Language: f.Lang, Items: []jsonFeedItem{}}
 	for _, it := range f.Items {
-		ji := jsonFeedItem{ID: it.URL, URL: it.URL, Title: it.Title, ContentHTML: it.HTML,
+		body, err := it.Body.html()
+		if err != nil {
+			return err
+		}
+		ji := jsonFeedItem{ID: it.URL, URL: it.URL, Title: it.Title, ContentHTML: body,
 			Summary: it.Summary, DatePublished: it.Published.Format(time.RFC3339),
 			DateModified: it.Updated.Format(time.RFC3339), Tags: it.Categories}
 		if it.Image != nil {

@@ -34,8 +34,17 @@ func (p *planner) pageContext() [4]uint64 {
 	return [4]uint64{p.Theme.Key, uint64(b[0]), uint64(b[1]), uint64(b[2])}
 }
 
-// write writes a page and weighs it.
+// write writes a page and weighs it. An article's body is read only now:
+// views are made while planning, and holding every body until its page
+// was written was a third of a build's memory.
 func (p *planner) write(pg *Page, w *bytes.Buffer) error {
+	if v := pg.Article; v != nil {
+		body, err := v.BodyOf.html()
+		if err != nil {
+			return err
+		}
+		v.Body = trustedHTML(body)
+	}
 	if err := p.Theme.Execute(w, pg); err != nil || p.weights == nil {
 		return err
 	}

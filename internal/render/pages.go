@@ -511,8 +511,8 @@ func articlePage(in articleInput) (*Page, error) {
 	}
 	av := &ArticleView{Title: a.Title, Lang: a.Lang, Date: t.Date(a.Date), DateISO: isoDate(a.Date),
 		Countries: s.countryLinks(a.Lang, a.Countries), Source: a.Source, SourceURL: a.SourceURL,
-		Body: trustedHTML(body(a, in.LinkPaths, s.URLs.Href, html)), Related: rel,
-		Older: s.articleLink(in.Older), Newer: s.articleLink(in.Newer)}
+		Related: rel, Older: s.articleLink(in.Older), Newer: s.articleLink(in.Newer),
+		BodyOf: articleBody{A: a, Paths: in.LinkPaths, Photos: html, URLs: s.URLs}}
 	if lead != nil {
 		if av.Lead, err = s.leadFigure(pg, *a.Lead, lead, photoSizes); err != nil {
 			return nil, err
@@ -555,7 +555,7 @@ func staticPage(in articleInput) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &ArticleView{Title: a.Title, Lang: a.Lang, Body: trustedHTML(body(a, in.LinkPaths, s.URLs.Href, html))}
+	v := &ArticleView{Title: a.Title, Lang: a.Lang, BodyOf: articleBody{A: a, Paths: in.LinkPaths, Photos: html, URLs: s.URLs}}
 	if lead != nil {
 		if v.Lead, err = s.leadFigure(pg, *a.Lead, lead, photoSizes); err != nil {
 			return nil, err

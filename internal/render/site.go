@@ -158,17 +158,33 @@ func feedLinks(u URLs, label, rssPath string) FeedLinks {
 		JSON: u.Href(index.FeedIn(rssPath, index.JSONFeedFile))}
 }
 
-// body is an article's HTML with its links and photos in place: paths
-// holds the page path of each of its links' targets, url makes the link
-// of a path (Href in pages, Abs in feeds), and photos the markup of each
-// of its body's photos.
-func body(a *load.Article, paths []string, url func(string) string, photos []string) string {
-	if len(a.Links) == 0 && len(a.Photos) == 0 {
-		return a.HTML
+// articleBody is what an article's body in a page or feed is made of:
+// the article, by its file; the page path each of its links leads to;
+// the markup of each of its photos; and whether its links are absolute
+// URLs, as feeds have them, or paths, as pages do. A view holds this, not
+// the body, which is read only when a page or feed is written.
+type articleBody struct {
+	A      *load.Article
+	Paths  []string
+	Photos []string
+	URLs   URLs
+	Abs    bool
+}
+
+// html is the article's HTML with its links and photos in place.
+func (b articleBody) html() (string, error) {
+	a := b.A
+	body, err := a.Body()
+	if err != nil || len(a.Links) == 0 && len(a.Photos) == 0 {
+		return body, err
+	}
+	url := b.URLs.Href
+	if b.Abs {
+		url = b.URLs.Abs
 	}
 	var pairs []string
 	for i, l := range a.Links {
-		path := paths[i]
+		path := b.Paths[i]
 		if l.Site != "" {
 			path = strings.TrimPrefix(l.Site, "/")
 		}
@@ -177,9 +193,9 @@ func body(a *load.Article, paths []string, url func(string) string, photos []str
 		}
 	}
 	for i, ph := range a.Photos {
-		pairs = append(pairs, ph.Placeholder, photos[i])
+		pairs = append(pairs, ph.Placeholder, b.Photos[i])
 	}
-	return strings.NewReplacer(pairs...).Replace(a.HTML)
+	return strings.NewReplacer(pairs...).Replace(body), nil
 }
 
 // newSiteView gathers what every view may read of the site, and gives the

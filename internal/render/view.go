@@ -173,9 +173,10 @@ type ArticleView struct {
 	Updated, UpdatedISO string
 	Countries           []Link
 	Source, SourceURL   string
-	Mark                string    // a draft's or a scheduled article's banner, in a preview only
-	Lead                *Fragment // the lead photo, made by the "figure" template
-	Body                template.HTML
+	Mark                string        // a draft's or a scheduled article's banner, in a preview only
+	Lead                *Fragment     // the lead photo, made by the "figure" template
+	Body                template.HTML // made of BodyOf when the page is written; a page's key digests BodyOf
+	BodyOf              articleBody
 	Related             []Fragment // made by the "related-item" template
 	Older, Newer        *Link      // the next articles of the language, by date
 }

@@ -123,7 +123,7 @@ func Warnings(c *load.Content, published []*load.Article) diag.List {
 		if a.Lines.Summary == 0 {
 			warns.Warn(a.Path, 0, "no summary: lists, feeds and search engines show the first paragraph instead")
 		}
-		if strings.TrimSpace(a.HTML) == "" {
+		if a.Empty {
 			warns.Warn(a.Path, 0, "the article has no body")
 		}
 	}

@@ -1,0 +1,64 @@
+package load
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// Load keeps no article's body in memory; each reads back as
+// ParseArticle made it, also when a file is parsed again.
+func TestBodiesReadBack(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	fsys := fstest.MapFS{
+		"content/site.yaml":      {Data: []byte("base_url: https://example.org/\ndefault_language: en\nlanguages:\n  en: {name: English, title: B}\n")},
+		"content/countries.yaml": {Data: []byte("AZ: {en: Azerbaijan}\n")},
+	}
+	src := map[string][]byte{}
+	article := func(i int) []byte {
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: Story %d\ndate: 2025-09-03\ncountries: [AZ]\n---\n", i)
+		for range 1 + rng.Intn(30) {
+			b.WriteString([]string{"Aid *arrives*. ", "Вода. ", "[x](/en/) ", "\n\n", "- item\n", "`code` "}[rng.Intn(6)])
+		}
+		return []byte(b.String())
+	}
+	for i := range 200 {
+		p := fmt.Sprintf("content/en/a%d.md", i)
+		src[p] = article(i)
+		fsys[p] = &fstest.MapFile{Data: src[p]}
+	}
+	var cache Cache
+	check := func(round string) {
+		c, errs := Load(fsys, &cache)
+		if errs.Err() != nil {
+			t.Fatal(errs)
+		}
+		if len(c.Articles) != len(src) {
+			t.Fatalf("%s: %d articles", round, len(c.Articles))
+		}
+		for _, a := range c.Articles {
+			want, _ := ParseArticle(a.Path, src[a.Path])
+			got, err := a.Body()
+			if err != nil || got != want.HTML {
+				t.Fatalf("%s: %s reads back %q (%v), want %q", round, a.Path, got, err, want.HTML)
+			}
+			if a.HTML != "" && !bodies.failed {
+				t.Errorf("%s: %s keeps its body in memory", round, a.Path)
+			}
+			if a.Empty != (strings.TrimSpace(want.HTML) == "") {
+				t.Errorf("%s: %s: Empty is %v", round, a.Path, a.Empty)
+			}
+		}
+	}
+	check("first load")
+	for i := range 50 {
+		p := fmt.Sprintf("content/en/a%d.md", rng.Intn(200))
+		src[p] = article(1000 + i)
+		fsys[p] = &fstest.MapFile{Data: src[p]}
+		cache.Changed(p)
+	}
+	check("after edits")
+}
