@@ -114,25 +114,36 @@ func (b *Builder) Build() (Report, error) {
 		return Report{}, err
 	}
 	defer done()
-	outputs, next, weights, rep, err := b.plan(fsys)
+	in, published, statics, next, rep, err := b.prepare(fsys)
 	if err != nil {
 		return rep, err
 	}
-	rep.Files = len(outputs)
-	next.keys, next.marker, err = b.write(outputs, &rep)
-	if over := weights.Over(); len(over) > 0 {
+	c, err := b.begin()
+	if err != nil {
+		return rep, err
+	}
+	in.Writer = c.writer
+	outputs, err := b.plan(in, published, statics)
+	if err == nil {
+		rep.Files = len(outputs)
+		next.keys, next.marker, err = b.finish(c, outputs, &rep)
+	} else {
+		err = c.abort(err)
+	}
+	if over := in.Weights.Over(); len(over) > 0 {
 		err = over.Err() // the pages over budget were not written, nor was anything else
 	}
-	rep.Weights, rep.Took = weights.Summary(), time.Since(start)
+	rep.Weights, rep.Took = in.Weights.Summary(), time.Since(start)
 	if err == nil {
 		b.last = next
 	}
 	return rep, err
 }
 
-// plan loads, validates and indexes the project and lists every output,
-// with the state a build of them leaves and the scale that weighs pages.
-func (b *Builder) plan(fsys fs.FS) ([]render.Output, state, *render.Weights, Report, error) {
+// prepare loads, validates and indexes the project: what Plan needs to
+// list every output, with the state a build of them leaves and the files
+// of static/.
+func (b *Builder) prepare(fsys fs.FS) (render.Input, []*load.Article, []render.Output, state, Report, error) {
 	var next state
 	content, errs := load.Load(fsys, &b.cache)
 	var langs []string
@@ -176,26 +187,34 @@ func (b *Builder) plan(fsys fs.FS) ([]render.Output, state, *render.Weights, Rep
 	}
 	rep.Warnings = errs.Warnings().Sort()
 	if errs.Err() != nil {
-		return nil, next, nil, rep, errs.Err()
+		return render.Input{}, nil, nil, next, rep, errs.Err()
 	}
 	weights := render.NewWeights(content.Config, stylesheetSize(statics))
 	rep.Budget, rep.PhotoBudget = content.Config.MaxPageKB*1024, content.Config.MaxPhotoPageKB*1024
 	next = state{theme: theme, paths: paths, memo: b.last.memo.Next()}
-	outputs, err := render.Plan(render.Input{Site: index.Build(content, published, paths), Theme: theme, URLs: urls,
-		Memo: next.memo, Weights: weights, Media: media, Held: held})
+	in := render.Input{Site: index.Build(content, published, paths), Theme: theme, URLs: urls,
+		Memo: next.memo, Weights: weights, Media: media, Held: held}
+	return in, published, statics, next, rep, nil
+}
+
+// plan lists every output, the pages made as they are planned, and checks
+// what only the whole list shows: links to site paths, and paths that
+// collide.
+func (b *Builder) plan(in render.Input, published []*load.Article, statics []render.Output) ([]render.Output, error) {
+	outputs, err := render.Plan(in)
 	if err != nil {
-		return nil, next, weights, rep, err
+		return nil, err
 	}
 	all := append(outputs, statics...)
-	if err := siteLinks(published, all, urls.BasePath()).Err(); err != nil {
-		return nil, next, weights, rep, err
+	if err := siteLinks(published, all, in.URLs.BasePath()).Err(); err != nil {
+		return nil, err
 	}
 	if !b.samePaths(all) { // collisions are a function of the paths alone
 		if err := collisions(outputs, statics); err != nil {
-			return nil, next, weights, rep, err
+			return nil, err
 		}
 	}
-	return all, next, weights, rep, nil
+	return all, nil
 }
 
 // samePaths reports whether outputs are at the paths of the last good

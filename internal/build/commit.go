@@ -12,52 +12,78 @@ import (
 	"briefings/internal/write"
 )
 
-// write renders what changed and commits it to the output folder by the
-// one protocol of package write: when the last build's state says what
-// the folder holds, the outputs whose keys changed; else every output, of
-// which only those whose bytes differ from the folder's are written. It
-// returns what the folder then holds: each output's key, and its marker.
-func (b *Builder) write(outputs []render.Output, rep *Report) (map[string]uint64, os.FileInfo, error) {
+// A commit is one build's change to the output folder, by the one
+// protocol of package write: when the last build's state says what the
+// folder holds, the outputs whose keys changed are written; else every
+// output, of which only those whose bytes differ from the folder's.
+type commit struct {
+	stage  *write.Stage // nil in a dry run
+	keys   map[string]uint64
+	known  bool // keys are what the folder holds
+	writer *render.Writer
+}
+
+// begin starts the commit of a build, before its outputs are planned:
+// pages are written as they are planned.
+func (b *Builder) begin() (*commit, error) {
 	if b.opts.DryRun {
-		_, _, err := render.Run(outputs, map[string]uint64{}, func(string, []byte) error { return nil })
-		return nil, nil, err
+		return &commit{writer: render.NewWriter(map[string]uint64{}, func(string, []byte) error { return nil })}, nil
 	}
-	keys, known := maps.Clone(b.last.keys), b.last.keys != nil && b.sameOutput()
-	if !known {
+	c := &commit{keys: maps.Clone(b.last.keys), known: b.last.keys != nil && b.sameOutput()}
+	if !c.known {
 		project := b.opts.Root
 		if b.opts.FS != nil {
 			project = "" // the sources are not on disk
 		}
 		if err := write.Check(b.opts.Out, project); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		keys = make(map[string]uint64, len(outputs))
+		c.keys = map[string]uint64{}
 	}
-	stage, err := write.Begin(b.opts.Out, known)
+	stage, err := write.Begin(b.opts.Out, c.known)
 	if err != nil {
+		return nil, err
+	}
+	c.stage, c.writer = stage, render.NewWriter(c.keys, stage.Put)
+	return c, nil
+}
+
+// abort drops what a failed build staged, and says the output is as it was.
+func (c *commit) abort(err error) error {
+	if c.stage == nil {
+		return err
+	}
+	c.stage.Abort()
+	return err
+}
+
+// finish makes the outputs not made yet and commits them all. It returns
+// what the folder then holds: each output's key, and its marker.
+func (b *Builder) finish(c *commit, outputs []render.Output, rep *Report) (map[string]uint64, os.FileInfo, error) {
+	_, gone, err := c.writer.Finish(outputs)
+	if c.stage == nil {
 		return nil, nil, err
 	}
-	_, gone, err := render.Run(outputs, keys, stage.Put)
 	if err != nil {
-		stage.Abort()
+		c.stage.Abort()
 		return nil, nil, errors.Join(err, b.unchanged())
 	}
-	if !known {
+	if !c.known {
 		paths := make([]string, len(outputs))
 		for i, o := range outputs {
 			paths[i] = o.Path
 		}
-		gone = stage.Gone(paths)
+		gone = c.stage.Gone(paths)
 	}
-	if err := stage.Commit(gone, b.commits); err != nil {
+	if err := c.stage.Commit(gone, b.commits); err != nil {
 		if errors.Is(err, write.ErrInterrupted) {
 			return nil, nil, err
 		}
 		return nil, nil, errors.Join(err, b.unchanged())
 	}
-	rep.Written, rep.Removed = stage.Written(), len(gone)
+	rep.Written, rep.Removed = c.stage.Written(), len(gone)
 	marker, _ := os.Stat(filepath.Join(b.opts.Out, write.Marker))
-	return keys, marker, nil
+	return c.keys, marker, nil
 }
 
 // sameOutput reports whether the output folder is as the last build left

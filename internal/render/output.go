@@ -57,9 +57,9 @@ func (p *planner) write(pg *Page, w *bytes.Buffer) error {
 // view is made only if the page is written. That is how a rebuild after
 // one save makes a few views of 13,000. build is a plain function of its
 // input, which holds all it may read: the site's part of it (siteView),
-// the articles it shows, and strings. Views are not kept between planning
-// and writing, which held 40% of a build's memory: a page to write makes
-// its view again, which proves it the same.
+// the articles it shows, and strings. A view made to plan the page is
+// written with it when a Writer makes the page at once; otherwise the
+// page makes its view again when written, which proves it the same.
 func memoPage[I any](p *planner, listed bool, kind string, in I, build func(I) (*Page, error)) planned {
 	id := p.dig.sum(kind, p.pageContext(), in)
 	view := func() (*Page, uint64, error) {
@@ -72,6 +72,7 @@ func memoPage[I any](p *planner, listed bool, kind string, in I, build func(I) (
 		}
 		return pg, p.pageKey(pg), nil
 	}
+	var made *Page // the view made to plan the page, until it is written
 	last, ok := p.memo.pages.old[id]
 	if !ok {
 		pg, key, err := view()
@@ -80,19 +81,27 @@ func memoPage[I any](p *planner, listed bool, kind string, in I, build func(I) (
 			return planned{}
 		}
 		last = pageIDs{OutputPath(pg.Path), key, nil}
+		if p.writer != nil { // which writes the page as soon as this returns
+			made = pg
+		}
 		if listed {
 			last.entry = p.entry(pg)
 		}
 	}
 	p.memo.pages.store(id, last)
 	return planned{entry: last.entry, out: Output{Path: last.path, Key: last.key, Make: func(w *bytes.Buffer) error {
-		pg, key, err := view()
-		if err == nil && key != last.key {
-			err = fmt.Errorf("/%s: its view changed while what it is made of did not", pg.Path)
+		pg, err := made, error(nil)
+		if made == nil {
+			var key uint64
+			pg, key, err = view()
+			if err == nil && key != last.key {
+				err = fmt.Errorf("/%s: its view changed while what it is made of did not", pg.Path)
+			}
+			if err != nil {
+				return err
+			}
 		}
-		if err != nil {
-			return err
-		}
+		made = nil
 		return p.write(pg, w)
 	}}}
 }

@@ -30,11 +30,13 @@ type Input struct {
 	Weights *Weights        // if not nil, weighs each page and refuses those too heavy
 	Media   Media           // the photos, processed
 	Held    []validate.Held // the drafts and scheduled articles shown, to be marked so
+	Writer  *Writer         // if not nil, makes each page as soon as it is planned
 }
 
 // Output is one file of the site, planned: where it goes, the key of
 // everything it shows, and how to make its bytes. Make writes them to w,
-// an empty buffer that Run reuses from one output to the next.
+// an empty buffer that a Writer reuses from one output to the next; it is
+// nil once a Writer has had the output.
 type Output struct {
 	Path string
 	Key  uint64
@@ -76,6 +78,7 @@ type planner struct {
 	lists   map[string]bool  // every list page of every language
 	pending []func() planned // pages to plan, in order
 	weights *Weights         // nil: pages are not weighed
+	writer  *Writer          // nil: pages are made after planning
 	photos  Photos
 	share   *Share
 	mu      sync.Mutex
@@ -89,7 +92,7 @@ type planner struct {
 func Plan(in Input) ([]Output, error) {
 	site, memo := in.Site, in.Memo
 	p := &planner{site: site, dig: &digester{strings: &memo.strings}, memo: memo, weights: in.Weights,
-		photos: in.Media.Photos, share: in.Media.Share}
+		photos: in.Media.Photos, share: in.Media.Share, writer: in.Writer}
 	p.siteView = p.newSiteView(in.Theme, in.URLs, in.Media.Share, in.Held)
 	p.collectLists()
 	p.root()
@@ -105,9 +108,15 @@ func Plan(in Input) ([]Output, error) {
 		p.pending = append(p.pending, func() planned { return p.static(a) })
 	}
 	// Each page's view is made on its own: on every core, then added in
-	// order.
+	// order. A Writer makes the page at once.
 	done := make([]planned, len(p.pending))
-	par.Each(len(done), func(i int) { done[i] = p.pending[i]() })
+	par.Each(len(done), func(i int) {
+		done[i] = p.pending[i]()
+		if p.writer != nil && done[i].out.Make != nil {
+			done[i].out = p.writer.write(done[i].out)
+		}
+	})
+	p.pending = nil
 	for _, pl := range done {
 		p.add(pl)
 	}
@@ -157,7 +166,7 @@ func (p *planner) fail(err error) {
 
 // add appends a planned page to the site's outputs and its sitemap.
 func (p *planner) add(pl planned) {
-	if pl.out.Make == nil {
+	if pl.out.Path == "" {
 		return // its view failed
 	}
 	p.outputs = append(p.outputs, pl.out)

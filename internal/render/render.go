@@ -4,78 +4,17 @@ package render
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"briefings/internal/index"
 	"briefings/internal/load"
 	"briefings/internal/par"
 )
-
-// Put receives one output file: its path under the output folder and its
-// bytes, which are reused once Put returns.
-type Put func(path string, data []byte) error
-
-// Run makes every output whose key differs from its key in keys, on every
-// core, handing each to put. keys, what is already in place, is brought up
-// to date in place when all went well: it then holds exactly the outputs
-// given. Run returns how many outputs it made, and the paths of those in
-// keys that are no longer given, sorted.
-func Run(outputs []Output, keys map[string]uint64, put Put) (made int, gone []string, err error) {
-	var todo []Output
-	fresh := 0
-	for _, o := range outputs {
-		old, ok := keys[o.Path]
-		if !ok {
-			fresh++
-		}
-		if !ok || old != o.Key {
-			todo = append(todo, o)
-		}
-	}
-	errs := make([]error, len(todo))
-	// A buffer a worker: pages grow their buffer only until it fits the
-	// largest, where a fresh buffer a page cost a tenth of the build.
-	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	par.Each(len(todo), func(i int) {
-		w := bufs.Get().(*bytes.Buffer)
-		w.Reset()
-		err := todo[i].Make(w)
-		if err == nil {
-			err = put(todo[i].Path, w.Bytes())
-		}
-		errs[i] = err
-		bufs.Put(w)
-	})
-	if err := errors.Join(errs...); err != nil {
-		return 0, nil, err
-	}
-	// Something went only if the map holds more than the outputs; most
-	// rebuilds remove nothing and need not look.
-	if len(keys)+fresh > len(outputs) {
-		given := make(map[string]bool, len(outputs))
-		for _, o := range outputs {
-			given[o.Path] = true
-		}
-		for p := range keys {
-			if !given[p] {
-				gone = append(gone, p)
-				delete(keys, p)
-			}
-		}
-		slices.Sort(gone)
-	}
-	for _, o := range todo {
-		keys[o.Path] = o.Key
-	}
-	return len(todo), gone, nil
-}
 
 // Execute writes one page with its kind's template.
 func (th *Theme) Execute(w *bytes.Buffer, pg *Page) error {
