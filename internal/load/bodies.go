@@ -47,7 +47,7 @@ func (s *bodyStore) put(html string) *storedBody {
 		os.Remove(f.Name()) // an open file outlives its name on Unix; elsewhere it stays in the temporary folder
 		s.f = f
 	}
-	if _, err := s.f.WriteAt([]byte(html), s.size); err != nil {
+	if _, err := s.f.WriteAt(unsafe.Slice(unsafe.StringData(html), len(html)), s.size); err != nil { // read, not kept: no copy
 		s.failed = true
 		return nil
 	}
