@@ -90,8 +90,13 @@ func New(opts Options) *Builder {
 	return &Builder{opts: opts, last: state{memo: render.NewMemo()}}
 }
 
-// Build builds a project once, into a fresh output folder.
-func Build(opts Options) (Report, error) { return New(opts).Build() }
+// Build builds a project once, into a fresh output folder. Nothing is
+// kept for a build after it.
+func Build(opts Options) (Report, error) {
+	b := New(opts)
+	b.last.memo = render.OneBuild()
+	return b.Build()
+}
 
 // Changed tells the builder every project path (slash-separated, from the
 // root) that changed since its last build, as the watcher saw them: the

@@ -56,7 +56,7 @@ func (p *planner) search(e *index.Edition) {
 // its bytes: a file is written again exactly when its bytes change.
 func (p *planner) searchIndex(e *index.Edition) {
 	lang := e.Lang.Code
-	files, err := p.memo.search.index.Files(lang, p.searchDocs(e))
+	files, err := p.searchMemo().index.Files(lang, p.searchDocs(e))
 	if err != nil {
 		p.fail(err)
 		return
@@ -64,6 +64,15 @@ func (p *planner) searchIndex(e *index.Edition) {
 	for _, f := range files {
 		p.outputs = append(p.outputs, Bytes(f.Path, f.Data))
 	}
+}
+
+// searchMemo is what the memo keeps of the search index; one for this
+// call alone when it keeps nothing.
+func (p *planner) searchMemo() *searchMemo {
+	if p.memo.search == nil {
+		return &searchMemo{}
+	}
+	return p.memo.search
 }
 
 // searchMemo keeps, for the next build, each language's index and the
@@ -112,7 +121,7 @@ func docOf(s docSource) search.Doc {
 // finds them.
 func (p *planner) searchDocs(e *index.Edition) []search.Doc {
 	lang := e.Lang.Code
-	m := p.memo.search
+	m := p.searchMemo()
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	names := m.countryNames(lang, p.site.Countries, p.countryPages(e))
