@@ -50,7 +50,11 @@ Commands:
 Run "briefings COMMAND -h" for a command's flags.
 `
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	load.DropBodies()
+	os.Exit(code)
+}
 
 // run is the whole program, testable without a process: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {

@@ -21,6 +21,7 @@ var bodies bodyStore
 type bodyStore struct {
 	mu     sync.Mutex
 	f      *os.File
+	name   string // the file's name while it has one: where removing an open file fails
 	size   int64
 	failed bool
 }
@@ -44,7 +45,9 @@ func (s *bodyStore) put(html string) *storedBody {
 			s.failed = true
 			return nil
 		}
-		os.Remove(f.Name()) // an open file outlives its name on Unix; elsewhere it stays in the temporary folder
+		if os.Remove(f.Name()) != nil { // an open file outlives its name on Unix, not on Windows
+			s.name = f.Name()
+		}
 		s.f = f
 	}
 	if _, err := s.f.WriteAt(unsafe.Slice(unsafe.StringData(html), len(html)), s.size); err != nil { // read, not kept: no copy
@@ -87,4 +90,17 @@ func (a *Article) Body() (string, error) {
 		return "", fmt.Errorf("%s: reading its body back from the build's temporary file: %w", a.Path, err)
 	}
 	return html, nil
+}
+
+// DropBodies removes the temporary file of bodies where the system could
+// not remove it while it was open. A program calls it as it exits: no
+// article Load returned can read its body after.
+func DropBodies() {
+	bodies.mu.Lock()
+	defer bodies.mu.Unlock()
+	if bodies.f != nil && bodies.name != "" {
+		bodies.f.Close()
+		os.Remove(bodies.name)
+		bodies.f, bodies.name, bodies.size = nil, "", 0
+	}
 }
