@@ -104,9 +104,3 @@ func (w *Writer) Finish(outputs []Output) (made int, gone []string, err error) {
 	}
 	return int(w.made.Load()), gone, nil
 }
-
-// Run makes every output whose key differs from its key in keys, as a
-// Writer given them all at once does.
-func Run(outputs []Output, keys map[string]uint64, put Put) (made int, gone []string, err error) {
-	return NewWriter(keys, put).Finish(outputs)
-}
