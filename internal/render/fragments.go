@@ -62,6 +62,20 @@ func newFragments(s *siteView, dig *digester, memo *generation[uint64, string], 
 	return f
 }
 
+// drop forgets the stories' entries rendered for readers of lang, once no
+// page left to plan shows them. One asked for again is rendered again.
+// Not safe while pages of lang are planned.
+func (f *fragments) drop(lang string) {
+	li := f.s.languageIndex(lang)
+	if li < 0 {
+		return
+	}
+	for pos := range len(f.pos) {
+		at := (pos*len(f.s.Languages) + li) * storyKinds
+		clear(f.slots[at : at+storyKinds])
+	}
+}
+
 // frame fills in the parts of a page's frame many pages share, each made
 // once a build: they were a third of the template work of a page.
 func (f *fragments) frame(pg *Page) error {

@@ -74,11 +74,12 @@ type planner struct {
 	dig     *digester
 	memo    *Memo
 	outputs []Output
-	listed  []sitemapEntry   // the pages the sitemap lists, in order
-	lists   map[string]bool  // every list page of every language
-	pending []func() planned // pages to plan, in order
-	weights *Weights         // nil: pages are not weighed
-	writer  *Writer          // nil: pages are made after planning
+	listed  []sitemapEntry  // the pages the sitemap lists, in order
+	lists   map[string]bool // every list page of every language
+	pending []pending       // pages to plan, in order
+	lang    string          // the language of the pages being queued; "": of none
+	weights *Weights        // nil: pages are not weighed
+	writer  *Writer         // nil: pages are made after planning
 	photos  Photos
 	share   *Share
 	mu      sync.Mutex
@@ -98,25 +99,18 @@ func Plan(in Input) ([]Output, error) {
 	p.root()
 	p.notFound()
 	for _, e := range site.Editions {
+		p.lang = e.Lang.Code
 		p.edition(e)
 		p.search(e)
 	}
+	p.lang = ""
 	for _, a := range site.Articles {
-		p.pending = append(p.pending, func() planned { return p.article(a) })
+		p.queue(a.Lang, func() planned { return p.article(a) })
 	}
 	for _, a := range site.Pages {
-		p.pending = append(p.pending, func() planned { return p.static(a) })
+		p.queue(a.Lang, func() planned { return p.static(a) })
 	}
-	// Each page's view is made on its own: on every core, then added in
-	// order. A Writer makes the page at once.
-	done := make([]planned, len(p.pending))
-	par.Each(len(done), func(i int) {
-		done[i] = p.pending[i]()
-		if p.writer != nil && done[i].out.Make != nil {
-			done[i].out = p.writer.write(done[i].out)
-		}
-	})
-	p.pending = nil
+	done := p.planPending()
 	for _, pl := range done {
 		p.add(pl)
 	}
@@ -177,7 +171,51 @@ func (p *planner) add(pl planned) {
 
 // addPage plans a page once every page is known, on every core.
 func (p *planner) addPage(h head, listed bool, view func() (*Page, error)) {
-	p.pending = append(p.pending, func() planned { return p.plan(h, listed, view) })
+	p.queue(p.lang, func() planned { return p.plan(h, listed, view) })
+}
+
+// pending is a page to plan, and the language of the stories it lists.
+type pending struct {
+	lang string
+	plan func() planned
+}
+
+func (p *planner) queue(lang string, plan func() planned) {
+	p.pending = append(p.pending, pending{lang, plan})
+}
+
+// planPending plans the pages queued, in their order. Each page's view is
+// made on its own, on every core, and a Writer makes the page at once.
+// The pages of one language are planned together, and then the stories'
+// entries rendered for its readers are dropped: no other page shows them,
+// and holding both languages' until the end was a third of a build's
+// memory at its peak.
+func (p *planner) planPending() []planned {
+	done := make([]planned, len(p.pending))
+	var langs []string
+	for _, l := range p.site.Languages {
+		langs = append(langs, l.Code)
+	}
+	for _, lang := range append(langs, "") {
+		var todo []int
+		for i, pg := range p.pending {
+			if pg.lang == lang || lang == "" && !slices.Contains(langs, pg.lang) {
+				todo = append(todo, i)
+			}
+		}
+		par.Each(len(todo), func(j int) {
+			i := todo[j]
+			done[i] = p.pending[i].plan()
+			if p.writer != nil && done[i].out.Make != nil {
+				done[i].out = p.writer.write(done[i].out)
+			}
+		})
+		if lang != "" {
+			p.frags.drop(lang)
+		}
+	}
+	p.pending = nil
+	return done
 }
 
 // collectLists notes every list page of every language first: a list's
@@ -249,7 +287,7 @@ type listing struct {
 func (p *planner) paginated(e *index.Edition, entries []index.Entry, first func(lang string) string,
 	section int, l listing) {
 	for n := range p.pageCount(len(entries)) + 1 {
-		p.pending = append(p.pending, func() planned { return p.listPage(e, entries, first, section, l, n) })
+		p.queue(e.Lang.Code, func() planned { return p.listPage(e, entries, first, section, l, n) })
 	}
 }
 
