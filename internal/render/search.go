@@ -62,7 +62,11 @@ func (p *planner) searchIndex(e *index.Edition) {
 		return
 	}
 	for _, f := range files {
-		p.outputs = append(p.outputs, Bytes(f.Path, f.Data))
+		o := Bytes(f.Path, f.Data)
+		if p.writer != nil { // at once: the files are a tenth of what a one-shot build holds
+			o = p.writer.write(o)
+		}
+		p.outputs = append(p.outputs, o)
 	}
 }
 
