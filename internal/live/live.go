@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -45,6 +46,7 @@ type Session struct {
 // done. A failed build keeps the last good site. ready, if not nil, is
 // called after the first build.
 func (s *Session) Run(ctx context.Context, ready func()) error {
+	collectLessOften()
 	w, err := watch.New(s.Root, Sources...)
 	if err != nil {
 		return fmt.Errorf("watching %s: %w", s.Root, err)
@@ -150,4 +152,17 @@ func plural(n int) string {
 		return "problem"
 	}
 	return "problems"
+}
+
+// collectLessOften lets the heap grow to three times what is live between
+// collections instead of twice, unless GOGC says otherwise. A session's
+// heap holds what the next build reuses, and a save's rebuild allocates
+// much of it again: since bodies left the heap, collecting at twice the
+// smaller heap added 40 ms to a save at 10,000 articles (bench/edit: 161
+// against 123 ms for a body edit; 125 ms with this), for about a quarter
+// more memory held.
+func collectLessOften() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
 }
