@@ -3,9 +3,12 @@ package load
 import (
 	"fmt"
 	"math/rand"
+	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // Load keeps no article's body in memory; each reads back as
@@ -45,7 +48,7 @@ func TestBodiesReadBack(t *testing.T) {
 			if err != nil || got != want.HTML {
 				t.Fatalf("%s: %s reads back %q (%v), want %q", round, a.Path, got, err, want.HTML)
 			}
-			if a.HTML != "" && !bodies.failed {
+			if a.HTML != "" && !cache.bodies.failed {
 				t.Errorf("%s: %s keeps its body in memory", round, a.Path)
 			}
 			if a.Empty != (strings.TrimSpace(want.HTML) == "") {
@@ -61,4 +64,43 @@ func TestBodiesReadBack(t *testing.T) {
 		cache.Changed(p)
 	}
 	check("after edits")
+}
+
+// Each cache's file of bodies is closed, which frees it, once nothing
+// refers to it: a process that builds many times, as tests and fuzzers
+// do, does not fill the temporary folder.
+func TestBodiesFreed(t *testing.T) {
+	open := func() int {
+		fds, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Skip("no /proc/self/fd here")
+		}
+		n := 0
+		for _, fd := range fds {
+			if target, err := os.Readlink("/proc/self/fd/" + fd.Name()); err == nil && strings.Contains(target, "briefings-bodies-") {
+				n++
+			}
+		}
+		return n
+	}
+	fsys := fstest.MapFS{
+		"content/site.yaml":      {Data: []byte("base_url: https://example.org/\ndefault_language: en\nlanguages:\n  en: {name: English, title: B}\n")},
+		"content/countries.yaml": {Data: []byte("AZ: {en: Azerbaijan}\n")},
+		"content/en/a.md":        {Data: []byte("---\ntitle: A\ndate: 2025-09-03\ncountries: [AZ]\n---\nBody.\n")},
+	}
+	before := open()
+	for range 20 {
+		var cache Cache
+		c, errs := Load(fsys, &cache)
+		if errs.Err() != nil || len(c.Articles) != 1 || c.Articles[0].stored == nil {
+			t.Fatalf("load: %v", errs)
+		}
+	}
+	for try := 0; open() > before && try < 100; try++ {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := open(); n > before {
+		t.Errorf("%d files of bodies still open after their caches went", n-before)
+	}
 }

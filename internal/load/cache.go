@@ -19,6 +19,8 @@ type Cache struct {
 	files      map[string]parsed
 	photoFiles map[string]readPhoto
 
+	bodies *bodyStore // where the articles' bodies wait for their pages
+
 	// The last listing of content/, and what changed since: a load that
 	// was told every change looks only at those paths.
 	listing *listing
@@ -87,6 +89,9 @@ func (c *Cache) parse(fsys fs.FS, files []file, limit int64) []parsed {
 			todo = append(todo, i)
 		}
 	}
+	if c.bodies == nil {
+		c.bodies = &bodyStore{}
+	}
 	c.mu.Unlock()
 	par.Each(len(todo), func(j int) { out[todo[j]] = c.parseOne(fsys, files[todo[j]], limit) })
 	c.mu.Lock()
@@ -151,7 +156,7 @@ func (c *Cache) parseOne(fsys fs.FS, f file, limit int64) parsed {
 		return old
 	}
 	art, errs := ParseArticle(f.path, src)
-	art.store()
+	art.store(c.bodies)
 	return parsed{file: f, limit: limit, hash: h, art: art, errs: errs}
 }
 
