@@ -4,6 +4,7 @@ package build
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -136,7 +137,18 @@ func (b *Builder) Build() (Report, error) {
 		err = c.abort(err)
 	}
 	if over := in.Weights.Over(); len(over) > 0 {
-		err = over.Err() // the pages over budget were not written, nor was anything else
+		// The pages over budget were not written, nor was anything else.
+		// Pages are weighed as they are planned: what else failed then
+		// is said too.
+		var list diag.List
+		switch {
+		case outputs != nil:
+			err = over.Err()
+		case errors.As(err, &list):
+			err = append(append(diag.List{}, list...), over...).Sort().Err()
+		default:
+			err = errors.Join(err, over.Err())
+		}
 	}
 	rep.Weights, rep.Took = in.Weights.Summary(), time.Since(start)
 	if err == nil {

@@ -48,7 +48,7 @@ func (b *Builder) begin() (*commit, error) {
 	return c, nil
 }
 
-// abort drops what a failed build staged, and says the output is as it was.
+// abort drops what a failed build staged; the output stays as it was.
 func (c *commit) abort(err error) error {
 	if c.stage == nil {
 		return err

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,4 +51,42 @@ func TestFailureAfterPagesWereStaged(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The problems of a build whose templates fail on many pages, made on
+// every core as they are planned, read the same from one build to the
+// next.
+func TestPlanningErrorsInOrder(t *testing.T) {
+	root := newProject(t, baseArchive)
+	for i := range 40 {
+		writeFile(t, filepath.Join(root, fmt.Sprintf("content/en/a%02d.md", i)),
+			fmt.Sprintf("---\ntitle: Story %d\ndate: 2025-01-%02d\ncountries: [AZ]\n---\nBody.\n", i, 1+i%28))
+	}
+	writeFile(t, filepath.Join(root, "templates/article.html"), `{{define "main"}}{{index .Alternates 99}}{{end}}`)
+	out := filepath.Join(t.TempDir(), "public")
+	var first string
+	for run := range 5 {
+		_, err := Build(Options{Root: root, Out: out})
+		if err == nil {
+			t.Fatal("the build succeeded")
+		}
+		if run == 0 {
+			first = err.Error()
+		} else if err.Error() != first {
+			t.Fatalf("run %d gave its problems in another order:\n%s\nthen\n%s", run, first, err)
+		}
+	}
+	if n := strings.Count(first, "templates/article.html"); n < 40 {
+		t.Errorf("%d pages' problems, want every article's", n)
+	}
+}
+
+// Pages are weighed as they are planned: a page over budget does not hide
+// a problem found once all are planned.
+func TestBudgetAndLinkProblemsTogether(t *testing.T) {
+	root := newProject(t, budgetArchive)
+	writeFile(t, filepath.Join(root, "content/en/a.md"), "---\ntitle: First\ndate: 2025-09-03\ncountries: [AZ]\nsummary: Short.\n---\n"+
+		strings.Repeat("A long paragraph. ", 1000)+"\n\nSee [nothing](/en/no-such-page/).\n")
+	_, err := Build(Options{Root: root, Out: filepath.Join(t.TempDir(), "public")})
+	wantProblems(t, err, "content/en/a.md:9: link to /en/no-such-page/", "content/en/a.md:1: its page weighs ")
 }

@@ -28,7 +28,7 @@ type Writer struct {
 	bufs sync.Pool
 	made atomic.Int64
 	mu   sync.Mutex
-	errs []error
+	errs map[string]error // of outputs made while planning, by path: Finish gives them in order
 }
 
 // NewWriter returns a Writer for an output folder that holds keys.
@@ -42,7 +42,10 @@ func (w *Writer) write(o Output) Output {
 	if old, ok := w.keys[o.Path]; !ok || old != o.Key {
 		if err := w.writeOne(o); err != nil {
 			w.mu.Lock()
-			w.errs = append(w.errs, err)
+			if w.errs == nil {
+				w.errs = map[string]error{}
+			}
+			w.errs[o.Path] = err
 			w.mu.Unlock()
 		}
 	}
@@ -68,8 +71,12 @@ func (w *Writer) writeOne(o Output) error {
 // no longer given, sorted.
 func (w *Writer) Finish(outputs []Output) (made int, gone []string, err error) {
 	var todo []Output
+	var early []error // in the order of outputs, whichever worker made them
 	fresh := 0
 	for _, o := range outputs {
+		if err := w.errs[o.Path]; err != nil {
+			early = append(early, err)
+		}
 		old, ok := w.keys[o.Path]
 		if !ok {
 			fresh++
@@ -80,7 +87,7 @@ func (w *Writer) Finish(outputs []Output) (made int, gone []string, err error) {
 	}
 	errs := make([]error, len(todo))
 	par.Each(len(todo), func(i int) { errs[i] = w.writeOne(todo[i]) })
-	if err := errors.Join(append(w.errs, errs...)...); err != nil {
+	if err := errors.Join(append(early, errs...)...); err != nil {
 		return 0, nil, err
 	}
 	keys := w.keys
