@@ -104,3 +104,24 @@ func TestBodiesFreed(t *testing.T) {
 		t.Errorf("%d files of bodies still open after their caches went", n-before)
 	}
 }
+
+// Where no temporary file can be made, bodies stay in memory, and read
+// back the same.
+func TestBodiesWithoutTemporaryFolder(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir()+"/missing")
+	fsys := fstest.MapFS{
+		"content/site.yaml":      {Data: []byte("base_url: https://example.org/\ndefault_language: en\nlanguages:\n  en: {name: English, title: B}\n")},
+		"content/countries.yaml": {Data: []byte("AZ: {en: Azerbaijan}\n")},
+		"content/en/a.md":        {Data: []byte("---\ntitle: A\ndate: 2025-09-03\ncountries: [AZ]\n---\nBody *here*.\n")},
+	}
+	var cache Cache
+	c, errs := Load(fsys, &cache)
+	if errs.Err() != nil || len(c.Articles) != 1 {
+		t.Fatalf("load: %v", errs)
+	}
+	a := c.Articles[0]
+	body, err := a.Body()
+	if err != nil || a.stored != nil || body != "<p>Body <em>here</em>.</p>\n" {
+		t.Errorf("body %q (%v), stored %v", body, err, a.stored != nil)
+	}
+}
