@@ -446,9 +446,7 @@ func (s *siteView) front(pg *Page, lv *ListView, in listInput) error {
 	t := s.t(in.Lang)
 	pg.Wide = true
 	if len(in.Items) > 0 {
-		it := s.item(in.Lang, in.Items[0])
-		it.Summary = in.Items[0].A.Summary // the lead story's whole
-		top, err := s.frags.render("story", it)
+		top, err := s.frags.render("story", s.item(in.Lang, in.Items[0]))
 		if err != nil {
 			return err
 		}

@@ -96,13 +96,11 @@ func (s *siteView) newPage(tmpl, lang, path, heading string, section int, h head
 // shows it. A whole summary was a tenth of an article page, twice over.
 func describe(summary string) string { return search.Snippet(summary) }
 
-// item is how a story's entry in a list reads for readers of lang: its
-// summary as a search result shows it. Each story is in some seven lists,
-// where whole summaries were two fifths of the bytes a story cost.
+// item is how a story's entry in a list reads for readers of lang.
 func (s *siteView) item(lang string, r ref) Item {
 	t, a := s.t(lang), r.A
 	it := Item{Title: a.Title, Href: s.URLs.Href(r.Path), Date: t.Date(a.Date),
-		DateISO: isoDate(a.Date), Summary: search.Snippet(a.Summary), Countries: s.countryLinks(lang, a.Countries)}
+		DateISO: isoDate(a.Date), Summary: a.Summary, Countries: s.countryLinks(lang, a.Countries)}
 	if a.Lang != lang {
 		it.Lang, it.Badge, it.LangName = a.Lang, strings.ToUpper(a.Lang), t.InLanguage[a.Lang]
 	}
