@@ -15,10 +15,7 @@ import (
 // ParseArticle made it, also when a file is parsed again.
 func TestBodiesReadBack(t *testing.T) {
 	rng := rand.New(rand.NewSource(3))
-	fsys := fstest.MapFS{
-		"content/site.yaml":      {Data: []byte("base_url: https://example.org/\ndefault_language: en\nlanguages:\n  en: {name: English, title: B}\n")},
-		"content/countries.yaml": {Data: []byte("AZ: {en: Azerbaijan}\n")},
-	}
+	fsys := bodiesProject(nil)
 	src := map[string][]byte{}
 	article := func(i int) []byte {
 		var b strings.Builder
@@ -83,11 +80,7 @@ func TestBodiesFreed(t *testing.T) {
 		}
 		return n
 	}
-	fsys := fstest.MapFS{
-		"content/site.yaml":      {Data: []byte("base_url: https://example.org/\ndefault_language: en\nlanguages:\n  en: {name: English, title: B}\n")},
-		"content/countries.yaml": {Data: []byte("AZ: {en: Azerbaijan}\n")},
-		"content/en/a.md":        {Data: []byte("---\ntitle: A\ndate: 2025-09-03\ncountries: [AZ]\n---\nBody.\n")},
-	}
+	fsys := bodiesProject(map[string]string{"content/en/a.md": "---\ntitle: A\ndate: 2025-09-03\ncountries: [AZ]\n---\nBody.\n"})
 	before := open()
 	for range 20 {
 		var cache Cache
@@ -109,11 +102,7 @@ func TestBodiesFreed(t *testing.T) {
 // back the same.
 func TestBodiesWithoutTemporaryFolder(t *testing.T) {
 	t.Setenv("TMPDIR", t.TempDir()+"/missing")
-	fsys := fstest.MapFS{
-		"content/site.yaml":      {Data: []byte("base_url: https://example.org/\ndefault_language: en\nlanguages:\n  en: {name: English, title: B}\n")},
-		"content/countries.yaml": {Data: []byte("AZ: {en: Azerbaijan}\n")},
-		"content/en/a.md":        {Data: []byte("---\ntitle: A\ndate: 2025-09-03\ncountries: [AZ]\n---\nBody *here*.\n")},
-	}
+	fsys := bodiesProject(map[string]string{"content/en/a.md": "---\ntitle: A\ndate: 2025-09-03\ncountries: [AZ]\n---\nBody *here*.\n"})
 	var cache Cache
 	c, errs := Load(fsys, &cache)
 	if errs.Err() != nil || len(c.Articles) != 1 {
@@ -124,4 +113,16 @@ func TestBodiesWithoutTemporaryFolder(t *testing.T) {
 	if err != nil || a.stored != nil || body != "<p>Body <em>here</em>.</p>\n" {
 		t.Errorf("body %q (%v), stored %v", body, err, a.stored != nil)
 	}
+}
+
+// bodiesProject is a one-language project with the articles given.
+func bodiesProject(articles map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{
+		"content/site.yaml":      {Data: []byte("base_url: https://example.org/\ndefault_language: en\nlanguages:\n  en: {name: English, title: B}\n")},
+		"content/countries.yaml": {Data: []byte("AZ: {en: Azerbaijan}\n")},
+	}
+	for path, src := range articles {
+		fsys[path] = &fstest.MapFile{Data: []byte(src)}
+	}
+	return fsys
 }

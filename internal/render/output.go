@@ -90,18 +90,18 @@ func memoPage[I any](p *planner, listed bool, kind string, in I, build func(I) (
 	}
 	p.memo.pages.store(id, last)
 	return planned{entry: last.entry, out: Output{Path: last.path, Key: last.key, Make: func(w *bytes.Buffer) error {
-		pg, err := made, error(nil)
-		if made == nil {
-			var key uint64
-			pg, key, err = view()
+		pg := made
+		made = nil
+		if pg == nil {
+			again, key, err := view()
 			if err == nil && key != last.key {
-				err = fmt.Errorf("/%s: its view changed while what it is made of did not", pg.Path)
+				err = fmt.Errorf("/%s: its view changed while what it is made of did not", again.Path)
 			}
 			if err != nil {
 				return err
 			}
+			pg = again
 		}
-		made = nil
 		return p.write(pg, w)
 	}}}
 }
