@@ -27,6 +27,8 @@ const (
 	storyKinds // the kinds rendered once per story: the first three of fragmentKinds
 )
 
+var storyKindsAll = []int{listItem, relatedItem, briefItem}
+
 // fragments renders each story's list entry once per reader's language
 // and kind. A story appears on about four list pages per language and
 // under five articles, and html/template's escaping is most of the cost
@@ -40,10 +42,24 @@ type fragments struct {
 	dig   *digester
 	memo  *generation[uint64, string]
 	pos   map[*load.Article]int
-	slots []fragment // article × language × kind
+	slots [][storyKinds]storySlots // by reader's language and kind
 
 	mu     sync.Mutex
 	chrome map[string]*fragment // by template and what it shows
+}
+
+// storySlots holds one kind of entry of every story for readers of one
+// language, made on first use: only the kinds that the pages being
+// planned show take memory.
+type storySlots struct {
+	once  sync.Once
+	slots []fragment // by story
+}
+
+func (f *fragments) slot(lang, kind, story int) *fragment {
+	s := &f.slots[lang][kind]
+	s.once.Do(func() { s.slots = make([]fragment, len(f.pos)) })
+	return &s.slots[story]
 }
 
 type fragment struct {
@@ -57,22 +73,21 @@ func newFragments(s *siteView, dig *digester, memo *generation[uint64, string], 
 	for i, a := range arts {
 		f.pos[a] = i
 	}
-	f.slots = make([]fragment, len(arts)*len(s.Languages)*storyKinds)
+	f.slots = make([][storyKinds]storySlots, len(s.Languages))
 	f.chrome = map[string]*fragment{}
 	return f
 }
 
-// drop forgets the stories' entries rendered for readers of lang, once no
-// page left to plan shows them. One asked for again is rendered again.
-// Not safe while pages of lang are planned.
-func (f *fragments) drop(lang string) {
+// drop forgets the stories' entries of the given kinds rendered for
+// readers of lang, once no page left to plan shows them. One asked for
+// again is rendered again. Not safe while pages of lang are planned.
+func (f *fragments) drop(lang string, kinds ...int) {
 	li := f.s.languageIndex(lang)
 	if li < 0 {
 		return
 	}
-	for pos := range len(f.pos) {
-		at := (pos*len(f.s.Languages) + li) * storyKinds
-		clear(f.slots[at : at+storyKinds])
+	for _, k := range kinds {
+		f.slots[li][k] = storySlots{}
 	}
 }
 
@@ -139,7 +154,7 @@ func (f *fragments) list(kind int, lang string, refs []ref) ([]Fragment, error) 
 		if !ok || li < 0 {
 			return nil, fmt.Errorf("%s is not part of the site", r.A.Path)
 		}
-		s := &f.slots[(pos*len(f.s.Languages)+li)*storyKinds+kind]
+		s := f.slot(li, kind, pos)
 		s.once.Do(func() { s.f, s.err = f.render(fragmentKinds[kind], f.s.item(lang, r)) })
 		if s.err != nil {
 			return nil, s.err

@@ -43,20 +43,27 @@ type Output struct {
 	Make func(w *bytes.Buffer) error
 }
 
-// head is what the sitemap needs of a page.
+// head is what a page's <head> and its sitemap entry say of where it is:
+// site paths, which the page and the sitemap make absolute. The sitemap
+// keeps every listed page's head until it is written, and the paths are
+// those the index holds already: absolute URLs kept instead were 18 MB of
+// a 50,000-article build's peak.
 type head struct {
-	canonical, lastMod string
-	alternates         []Alternate
+	path, lastMod string
+	alternates    []alternate
 }
+
+// alternate is the same page in another language, or x-default.
+type alternate struct{ lang, path string }
 
 // hreflang is the page's alternates when it has one in another language:
 // a page's link to itself and x-default say nothing to a search engine
 // without one, and were a tenth of an untranslated article's bytes with
 // its sitemap entry. The head and the sitemap both show these.
-func (h head) hreflang() []Alternate {
+func (h head) hreflang() []alternate {
 	langs := 0
 	for _, a := range h.alternates {
-		if a.Lang != "x-default" {
+		if a.lang != "x-default" {
 			langs++
 		}
 	}
@@ -174,35 +181,30 @@ func (p *planner) addPage(h head, listed bool, view func() (*Page, error)) {
 	p.queue(p.lang, func() planned { return p.plan(h, listed, view) })
 }
 
-// pending is a page to plan, and the language of the stories it lists.
+// pending is a page to plan, the language of the stories it shows, and
+// whether an edition queued it: a list, archive, country or search page.
 type pending struct {
-	lang string
-	plan func() planned
+	lang    string
+	edition bool
+	plan    func() planned
 }
 
 func (p *planner) queue(lang string, plan func() planned) {
-	p.pending = append(p.pending, pending{lang, plan})
+	p.pending = append(p.pending, pending{lang, p.lang != "", plan})
 }
 
 // planPending plans the pages queued, in their order. Each page's view is
 // made on its own, on every core, and a Writer makes the page at once.
-// The pages of one language are planned together, and then the stories'
-// entries rendered for its readers are dropped: no other page shows them,
-// and holding both languages' until the end was a third of a build's
-// memory at its peak.
+// The pages of one language are planned together: first its edition's
+// lists, then the rest. The stories' list entries rendered for its readers
+// are dropped once its lists are planned, and their related-story entries
+// once all its pages are: no other page shows them. Holding both
+// languages' entries until the end was a third of a build's memory at its
+// peak; holding a language's list entries while its articles were planned
+// was an eighth.
 func (p *planner) planPending() []planned {
 	done := make([]planned, len(p.pending))
-	var langs []string
-	for _, l := range p.site.Languages {
-		langs = append(langs, l.Code)
-	}
-	for _, lang := range append(langs, "") {
-		var todo []int
-		for i, pg := range p.pending {
-			if pg.lang == lang || lang == "" && !slices.Contains(langs, pg.lang) {
-				todo = append(todo, i)
-			}
-		}
+	plan := func(todo []int) {
 		par.Each(len(todo), func(j int) {
 			i := todo[j]
 			done[i] = p.pending[i].plan()
@@ -210,8 +212,29 @@ func (p *planner) planPending() []planned {
 				done[i].out = p.writer.write(done[i].out)
 			}
 		})
+	}
+	var langs []string
+	for _, l := range p.site.Languages {
+		langs = append(langs, l.Code)
+	}
+	for _, lang := range append(langs, "") {
+		var lists, rest []int
+		for i, pg := range p.pending {
+			switch {
+			case pg.lang != lang && (lang != "" || slices.Contains(langs, pg.lang)):
+			case pg.edition:
+				lists = append(lists, i)
+			default:
+				rest = append(rest, i)
+			}
+		}
+		plan(lists)
 		if lang != "" {
-			p.frags.drop(lang)
+			p.frags.drop(lang, listItem, briefItem)
+		}
+		plan(rest)
+		if lang != "" {
+			p.frags.drop(lang, storyKindsAll...)
 		}
 	}
 	p.pending = nil
@@ -684,14 +707,14 @@ func (s *siteView) shared(pg *Page, a *load.Article, lead *Photo) {
 // one in the default language, else to the original.
 func articleHead(in articleInput) (head, []LangLink) {
 	s, a, u := in.S, in.Page.A, in.S.URLs
-	h := head{canonical: u.Abs(in.Page.Path), lastMod: isoDate(a.Date)}
+	h := head{path: in.Page.Path, lastMod: isoDate(a.Date)}
 	if !a.Updated.IsZero() {
 		h.lastMod = isoDate(a.Updated)
 	}
 	for _, b := range in.Story {
-		h.alternates = append(h.alternates, Alternate{Lang: b.A.Lang, Href: u.Abs(b.Path)})
+		h.alternates = append(h.alternates, alternate{b.A.Lang, b.Path})
 	}
-	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: u.Abs(in.XDefault.Path)})
+	h.alternates = append(h.alternates, alternate{"x-default", in.XDefault.Path})
 	var sw []LangLink
 	for _, l := range s.Languages {
 		if l.Code == a.Lang {
@@ -741,7 +764,7 @@ func (p *planner) notFound() {
 	def := p.site.Config.DefaultLanguage
 	p.addPage(head{}, false, func() (*Page, error) {
 		pg := p.newPage("notfound", def, index.NotFoundPath, "", navNone, head{}, nil)
-		pg.Chrome.Nav, pg.Feeds, pg.Canonical = nil, nil, ""
+		pg.Chrome.Nav, pg.Feeds, pg.Canonical, pg.Social.URL = nil, nil, "", ""
 		var titles []string
 		for _, l := range p.site.Languages {
 			t := p.t(l.Code)
@@ -768,7 +791,7 @@ const (
 // another date or other countries, so an archive or a country page may be
 // missing in a language. The switch then leads to that language's home.
 func (p *planner) listHead(own string, path func(lang string) string, home bool) (head, []LangLink) {
-	h := head{canonical: p.URLs.Abs(own)}
+	h := head{path: own}
 	var sw []LangLink
 	for _, l := range p.site.Languages {
 		there := path(l.Code)
@@ -776,7 +799,7 @@ func (p *planner) listHead(own string, path func(lang string) string, home bool)
 			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.URLs.Href(index.HomePath(l.Code))})
 			continue
 		}
-		h.alternates = append(h.alternates, Alternate{Lang: l.Code, Href: p.URLs.Abs(there)})
+		h.alternates = append(h.alternates, alternate{l.Code, there})
 		if there != own {
 			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.URLs.Href(there)})
 		}
@@ -788,7 +811,7 @@ func (p *planner) listHead(own string, path func(lang string) string, home bool)
 	if home {
 		xdef = index.RootPath
 	}
-	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: p.URLs.Abs(xdef)})
+	h.alternates = append(h.alternates, alternate{"x-default", xdef})
 	return h, sw
 }
 

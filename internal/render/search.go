@@ -184,15 +184,15 @@ func (p *planner) countryPages(e *index.Edition) map[string]string {
 // searchHead links the search page to those of the other languages: every
 // language has one.
 func (p *planner) searchHead(lang string) (head, []LangLink) {
-	h := head{canonical: p.URLs.Abs(index.SearchPath(lang))}
+	h := head{path: index.SearchPath(lang)}
 	var sw []LangLink
 	for _, l := range p.site.Languages {
-		h.alternates = append(h.alternates, Alternate{Lang: l.Code, Href: p.URLs.Abs(index.SearchPath(l.Code))})
+		h.alternates = append(h.alternates, alternate{l.Code, index.SearchPath(l.Code)})
 		if l.Code != lang {
 			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.URLs.Href(index.SearchPath(l.Code))})
 		}
 	}
 	def := index.SearchPath(p.site.Config.DefaultLanguage)
-	h.alternates = append(h.alternates, Alternate{Lang: "x-default", Href: p.URLs.Abs(def)})
+	h.alternates = append(h.alternates, alternate{"x-default", def})
 	return h, sw
 }

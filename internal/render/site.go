@@ -64,9 +64,10 @@ func (s *siteView) newPage(tmpl, lang, path, heading string, section int, h head
 		social = heading + " — " + l.Title
 	}
 	u := s.URLs
+	canonical := u.Abs(h.path)
 	pg := &Page{Path: path, Template: tmpl, Lang: lang, Title: pageTitle(heading, l.Title), Description: describe(l.Description),
-		Canonical: h.canonical, LastMod: h.lastMod, Alternates: h.hreflang(), Switch: sw, T: t,
-		Social: Social{Type: "website", Title: social, URL: h.canonical, SiteName: l.Title, Locale: t.Locale},
+		Canonical: canonical, LastMod: h.lastMod, Alternates: u.alternates(h.hreflang()), Switch: sw, T: t, head: h,
+		Social: Social{Type: "website", Title: social, URL: canonical, SiteName: l.Title, Locale: t.Locale},
 		Feeds:  []FeedLinks{feedLinks(u, l.Title+" — "+t.Feed, index.FeedPath(lang))},
 		Chrome: Chrome{SiteTitle: l.Title, Home: u.Href(index.HomePath(lang)), Pages: s.Pages[lang], Publisher: t.Publisher,
 			Stylesheet: u.Href(Stylesheet), Icon: u.Href("favicon.svg"), Wordmark: u.Href("wordmark.svg")}}

@@ -42,21 +42,28 @@ type sitemapFile struct {
 
 const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
-// sitemapEntry is a page's entry in the sitemap; id is the digest of URL,
-// which the sitemap's key is made of.
+// sitemapEntry is a page's entry in the sitemap: what its <url> element
+// is made of, and the digest of that element, which the sitemap's key is
+// made of.
 type sitemapEntry struct {
-	URL sitemapURL
-	id  uint64
+	head head
+	id   uint64
 }
 
-// entry is a page's entry in the sitemap, with the same hreflang
+// entry is a page's entry in the sitemap, with the same URL and hreflang
 // alternates as its <head>.
 func (p *planner) entry(pg *Page) *sitemapEntry {
-	u := sitemapURL{Loc: pg.Canonical, LastMod: pg.LastMod}
-	for _, a := range pg.Alternates {
-		u.Alternates = append(u.Alternates, xhtmlLink{Rel: "alternate", Hreflang: a.Lang, Href: a.Href})
+	h := head{path: pg.head.path, lastMod: pg.LastMod, alternates: pg.head.hreflang()}
+	return &sitemapEntry{h, p.dig.sum("sitemap-url", p.URLs.Abs(""), h)}
+}
+
+// url is the <url> element of a page's entry.
+func (p *planner) url(e sitemapEntry) sitemapURL {
+	u := sitemapURL{Loc: p.URLs.Abs(e.head.path), LastMod: e.head.lastMod}
+	for _, a := range e.head.alternates {
+		u.Alternates = append(u.Alternates, xhtmlLink{Rel: "alternate", Hreflang: a.lang, Href: p.URLs.Abs(a.path)})
 	}
-	return &sitemapEntry{u, p.dig.sum("sitemap-url", u)}
+	return u
 }
 
 // encodeURL is the <url> element of a page, on one line: indenting it
@@ -68,7 +75,7 @@ func (p *planner) entry(pg *Page) *sitemapEntry {
 func (p *planner) encodeURL(enc *urlEncoder, e sitemapEntry) (string, error) {
 	return p.memo.sitemap.get(e.id, func() (string, error) {
 		enc.buf.Reset()
-		if err := enc.EncodeElement(e.URL, xml.StartElement{Name: xml.Name{Local: "url"}}); err != nil {
+		if err := enc.EncodeElement(p.url(e), xml.StartElement{Name: xml.Name{Local: "url"}}); err != nil {
 			return "", err
 		}
 		err := enc.Flush()

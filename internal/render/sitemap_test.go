@@ -9,13 +9,13 @@ import (
 	"testing"
 )
 
-// sitemapPlanner plans the sitemap of n pages, each with two alternates.
+// sitemapPlanner plans the sitemap of n pages, each with three alternates.
 func sitemapPlanner(urls URLs, n int, memo *Memo) *planner {
 	p := &planner{siteView: &siteView{URLs: urls}, dig: &digester{}, memo: memo}
 	for i := range n {
-		loc := urls.Abs(fmt.Sprintf("en/%d/", i))
-		p.listed = append(p.listed, *p.entry(&Page{Canonical: loc, LastMod: "2025-09-03",
-			Alternates: []Alternate{{"en", loc}, {"x-default", loc}}}))
+		en, ru := fmt.Sprintf("en/%d/", i), fmt.Sprintf("ru/%d/", i)
+		p.listed = append(p.listed, *p.entry(&Page{LastMod: "2025-09-03",
+			head: head{path: en, alternates: []alternate{{"en", en}, {"ru", ru}, {"x-default", en}}}}))
 	}
 	return p
 }
@@ -63,10 +63,14 @@ func TestSitemapIsTheWholeURLSet(t *testing.T) {
 	memo := NewMemo()
 	for _, build := range []string{"first", "second"} {
 		p := sitemapPlanner(urls, 3, memo)
-		p.listed[1] = *p.entry(&Page{Canonical: urls.Abs("ru/a&b/")}) // no alternates, no date, escaped
+		p.listed[1] = *p.entry(&Page{head: head{path: "ru/a&b/"}}) // no alternates, no date, escaped
 		var want []readURL
 		for _, e := range p.listed {
-			want = append(want, readURL{e.URL.Loc, e.URL.LastMod, e.URL.Alternates})
+			u := p.url(e)
+			want = append(want, readURL{u.Loc, u.LastMod, u.Alternates})
+		}
+		if want[0].Loc != "https://example.org/b/en/0/" || len(want[0].Alternates) != 3 || want[0].Alternates[1].Href != "https://example.org/b/ru/0/" {
+			t.Fatalf("the first entry's <url> is %+v", want[0])
 		}
 		var got bytes.Buffer
 		if err := p.sitemaps()[0].Make(&got); err != nil {

@@ -36,5 +36,14 @@ func (u URLs) Href(path string) string { return u.path + path }
 // Abs is the page's absolute URL.
 func (u URLs) Abs(path string) string { return u.base + path }
 
+// alternates are a page's alternates with absolute URLs.
+func (u URLs) alternates(as []alternate) []Alternate {
+	var out []Alternate
+	for _, a := range as {
+		out = append(out, Alternate{Lang: a.lang, Href: u.Abs(a.path)})
+	}
+	return out
+}
+
 // BasePath is the path the site is served under, "/briefings/".
 func (u URLs) BasePath() string { return u.path }

@@ -27,6 +27,7 @@ type Page struct {
 	First       *FirstPhoto // the photo the page opens with, which its weight counts; nil: none
 	Robots      string      // "noindex" for a page readers cannot see yet: a draft's, a scheduled article's
 	Wide        bool        // the home page: wider, in two columns on wide screens
+	head        head        // what Canonical, LastMod and Alternates are made of, for the sitemap
 
 	Article   *ArticleView
 	Static    *ArticleView // a page of the site: its title, body and photos
