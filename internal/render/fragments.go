@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"html/template"
 	"sync"
+	"sync/atomic"
 
+	"briefings/internal/index"
 	"briefings/internal/load"
 )
 
@@ -50,16 +52,57 @@ type fragments struct {
 
 // storySlots holds one kind of entry of every story for readers of one
 // language, made on first use: only the kinds that the pages being
-// planned show take memory.
+// planned show take memory. left counts, by story, the pages queued to
+// show an entry that have not been planned yet (see expect).
 type storySlots struct {
 	once  sync.Once
-	slots []fragment // by story
+	slots []atomic.Pointer[fragment] // by story; nil: not rendered, or dropped
+	left  []atomic.Int32
 }
 
+func (s *storySlots) init(n int) {
+	s.once.Do(func() { s.slots, s.left = make([]atomic.Pointer[fragment], n), make([]atomic.Int32, n) })
+}
+
+// slot is the slot of a story's entry, made empty if there is none.
 func (f *fragments) slot(lang, kind, story int) *fragment {
 	s := &f.slots[lang][kind]
-	s.once.Do(func() { s.slots = make([]fragment, len(f.pos)) })
-	return &s.slots[story]
+	s.init(len(f.pos))
+	for {
+		if got := s.slots[story].Load(); got != nil {
+			return got
+		}
+		s.slots[story].CompareAndSwap(nil, &fragment{})
+	}
+}
+
+// expect notes a page queued to show the entries of these stories, of one
+// kind, for readers of lang; shown, that it was planned. The last page to
+// show an entry drops it. Pages planned in the order of their stories'
+// dates then hold only the entries of the stories around that date: a
+// language's entries held until all its lists were planned were a sixth
+// of a 50,000-article build's peak. A count that is off costs memory or
+// time, never bytes: an entry asked for again is rendered again.
+func (f *fragments) expect(kind int, lang string, stories []index.Entry) {
+	f.count(kind, lang, stories, 1)
+}
+
+func (f *fragments) shown(kind int, lang string, stories []index.Entry) {
+	f.count(kind, lang, stories, -1)
+}
+
+func (f *fragments) count(kind int, lang string, stories []index.Entry, d int32) {
+	li := f.s.languageIndex(lang)
+	if li < 0 {
+		return
+	}
+	s := &f.slots[li][kind]
+	s.init(len(f.pos))
+	for _, en := range stories {
+		if pos, ok := f.pos[en.Article]; ok && s.left[pos].Add(d) == 0 && d < 0 {
+			s.slots[pos].Store(nil)
+		}
+	}
 }
 
 type fragment struct {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"briefings/internal/i18n"
+	"briefings/internal/index"
 	"briefings/internal/load"
 )
 
@@ -41,8 +42,8 @@ func TestDroppedFragmentsAreMadeAgain(t *testing.T) {
 	list := func(lang string) []Fragment { return listOf(listItem, lang) }
 	en, ru, related := list("en"), list("ru"), listOf(relatedItem, "en")
 	slot := func(story, lang, kind int) Fragment {
-		if s := f.slots[lang][kind].slots; s != nil {
-			return s[story].f
+		if s := f.slots[lang][kind].slots; s != nil && s[story].Load() != nil {
+			return s[story].Load().f
 		}
 		return Fragment{}
 	}
@@ -71,6 +72,51 @@ func TestDroppedFragmentsAreMadeAgain(t *testing.T) {
 		}
 		if slot(i, 1, listItem) != ru[i] {
 			t.Errorf("story %d: dropping English lost the Russian entry", i)
+		}
+	}
+}
+
+// An entry is dropped when the last page queued to show it has been
+// planned, not before; asked for again, it is made again, the same.
+func TestEntryDroppedAfterItsLastPage(t *testing.T) {
+	th := Theme{layout: template.Must(template.New("layout").Parse(`{{define "item"}}{{.Title}}: {{.Summary}}{{end}}`)),
+		Strings: map[string]*i18n.Strings{}}
+	src, err := os.ReadFile("../../templates/i18n/en.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if th.Strings["en"], err = i18n.Parse("en", src); err != nil {
+		t.Fatal(err)
+	}
+	s := &siteView{Theme: &th, Languages: []load.Language{{Code: "en"}}}
+	arts := []*load.Article{{Path: "content/en/a.md", Lang: "en", Title: "A", Summary: "One."},
+		{Path: "content/en/b.md", Lang: "en", Title: "B", Summary: "Two."}}
+	var d digester
+	f := newFragments(s, &d, &generation[uint64, string]{once: true}, arts)
+	a, b := index.Entry{Article: arts[0]}, index.Entry{Article: arts[1]}
+	refs := []ref{{A: arts[0], Path: "en/a/"}, {A: arts[1], Path: "en/b/"}}
+	held := func(i int) bool { return f.slots[0][listItem].slots[i].Load() != nil }
+	f.expect(listItem, "en", []index.Entry{a, b}) // a page showing both
+	f.expect(listItem, "en", []index.Entry{a})    // and one showing A alone
+	first, err := f.list(listItem, "en", refs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.shown(listItem, "en", []index.Entry{a, b})
+	if !held(0) || held(1) {
+		t.Fatalf("after the first page: A held %v (want true), B held %v (want false)", held(0), held(1))
+	}
+	f.shown(listItem, "en", []index.Entry{a})
+	if held(0) {
+		t.Fatal("A is held after its last page")
+	}
+	again, err := f.list(listItem, "en", refs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range refs {
+		if again[i] != first[i] || first[i].HTML == "" {
+			t.Errorf("story %d: made again as %q, was %q", i, again[i].HTML, first[i].HTML)
 		}
 	}
 }

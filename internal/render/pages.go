@@ -112,7 +112,8 @@ func Plan(in Input) ([]Output, error) {
 	}
 	p.lang = ""
 	for _, a := range site.Articles {
-		p.queue(a.Lang, func() planned { return p.article(a) })
+		related := site.Related(a, relatedCount)
+		p.queueShowing(a.Lang, shows{relatedItem, related, a.Date}, func() planned { return p.article(a, related) })
 	}
 	for _, a := range site.Pages {
 		p.queue(a.Lang, func() planned { return p.static(a) })
@@ -181,16 +182,34 @@ func (p *planner) addPage(h head, listed bool, view func() (*Page, error)) {
 	p.queue(p.lang, func() planned { return p.plan(h, listed, view) })
 }
 
-// pending is a page to plan, the language of the stories it shows, and
-// whether an edition queued it: a list, archive, country or search page.
+// pending is a page to plan: the language of the stories it shows,
+// whether an edition queued it (a list, archive, country or search page),
+// and the stories whose entries it shows.
 type pending struct {
 	lang    string
 	edition bool
+	shows   shows
 	plan    func() planned
 }
 
+// shows is the stories whose entries of one kind a page shows, and the
+// date it is about: the newest of theirs, or an article's own.
+type shows struct {
+	kind    int
+	entries []index.Entry
+	at      time.Time
+}
+
 func (p *planner) queue(lang string, plan func() planned) {
-	p.pending = append(p.pending, pending{lang, p.lang != "", plan})
+	p.queueShowing(lang, shows{}, plan)
+}
+
+// queueShowing queues a page that shows these stories' entries.
+func (p *planner) queueShowing(lang string, sh shows, plan func() planned) {
+	p.pending = append(p.pending, pending{lang, p.lang != "", sh, plan})
+	if len(sh.entries) > 0 {
+		p.frags.expect(sh.kind, lang, sh.entries)
+	}
 }
 
 // planPending plans the pages queued, in their order. Each page's view is
@@ -205,11 +224,18 @@ func (p *planner) queue(lang string, plan func() planned) {
 func (p *planner) planPending() []planned {
 	done := make([]planned, len(p.pending))
 	plan := func(todo []int) {
+		// Newest first: a story's entries are shown on pages about dates
+		// near its own.
+		slices.SortStableFunc(todo, func(i, j int) int { return p.pending[j].shows.at.Compare(p.pending[i].shows.at) })
 		par.Each(len(todo), func(j int) {
-			i := todo[j]
-			done[i] = p.pending[i].plan()
-			if p.writer != nil && done[i].out.Make != nil {
-				done[i].out = p.writer.write(done[i].out)
+			pg := p.pending[todo[j]]
+			d := &done[todo[j]]
+			*d = pg.plan()
+			if p.writer != nil && d.out.Make != nil {
+				d.out = p.writer.write(d.out)
+			}
+			if len(pg.shows.entries) > 0 {
+				p.frags.shown(pg.shows.kind, pg.lang, pg.shows.entries)
 			}
 		})
 	}
@@ -310,7 +336,13 @@ type listing struct {
 func (p *planner) paginated(e *index.Edition, entries []index.Entry, first func(lang string) string,
 	section int, l listing) {
 	for n := range p.pageCount(len(entries)) + 1 {
-		p.queue(e.Lang.Code, func() planned { return p.listPage(e, entries, first, section, l, n) })
+		shown := p.onPage(entries, n)
+		var sh shows
+		if len(shown) > 0 {
+			sh.at = shown[0].Article.Date
+		}
+		sh.kind, sh.entries = entriesShown(section == navHome && n == 0, shown)
+		p.queueShowing(e.Lang.Code, sh, func() planned { return p.listPage(e, entries, shown, first, section, l, n) })
 	}
 }
 
@@ -324,8 +356,8 @@ func (p *planner) onPage(entries []index.Entry, n int) []index.Entry {
 	return entries[max(0, end-size):end]
 }
 
-// listPage plans page n of a list.
-func (p *planner) listPage(e *index.Edition, entries []index.Entry, first func(string) string,
+// listPage plans page n of a list, which shows these of its entries.
+func (p *planner) listPage(e *index.Edition, entries, shown []index.Entry, first func(string) string,
 	section int, l listing, n int) planned {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	page := func(lang string, n int) string { return index.ListPage(first(lang), n) }
@@ -336,7 +368,7 @@ func (p *planner) listPage(e *index.Edition, entries []index.Entry, first func(s
 	if home {
 		in.Title = e.Lang.Title
 	}
-	for _, en := range p.onPage(entries, n) {
+	for _, en := range shown {
 		in.Items = append(in.Items, p.ref(en.Article))
 	}
 	if home && len(in.Items) > 0 && in.Items[0].A.Lead != nil {
@@ -391,6 +423,16 @@ type listInput struct {
 	Feed                *FeedLinks // the list's own feed
 }
 
+// entriesShown is the kind of entry a page of a list shows, and for which
+// of its stories: the front page's newest story leads, and the others are
+// in brief.
+func entriesShown[S ~[]E, E any](front bool, stories S) (int, S) {
+	if front && len(stories) > 0 {
+		return briefItem, stories[1:]
+	}
+	return listItem, stories
+}
+
 // listPage is a page of a list of stories.
 func listPage(in listInput) (*Page, error) {
 	s := in.S
@@ -398,10 +440,7 @@ func listPage(in listInput) (*Page, error) {
 	if in.Title != "" {
 		pg.Title = pageTitle(in.Title, "")
 	}
-	kind, refs := listItem, in.Items
-	if in.Front && len(refs) > 0 { // the newest leads, the others are in brief
-		kind, refs = briefItem, refs[1:]
-	}
+	kind, refs := entriesShown(in.Front, in.Items)
 	items, err := s.frags.list(kind, in.Lang, refs)
 	if err != nil {
 		return nil, err
@@ -534,7 +573,7 @@ func (p *planner) month(e *index.Edition, y *index.Year, m *index.Month) {
 		navArchive, listing{heading: t.MonthYear(m.Year, m.Month), up: up})
 }
 
-func (p *planner) article(a *load.Article) planned {
+func (p *planner) article(a *load.Article, related []index.Entry) planned {
 	st := p.site.StoryOf(a)
 	in := articleInput{S: p.siteView, Page: p.ref(a), XDefault: p.ref(p.xDefault(st)), LinkPaths: p.linkPaths(a),
 		Photos: p.articlePhotos(a)}
@@ -543,7 +582,7 @@ func (p *planner) article(a *load.Article) planned {
 	}
 	older, newer := p.site.Neighbours(a)
 	in.Older, in.Newer = p.optRef(older), p.optRef(newer)
-	for _, en := range p.site.Related(a, relatedCount) {
+	for _, en := range related {
 		in.Related = append(in.Related, p.ref(en.Article))
 	}
 	return memoPage(p, true, "article", in, articlePage)
