@@ -219,15 +219,15 @@ func (p *planner) queueShowing(lang string, sh shows, plan func() planned) {
 	}
 }
 
-// planPending plans the pages queued, in their order. Each page's view is
-// made on its own, on every core, and a Writer makes the page at once.
-// The pages of one language are planned together: first its edition's
-// lists, then the rest. The stories' list entries rendered for its readers
-// are dropped once its lists are planned, and their related-story entries
-// once all its pages are: no other page shows them. Holding both
-// languages' entries until the end was a third of a build's memory at its
-// peak; holding a language's list entries while its articles were planned
-// was an eighth.
+// planPending plans the pages queued; their plans keep the order they
+// were queued in. Each page's view is made on its own, on every core, and
+// a Writer makes the page at once. The pages of one language are planned
+// together: first its edition's lists, then the rest, each newest first.
+// A story's entry goes once the last page queued to show it is planned
+// (fragments.expect); what is left of a language's list entries once its
+// lists are planned, and of all its entries once its pages are, goes
+// then: no other page shows them. Holding both languages' entries until
+// the end was a third of a build's memory at its peak.
 func (p *planner) planPending() []planned {
 	done := make([]planned, len(p.pending))
 	plan := func(todo []int) {
