@@ -29,6 +29,12 @@ type Writer struct {
 	made atomic.Int64
 	mu   sync.Mutex
 	errs map[string]error // of outputs made while planning, by path: Finish gives them in order
+	// The outputs made while planning that keys does not hold as they are,
+	// and how many of them it does not hold at all: Finish looks up only
+	// the rest. Three lookups an output in keys, by path, were a tenth of
+	// a rebuild at 50,000 articles.
+	changed []Output
+	fresh   int
 }
 
 // NewWriter returns a Writer for an output folder that holds keys.
@@ -39,17 +45,23 @@ func NewWriter(keys map[string]uint64, put Put) *Writer {
 // write makes o if it changed, and returns what a plan keeps of it: its
 // path and key. Safe for concurrent use.
 func (w *Writer) write(o Output) Output {
+	kept := Output{Path: o.Path, Key: o.Key}
 	if old, ok := w.keys[o.Path]; !ok || old != o.Key {
-		if err := w.writeOne(o); err != nil {
-			w.mu.Lock()
+		err := w.writeOne(o)
+		w.mu.Lock()
+		if err != nil {
 			if w.errs == nil {
 				w.errs = map[string]error{}
 			}
 			w.errs[o.Path] = err
-			w.mu.Unlock()
 		}
+		w.changed = append(w.changed, kept)
+		if !ok {
+			w.fresh++
+		}
+		w.mu.Unlock()
 	}
-	return Output{Path: o.Path, Key: o.Key}
+	return kept
 }
 
 func (w *Writer) writeOne(o Output) error {
@@ -72,17 +84,19 @@ func (w *Writer) writeOne(o Output) error {
 func (w *Writer) Finish(outputs []Output) (made int, gone []string, err error) {
 	var todo []Output
 	var early []error // in the order of outputs, whichever worker made them
-	fresh := 0
+	fresh := w.fresh
 	for _, o := range outputs {
 		if err := w.errs[o.Path]; err != nil {
 			early = append(early, err)
 		}
-		old, ok := w.keys[o.Path]
-		if !ok {
-			fresh++
+		if o.Make == nil {
+			continue // write had it
 		}
-		if o.Make != nil && (!ok || old != o.Key) {
+		if old, ok := w.keys[o.Path]; !ok || old != o.Key {
 			todo = append(todo, o)
+			if !ok {
+				fresh++
+			}
 		}
 	}
 	errs := make([]error, len(todo))
@@ -106,7 +120,7 @@ func (w *Writer) Finish(outputs []Output) (made int, gone []string, err error) {
 		}
 		slices.Sort(gone)
 	}
-	for _, o := range outputs {
+	for _, o := range append(w.changed, todo...) {
 		keys[o.Path] = o.Key
 	}
 	return int(w.made.Load()), gone, nil
