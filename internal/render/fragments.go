@@ -51,9 +51,10 @@ type fragments struct {
 }
 
 // storySlots holds one kind of entry of every story for readers of one
-// language, made on first use: only the kinds that the pages being
-// planned show take memory. left counts, by story, the pages queued to
-// show an entry that have not been planned yet (see expect).
+// language: its slots are made when a page is queued to show one, or on
+// first use where nothing is counted, and an entry takes memory only
+// while pages show it. left counts, by story, the pages queued to show an
+// entry that have not been planned yet (see expect).
 type storySlots struct {
 	once  sync.Once
 	slots []atomic.Pointer[fragment] // by story; nil: not rendered, or dropped

@@ -45,9 +45,9 @@ type Output struct {
 
 // head is what a page's <head> and its sitemap entry say of where it is:
 // site paths, which the page and the sitemap make absolute. The sitemap
-// keeps every listed page's head until it is written, and the paths are
-// those the index holds already: absolute URLs kept instead were 18 MB of
-// a 50,000-article build's peak.
+// keeps every listed page's head until it is written, and an article's
+// paths are those the index holds already: absolute URLs kept instead
+// were 18 MB of a 50,000-article build's peak.
 type head struct {
 	path, lastMod string
 	alternates    []alternate
