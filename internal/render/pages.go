@@ -115,7 +115,6 @@ func Plan(in Input) ([]Output, error) {
 		p.search(e)
 	}
 	p.lang = ""
-	p.searchIndexes(site.Editions)
 	for _, a := range site.Articles {
 		related := site.Related(a, relatedCount)
 		p.queueShowing(a.Lang, shows{relatedItem, related, a.Date}, func() planned { return p.article(a, related) })

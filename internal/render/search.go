@@ -8,7 +8,6 @@ import (
 	"briefings/internal/i18n"
 	"briefings/internal/index"
 	"briefings/internal/load"
-	"briefings/internal/par"
 	"briefings/internal/search"
 )
 
@@ -23,8 +22,7 @@ type SearchView struct {
 	Badges    []Item // the badge of each other language, which the script gives results in it
 }
 
-// search plans a language's search page; searchIndexes, the files of
-// the indexes.
+// search plans a language's search page and the files of its index.
 func (p *planner) search(e *index.Edition) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	own := index.SearchPath(lang)
@@ -50,37 +48,26 @@ func (p *planner) search(e *index.Edition) {
 		pg.Search = sv
 		return pg, nil
 	})
-}
-
-// searchIndexes plans the files of every language's index, the languages
-// side by side: one made after the other, they were a tenth of a build's
-// time at 10,000 articles, with one core idle.
-func (p *planner) searchIndexes(eds []*index.Edition) {
-	files := make([][]Output, len(eds))
-	par.Each(len(eds), func(i int) { files[i] = p.searchIndex(eds[i]) })
-	for _, f := range files {
-		p.outputs = append(p.outputs, f...)
-	}
+	p.searchIndex(e)
 }
 
 // searchIndex plans the files of a language's index. The memo makes it
 // from what changed since the last build, and each file's key is a hash of
 // its bytes: a file is written again exactly when its bytes change.
-func (p *planner) searchIndex(e *index.Edition) []Output {
+func (p *planner) searchIndex(e *index.Edition) {
 	lang := e.Lang.Code
 	files, err := p.searchMemo().index.Files(lang, p.searchDocs(e))
 	if err != nil {
 		p.fail(err)
-		return nil
+		return
 	}
-	outs := make([]Output, len(files))
-	for i, f := range files {
-		outs[i] = Bytes(f.Path, f.Data)
+	for _, f := range files {
+		o := Bytes(f.Path, f.Data)
 		if p.writer != nil { // at once: the files are a tenth of what a one-shot build holds
-			outs[i] = p.writer.write(outs[i])
+			o = p.writer.write(o)
 		}
+		p.outputs = append(p.outputs, o)
 	}
-	return outs
 }
 
 // searchMemo is what the memo keeps of the search index; one for this
@@ -97,14 +84,8 @@ func (p *planner) searchMemo() *searchMemo {
 type searchMemo struct {
 	index search.Memo
 	mu    sync.Mutex
-	docs  map[string]*langDocs     // by language
-	names map[string]*countryNames // by what they name
-}
-
-// langDocs are the documents of one language's stories, by article.
-type langDocs struct {
-	mu   sync.Mutex
-	made map[*load.Article]docMade
+	docs  map[string]map[*load.Article]docMade // by language
+	names map[string]*countryNames             // by what they name
 }
 
 // docSource is all a story's search document is made from: docOf reads
@@ -146,22 +127,15 @@ func (p *planner) searchDocs(e *index.Edition) []search.Doc {
 	lang := e.Lang.Code
 	m := p.searchMemo()
 	m.mu.Lock()
+	defer m.mu.Unlock()
 	names := m.countryNames(lang, p.site.Countries, p.countryPages(e))
-	if m.docs == nil {
-		m.docs = map[string]*langDocs{}
-	}
-	ld := m.docs[lang]
-	if ld == nil {
-		ld = &langDocs{}
-		m.docs[lang] = ld
-	}
-	m.mu.Unlock()
-	ld.mu.Lock()
-	defer ld.mu.Unlock()
-	made := ld.made
+	made := m.docs[lang]
 	if made == nil || len(made) > 2*len(e.Entries)+64 {
 		made = make(map[*load.Article]docMade, len(e.Entries))
-		ld.made = made
+		if m.docs == nil {
+			m.docs = map[string]map[*load.Article]docMade{}
+		}
+		m.docs[lang] = made
 	}
 	docs := make([]search.Doc, len(e.Entries))
 	for i, en := range e.Entries {

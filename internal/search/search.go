@@ -193,40 +193,28 @@ func ManifestPath(lang string) string { return Dir(lang) + "manifest.json" }
 // concurrent use.
 type Memo struct {
 	mu    sync.Mutex
-	langs map[string]*langState
-}
-
-// langState is one language's index; languages are made side by side.
-type langState struct {
-	mu sync.Mutex
-	s  *state
+	langs map[string]*state
 }
 
 // Files makes the index of one language from its documents, newest first:
 // the same documents always give the same bytes, whatever the memo held.
-// The files' bytes are the memo's until its next call for the language:
-// read, not changed. Languages may be made at once.
+// The files' bytes are the memo's until its next call: read, not changed.
 func (m *Memo) Files(lang string, docs []Doc) ([]File, error) {
 	if lang == "" || strings.ContainsAny(lang, "/\\.") {
 		return nil, fmt.Errorf("search: bad language %q", lang)
 	}
 	m.mu.Lock()
+	defer m.mu.Unlock()
 	if m.langs == nil {
-		m.langs = map[string]*langState{}
+		m.langs = map[string]*state{}
 	}
-	l := m.langs[lang]
-	if l == nil {
-		l = &langState{}
-		m.langs[lang] = l
+	s := m.langs[lang]
+	if s == nil || s.stale() {
+		s = newState(lang)
+		m.langs[lang] = s
 	}
-	m.mu.Unlock()
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.s == nil || l.s.stale() {
-		l.s = newState(lang)
-	}
-	l.s.update(docs)
-	return l.s.files(), nil
+	s.update(docs)
+	return s.files(), nil
 }
 
 // Files makes the index of one language afresh.
