@@ -27,10 +27,10 @@ func (s *Site) Related(a *load.Article, n int) []Entry {
 	}
 	for _, code := range a.Countries {
 		ci := e.country[code]
-		if ci == nil {
+		p := e.placeIn(st, ci)
+		if p < 0 {
 			continue
 		}
-		p := int(ci.pos[st.num])
 		for d := 1; d <= relatedReach && len(found) < n; d++ {
 			for _, i := range [2]int{p - d, p + d} {
 				if i >= 0 && i < len(ci.Entries) && len(found) < n && !have(ci.Entries[i].Story) {
@@ -51,4 +51,14 @@ func (s *Site) Edition(lang string) *Edition {
 		}
 	}
 	return nil
+}
+
+// placeIn is where a story is in a country's entries, or -1.
+func (e *Edition) placeIn(st *Story, ci *CountryIndex) int {
+	for _, pl := range e.places[st.num] {
+		if pl.in == ci && ci != nil {
+			return int(pl.at)
+		}
+	}
+	return -1
 }
