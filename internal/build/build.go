@@ -67,6 +67,7 @@ type Builder struct {
 	// file's bytes, right whatever a build made of them.
 	cache load.Cache
 	last  state
+	once  bool // no build comes after this one: nothing is kept for it
 	// Held while a commit changes the output; nil: none.
 	commits sync.Locker
 }
@@ -95,7 +96,7 @@ func New(opts Options) *Builder {
 // kept for a build after it.
 func Build(opts Options) (Report, error) {
 	b := New(opts)
-	b.last.memo = render.OneBuild()
+	b.last.memo, b.once = render.OneBuild(), true
 	return b.Build()
 }
 
@@ -163,6 +164,11 @@ func (b *Builder) Build() (Report, error) {
 func (b *Builder) prepare(fsys fs.FS) (render.Input, []*load.Article, []render.Output, state, Report, error) {
 	var next state
 	content, errs := load.Load(fsys, &b.cache)
+	if b.once {
+		// What the cache knows of each file is for the next build; the
+		// articles keep their bodies' store. 10 MB at 50,000 articles.
+		b.cache = load.Cache{}
+	}
 	var langs []string
 	if content.Config != nil {
 		langs = content.Config.Codes()
