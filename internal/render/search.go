@@ -129,8 +129,12 @@ func (p *planner) searchDocs(e *index.Edition) []search.Doc {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	names := m.countryNames(lang, p.site.Countries, p.countryPages(e))
+	// A memo kept for the next build remembers each story's document; one
+	// for this build alone would hold a second copy of them all, 15 MB at
+	// 50,000 articles.
+	keep := p.memo.search != nil
 	made := m.docs[lang]
-	if made == nil || len(made) > 2*len(e.Entries)+64 {
+	if keep && (made == nil || len(made) > 2*len(e.Entries)+64) {
 		made = make(map[*load.Article]docMade, len(e.Entries))
 		if m.docs == nil {
 			m.docs = map[string]map[*load.Article]docMade{}
@@ -143,7 +147,9 @@ func (p *planner) searchDocs(e *index.Edition) []search.Doc {
 		dm, ok := made[src.a]
 		if !ok || dm.src != src {
 			dm = docMade{src, docOf(src)}
-			made[src.a] = dm
+			if keep {
+				made[src.a] = dm
+			}
 		}
 		docs[i] = dm.doc
 	}
