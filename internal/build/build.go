@@ -97,6 +97,7 @@ func New(opts Options) *Builder {
 func Build(opts Options) (Report, error) {
 	b := New(opts)
 	b.last.memo, b.once = render.OneBuild(), true
+	defer boundHeap()()
 	return b.Build()
 }
 

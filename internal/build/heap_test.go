@@ -1,0 +1,68 @@
+package build
+
+import (
+	"os"
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+)
+
+// While a one-shot build runs, the memory limit follows what is live plus
+// the headroom; afterwards it is what it was.
+func TestHeapBoundFollowsWhatIsLive(t *testing.T) {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+		t.Skip("GOMEMLIMIT is set, and boundHeap leaves it")
+	}
+	before := debug.SetMemoryLimit(-1)
+	stop := boundHeap()
+	const held = 64 << 20
+	live := make([]byte, held)
+	limit := limitOnceCollected(func(l int64) bool { return l >= held+heapHeadroom })
+	if limit < held+heapHeadroom || limit > held+heapHeadroom+64<<20 {
+		t.Errorf("with %d MB live the limit is %d MB, want %d MB and a little more", held>>20, limit>>20, (held+heapHeadroom)>>20)
+	}
+	runtime.KeepAlive(live)
+	stop()
+	if after := debug.SetMemoryLimit(-1); after != before {
+		t.Errorf("after the build the limit is %d, was %d", after, before)
+	}
+	runtime.GC()
+	time.Sleep(10 * time.Millisecond)
+	if after := debug.SetMemoryLimit(-1); after != before {
+		t.Errorf("a collection after the build set the limit to %d, was %d", after, before)
+	}
+}
+
+// Two builds at once share the limit, and the one that ends last puts
+// back what was there before either.
+func TestHeapBoundOfBuildsAtOnce(t *testing.T) {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+		t.Skip("GOMEMLIMIT is set, and boundHeap leaves it")
+	}
+	before := debug.SetMemoryLimit(-1)
+	first := boundHeap()
+	second := boundHeap()
+	first()
+	if limit := limitOnceCollected(func(l int64) bool { return l != before }); limit == before {
+		t.Error("the limit was lifted while a build still ran")
+	}
+	second()
+	if after := debug.SetMemoryLimit(-1); after != before {
+		t.Errorf("after both builds the limit is %d, was %d", after, before)
+	}
+}
+
+// limitOnceCollected collects until the memory limit is what want says,
+// or five seconds have passed, and returns the limit: the limit is set
+// after a collection, by a cleanup that runs when it can.
+func limitOnceCollected(want func(int64) bool) int64 {
+	var limit int64
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		runtime.GC()
+		if limit = debug.SetMemoryLimit(-1); want(limit) {
+			break
+		}
+	}
+	return limit
+}
