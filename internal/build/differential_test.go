@@ -859,7 +859,11 @@ func (p *project) editPage() (change, bool) {
 			body += "\nSee [this](" + filepath.ToSlash(rel) + ").\n"
 		}
 	}
-	return change{"wrote the page " + rel, p.write(rel, "---\n"+fm+"---\n"+body)}, true
+	var changed []string
+	if info, err := os.Lstat(p.abs(rel)); err == nil && info.IsDir() {
+		changed = p.remove(rel) // an earlier edit turned the page into a folder; the editor deletes it
+	}
+	return change{"wrote the page " + rel, append(changed, p.write(rel, "---\n"+fm+"---\n"+body)...)}, true
 }
 
 func (p *project) deletePage() (change, bool) {
