@@ -11,13 +11,13 @@ import (
 	"briefings/internal/load"
 )
 
-// A language's entries dropped once its pages are planned are made again,
-// the same, if a page asks for them after all; the other kinds and the
-// other language's stay.
-func TestDroppedFragmentsAreMadeAgain(t *testing.T) {
-	th := Theme{layout: template.Must(template.New("layout").Parse(`{{define "item"}}{{.Title}}: {{.Summary}}, {{.Date}}{{end}}{{define "related-item"}}{{.Title}}{{end}}`)),
-		Strings: map[string]*i18n.Strings{}}
-	for _, lang := range []string{"en", "ru"} {
+// twoStories is the fragments of two English stories for readers of the
+// given languages, from a layout of entry templates.
+func twoStories(t *testing.T, layout string, langs ...string) (*fragments, []*load.Article, []ref) {
+	t.Helper()
+	th := Theme{layout: template.Must(template.New("layout").Parse(layout)), Strings: map[string]*i18n.Strings{}}
+	s := &siteView{Theme: &th}
+	for _, lang := range langs {
 		src, err := os.ReadFile("../../templates/i18n/" + lang + ".yaml")
 		if err != nil {
 			t.Fatal(err)
@@ -25,13 +25,20 @@ func TestDroppedFragmentsAreMadeAgain(t *testing.T) {
 		if th.Strings[lang], err = i18n.Parse(lang, src); err != nil {
 			t.Fatal(err)
 		}
+		s.Languages = append(s.Languages, load.Language{Code: lang})
 	}
-	s := &siteView{Theme: &th, Languages: []load.Language{{Code: "en"}, {Code: "ru"}}}
 	arts := []*load.Article{{Path: "content/en/a.md", Lang: "en", Title: "A", Summary: "One.", Date: time.Unix(0, 0).UTC()},
 		{Path: "content/en/b.md", Lang: "en", Title: "B", Summary: "Two.", Date: time.Unix(0, 0).UTC()}}
 	var d digester
 	f := newFragments(s, &d, &generation[uint64, string]{once: true}, arts)
-	refs := []ref{{A: arts[0], Path: "en/a/"}, {A: arts[1], Path: "en/b/"}}
+	return f, arts, []ref{{A: arts[0], Path: "en/a/"}, {A: arts[1], Path: "en/b/"}}
+}
+
+// A language's entries dropped once its pages are planned are made again,
+// the same, if a page asks for them after all; the other kinds and the
+// other language's stay.
+func TestDroppedFragmentsAreMadeAgain(t *testing.T) {
+	f, _, refs := twoStories(t, `{{define "item"}}{{.Title}}: {{.Summary}}, {{.Date}}{{end}}{{define "related-item"}}{{.Title}}{{end}}`, "en", "ru")
 	listOf := func(kind int, lang string) []Fragment {
 		got, err := f.list(kind, lang, refs)
 		if err != nil {
@@ -79,22 +86,8 @@ func TestDroppedFragmentsAreMadeAgain(t *testing.T) {
 // An entry is dropped when the last page queued to show it has been
 // planned, not before; asked for again, it is made again, the same.
 func TestEntryDroppedAfterItsLastPage(t *testing.T) {
-	th := Theme{layout: template.Must(template.New("layout").Parse(`{{define "item"}}{{.Title}}: {{.Summary}}{{end}}`)),
-		Strings: map[string]*i18n.Strings{}}
-	src, err := os.ReadFile("../../templates/i18n/en.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if th.Strings["en"], err = i18n.Parse("en", src); err != nil {
-		t.Fatal(err)
-	}
-	s := &siteView{Theme: &th, Languages: []load.Language{{Code: "en"}}}
-	arts := []*load.Article{{Path: "content/en/a.md", Lang: "en", Title: "A", Summary: "One."},
-		{Path: "content/en/b.md", Lang: "en", Title: "B", Summary: "Two."}}
-	var d digester
-	f := newFragments(s, &d, &generation[uint64, string]{once: true}, arts)
+	f, arts, refs := twoStories(t, `{{define "item"}}{{.Title}}: {{.Summary}}{{end}}`, "en")
 	a, b := index.Entry{Article: arts[0]}, index.Entry{Article: arts[1]}
-	refs := []ref{{A: arts[0], Path: "en/a/"}, {A: arts[1], Path: "en/b/"}}
 	held := func(i int) bool { return f.slots[0][listItem].slots[i].Load() != nil }
 	f.expect(listItem, "en", []index.Entry{a, b}) // a page showing both
 	f.expect(listItem, "en", []index.Entry{a})    // and one showing A alone
