@@ -56,7 +56,7 @@ func (s *Site) Edition(lang string) *Edition {
 // placeIn is where a story is in a country's entries, or -1.
 func (e *Edition) placeIn(st *Story, ci *CountryIndex) int {
 	for _, pl := range e.places[st.num] {
-		if pl.in == ci && ci != nil {
+		if pl.in == ci {
 			return int(pl.at)
 		}
 	}
