@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"sync"
 )
 
@@ -61,7 +62,7 @@ func (p *planner) write(pg *Page, w *bytes.Buffer) error {
 // written with it when a Writer makes the page at once; otherwise the
 // page makes its view again when written, which proves it the same.
 func memoPage[I any](p *planner, listed bool, kind string, in I, build func(I) (*Page, error)) planned {
-	id := p.dig.sum(kind, p.pageContext(), in)
+	id := p.dig.input(kind, p.pageContext(), reflect.ValueOf(&in).Elem())
 	view := func() (*Page, uint64, error) {
 		pg, err := build(in)
 		if err == nil {
@@ -237,7 +238,9 @@ func (g *generation[K, V]) keep(id K, v V) {
 		return
 	}
 	if g.now == nil {
-		g.now = map[K]V{}
+		// Sized for what the last build used: grown from empty, the
+		// pages' map was rehashed a dozen times on every save.
+		g.now = make(map[K]V, len(g.old))
 	}
 	g.now[id] = v
 }
