@@ -210,7 +210,7 @@ func (st *Story) Translations(a *load.Article) []*load.Article {
 
 func (s *Site) edition(l load.Language) *Edition {
 	e := &Edition{Lang: l, country: map[string]*CountryIndex{}, ownPos: map[*load.Article]int{},
-		places: make([][]place, len(s.Stories))}
+		places: make([][]place, len(s.Stories)), Entries: make([]Entry, 0, len(s.Stories))}
 	for _, st := range s.Stories {
 		a := st.In(l.Code)
 		if a == nil {
