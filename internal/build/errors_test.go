@@ -152,15 +152,20 @@ templates/article.html:1: bad character U+007D '}'`},
 {{define "layout"}}<!doctype html><title>{{.Title}}</title>{{template "main" .}}{{end}}
 {{define "items"}}{{range .}}{{.}}{{end}}{{end}}
 {{define "related"}}{{range .}}{{.}}{{end}}{{end}}
-`, `templates/layout.html: it must define "brief", the template of one story, without its summary, in the home page's list: {{define "brief"}}…{{end}}
+`, `templates/layout.html: it must define "assets", the template of the stylesheet and icon links in a page's head: {{define "assets"}}…{{end}}
+templates/layout.html: it must define "brief", the template of one story, without its summary, in the home page's list: {{define "brief"}}…{{end}}
 templates/layout.html: it must define "feed", the template of a feed's line in the footer: {{define "feed"}}…{{end}}
 templates/layout.html: it must define "feed-links", the template of the <link>s of a feed in a page's head: {{define "feed-links"}}…{{end}}
 templates/layout.html: it must define "feed-photo", the template of a photo in a feed: {{define "feed-photo"}}…{{end}}
 templates/layout.html: it must define "figure", the template of a photo with its caption: {{define "figure"}}…{{end}}
+templates/layout.html: it must define "footer", the template of a page's footer: {{define "footer"}}…{{end}}
 templates/layout.html: it must define "item", the template of one story in a list page: {{define "item"}}…{{end}}
+templates/layout.html: it must define "masthead", the template of the skip link and the site's name at the top of a page: {{define "masthead"}}…{{end}}
 templates/layout.html: it must define "photo", the template of a photo among words: {{define "photo"}}…{{end}}
 templates/layout.html: it must define "related-item", the template of one story in an article's related stories: {{define "related-item"}}…{{end}}
 templates/layout.html: it must define "sections", the template of the site's sections in the header: {{define "sections"}}…{{end}}
+templates/layout.html: it must define "social-image", the template of a page's OpenGraph image and Twitter card: {{define "social-image"}}…{{end}}
+templates/layout.html: it must define "social-site", the template of the site's OpenGraph tags in a page's head: {{define "social-site"}}…{{end}}
 templates/layout.html: it must define "story", the template of the newest story at the top of the home page: {{define "story"}}…{{end}}`},
 		{"missing strings", "", `templates/i18n/ru.yaml: missing: go_home, months and months_genitive (12 each)`},
 		{"static file where the site needs a folder", `

@@ -15,12 +15,16 @@ import (
 // pages, "related-item" under other articles and beside the home page's
 // stories, "brief" below the home page's newest story; then
 // those of the parts of a page's frame that many pages share.
-var fragmentKinds = [...]string{"item", "related-item", "brief", "sections", "feed-links", "feed", "photo", "figure", "feed-photo", "story"}
+var fragmentKinds = [...]string{"item", "related-item", "brief", "sections", "feed-links", "feed", "photo", "figure", "feed-photo", "story",
+	"social-site", "social-image", "assets", "masthead", "footer"}
 
 var fragmentRoles = [...]string{"one story in a list page", "one story in an article's related stories",
 	"one story, without its summary, in the home page's list",
 	"the site's sections in the header", "the <link>s of a feed in a page's head", "a feed's line in the footer",
-	"a photo among words", "a photo with its caption", "a photo in a feed", "the newest story at the top of the home page"}
+	"a photo among words", "a photo with its caption", "a photo in a feed", "the newest story at the top of the home page",
+	"the site's OpenGraph tags in a page's head", "a page's OpenGraph image and Twitter card",
+	"the stylesheet and icon links in a page's head", "the skip link and the site's name at the top of a page",
+	"a page's footer"}
 
 const (
 	listItem = iota
@@ -47,7 +51,7 @@ type fragments struct {
 	slots [][storyKinds]storySlots // by reader's language and kind
 
 	mu     sync.Mutex
-	chrome map[string]*fragment // by template and what it shows
+	chrome map[uint64]*fragment // by id
 }
 
 // storySlots holds one kind of entry of every story for readers of one
@@ -120,7 +124,7 @@ func newFragments(s *siteView, dig *digester, memo *generation[uint64, string], 
 		f.pos[a] = i
 	}
 	f.slots = make([][storyKinds]storySlots, len(s.Languages))
-	f.chrome = map[string]*fragment{}
+	f.chrome = map[uint64]*fragment{}
 	return f
 }
 
@@ -138,51 +142,60 @@ func (f *fragments) drop(lang string, kinds ...int) {
 }
 
 // frame fills in the parts of a page's frame many pages share, each made
-// once a build: they were a third of the template work of a page.
+// once a build: they were most of the template work of a page.
 func (f *fragments) frame(pg *Page) error {
 	c := &pg.Chrome
+	var err error
+	fill := func(into *Fragment, name string, data any) {
+		if err == nil {
+			*into, err = f.once(name, data)
+		}
+	}
 	if len(c.Nav) > 0 {
-		key := pg.Lang
-		for _, l := range c.Nav {
-			key += "|" + l.Current
-		}
-		sections, err := f.once("sections", key, Sections{Label: pg.T.Navigation, Links: c.Nav})
-		if err != nil {
-			return err
-		}
-		c.Sections = sections
+		fill(&c.Sections, "sections", Sections{Label: pg.T.Navigation, Links: c.Nav})
 	}
-	for _, fl := range pg.Feeds {
-		links, err := f.once("feed-links", fl.RSS, fl)
-		if err != nil {
-			return err
-		}
-		line, err := f.once("feed", fl.RSS, fl)
-		if err != nil {
-			return err
-		}
-		c.FeedLinks, c.FeedLines = append(c.FeedLinks, links), append(c.FeedLines, line)
+	c.FeedLinks, c.FeedLines = make([]Fragment, len(pg.Feeds)), make([]Fragment, len(pg.Feeds))
+	for i, fl := range pg.Feeds {
+		fill(&c.FeedLinks[i], "feed-links", fl)
+		fill(&c.FeedLines[i], "feed", fl)
 	}
-	return nil
+	so := pg.Social
+	fill(&c.Site, "social-site", SocialSite{SiteName: so.SiteName, Locale: so.Locale, Alternates: so.Alternates})
+	fill(&c.Image, "social-image", SocialImage{Image: so.Image, Alt: so.ImageAlt, Width: so.ImageWidth, Height: so.ImageHeight})
+	fill(&c.Assets, "assets", Assets{Stylesheet: c.Stylesheet, Icon: c.Icon})
+	fill(&c.Masthead, "masthead", Masthead{Skip: pg.T.SkipToContent, Home: c.Home, Wordmark: c.Wordmark, SiteTitle: c.SiteTitle})
+	fill(&c.Footer, "footer", Footer{Label: pg.T.AboutSite, Pages: c.Pages, FeedLines: c.FeedLines, Publisher: c.Publisher})
+	return err
 }
 
-// once renders a template of the layout for data that key names, once.
-func (f *fragments) once(name, key string, data any) (Fragment, error) {
+// once renders a template of the layout for data once a build: pages
+// that share a part of their frame share its fragment, found by its id.
+func (f *fragments) once(name string, data any) (Fragment, error) {
+	id := f.id(name, data)
 	f.mu.Lock()
-	s := f.chrome[name+"\x00"+key]
+	s := f.chrome[id]
 	if s == nil {
 		s = &fragment{}
-		f.chrome[name+"\x00"+key] = s
+		f.chrome[id] = s
 	}
 	f.mu.Unlock()
-	s.once.Do(func() { s.f, s.err = f.render(name, data) })
+	s.once.Do(func() { s.f, s.err = f.made(id, name, data) })
 	return s.f, s.err
 }
 
-// render renders a fragment, or takes it from the memo: its id is the
-// digest of the template set and the fragment's data.
+// id is the id of a fragment: the digest of the template set and the
+// fragment's data, which decide its HTML.
+func (f *fragments) id(name string, data any) uint64 {
+	return f.dig.sum("fragment", name, f.s.Theme.Key, data)
+}
+
+// render renders a fragment, or takes it from the memo.
 func (f *fragments) render(name string, data any) (Fragment, error) {
-	id := f.dig.sum("fragment", name, f.s.Theme.Key, data)
+	return f.made(f.id(name, data), name, data)
+}
+
+// made is the fragment id names, from the memo or rendered now.
+func (f *fragments) made(id uint64, name string, data any) (Fragment, error) {
 	html, err := f.memo.get(id, func() (string, error) {
 		var buf bytes.Buffer
 		err := f.s.Theme.Fragment(&buf, name, data)
