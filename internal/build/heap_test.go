@@ -9,13 +9,18 @@ import (
 )
 
 // While a one-shot build runs, the memory limit follows what is live plus
-// the headroom; afterwards it is what it was.
+// the headroom, and the collector keeps the build's pace; afterwards both
+// are what they were.
 func TestHeapBoundFollowsWhatIsLive(t *testing.T) {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
 		t.Skip("GOMEMLIMIT is set, and boundHeap leaves it")
 	}
-	before := debug.SetMemoryLimit(-1)
+	_, userPace := os.LookupEnv("GOGC")
+	before, pace := debug.SetMemoryLimit(-1), gcPercent()
 	stop := boundHeap()
+	if p := gcPercent(); !userPace && p != heapGrowth {
+		t.Errorf("during the build GOGC is %d, want %d", p, heapGrowth)
+	}
 	const held = 64 << 20
 	live := make([]byte, held)
 	limit := limitOnceCollected(func(l int64) bool { return l >= held+heapHeadroom })
@@ -26,6 +31,9 @@ func TestHeapBoundFollowsWhatIsLive(t *testing.T) {
 	stop()
 	if after := debug.SetMemoryLimit(-1); after != before {
 		t.Errorf("after the build the limit is %d, was %d", after, before)
+	}
+	if p := gcPercent(); p != pace {
+		t.Errorf("after the build GOGC is %d, was %d", p, pace)
 	}
 	runtime.GC()
 	time.Sleep(10 * time.Millisecond)
@@ -65,4 +73,11 @@ func limitOnceCollected(want func(int64) bool) int64 {
 		}
 	}
 	return limit
+}
+
+// gcPercent is the collector's pace, GOGC, left as it is.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
 }
