@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"briefings/internal/par"
 )
 
 // An index is made from its stories' words and what their results show,
@@ -125,14 +127,27 @@ func (s *state) readAll(docs []Doc) {
 	}
 	n := len(docs)
 	s.stories = resize(s.stories, n)
+	var todo []int // the stories whose text the last build did not read
 	for id := range n {
 		d := &docs[n-1-id]
 		st, ok := known[textHash(texts(d))]
 		if !ok || !sameText(d, st.text) {
-			st = s.read(d)
+			todo = append(todo, id)
+			continue
 		}
 		st.shown, st.doc = d.shown(), *d
 		s.stories[id] = st
+	}
+	// Cutting the words was most of an index's time, on one core. They are
+	// cut on every core a batch at a time, so that only a batch's are
+	// held, and numbered in the vocabulary in the stories' order.
+	for at := 0; at < len(todo); at += cutBatch {
+		batch := todo[at:min(at+cutBatch, len(todo))]
+		cuts := make([]cut, len(batch))
+		par.Each(len(batch), func(i int) { cuts[i] = cutWords(&docs[n-1-batch[i]]) })
+		for i, id := range batch {
+			s.stories[id] = s.readCut(&docs[n-1-id], cuts[i])
+		}
 	}
 	clear(s.post)
 	clear(s.refs)
@@ -148,12 +163,40 @@ func (s *state) readAll(docs []Doc) {
 	}
 }
 
-// read cuts a story into words.
-func (s *state) read(d *Doc) story {
-	st := story{text: texts(d), shown: d.shown(), doc: *d}
+// cutBatch is how many stories' words readAll cuts at a time.
+const cutBatch = 512
+
+// cut is a story's words in the order its text gives them, one after
+// the other in buf, each ending where ends says.
+type cut struct {
+	buf  []byte
+	ends []int32
+}
+
+// cutWords cuts a story's text into words: a pure function of the story,
+// safe on any core.
+func cutWords(d *Doc) cut {
+	var c cut
 	d.text(func(t string) {
-		words(t, func(w []byte) { st.forms = append(st.forms, s.v.form(w)) })
+		words(t, func(w []byte) {
+			c.buf = append(c.buf, w...)
+			c.ends = append(c.ends, int32(len(c.buf)))
+		})
 	})
+	return c
+}
+
+// read cuts a story into words.
+func (s *state) read(d *Doc) story { return s.readCut(d, cutWords(d)) }
+
+// readCut numbers a story's words, cut, in the vocabulary.
+func (s *state) readCut(d *Doc, c cut) story {
+	st := story{text: texts(d), shown: d.shown(), doc: *d}
+	st.forms = make([]int32, len(c.ends))
+	start := int32(0)
+	for i, end := range c.ends {
+		st.forms[i], start = s.v.form(c.buf[start:end]), end
+	}
 	slices.Sort(st.forms)
 	st.forms = slices.Compact(st.forms)
 	for _, f := range st.forms {

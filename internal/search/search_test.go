@@ -167,6 +167,25 @@ func TestRebuildIsFresh(t *testing.T) {
 	}
 }
 
+// An index made at once cuts its stories' words in batches on every
+// core; one grown a few stories at a time cuts each story's alone. Both
+// number the same words in the same order, so their files are the same,
+// across several batches.
+func TestBatchesCutAsOneStoryAtATime(t *testing.T) {
+	docs := synthetic(2*cutBatch+300, 7)
+	var grown Memo
+	for k := fullAbove; ; k += fullAbove {
+		k = min(k, len(docs))
+		got := memoFiles(t, &grown, docs[len(docs)-k:]) // the oldest first: each step adds newer stories
+		if k == len(docs) {
+			if diff := differ(got, build(t, "ru", docs)); diff != "" {
+				t.Fatal(diff)
+			}
+			return
+		}
+	}
+}
+
 var long = flag.Bool("long", false, "run the randomized tests longer")
 
 // pool holds words whose Russian stems are read as one, so that
