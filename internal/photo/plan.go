@@ -7,7 +7,8 @@ import (
 
 // Version changes whenever Process's output for the same input and plan
 // would change (quality settings, filters, Plan's rounding, or an upgrade
-// of the encoders' modules). It is part of every cache key.
+// of the encoders' modules), or ShareImage's for the same titles. It is
+// part of every cache key, and of the share image's name.
 const Version = "1"
 
 // Widths are the widths, in pixels, each photo is published at (those no

@@ -48,6 +48,23 @@ var shareFonts = sync.OnceValues(func() ([2]*opentype.Font, error) {
 // The same titles always give the same bytes. It fails if a title has a
 // character the Go fonts lack (they cover Latin, Greek and Cyrillic).
 func ShareImage(titles []string) ([]byte, error) {
+	lines, fonts, err := shareLines(titles)
+	if err != nil {
+		return nil, err
+	}
+	return drawShare(lines, fonts)
+}
+
+// CheckShareTitles reports what ShareImage would refuse in titles,
+// without drawing them.
+func CheckShareTitles(titles []string) error {
+	_, _, err := shareLines(titles)
+	return err
+}
+
+// shareLines are the titles the share image shows, each of which its
+// font can draw.
+func shareLines(titles []string) ([]string, [2]*opentype.Font, error) {
 	var lines []string
 	for _, t := range titles {
 		if t = strings.TrimSpace(t); t != "" {
@@ -55,21 +72,25 @@ func ShareImage(titles []string) ([]byte, error) {
 		}
 	}
 	if len(lines) == 0 {
-		return nil, errors.New("the share image needs at least one title")
+		return nil, [2]*opentype.Font{}, errors.New("the share image needs at least one title")
 	}
 	fonts, err := shareFonts()
 	if err != nil {
-		return nil, err
+		return nil, fonts, err
 	}
 	var sb sfnt.Buffer
 	for i, l := range lines {
 		f := fonts[min(i, 1)]
 		for _, r := range l {
 			if g, err := f.GlyphIndex(&sb, r); err != nil || g == 0 && r != ' ' {
-				return nil, fmt.Errorf("the share image cannot show %q in %q: the Go fonts have no such character", r, l)
+				return nil, fonts, fmt.Errorf("the share image cannot show %q in %q: the Go fonts have no such character", r, l)
 			}
 		}
 	}
+	return lines, fonts, nil
+}
+
+func drawShare(lines []string, fonts [2]*opentype.Font) ([]byte, error) {
 
 	img := image.NewRGBA(image.Rect(0, 0, ShareWidth, ShareHeight))
 	draw.Draw(img, img.Rect, image.NewUniform(shareBG), image.Point{}, draw.Src)
@@ -91,6 +112,7 @@ func ShareImage(titles []string) ([]byte, error) {
 			size, ink = 56.0, shareInk2
 		}
 		var face font.Face
+		var err error
 		for ; ; size -= 2 {
 			face, err = opentype.NewFace(fonts[min(i, 1)], &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
 			if err != nil {

@@ -26,9 +26,10 @@ import (
 //
 // Some values are digested by what made them: a Fragment by its id, the
 // digest of its template and data; an article view's Body by BodyOf, what
-// its HTML is made of, so that no page's key reads a body's bytes; and a value shared by every
-// page of a language, such as its interface strings, by the digest of
-// what it points to, walked once a build (share). Views must not change
+// its HTML is made of, so that no page's key reads a body's bytes; the
+// share image by its name, which says what it is drawn from; and a value
+// shared by every page of a language, such as its interface strings, by
+// the digest of what it points to, walked once a build (share). Views must not change
 // once digested. Safe for concurrent use once shared values are given.
 //
 // A long string's digest is remembered by where its bytes are, which in
@@ -140,6 +141,7 @@ var (
 	articleType   = reflect.TypeFor[*load.Article]()
 	fragmentsType = reflect.TypeFor[*fragments]()
 	articleView   = reflect.TypeFor[ArticleView]()
+	shareType     = reflect.TypeFor[Share]()
 )
 
 // makeHasher makes the hasher of a type. Some types are digested by what
@@ -159,6 +161,8 @@ func makeHasher(t reflect.Type) hasher {
 		return func(*digester, *maphash.Hash, reflect.Value) {}
 	case articleView:
 		return structHasher(t, "Body")
+	case shareType:
+		return structHasher(t, "Bytes") // its name says what they are drawn from
 	}
 	switch t.Kind() {
 	case reflect.String:

@@ -39,11 +39,12 @@ type Media struct {
 	Share  *Share // nil: none
 }
 
-// Share is the site's share image.
+// Share is the site's share image: its name, which says what it is
+// drawn from, its size, and its bytes, drawn when first asked for.
 type Share struct {
 	Name          string
 	Width, Height int
-	Data          []byte
+	Bytes         func() ([]byte, error)
 }
 
 // The page column, as style.css sets it: at most 40rem, less 1rem of
@@ -177,8 +178,15 @@ func (p *planner) photoOutputs() []Output {
 			out = append(out, p.mediaFile(f))
 		}
 	}
-	if p.share != nil {
-		out = append(out, Bytes(index.MediaPath(p.share.Name), p.share.Data))
+	if sh := p.share; sh != nil {
+		out = append(out, Output{Path: index.MediaPath(sh.Name), Key: p.dig.sum("share", sh.Name), Make: func(w *bytes.Buffer) error {
+			data, err := sh.Bytes()
+			if err != nil {
+				return fmt.Errorf("the share image: %w", err)
+			}
+			w.Write(data)
+			return nil
+		}})
 	}
 	return out
 }
