@@ -10,7 +10,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"sync"
@@ -40,6 +42,8 @@ type Session struct {
 	Root    string
 	Preview Preview   // nil for watch
 	Log     io.Writer // one line a build, and the problems
+
+	allocated uint64 // by the last build
 }
 
 // Run builds once, then rebuilds after each batch of changes until ctx is
@@ -55,7 +59,7 @@ func (s *Session) Run(ctx context.Context, ready func()) error {
 	if s.Preview != nil {
 		s.Builder.HoldWhileCommitting(s.Preview.Commits())
 	}
-	s.build(nil)
+	s.measured(nil)
 	if ready != nil {
 		ready()
 	}
@@ -64,6 +68,7 @@ func (s *Session) Run(ctx context.Context, ready func()) error {
 	go func() {
 		done <- w.Run(ctx, batches, func(err error) { fmt.Fprintln(s.Log, "watch:", err) })
 	}()
+	idle := time.After(idleAfter)
 	for {
 		select {
 		case <-ctx.Done():
@@ -74,10 +79,49 @@ func (s *Session) Run(ctx context.Context, ready func()) error {
 			if !b.Overflow { // else events were lost: the build looks at everything
 				s.Builder.Changed(b.Paths...)
 			}
-			s.build(&b)
+			s.measured(&b)
+			idle = time.After(idleAfter)
+		case <-idle:
+			idle = nil
+			s.collectIfDue()
 		}
 	}
 }
+
+// measured builds, noting what the build allocated.
+func (s *Session) measured(b *watch.Batch) {
+	before := heapStats()
+	s.build(b)
+	s.allocated = heapStats().allocs - before.allocs
+}
+
+// collectIfDue collects, without waiting for it, if the next build
+// would: a build that allocates as much as the last one.
+func (s *Session) collectIfDue() {
+	if heapStats().due(s.allocated) {
+		go runtime.GC()
+	}
+}
+
+// idleAfter is how long after a build, with no change since, a session
+// looks whether to collect now.
+const idleAfter = 250 * time.Millisecond
+
+// heap is what the runtime says of the heap: the bytes of its objects,
+// the size at which it collects next, and what was ever allocated.
+type heap struct{ objects, goal, allocs uint64 }
+
+func heapStats() heap {
+	m := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/goal:bytes"}, {Name: "/gc/heap/allocs:bytes"}}
+	metrics.Read(m)
+	return heap{m[0].Value.Uint64(), m[1].Value.Uint64(), m[2].Value.Uint64()}
+}
+
+// due tells whether a build that allocates next, as much as the last
+// one, would make the collector run. A session then collects while the
+// editor is not waiting: at 50,000 articles a collection held about
+// 420 MB and added some 350 ms to every third save.
+func (h heap) due(next uint64) bool { return h.objects+next >= h.goal }
 
 // build runs one build and reports it in one line, with the problems of a
 // failed one above it.

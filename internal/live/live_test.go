@@ -5,10 +5,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"briefings/internal/build"
 	tp "briefings/internal/testproject"
@@ -184,4 +186,23 @@ func TestWatchSession(t *testing.T) {
 	if line := last[len(last)-1]; !strings.HasPrefix(line, "rebuilt after content/en/2025/closure.md: ") || !exists("en/2025/09/fixed-again/index.html") {
 		t.Errorf("the save was not built alone: %q", line)
 	}
+}
+
+// An idle session collects when the next build, allocating as much as
+// the last, would make the collector run; not when it would not.
+func TestIdleSessionCollectsWhenTheNextBuildWould(t *testing.T) {
+	var ms runtime.MemStats
+	gcs := func() uint32 { runtime.ReadMemStats(&ms); return ms.NumGC }
+	s := &Session{}
+	runtime.GC()
+	before := gcs()
+	s.allocated = 0 // just after a collection the heap is far from its goal
+	s.collectIfDue()
+	time.Sleep(50 * time.Millisecond)
+	if n := gcs(); n != before {
+		t.Errorf("%d collections with nothing due", n-before)
+	}
+	s.allocated = heapStats().goal // a build as large as the heap may grow
+	s.collectIfDue()
+	tp.Eventually(t, "a collection", func() bool { return gcs() > before })
 }
