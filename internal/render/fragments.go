@@ -50,6 +50,8 @@ type fragments struct {
 	pos   map[*load.Article]int
 	slots [][storyKinds]storySlots // by reader's language and kind
 
+	share string // where the site's share image is, if it has one
+
 	mu     sync.Mutex
 	chrome map[uint64]*fragment // by id
 }
@@ -125,6 +127,9 @@ func newFragments(s *siteView, dig *digester, memo *generation[uint64, string], 
 	}
 	f.slots = make([][storyKinds]storySlots, len(s.Languages))
 	f.chrome = map[uint64]*fragment{}
+	if s.Share != nil {
+		f.share = s.URLs.Abs(index.MediaPath(s.Share.Name))
+	}
 	return f
 }
 
@@ -161,7 +166,12 @@ func (f *fragments) frame(pg *Page) error {
 	}
 	so := pg.Social
 	fill(&c.Site, "social-site", SocialSite{SiteName: so.SiteName, Locale: so.Locale, Alternates: so.Alternates})
-	fill(&c.Image, "social-image", SocialImage{Image: so.Image, Alt: so.ImageAlt, Width: so.ImageWidth, Height: so.ImageHeight})
+	img := SocialImage{Image: so.Image, Alt: so.ImageAlt, Width: so.ImageWidth, Height: so.ImageHeight}
+	if so.Image == "" || so.Image == f.share {
+		fill(&c.Image, "social-image", img)
+	} else if err == nil { // an article's own photo: kept once a build, they would all be held to its end
+		c.Image, err = f.render("social-image", img)
+	}
 	fill(&c.Assets, "assets", Assets{Stylesheet: c.Stylesheet, Icon: c.Icon})
 	fill(&c.Masthead, "masthead", Masthead{Skip: pg.T.SkipToContent, Home: c.Home, Wordmark: c.Wordmark, SiteTitle: c.SiteTitle})
 	fill(&c.Footer, "footer", Footer{Label: pg.T.AboutSite, Pages: c.Pages, FeedLines: c.FeedLines, Publisher: c.Publisher})
