@@ -247,6 +247,25 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	}
 }
 
+// A broken part of the frame every page shares fails every page the same
+// way: the build says it once.
+func TestSharedTemplateErrorSaidOnce(t *testing.T) {
+	root := newProject(t, siteArchive)
+	layout := filepath.Join(root, "templates/layout.html")
+	broken := strings.Replace(readFile(t, layout), "{{.Publisher}}", "{{.NoSuchField}}", 1)
+	if broken == readFile(t, layout) {
+		t.Fatal("the footer does not show the publisher any more: change the test")
+	}
+	writeFile(t, layout, broken)
+	_, err := Build(Options{Root: root, Out: filepath.Join(t.TempDir(), "public")})
+	if err == nil || !strings.Contains(err.Error(), "NoSuchField") {
+		t.Fatalf("err = %v", err)
+	}
+	if n := strings.Count(err.Error(), `executing "footer"`); n != 1 {
+		t.Errorf("the broken footer is said %d times:\n%v", n, err)
+	}
+}
+
 // TestOutputRefused checks that a build never replaces the project, its
 // sources, or a folder it did not write.
 func TestOutputRefused(t *testing.T) {

@@ -90,7 +90,8 @@ type planner struct {
 	photos  Photos
 	share   *Share
 	mu      sync.Mutex
-	errs    []error // of views that could not be made
+	errs    []error         // of views that could not be made
+	failed  map[string]bool // what errs say
 }
 
 // Plan lists every output of the site, in a fixed order, with its view
@@ -170,10 +171,19 @@ func (p *planner) plan(h head, listed bool, view func() (*Page, error)) planned 
 	return pl
 }
 
+// fail notes a view that could not be made. An error many views meet,
+// such as a broken part of the frame that all of them share, is said
+// once.
 func (p *planner) fail(err error) {
 	p.mu.Lock()
-	p.errs = append(p.errs, err)
-	p.mu.Unlock()
+	defer p.mu.Unlock()
+	if p.failed == nil {
+		p.failed = map[string]bool{}
+	}
+	if msg := err.Error(); !p.failed[msg] {
+		p.failed[msg] = true
+		p.errs = append(p.errs, err)
+	}
 }
 
 // add appends a planned page to the site's outputs and its sitemap.
