@@ -45,14 +45,14 @@ var bound struct {
 // it needs: the collector is only asked to run sooner. Builds at once
 // share one limit.
 func boundHeap() (stop func()) {
-	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+	if os.Getenv("GOMEMLIMIT") != "" { // empty is unset, as the runtime reads it
 		return func() {}
 	}
 	bound.Lock()
 	defer bound.Unlock()
 	if bound.builds++; bound.builds == 1 {
 		bound.old = debug.SetMemoryLimit(liveHeap() + heapHeadroom)
-		if _, set := os.LookupEnv("GOGC"); !set {
+		if os.Getenv("GOGC") == "" {
 			bound.percent, bound.paced = debug.SetGCPercent(heapGrowth), true
 		}
 		bound.gen++

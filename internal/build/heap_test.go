@@ -12,10 +12,10 @@ import (
 // the headroom, and the collector keeps the build's pace; afterwards both
 // are what they were.
 func TestHeapBoundFollowsWhatIsLive(t *testing.T) {
-	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+	if os.Getenv("GOMEMLIMIT") != "" {
 		t.Skip("GOMEMLIMIT is set, and boundHeap leaves it")
 	}
-	_, userPace := os.LookupEnv("GOGC")
+	userPace := os.Getenv("GOGC") != ""
 	before, pace := debug.SetMemoryLimit(-1), gcPercent()
 	stop := boundHeap()
 	if p := gcPercent(); !userPace && p != heapGrowth {
@@ -45,19 +45,25 @@ func TestHeapBoundFollowsWhatIsLive(t *testing.T) {
 // Two builds at once share the limit, and the one that ends last puts
 // back what was there before either.
 func TestHeapBoundOfBuildsAtOnce(t *testing.T) {
-	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+	if os.Getenv("GOMEMLIMIT") != "" {
 		t.Skip("GOMEMLIMIT is set, and boundHeap leaves it")
 	}
-	before := debug.SetMemoryLimit(-1)
+	before, pace := debug.SetMemoryLimit(-1), gcPercent()
 	first := boundHeap()
 	second := boundHeap()
 	first()
 	if limit := limitOnceCollected(func(l int64) bool { return l != before }); limit == before {
 		t.Error("the limit was lifted while a build still ran")
 	}
+	if p := gcPercent(); os.Getenv("GOGC") == "" && p != heapGrowth {
+		t.Errorf("while a build still runs GOGC is %d, want %d", p, heapGrowth)
+	}
 	second()
 	if after := debug.SetMemoryLimit(-1); after != before {
 		t.Errorf("after both builds the limit is %d, was %d", after, before)
+	}
+	if p := gcPercent(); p != pace {
+		t.Errorf("after both builds GOGC is %d, was %d", p, pace)
 	}
 }
 

@@ -102,9 +102,32 @@ func shareImage(cfg *load.Config) (*render.Share, error) {
 	h := fnv.New64a()
 	h.Write([]byte(key))
 	s := &render.Share{Name: fmt.Sprintf("share-%016x.png", h.Sum64()), Width: photo.ShareWidth, Height: photo.ShareHeight,
-		Bytes: sync.OnceValues(func() ([]byte, error) { return photo.ShareImage(titles) })}
+		Bytes: drawn(titles)}
 	shares.Store(key, s)
 	return s, nil
 }
 
 var shares sync.Map // of *render.Share, by the titles it shows
+
+// drawn draws the share image of titles when first asked for, and keeps
+// it. Drawing fails only if the Go fonts or the PNG encoder do, once the
+// titles are checked: that fails the build which asked, and the next
+// build draws again.
+func drawn(titles []string) func() ([]byte, error) {
+	var (
+		mu   sync.Mutex
+		data []byte
+	)
+	return func() ([]byte, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if data != nil {
+			return data, nil
+		}
+		d, err := photo.ShareImage(titles)
+		if err == nil {
+			data = d
+		}
+		return d, err
+	}
+}

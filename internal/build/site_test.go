@@ -150,7 +150,7 @@ func testPaths(t *testing.T, files map[string]string) {
 	}
 	slices.Sort(want)
 	got := sortedPaths(files)
-	for i, p := range got { // the share image is named by its bytes
+	for i, p := range got { // the share image is named by what it is drawn from
 		if sharePath.MatchString(p) {
 			got[i] = "media/share.png"
 		}

@@ -168,9 +168,9 @@ func TestRebuildIsFresh(t *testing.T) {
 }
 
 // An index made at once cuts its stories' words in batches on every
-// core; one grown a few stories at a time cuts each story's alone. Both
-// number the same words in the same order, so their files are the same,
-// across several batches.
+// core; one grown a few stories at a time cuts each story's alone. Their
+// files are the same, across several batches: each story's words are
+// cut from its own text.
 func TestBatchesCutAsOneStoryAtATime(t *testing.T) {
 	docs := synthetic(2*cutBatch+300, 7)
 	var grown Memo
