@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -27,7 +28,8 @@ type commit struct {
 // pages are written as they are planned.
 func (b *Builder) begin() (*commit, error) {
 	if b.opts.DryRun {
-		return &commit{writer: render.NewWriter(map[string]uint64{}, func(string, []byte) error { return nil })}, nil
+		return &commit{writer: render.NewWriter(map[string]uint64{}, func(string, []byte) error { return nil },
+			func(_ string, write func(io.Writer) error) error { return write(io.Discard) })}, nil
 	}
 	c := &commit{keys: maps.Clone(b.last.keys), known: b.last.keys != nil && b.sameOutput()}
 	if !c.known {
@@ -44,7 +46,7 @@ func (b *Builder) begin() (*commit, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.stage, c.writer = stage, render.NewWriter(c.keys, stage.Put)
+	c.stage, c.writer = stage, render.NewWriter(c.keys, stage.Put, stage.PutStream)
 	return c, nil
 }
 

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"reflect"
 	"sync"
 )
@@ -119,6 +120,12 @@ type pageIDs struct {
 // name tells the encoder, so one view written two ways has two keys.
 func encoded[V any](p *planner, path, name string, v V, write func(V, *bytes.Buffer) error) Output {
 	return Output{Path: path, Key: p.dig.sum(name, v), Make: func(w *bytes.Buffer) error { return write(v, w) }}
+}
+
+// streamed plans a file an encoder writes of a view as it makes it, for
+// a file too large to hold: a sitemap's part.
+func streamed[V any](p *planner, path, name string, v V, write func(V, io.Writer) error) Output {
+	return Output{Path: path, Key: p.dig.sum(name, v), Stream: func(w io.Writer) error { return write(v, w) }}
 }
 
 // encoding is one file an encoder writes of a view.

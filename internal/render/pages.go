@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
+	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -35,12 +36,15 @@ type Input struct {
 
 // Output is one file of the site, planned: where it goes, the key of
 // everything it shows, and how to make its bytes. Make writes them to w,
-// an empty buffer that a Writer reuses from one output to the next; it is
-// nil once a Writer has had the output.
+// an empty buffer that a Writer reuses from one output to the next; a
+// file too large to hold, a sitemap's part, has Stream instead, which
+// writes them to the file as they are made. Both are nil once a Writer
+// has had the output.
 type Output struct {
-	Path string
-	Key  uint64
-	Make func(w *bytes.Buffer) error
+	Path   string
+	Key    uint64
+	Make   func(w *bytes.Buffer) error
+	Stream func(w io.Writer) error
 }
 
 // head is what a page's <head> and its sitemap entry say of where it is:
@@ -251,7 +255,7 @@ func (p *planner) planPending() []planned {
 			pg := p.pending[todo[j]]
 			d := &done[todo[j]]
 			*d = pg.plan()
-			if p.writer != nil && d.out.Make != nil {
+			if p.writer != nil && (d.out.Make != nil || d.out.Stream != nil) {
 				d.out = p.writer.write(d.out)
 			}
 			if len(pg.shows.entries) > 0 {

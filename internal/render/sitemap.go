@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"io"
 
 	"briefings/internal/index"
 )
@@ -102,30 +103,30 @@ const urlsetStart = `<urlset xmlns="` + sitemapNS + `" xmlns:xhtml="http://www.w
 // A part is its pages' encoded entries inside the urlset element: the
 // bytes encoding/xml writes for the whole urlset.
 func (p *planner) sitemaps() []Output {
-	write := func(set []sitemapEntry, w *bytes.Buffer) error {
-		w.WriteString(xml.Header + urlsetStart)
+	write := func(set []sitemapEntry, w io.Writer) error {
+		io.WriteString(w, xml.Header+urlsetStart)
 		enc := newURLEncoder()
 		for _, e := range set {
 			b, err := p.encodeURL(enc, e)
 			if err != nil {
 				return err
 			}
-			w.WriteByte('\n')
-			w.WriteString(b)
+			io.WriteString(w, "\n")
+			io.WriteString(w, b)
 		}
-		w.WriteString("\n</urlset>\n")
-		return nil
+		_, err := io.WriteString(w, "\n</urlset>\n")
+		return err
 	}
 	entries := p.listed
 	if len(entries) <= SitemapLimit {
-		return []Output{encoded(p, index.SitemapPath, "sitemap", entries, write)}
+		return []Output{streamed(p, index.SitemapPath, "sitemap", entries, write)}
 	}
 	var files []Output
 	idx := sitemapIndex{XMLNS: sitemapNS}
 	for i := 0; i < len(entries); i += SitemapLimit {
 		name := fmt.Sprintf("sitemap-%d.xml", i/SitemapLimit+1)
 		idx.Sitemaps = append(idx.Sitemaps, sitemapFile{Loc: p.URLs.Abs(name)})
-		files = append(files, encoded(p, name, "sitemap", entries[i:min(i+SitemapLimit, len(entries))], write))
+		files = append(files, streamed(p, name, "sitemap", entries[i:min(i+SitemapLimit, len(entries))], write))
 	}
 	return append(files, encoded(p, index.SitemapPath, "sitemap-index", idx, func(v sitemapIndex, w *bytes.Buffer) error { return marshal(w, v) }))
 }

@@ -36,13 +36,13 @@ func TestSitemapSplit(t *testing.T) {
 	}
 	var part urlset
 	var data bytes.Buffer
-	files[1].Make(&data)
+	made(t, files[1], &data)
 	if err := xml.Unmarshal(data.Bytes(), &part); err != nil || len(part.URLs) != 1 || part.URLs[0].Loc != "https://example.org/b/en/50000/" {
 		t.Errorf("second part: %v, %+v", err, part.URLs)
 	}
 	var idx sitemapIndex
 	data.Reset()
-	files[2].Make(&data)
+	made(t, files[2], &data)
 	if err := xml.Unmarshal(data.Bytes(), &idx); err != nil || len(idx.Sitemaps) != 2 || idx.Sitemaps[1].Loc != "https://example.org/b/sitemap-2.xml" {
 		t.Errorf("index: %v, %+v", err, idx)
 	}
@@ -73,9 +73,7 @@ func TestSitemapIsTheWholeURLSet(t *testing.T) {
 			t.Fatalf("the first entry's <url> is %+v", want[0])
 		}
 		var got bytes.Buffer
-		if err := p.sitemaps()[0].Make(&got); err != nil {
-			t.Fatal(err)
-		}
+		made(t, p.sitemaps()[0], &got)
 		var read struct {
 			XMLName xml.Name  `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
 			URLs    []readURL `xml:"url"`
@@ -97,10 +95,24 @@ func TestMemoForgetsPagesNoLongerListed(t *testing.T) {
 	urls, _ := NewURLs("https://example.org/")
 	memo := NewMemo()
 	var w bytes.Buffer
-	sitemapPlanner(urls, 10, memo).sitemaps()[0].Make(&w)
+	made(t, sitemapPlanner(urls, 10, memo).sitemaps()[0], &w)
 	memo = memo.Next()
-	sitemapPlanner(urls, 2, memo).sitemaps()[0].Make(&w)
+	made(t, sitemapPlanner(urls, 2, memo).sitemaps()[0], &w)
 	if n := len(memo.Next().sitemap.old); n != 2 {
 		t.Errorf("the memo holds %d entries for a sitemap of 2 pages", n)
+	}
+}
+
+// made writes an output's bytes to w, as a Writer makes it.
+func made(t *testing.T, o Output, w *bytes.Buffer) {
+	t.Helper()
+	var err error
+	if o.Stream != nil {
+		err = o.Stream(w)
+	} else {
+		err = o.Make(w)
+	}
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
+	"io"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -14,6 +15,10 @@ import (
 // bytes, which are reused once Put returns.
 type Put func(path string, data []byte) error
 
+// PutStream receives one output file whose bytes write writes as they are
+// made.
+type PutStream func(path string, write func(io.Writer) error) error
+
 // A Writer makes each output whose key differs from its key in keys, what
 // the output folder holds, and hands it to put. Plan gives it every page
 // as soon as the page is planned, so that a page's input is gone before
@@ -21,8 +26,9 @@ type Put func(path string, data []byte) error
 // planned was a fifth of a build's memory at 50,000 articles. Finish
 // makes the rest.
 type Writer struct {
-	keys map[string]uint64 // read only until Finish
-	put  Put
+	keys   map[string]uint64 // read only until Finish
+	put    Put
+	stream PutStream
 	// A buffer a worker: pages grow their buffer only until it fits the
 	// largest, where a fresh buffer a page cost a tenth of the build.
 	bufs sync.Pool
@@ -38,8 +44,8 @@ type Writer struct {
 }
 
 // NewWriter returns a Writer for an output folder that holds keys.
-func NewWriter(keys map[string]uint64, put Put) *Writer {
-	return &Writer{keys: keys, put: put, bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }}}
+func NewWriter(keys map[string]uint64, put Put, stream PutStream) *Writer {
+	return &Writer{keys: keys, put: put, stream: stream, bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }}}
 }
 
 // write makes o if it changed, and returns what a plan keeps of it: its
@@ -65,6 +71,10 @@ func (w *Writer) write(o Output) Output {
 }
 
 func (w *Writer) writeOne(o Output) error {
+	if o.Stream != nil {
+		w.made.Add(1)
+		return w.stream(o.Path, o.Stream)
+	}
 	buf := w.bufs.Get().(*bytes.Buffer)
 	defer w.bufs.Put(buf)
 	buf.Reset()
@@ -89,7 +99,7 @@ func (w *Writer) Finish(outputs []Output) (made int, gone []string, err error) {
 		if err := w.errs[o.Path]; err != nil {
 			early = append(early, err)
 		}
-		if o.Make == nil {
+		if o.Make == nil && o.Stream == nil {
 			continue // write had it
 		}
 		if old, ok := w.keys[o.Path]; !ok || old != o.Key {

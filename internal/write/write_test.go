@@ -1,7 +1,9 @@
 package write
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -357,4 +359,64 @@ func randomSite(rng *rand.Rand) map[string]string {
 		}
 	}
 	return files
+}
+
+// A file staged as it is written is put in place as Put's are: written
+// into a new folder, left alone in place when its bytes are the same,
+// replaced when they differ. An error of what writes it is returned and
+// stages nothing; one of the disk is said at Commit with the file's size.
+func TestPutStream(t *testing.T) {
+	text := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	s := stage(t, out, map[string]string{"index.html": "home"})
+	big := strings.Repeat("<url>x</url>\n", 20000) // past the stream's buffer
+	if err := s.PutStream("sitemap.xml", text(big)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Commit(nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := testproject.Read(t, filepath.Join(out, "sitemap.xml")); got != big {
+		t.Fatalf("a new site's sitemap has %d bytes, want %d", len(got), len(big))
+	}
+
+	s = stage(t, out, map[string]string{"index.html": "home"})
+	if err := s.PutStream("sitemap.xml", text(big)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutStream("feed.xml", text("new")); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.Written(); n != 1 {
+		t.Errorf("in place, %d files staged, want the new one alone", n)
+	}
+	if err := s.Commit(nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := testproject.Read(t, filepath.Join(out, "feed.xml")); got != "new" {
+		t.Errorf("feed.xml = %q", got)
+	}
+
+	before := testproject.Tree(t, out)
+	s = stage(t, out, map[string]string{"index.html": "home"})
+	mine := errors.New("cannot encode")
+	if err := s.PutStream("sitemap.xml", func(w io.Writer) error { io.WriteString(w, "half"); return mine }); err != mine {
+		t.Errorf("PutStream = %v, want what its writer said", err)
+	}
+	if err := s.Put("a", []byte("a file where a folder must be")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutStream("a/b.xml", text(strings.Repeat("b", 3000))); err != nil {
+		t.Fatal(err)
+	}
+	err := s.Commit(nil, nil)
+	if err == nil || !strings.Contains(err.Error(), "a/b.xml") {
+		t.Errorf("Commit = %v, want the file the disk refused", err)
+	}
+	if len(s.failed) != 1 || s.failed[0].size != 3000 {
+		t.Errorf("failed: %+v, want a/b.xml with its 3000 bytes", s.failed)
+	}
+	testproject.SameTree(t, testproject.Tree(t, out), before)
 }
