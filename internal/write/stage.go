@@ -162,26 +162,43 @@ func files(dir string) (map[string]bool, error) {
 // full disk that is every file after the first. Put refuses only a path
 // that is not the output's to write. Safe for concurrent use.
 func (s *Stage) Put(path string, data []byte) error {
+	if err := s.try(path); err != nil {
+		return err
+	}
+	if s.inOutput(path) {
+		if same, err := sameBytes(filepath.Join(s.out, filepath.FromSlash(path)), data); err == nil && same {
+			return nil
+		}
+	}
+	s.staged(path, len(data), s.write(path, data))
+	return nil
+}
+
+// try counts a file the build asks to stage, and refuses a path that is
+// not the output's to write.
+func (s *Stage) try(path string) error {
 	if !filepath.IsLocal(filepath.FromSlash(path)) || reserved(path) {
 		return fmt.Errorf("refusing to write %q: it is not a file of the output folder", path)
 	}
 	s.mu.Lock()
 	s.tried++
 	s.mu.Unlock()
-	if !s.fresh && (s.old == nil || s.old[path]) {
-		if same, err := sameBytes(filepath.Join(s.out, filepath.FromSlash(path)), data); err == nil && same {
-			return nil
-		}
-	}
-	err := s.write(path, data)
+	return nil
+}
+
+// inOutput tells whether the output may hold path already, whose bytes
+// are then compared with the new ones: an unchanged file is not staged.
+func (s *Stage) inOutput(path string) bool { return !s.fresh && (s.old == nil || s.old[path]) }
+
+// staged notes a file staged, or that the disk refused it.
+func (s *Stage) staged(path string, size int, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err != nil {
-		s.failed = append(s.failed, failure{path, len(data), unwrapPath(err)})
-		return nil
+		s.failed = append(s.failed, failure{path, size, unwrapPath(err)})
+		return
 	}
 	s.put = append(s.put, path)
-	return nil
 }
 
 // PutStream stages one file as Put does, its bytes written by write as
@@ -191,34 +208,27 @@ func (s *Stage) Put(path string, data []byte) error {
 // nothing is staged; one of the disk is noted, as Put notes it, with the
 // size write gave. Safe for concurrent use.
 func (s *Stage) PutStream(path string, write func(io.Writer) error) error {
-	if !filepath.IsLocal(filepath.FromSlash(path)) || reserved(path) {
-		return fmt.Errorf("refusing to write %q: it is not a file of the output folder", path)
+	if err := s.try(path); err != nil {
+		return err
 	}
-	s.mu.Lock()
-	s.tried++
-	s.mu.Unlock()
 	name := filepath.Join(s.dir, filepath.FromSlash(path))
 	size, err := s.stream(path, name, write)
 	var disk *diskError
 	switch {
 	case errors.As(err, &disk):
 		os.Remove(name)
-		s.mu.Lock()
-		s.failed = append(s.failed, failure{path, size, unwrapPath(disk.err)})
-		s.mu.Unlock()
+		s.staged(path, size, disk.err)
 		return nil
 	case err != nil:
 		os.Remove(name)
 		return err
 	}
-	if !s.fresh && (s.old == nil || s.old[path]) {
+	if s.inOutput(path) {
 		if same, err := sameFiles(filepath.Join(s.out, filepath.FromSlash(path)), name); err == nil && same {
 			return os.Remove(name)
 		}
 	}
-	s.mu.Lock()
-	s.put = append(s.put, path)
-	s.mu.Unlock()
+	s.staged(path, size, nil)
 	return nil
 }
 
