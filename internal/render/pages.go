@@ -47,6 +47,9 @@ type Output struct {
 	Stream func(w io.Writer) error
 }
 
+// unmade tells whether no Writer has had the output yet.
+func (o Output) unmade() bool { return o.Make != nil || o.Stream != nil }
+
 // head is what a page's <head> and its sitemap entry say of where it is:
 // site paths, which the page and the sitemap make absolute. The sitemap
 // keeps every listed page's head until it is written, and an article's
@@ -255,7 +258,7 @@ func (p *planner) planPending() []planned {
 			pg := p.pending[todo[j]]
 			d := &done[todo[j]]
 			*d = pg.plan()
-			if p.writer != nil && (d.out.Make != nil || d.out.Stream != nil) {
+			if p.writer != nil && d.out.unmade() {
 				d.out = p.writer.write(d.out)
 			}
 			if len(pg.shows.entries) > 0 {

@@ -99,7 +99,7 @@ func (w *Writer) Finish(outputs []Output) (made int, gone []string, err error) {
 		if err := w.errs[o.Path]; err != nil {
 			early = append(early, err)
 		}
-		if o.Make == nil && o.Stream == nil {
+		if !o.unmade() {
 			continue // write had it
 		}
 		if old, ok := w.keys[o.Path]; !ok || old != o.Key {
