@@ -1,0 +1,346 @@
+package render
+
+import (
+	"slices"
+	"strings"
+
+	"briefings/internal/index"
+)
+
+// collectLists notes every list page of every language first: a list's
+// alternates are the same list in the languages that have it.
+func (p *planner) collectLists() {
+	p.lists = map[string]bool{}
+	list := func(first string, stories int) {
+		for n := range p.pageCount(stories) + 1 {
+			p.lists[index.ListPage(first, n)] = true
+		}
+	}
+	for _, e := range p.site.Editions {
+		l := e.Lang.Code
+		list(index.HomePath(l), len(e.Entries))
+		p.lists[index.CountriesPath(l)] = true
+		for _, ci := range e.Countries {
+			list(index.CountryPath(l, ci.Country), len(ci.Entries))
+		}
+		for _, y := range e.Years {
+			p.lists[index.YearPath(l, y.Year)] = true
+			for _, m := range y.Months {
+				list(index.MonthPath(l, m.Year, m.Month), len(m.Entries))
+			}
+		}
+	}
+}
+
+// pageCount is how many numbered pages a list of n stories has besides
+// its first page: none when the first page shows them all.
+func (p *planner) pageCount(n int) int {
+	size := p.site.Config.PageSize
+	if n <= size {
+		return 0
+	}
+	return (n + size - 1) / size
+}
+
+func (p *planner) edition(e *index.Edition) {
+	lang, t := e.Lang.Code, p.t(e.Lang.Code)
+	p.paginated(e, e.Entries, index.HomePath, navHome, listing{heading: t.Latest})
+	p.countries(e)
+	for _, ci := range e.Countries {
+		c := ci.Country
+		feed := p.feedLinks(t.Fill(t.CountryFeed, "country", c.Names[lang]), index.CountryFeedPath(lang, c))
+		p.paginated(e, ci.Entries, func(l string) string { return index.CountryPath(l, c) },
+			navCountries, listing{heading: t.Fill(t.CountryHeading, "country", c.Names[lang]), feed: feed, intro: c.About[lang]})
+	}
+	for _, y := range e.Years {
+		p.year(e, y)
+		for _, m := range y.Months {
+			p.month(e, y, m)
+		}
+	}
+}
+
+// listing is what a list shows besides its stories; its pages' inputs
+// (listInput) carry all of it.
+type listing struct {
+	heading string
+	feed    FeedLinks // of the list's own feed, if it has one
+	up      *Link     // to the page above the list
+	intro   string    // what its first page leads with
+}
+
+// paginated plans the pages of a list: its first page, at first(lang),
+// with the newest page_size stories, and when there are more, numbered
+// pages of page_size stories each from the oldest (index.ListPage). The
+// first page of the home list is the home page.
+func (p *planner) paginated(e *index.Edition, entries []index.Entry, first func(lang string) string,
+	section int, l listing) {
+	for n := range p.pageCount(len(entries)) + 1 {
+		shown := p.onPage(entries, n)
+		var sh shows
+		if len(shown) > 0 {
+			sh.at = shown[0].Article.Date
+		}
+		sh.kind, sh.entries = entriesShown(section == navHome && n == 0, shown)
+		p.queueShowing(e.Lang.Code, sh, func() planned { return p.listPage(e, entries, shown, first, section, l, n) })
+	}
+}
+
+// onPage is what page n of a list shows of its entries, newest first.
+func (p *planner) onPage(entries []index.Entry, n int) []index.Entry {
+	size := p.site.Config.PageSize
+	if n == 0 {
+		return entries[:min(size, len(entries))]
+	}
+	end := len(entries) - (n-1)*size // counted from the oldest
+	return entries[max(0, end-size):end]
+}
+
+// listPage plans page n of a list, which shows these of its entries.
+func (p *planner) listPage(e *index.Edition, entries, shown []index.Entry, first func(string) string,
+	section int, l listing, n int) planned {
+	lang, t := e.Lang.Code, p.t(e.Lang.Code)
+	page := func(lang string, n int) string { return index.ListPage(first(lang), n) }
+	own := page(lang, n)
+	home := section == navHome && n == 0
+	h, sw := p.listHead(own, func(l string) string { return page(l, n) }, home)
+	in := listInput{S: p.siteView, Lang: lang, Path: own, Heading: l.heading, Section: section, Head: h, Switch: sw, Up: l.up}
+	if home {
+		in.Title = e.Lang.Title
+	}
+	if len(shown) > 0 {
+		in.Items = make([]ref, len(shown))
+		for i, en := range shown {
+			in.Items[i] = p.ref(en.Article)
+		}
+	}
+	if home && len(in.Items) > 0 && in.Items[0].A.Lead != nil {
+		in.Lead = p.photos[in.Items[0].A.Lead.File]
+	}
+	if home {
+		in.Front = true
+		in.Regions = p.regions(e)
+	}
+	if n == 0 {
+		in.Intro = l.intro
+	}
+	if total := p.pageCount(len(entries)); total > 0 {
+		in.Pager = &Pager{Label: t.Pagination}
+		older, newer := n-1, n+1
+		if n == 0 {
+			older, newer = total-1, -1
+		} else {
+			in.Pager.Status = t.Fill(t.PageOf, "page", itoa(n))
+		}
+		if n == total {
+			newer = 0 // the first page shows the newest stories
+		}
+		if newer >= 0 && n != 0 {
+			in.Pager.Newer = &Link{Label: t.Newer, Href: p.URLs.Href(page(lang, newer))}
+		}
+		if older >= 1 {
+			in.Pager.Older = &Link{Label: t.Older, Href: p.URLs.Href(page(lang, older))}
+		}
+	}
+	if l.feed.RSS != "" {
+		in.Feed = &l.feed
+	}
+	return memoPage(p, true, "list", in, listPage)
+}
+
+// listInput is all a page of a list shows.
+type listInput struct {
+	S                   *siteView
+	Lang, Path, Heading string
+	Title               string // replaces the page's title when set
+	Section             int
+	Head                head
+	Switch              []LangLink
+	Items               []ref
+	Lead                *Photo // the first story's lead photo, on the home page
+	Front               bool   // the home page: the newest story leads, beside the countries
+	Regions             []region
+	Intro               string
+	Up                  *Link // to the page above the list
+	Pager               *Pager
+	Feed                *FeedLinks // the list's own feed
+}
+
+// entriesShown is the kind of entry a page of a list shows, and for which
+// of its stories: the front page's newest story leads, and the others are
+// in brief.
+func entriesShown[S ~[]E, E any](front bool, stories S) (int, S) {
+	if front && len(stories) > 0 {
+		return briefItem, stories[1:]
+	}
+	return listItem, stories
+}
+
+// listPage is a page of a list of stories.
+func listPage(in listInput) (*Page, error) {
+	s := in.S
+	pg := s.newPage("list", in.Lang, in.Path, in.Heading, in.Section, in.Head, in.Switch)
+	if in.Title != "" {
+		pg.Title = pageTitle(in.Title, "")
+	}
+	kind, refs := entriesShown(in.Front, in.Items)
+	items, err := s.frags.list(kind, in.Lang, refs)
+	if err != nil {
+		return nil, err
+	}
+	lv := &ListView{Heading: in.Heading, Items: items, Up: in.Up, Pager: in.Pager}
+	if in.Front {
+		if err := s.front(pg, lv, in); err != nil {
+			return nil, err
+		}
+	}
+	if in.Lead != nil {
+		if lv.Lead, err = s.leadFigure(pg, *in.Items[0].A.Lead, in.Lead, frontPhotoSizes); err != nil {
+			return nil, err
+		}
+	}
+	if in.Intro != "" {
+		lv.Intro, pg.Description = in.Intro, describe(in.Intro)
+	}
+	if in.Feed != nil { // shown with the site's feed at the foot of the page
+		pg.Feeds = append(pg.Feeds, *in.Feed)
+	}
+	pg.List = lv
+	return pg, nil
+}
+
+// region is a country beside the home page's stories, in listInput: its
+// name and page, how many stories it has and, for the first few, its
+// newest.
+type region struct {
+	Name, Path string
+	Count      int
+	Latest     *ref
+}
+
+// regionStories is how many countries show their newest story beside the
+// home page's: a title with its link weighs 300 to 600 bytes, and the
+// page's budget is for its own stories.
+const regionStories = 5
+
+// regions are an edition's countries, those with the newest story first;
+// the first regionStories show it.
+func (p *planner) regions(e *index.Edition) []region {
+	lang := e.Lang.Code
+	var rs []region
+	for _, ci := range e.Countries {
+		rs = append(rs, region{Name: ci.Country.Names[lang], Path: index.CountryPath(lang, ci.Country),
+			Count: len(ci.Entries), Latest: p.optRef(ci.Entries[0].Article)})
+	}
+	slices.SortStableFunc(rs, func(a, b region) int {
+		if c := b.Latest.A.Date.Compare(a.Latest.A.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(sortKey(a.Name), sortKey(b.Name))
+	})
+	for i := regionStories; i < len(rs); i++ {
+		rs[i].Latest = nil
+	}
+	return rs
+}
+
+// front makes a list page the home page: the newest story leads, with
+// its summary and photo, above the others' headlines, and the countries
+// stand beside them on wide screens.
+func (s *siteView) front(pg *Page, lv *ListView, in listInput) error {
+	t := s.t(in.Lang)
+	pg.Wide = true
+	if len(in.Items) > 0 {
+		top, err := s.frags.render("story", s.item(in.Lang, in.Items[0]))
+		if err != nil {
+			return err
+		}
+		lv.Top = &top
+	}
+	for _, r := range in.Regions {
+		rv := Region{Name: r.Name, Href: s.URLs.Href(r.Path), Count: t.ArticleCount(r.Count)}
+		if r.Latest != nil {
+			latest, err := s.frags.list(relatedItem, in.Lang, []ref{*r.Latest})
+			if err != nil {
+				return err
+			}
+			rv.Latest = &latest[0]
+		}
+		lv.Regions = append(lv.Regions, rv)
+	}
+	return nil
+}
+
+func (p *planner) countries(e *index.Edition) {
+	lang, t := e.Lang.Code, p.t(e.Lang.Code)
+	own := index.CountriesPath(lang)
+	h, sw := p.listHead(own, index.CountriesPath, false)
+	p.addPage(h, true, func() (*Page, error) {
+		pg := p.newPage("countries", lang, own, t.Countries, navCountries, h, sw)
+		for _, ci := range e.Countries {
+			pg.Countries = append(pg.Countries, CountryItem{Name: ci.Country.Names[lang],
+				Href: p.URLs.Href(index.CountryPath(lang, ci.Country)), Count: t.ArticleCount(len(ci.Entries))})
+		}
+		slices.SortFunc(pg.Countries, func(a, b CountryItem) int { return strings.Compare(sortKey(a.Name), sortKey(b.Name)) })
+		return pg, nil
+	})
+}
+
+func (p *planner) year(e *index.Edition, y *index.Year) {
+	lang, t := e.Lang.Code, p.t(e.Lang.Code)
+	own := index.YearPath(lang, y.Year)
+	h, sw := p.listHead(own, func(l string) string { return index.YearPath(l, y.Year) }, false)
+	p.addPage(h, true, func() (*Page, error) {
+		pg := p.newPage("year", lang, own, itoa(y.Year), navArchive, h, sw)
+		yv := &YearView{Heading: itoa(y.Year)}
+		for _, other := range e.Years {
+			l := Link{Label: itoa(other.Year), Href: p.URLs.Href(index.YearPath(lang, other.Year))}
+			if other == y {
+				l.Current = "page"
+			}
+			yv.Years = append(yv.Years, l)
+		}
+		for _, m := range y.Months {
+			yv.Months = append(yv.Months, CountryItem{Name: t.MonthYear(m.Year, m.Month),
+				Href: p.URLs.Href(index.MonthPath(lang, m.Year, m.Month)), Count: t.ArticleCount(len(m.Entries))})
+		}
+		pg.Year = yv
+		return pg, nil
+	})
+}
+
+func (p *planner) month(e *index.Edition, y *index.Year, m *index.Month) {
+	lang, t := e.Lang.Code, p.t(e.Lang.Code)
+	up := &Link{Label: itoa(y.Year), Href: p.URLs.Href(index.YearPath(lang, y.Year))}
+	p.paginated(e, m.Entries, func(l string) string { return index.MonthPath(l, m.Year, m.Month) },
+		navArchive, listing{heading: t.MonthYear(m.Year, m.Month), up: up})
+}
+
+// listHead links a list page to the same list in the languages that have
+// it: each edition lists every story, but a story's translation may have
+// another date or other countries, so an archive or a country page may be
+// missing in a language. The switch then leads to that language's home.
+func (p *planner) listHead(own string, path func(lang string) string, home bool) (head, []LangLink) {
+	h := head{path: own}
+	var sw []LangLink
+	for _, l := range p.site.Languages {
+		there := path(l.Code)
+		if !p.lists[there] {
+			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.URLs.Href(index.HomePath(l.Code))})
+			continue
+		}
+		h.alternates = append(h.alternates, alternate{l.Code, there})
+		if there != own {
+			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.URLs.Href(there)})
+		}
+	}
+	xdef := own
+	if def := path(p.site.Config.DefaultLanguage); p.lists[def] {
+		xdef = def
+	}
+	if home {
+		xdef = index.RootPath
+	}
+	h.alternates = append(h.alternates, alternate{"x-default", xdef})
+	return h, sw
+}

@@ -1,0 +1,44 @@
+package render
+
+import (
+	"strings"
+
+	"briefings/internal/index"
+)
+
+// root is the language chooser at the site root.
+func (p *planner) root() {
+	def := p.site.Config.DefaultLanguage
+	h, _ := p.listHead(index.RootPath, func(l string) string { return index.HomePath(l) }, true)
+	p.addPage(h, true, func() (*Page, error) {
+		pg := p.newPage("root", def, index.RootPath, "", navNone, h, nil)
+		pg.Chrome.Nav, pg.Feeds = nil, nil
+		var titles []string
+		for _, l := range p.site.Languages {
+			titles = append(titles, l.Title)
+			pg.Root = append(pg.Root, RootChoice{Lang: l.Code, Name: l.Name, Prompt: p.t(l.Code).ChooseLanguage,
+				Title: l.Title, Description: l.Description, Href: p.URLs.Href(index.HomePath(l.Code))})
+		}
+		pg.Title = pageTitle(strings.Join(titles, " · "), "")
+		return pg, nil
+	})
+}
+
+// notFound is GitHub Pages' 404 page, in every language: it is served at
+// any missing URL, so all its links are absolute paths.
+func (p *planner) notFound() {
+	def := p.site.Config.DefaultLanguage
+	p.addPage(head{}, false, func() (*Page, error) {
+		pg := p.newPage("notfound", def, index.NotFoundPath, "", navNone, head{}, nil)
+		pg.Chrome.Nav, pg.Feeds, pg.Canonical, pg.Social.URL = nil, nil, "", ""
+		var titles []string
+		for _, l := range p.site.Languages {
+			t := p.t(l.Code)
+			titles = append(titles, t.NotFoundTitle)
+			pg.NotFound = append(pg.NotFound, NotFoundText{Lang: l.Code, Title: t.NotFoundTitle, Text: t.NotFoundText,
+				Home: p.URLs.Href(index.HomePath(l.Code)), HomeLabel: t.GoHome})
+		}
+		pg.Title = pageTitle(strings.Join(titles, " · "), "")
+		return pg, nil
+	})
+}
