@@ -207,32 +207,7 @@ func findSource(paras []string, tag found, ag *agencies) (found, string, []strin
 				p = p[m[4]:]
 			}
 		}
-		for _, re := range ag.inline {
-			if !hasInlineVerb(p) {
-				break
-			}
-			m := re.FindStringSubmatchIndex(p)
-			if m == nil {
-				continue
-			}
-			// The name's pattern reads the character after it: give it back.
-			for m[3] > m[2] && !isWordRune(lastRuneOf(p[m[2]:m[3]])) {
-				_, n := utf8.DecodeLastRuneInString(p[:m[3]])
-				if m[1] == m[3] {
-					m[1] -= n
-				}
-				m[3] -= n
-			}
-			named := ag.named(p[m[2]:m[3]])
-			if src.ok() && (named.src == nil || named.src != src.src) {
-				continue // another agency quoted, not the source
-			}
-			if !src.ok() {
-				src = named
-				src.how = "from the text: " + quote(strings.TrimLeft(p[m[0]:m[1]], ", "))
-			}
-			p = tidy(p[:m[0]] + p[m[1]:])
-		}
+		src, p = ag.takeInline(p, src)
 		if strings.Contains(p, "корр") {
 			p = tidy(anonymousTag.ReplaceAllString(p, ""))
 		}
@@ -250,6 +225,39 @@ func findSource(paras []string, tag found, ag *agencies) (found, string, []strin
 		}
 	}
 	return src, link, out
+}
+
+// takeInline takes out of a paragraph the agency its sentences name as
+// their source ("…, Trend reports"), and gives the source found so far
+// if none is named or another agency is only quoted.
+func (ag *agencies) takeInline(p string, src found) (found, string) {
+	for _, re := range ag.inline {
+		if !hasInlineVerb(p) {
+			break
+		}
+		m := re.FindStringSubmatchIndex(p)
+		if m == nil {
+			continue
+		}
+		// The name's pattern reads the character after it: give it back.
+		for m[3] > m[2] && !isWordRune(lastRuneOf(p[m[2]:m[3]])) {
+			_, n := utf8.DecodeLastRuneInString(p[:m[3]])
+			if m[1] == m[3] {
+				m[1] -= n
+			}
+			m[3] -= n
+		}
+		named := ag.named(p[m[2]:m[3]])
+		if src.ok() && (named.src == nil || named.src != src.src) {
+			continue // another agency quoted, not the source
+		}
+		if !src.ok() {
+			src = named
+			src.how = "from the text: " + quote(strings.TrimLeft(p[m[0]:m[1]], ", "))
+		}
+		p = tidy(p[:m[0]] + p[m[1]:])
+	}
+	return src, p
 }
 
 // tidy mends the punctuation a tag taken out of a sentence leaves.
