@@ -65,8 +65,9 @@ var knownFields = []string{"title", "date", "countries", "summary", "source", "s
 // ParseArticle parses one article file. It is a pure function of its
 // arguments; path names the file in messages and gives the language.
 // When there are errors the article is nil, or, if its front matter could
-// be read, the fields that were valid, so that checks against other files
-// can still report their own problems.
+// be split from the body, the fields that were valid and the body, so
+// that the body's problems and checks against other files are reported
+// in the same run.
 func ParseArticle(path string, src []byte) (*Article, diag.List) {
 	var errs diag.List
 	hash := HashBytes([]byte(path), src)
@@ -78,34 +79,37 @@ func ParseArticle(path string, src []byte) (*Article, diag.List) {
 	if !ok {
 		return nil, errs
 	}
-	a := &Article{Path: path, Lang: langOf(path), Static: IsStaticPage(path)}
+	a := &Article{Path: path, Lang: langOf(path), Static: IsStaticPage(path), Hash: hash}
 	a.parseFrontMatter(fm, &errs)
-	if a.Static {
-		a.staticSlug(&errs)
-	} else if a.Slug == "" && a.Title != "" {
-		a.Slug = MakeSlug(a.Title, a.Lang)
-		if a.Slug == "" {
-			errs.Add(path, a.Lines.Title, "title %q gives an empty slug; add a slug: field", a.Title)
-		} else if bad := WindowsName(a.Slug); bad != "" {
-			errs.Add(path, a.Lines.Title, "the title gives a slug Windows cannot hold, as %s; add a slug: field with another", bad)
-		}
-	} else if bad := WindowsName(a.Slug); bad != "" && a.Slug != "" {
-		errs.Add(path, a.Lines.Slug, "slug %s; choose another", bad)
-	}
-	if len(errs) > 0 {
-		return a, errs
-	}
+	a.makeSlug(&errs)
 	if !guard(path, body, bodyLine(src, body), &errs) {
 		return a, errs
 	}
 	b := convertBody(path, body, bodyLine(src, body), a.Summary, hash)
 	a.HTML, a.Summary, a.Links, a.Photos, a.Dropped = b.html, b.summary, b.links, b.photos, b.dropped
 	a.Empty = strings.TrimSpace(b.html) == ""
-	a.Hash = hash
-	if len(b.errs) > 0 {
-		return a, b.errs
+	errs.Append(b.errs)
+	return a, errs
+}
+
+// makeSlug gives the article its slug, from the title when it has none of
+// its own, and checks it.
+func (a *Article) makeSlug(errs *diag.List) {
+	switch {
+	case a.Static:
+		a.staticSlug(errs)
+	case a.Slug == "" && a.Title != "":
+		a.Slug = MakeSlug(a.Title, a.Lang)
+		if a.Slug == "" {
+			errs.Add(a.Path, a.Lines.Title, "title %q gives an empty slug; add a slug: field", a.Title)
+		} else if bad := WindowsName(a.Slug); bad != "" {
+			errs.Add(a.Path, a.Lines.Title, "the title gives a slug Windows cannot hold, as %s; add a slug: field with another", bad)
+		}
+	case a.Slug != "":
+		if bad := WindowsName(a.Slug); bad != "" {
+			errs.Add(a.Path, a.Lines.Slug, "slug %s; choose another", bad)
+		}
 	}
-	return a, nil
 }
 
 // MakeSlug makes the URL slug of a title: lower-case ASCII letters, digits

@@ -76,6 +76,12 @@ func TestParseArticleErrors(t *testing.T) {
 			at + `:3: date "soon" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`,
 			at + `:5: slug "A B" may hold only lower-case letters a-z, digits and single hyphens (no slashes or dots)`,
 			at + `:6: unknown field "colour"; known fields: title, date, countries, summary, source, source_url, translation_key, slug, updated, draft, image, image_alt, image_caption, image_credit`}},
+		{"front matter and body problems together", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\nsumary: s\n---\n![a](https://elsewhere.example/t.png)\n", []string{
+			at + `:5: unknown field "sumary"; did you mean "summary"?`,
+			at + ":7: image: a picture from another site cannot be published: a remote image lets that site track every reader, in pages and feeds alike; save the photo under content/ (content/media/ for one that articles in several languages share) and give its path relative to this file, like ../../media/seminar.jpg"}},
+		{"unreadable YAML, body still read", "---\ntitle: ICRC: x\n---\n![a](https://elsewhere.example/t.png)\n", []string{
+			at + `:2: YAML: mapping values are not allowed in this context (a value with ": " in it must be in double quotes, title: "ICRC: …"; or a line above lacks its colon)`,
+			at + ":4: image: a picture from another site cannot be published: a remote image lets that site track every reader, in pages and feeds alike; save the photo under content/ (content/media/ for one that articles in several languages share) and give its path relative to this file, like ../../media/seminar.jpg"}},
 		{"slug too long for a folder name", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\nslug: " + strings.Repeat("a", 201) + "\n---\n",
 			[]string{at + ":5: slug is 201 characters long: shorten it to 200 at most"}},
 		{"control characters, with the other problems", "---\ntitle: T\x01\ndate: 2025-01-01\ncountries: [AZ]\nsumary: x\n---\nA \x1b[31m red\x0c page.\n", []string{
