@@ -185,6 +185,9 @@ func (b *Builder) prepare(fsys fs.FS) (render.Input, []*load.Article, []render.O
 	published, held, skipped := ed.Select(content.Articles)
 	paths := index.Paths(published, b.last.paths)
 	errs.Append(validate.Content(content, published, paths))
+	// An article with problems of its own has links that may have some too.
+	flawed, _, _ := ed.Select(content.Flawed)
+	errs.Append(validate.Links(content, published, flawed))
 	if b.opts.Warn {
 		errs.Append(validate.Warnings(content, published))
 		errs.Append(validate.DraftNames(content.Articles))

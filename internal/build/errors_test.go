@@ -129,6 +129,26 @@ draft: true
 ---
 `, `content/en/a.md:8: link to content/en/2024/gone.md: there is no such article; correct the path, which is relative to this file, or remove the link
 content/en/a.md:9: link to content/en/draft.md: it is a draft, and drafts are not published; publish it or remove the link`},
+		{"front matter problems and the same file's links and photos", `
+-- content/en/a.md --
+---
+title: A
+date: 2025-01-02
+countries: [AZ]
+sumary: s
+---
+[Gone](gone.md), [a draft](draft.md) and ![a photo](nope.jpg).
+-- content/en/draft.md --
+---
+title: Draft
+date: 2025-01-03
+countries: [AZ]
+draft: true
+---
+`, `content/en/a.md:5: unknown field "sumary"; did you mean "summary"?
+content/en/a.md:7: link to content/en/draft.md: it is a draft, and drafts are not published; publish it or remove the link
+content/en/a.md:7: link to content/en/gone.md: there is no such article; correct the path, which is relative to this file, or remove the link
+content/en/a.md:7: photo content/en/nope.jpg: there is no such file; correct the path, which is relative to the article's file`},
 		{"broken template and site.yaml", `
 -- templates/article.html --
 {{define "main"}}{{.Nope}{{end}}

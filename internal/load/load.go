@@ -18,6 +18,7 @@ type Content struct {
 	Config    *Config
 	Countries map[string]*Country
 	Articles  []*Article        // in path order; drafts included; those with errors left out
+	Flawed    []*Article        // those with errors whose body could be read, with the fields that were valid
 	Files     []string          // every article file found, in path order
 	Photos    map[string]*Photo // the photos articles show, drafts included, by file
 	Unused    []string          // the photo files no article shows, in path order
@@ -82,6 +83,8 @@ func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 		errs.Append(f.art.Dropped)
 		if len(f.errs) == 0 {
 			c.Articles = append(c.Articles, f.art)
+		} else {
+			c.Flawed = append(c.Flawed, f.art)
 		}
 	}
 	c.Photos, c.Unused = cache.photos(fsys, l.photos, shown, &errs)

@@ -16,7 +16,7 @@ import (
 // every article file found; paths are their page paths, from index.Paths.
 func Content(c *load.Content, published []*load.Article, paths map[*load.Article]string) diag.List {
 	var errs diag.List
-	errs.Append(links(c, published))
+	errs.Append(Links(c, published, published))
 	path := func(a *load.Article) string { return paths[a] }
 	errs.Append(collisions(published, path,
 		func(a *load.Article) int { return cmp.Or(a.Lines.Slug, a.Lines.Title) },
@@ -31,17 +31,17 @@ func Content(c *load.Content, published []*load.Article, paths map[*load.Article
 	return errs
 }
 
-// links reports links to article files that are not there, or not
-// published. A file that is there but has errors is left to its own
-// messages.
-func links(c *load.Content, published []*load.Article) diag.List {
+// Links reports the links of from to article files that are not there,
+// or not among the published. A file that is there but has errors is
+// left to its own messages.
+func Links(c *load.Content, published, from []*load.Article) diag.List {
 	var errs diag.List
 	isPublished := make(map[string]bool, len(published))
 	for _, a := range published {
 		isPublished[a.Path] = true
 	}
 	var exists map[string]bool
-	for _, a := range published {
+	for _, a := range from {
 		for _, l := range a.Links {
 			if l.Site != "" {
 				continue // a site path: checked against what the build writes
