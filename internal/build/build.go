@@ -214,6 +214,9 @@ func (b *Builder) prepare(fsys fs.FS) (render.Input, []*load.Article, []render.O
 	}
 	rep.Warnings = errs.Warnings().Sort()
 	if errs.Err() != nil {
+		if len(terrs) == 0 && len(serrs) == 0 && err == nil {
+			errs.Append(siteLinksDespite(content, published, flawed, theme, urls, statics))
+		}
 		return render.Input{}, nil, nil, next, rep, errs.Err()
 	}
 	weights := render.NewWeights(content.Config, stylesheetSize(statics))
@@ -233,7 +236,7 @@ func (b *Builder) plan(in render.Input, published []*load.Article, statics []ren
 		return nil, err
 	}
 	all := append(outputs, statics...)
-	if err := siteLinks(published, all, in.URLs.BasePath()).Err(); err != nil {
+	if err := siteLinks(published, all, in.URLs.BasePath(), nil).Err(); err != nil {
 		return nil, err
 	}
 	if !b.samePaths(all) { // collisions are a function of the paths alone

@@ -149,6 +149,41 @@ draft: true
 content/en/a.md:7: link to content/en/draft.md: it is a draft, and drafts are not published; publish it or remove the link
 content/en/a.md:7: link to content/en/gone.md: there is no such article; correct the path, which is relative to this file, or remove the link
 content/en/a.md:7: photo content/en/nope.jpg: there is no such file; correct the path, which is relative to the article's file`},
+		{"links to site paths beside other problems", `
+-- content/en/links.md --
+---
+title: Links
+date: 2025-01-02
+countries: [AZ]
+---
+[Nowhere](/en/nonexistent/), [a flawed article's page](/en/2025/02/flawed/)
+and [its month](/en/2025/02/).
+-- content/en/flawed.md --
+---
+title: Flawed
+date: 2025-02-03
+countries: [AZ, QQ]
+---
+![A remote photo](https://elsewhere.example/a.jpg)
+`, `content/en/flawed.md:4: unknown country "QQ": add it to content/countries.yaml or use one of AZ, KZ
+content/en/flawed.md:6: image: a picture from another site cannot be published: a remote image lets that site track every reader, in pages and feeds alike; save the photo under content/ (content/media/ for one that articles in several languages share) and give its path relative to this file, like ../../media/seminar.jpg
+content/en/links.md:6: link to /en/nonexistent/: the site has no page or file there; give a path from the site's root, like /en/countries/kazakhstan/, or link an article by its file, like ../2024/x.md`},
+		{"links into a language with an unreadable file", `
+-- content/en/unreadable.md --
+---
+title: ICRC: a colon
+date: 2025-02-03
+countries: [AZ]
+---
+-- content/ru/links.md --
+---
+title: Ссылки
+date: 2025-01-02
+countries: [AZ]
+---
+[Может быть](/en/2025/02/icrc-a-colon/), [нет](/ru/nonexistent/).
+`, `content/en/unreadable.md:2: YAML: mapping values are not allowed in this context (a value with ": " in it must be in double quotes, title: "ICRC: …"; or a line above lacks its colon)
+content/ru/links.md:6: link to /ru/nonexistent/: the site has no page or file there; give a path from the site's root, like /en/countries/kazakhstan/, or link an article by its file, like ../2024/x.md`},
 		{"broken template and site.yaml", `
 -- templates/article.html --
 {{define "main"}}{{.Nope}{{end}}
@@ -233,9 +268,11 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	mustBuild(t, Options{Root: root, Out: out})
 	before := tree(t, out)
 
-	writeFile(t, filepath.Join(root, "content/en/2025/broken.md"), "---\ntitle: Broken\ndate: yesterday\ncountries: [AZ]\n---\n")
+	// Its site links are checked against a site planned, not written.
+	writeFile(t, filepath.Join(root, "content/en/2025/broken.md"), "---\ntitle: Broken\ndate: yesterday\ncountries: [AZ]\n---\n[x](/files/report.pdf)\n")
 	_, err := Build(Options{Root: root, Out: out})
-	if err == nil || !strings.Contains(err.Error(), "content/en/2025/broken.md:3: date") {
+	if err == nil || !strings.Contains(err.Error(), "content/en/2025/broken.md:3: date") ||
+		!strings.Contains(err.Error(), "content/en/2025/broken.md:6: link to /files/report.pdf") {
 		t.Fatalf("err = %v", err)
 	}
 	os.Remove(filepath.Join(root, "content/en/2025/broken.md"))

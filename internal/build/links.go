@@ -1,22 +1,25 @@
 package build
 
 import (
+	"slices"
 	"strings"
 
 	"briefings/internal/diag"
+	"briefings/internal/index"
 	"briefings/internal/load"
 	"briefings/internal/render"
 )
 
 // siteLinks reports the links to site paths (/en/countries/kazakhstan/)
 // that lead to no file the build writes: a link that would be a 404 on
-// the site is an error at its line, never a silent one.
-func siteLinks(published []*load.Article, outputs []render.Output, basePath string) diag.List {
+// the site is an error at its line, never a silent one. Links unsure
+// tells of, if it is not nil, are not checked.
+func siteLinks(published []*load.Article, outputs []render.Output, basePath string, unsure func(site string) bool) diag.List {
 	var errs diag.List
 	var files map[string]bool
 	for _, a := range published {
 		for _, l := range a.Links {
-			if l.Site == "" {
+			if l.Site == "" || unsure != nil && unsure(l.Site) {
 				continue
 			}
 			if files == nil {
@@ -46,4 +49,56 @@ func served(files map[string]bool, sitePath string) bool {
 		return files[p+"index.html"]
 	}
 	return files[p] || files[p+"/index.html"]
+}
+
+// siteLinksDespite checks the links to site paths when other problems
+// fail the build, against the site the content that parsed would make:
+// planned, never written. An article with problems counts with the
+// fields it has; where a file's page cannot be known, a link into its
+// language is left unchecked rather than called broken.
+func siteLinksDespite(c *load.Content, published, flawed []*load.Article, theme *render.Theme, urls render.URLs, statics []render.Output) diag.List {
+	if c.Config == nil || c.Countries == nil || theme == nil {
+		return nil // what the site would hold is not known
+	}
+	arts, unknown := planned(c, published, flawed)
+	in := render.Input{Site: index.Build(c, arts, index.Paths(arts, nil)), Theme: theme, URLs: urls, Memo: render.OneBuild()}
+	outputs, err := render.Plan(in)
+	if err != nil {
+		return nil // a template fails: the site is not known
+	}
+	unsure := func(site string) bool {
+		site = strings.TrimPrefix(site, strings.TrimSuffix(urls.BasePath(), "/"))
+		lang, _, _ := strings.Cut(strings.TrimPrefix(site, "/"), "/")
+		return unknown[lang]
+	}
+	return siteLinks(append(slices.Clip(published), flawed...), append(outputs, statics...), urls.BasePath(), unsure)
+}
+
+// planned are the articles a plan of the site is made of when some have
+// problems: copies without photos, which may not have been processed,
+// and with only the countries countries.yaml has; and the languages of
+// the files whose page is not known.
+func planned(c *load.Content, published, flawed []*load.Article) ([]*load.Article, map[string]bool) {
+	arts := make([]*load.Article, 0, len(published)+len(flawed))
+	unknown := map[string]bool{}
+	for _, a := range append(slices.Clip(published), flawed...) {
+		cp := *a
+		cp.Lead, cp.Photos = nil, nil
+		cp.Countries = slices.DeleteFunc(slices.Clone(a.Countries), func(code string) bool { return c.Countries[code] == nil })
+		if cp.Title == "" || cp.Slug == "" || !cp.Static && (cp.Date.IsZero() || len(cp.Countries) == 0) {
+			unknown[a.Lang] = true
+			continue
+		}
+		arts = append(arts, &cp)
+	}
+	parsed := map[string]bool{}
+	for _, a := range slices.Concat(c.Articles, c.Flawed) {
+		parsed[a.Path] = true
+	}
+	for _, f := range c.Files {
+		if !parsed[f] {
+			unknown[strings.Split(f, "/")[1]] = true
+		}
+	}
+	return arts, unknown
 }
