@@ -184,6 +184,24 @@ countries: [AZ]
 [Может быть](/en/2025/02/icrc-a-colon/), [нет](/ru/nonexistent/).
 `, `content/en/unreadable.md:2: YAML: mapping values are not allowed in this context (a value with ": " in it must be in double quotes, title: "ICRC: …"; or a line above lacks its colon)
 content/ru/links.md:6: link to /ru/nonexistent/: the site has no page or file there; give a path from the site's root, like /en/countries/kazakhstan/, or link an article by its file, like ../2024/x.md`},
+		{"sources.yaml with an unknown field, beside site.yaml's and countries.yaml's", `
+-- content/site.yaml --
+base_url: https://example.org/
+default_language: en
+languages:
+  en: {name: English, title: Briefings}
+  ru: {name: Русский, title: Брифинги}
+pagesize: 10
+-- content/countries.yaml --
+AZ: {en: Azerbaijan}
+KZ: {en: Kazakhstan, ru: Казахстан}
+-- content/sources.yaml --
+trend:
+  name: Trend
+  sitez: [trend.az]
+`, `content/countries.yaml:1: AZ has no ru name
+content/site.yaml:6: unknown field "pagesize"
+content/sources.yaml:3: trend: unknown field "sitez"; an agency has a name, a name for any language ([en ru]), sites and match`},
 		{"broken template and site.yaml", `
 -- templates/article.html --
 {{define "main"}}{{.Nope}{{end}}

@@ -168,3 +168,26 @@ func TestImportProperty(t *testing.T) {
 	}
 	checkBuild(t, p, imported)
 }
+
+// new and import refuse a project whose settings have problems, naming
+// every one of them, sources.yaml's too.
+func TestOpenProjectEveryProblem(t *testing.T) {
+	dir := testproject.New(t, `
+-- content/site.yaml --
+base_url: https://example.org/
+default_language: en
+languages: {en: {name: English, title: Briefings}, ru: {name: Русский, title: Брифинги}}
+page_size: ten
+-- content/countries.yaml --
+AZ: {en: Azerbaijan}
+-- content/sources.yaml --
+trend: {name: Trend, sitez: [trend.az]}
+`)
+	_, err := OpenProject(dir)
+	for _, want := range []string{`content/site.yaml:4: expected a whole number, not "ten"`,
+		"content/countries.yaml:1: AZ has no ru name", `content/sources.yaml:1: trend: unknown field "sitez"`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("err = %v, want %s", err, want)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package draft
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -31,40 +30,17 @@ type Project struct {
 	Sources   []*load.Source // sources.yaml's agencies; none when the project has no such file
 }
 
-// OpenProject reads a project's site.yaml and countries.yaml.
+// OpenProject reads a project's site.yaml, countries.yaml and
+// sources.yaml, and refuses with the problems of all three.
 func OpenProject(root string) (*Project, error) {
-	read := func(name string) ([]byte, error) {
-		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
-		if err != nil {
-			return nil, fmt.Errorf("%s: cannot read: %w (is --root the project folder?)", name, err)
-		}
-		return b, nil
+	if _, err := os.Stat(filepath.Join(root, "content")); err != nil {
+		return nil, fmt.Errorf("content: cannot read: %w (is --root the project folder?)", err)
 	}
-	src, err := read(load.SitePath)
-	if err != nil {
+	s, errs := load.ReadSettings(os.DirFS(root))
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	cfg, errs := load.ParseConfig(src)
-	if errs.Err() != nil {
-		return nil, errs.Err()
-	}
-	src, err = read(load.CountriesPath)
-	if err != nil {
-		return nil, err
-	}
-	countries, errs := load.ParseCountries(src, cfg)
-	if errs.Err() != nil {
-		return nil, errs.Err()
-	}
-	p := &Project{Root: root, Config: cfg, Countries: countries}
-	if src, err = os.ReadFile(filepath.Join(root, filepath.FromSlash(load.SourcesPath))); err == nil {
-		if p.Sources, errs = load.ParseSources(src, cfg); errs.Err() != nil {
-			return nil, errs.Err()
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%s: cannot read: %w", load.SourcesPath, err)
-	}
-	return p, nil
+	return &Project{Root: root, Config: s.Config, Countries: s.Countries, Sources: s.Sources}, nil
 }
 
 // New writes a new article, or the translation of one, and returns its

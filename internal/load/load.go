@@ -33,36 +33,15 @@ type Content struct {
 // against the codes countries.yaml names. The cache, which may be nil,
 // keeps articles from earlier loads.
 func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
-	var errs diag.List
 	c := &Content{}
 	if _, err := fs.Stat(fsys, "content"); errors.Is(err, fs.ErrNotExist) {
+		var errs diag.List
 		errs.Add("content", 0, "there is no content folder here: run briefings in the project folder, or give it with --root")
 		return c, errs
 	}
-	site, ok := readFile(fsys, SitePath, &errs)
-	var cfg *Config // site.yaml as read, or what the rest is checked against when it is broken
-	if ok {
-		var e diag.List
-		cfg, e = parseConfig(site)
-		errs.Append(e)
-		if len(e) == 0 {
-			c.Config = cfg
-		}
-	}
-	if c.Config == nil {
-		cfg = lenient(cfg, fsys)
-	}
-	countries, ok := readFile(fsys, CountriesPath, &errs)
-	var known map[string]bool // the country codes articles may name; nil: not known
-	if ok {
-		cs, codes, e := parseCountries(countries, cfg)
-		errs.Append(e)
-		known = codes
-		if len(e) == 0 && c.Config != nil {
-			c.Countries = cs
-		}
-	}
-	c.Hash = HashBytes(site, countries)
+	set, errs := ReadSettings(fsys)
+	c.Config, c.Countries, c.Hash = set.Config, set.Countries, set.hash
+	cfg, known := set.lenient, set.known
 	if cache == nil {
 		cache = &Cache{}
 	}
@@ -89,6 +68,64 @@ func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 	}
 	c.Photos, c.Unused = cache.photos(fsys, l.photos, shown, &errs)
 	return c, errs.Sort()
+}
+
+// Settings are a project's site.yaml, countries.yaml and sources.yaml,
+// parsed.
+type Settings struct {
+	Config    *Config             // nil when site.yaml has problems
+	Countries map[string]*Country // nil when countries.yaml or site.yaml has problems
+	Sources   []*Source           // nil when sources.yaml has problems, or there is none
+	lenient   *Config             // site.yaml as read, or what the rest is checked against when it is broken
+	known     map[string]bool     // the country codes articles may name; nil: not known
+	hash      uint64              // of site.yaml and countries.yaml, which pages show
+}
+
+// ReadSettings reads the three files and reports the problems of all of
+// them at once: each is checked against what could be read of site.yaml
+// (or the folders of content/).
+func ReadSettings(fsys fs.FS) (Settings, diag.List) {
+	var errs diag.List
+	var s Settings
+	site, ok := readFile(fsys, SitePath, &errs)
+	if ok {
+		var e diag.List
+		s.lenient, e = parseConfig(site)
+		errs.Append(e)
+		if len(e) == 0 {
+			s.Config = s.lenient
+		}
+	}
+	if s.Config == nil {
+		s.lenient = lenient(s.lenient, fsys)
+	}
+	countries, ok := readFile(fsys, CountriesPath, &errs)
+	if ok {
+		cs, codes, e := parseCountries(countries, s.lenient)
+		errs.Append(e)
+		s.known = codes
+		if len(e) == 0 && s.Config != nil {
+			s.Countries = cs
+		}
+	}
+	s.hash = HashBytes(site, countries)
+	s.Sources = readSources(fsys, s.lenient, &errs)
+	return s, errs
+}
+
+// readSources parses sources.yaml, which a project may do without.
+func readSources(fsys fs.FS, cfg *Config, errs *diag.List) []*Source {
+	b, err := fs.ReadFile(fsys, SourcesPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		errs.Add(SourcesPath, 0, "cannot read: %s", describe(err))
+		return nil
+	}
+	sources, e := ParseSources(b, cfg)
+	errs.Append(e)
+	return sources
 }
 
 // readFile reads site.yaml or countries.yaml, which every project needs.

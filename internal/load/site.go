@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -116,7 +117,7 @@ func parseConfig(src []byte) (*Config, diag.List) {
 	c := &Config{}
 	var doc yaml.Node
 	if !decodeStrict(SitePath, src, c, &doc, &errs) {
-		return nil, errs
+		return laxConfig(src), errs
 	}
 	line := func(key string) int { return keyLine(&doc, key) }
 	if err := CheckBaseURL(c.BaseURL); err != nil {
@@ -244,6 +245,18 @@ func (c *Config) Codes() []string {
 		codes = append(codes, l.Code)
 	}
 	return codes
+}
+
+// laxConfig is what site.yaml says despite unknown keys or values of the
+// wrong type, for the other files to be checked against its languages;
+// nil when it is not YAML.
+func laxConfig(src []byte) *Config {
+	var c Config
+	var te *yaml.TypeError
+	if err := yaml.Unmarshal(bytes.TrimPrefix(src, []byte("\uFEFF")), &c); err != nil && !errors.As(err, &te) {
+		return nil
+	}
+	return &c
 }
 
 // decodeStrict decodes YAML into v, refusing unknown keys, and keeps the

@@ -3,6 +3,7 @@ package load
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestParseConfigErrors(t *testing.T) {
@@ -75,5 +76,25 @@ func TestParseCountries(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", errs.Error(), c.want)
 			}
 		})
+	}
+}
+
+// The three files of settings are read together: one's problems hide
+// none of the others'.
+func TestReadSettingsEveryFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		SitePath:      {Data: []byte("base_url: https://x.org/\nlanguages: {en: {name: E, title: T}}\ndefault_language: en\npagesize: 5\n")},
+		CountriesPath: {Data: []byte("AZ:\n  en: Azerbaijan\n  de: Aserbaidschan\n")},
+		SourcesPath:   {Data: []byte("trend:\n  name: Trend\n  sitez: [trend.az]\n")},
+	}
+	s, errs := ReadSettings(fsys)
+	want := `content/countries.yaml:3: AZ: unknown field "de"; give a name for each language ([en]), match and about
+content/site.yaml:4: unknown field "pagesize"
+content/sources.yaml:3: trend: unknown field "sitez"; an agency has a name, a name for any language ([en]), sites and match`
+	if got := errs.Sort().Error(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if s.Config != nil || s.Countries != nil || s.Sources != nil {
+		t.Errorf("settings with problems kept: %+v", s)
 	}
 }
