@@ -42,6 +42,16 @@ date: 2025-01-02
 countries: [KZ, XX]
 ---
 `, `content/ru/a.md:4: unknown country "XX": add it to content/countries.yaml or use one of AZ, KZ`},
+		{"unknown country in a block list, at its own line", `
+-- content/ru/a.md --
+---
+title: Статья
+date: 2025-01-02
+countries:
+  - KZ
+  - QQ
+---
+`, `content/ru/a.md:6: unknown country "QQ": add it to content/countries.yaml or use one of AZ, KZ`},
 		{"same URL, both files named", `
 -- content/en/2025/one.md --
 ---

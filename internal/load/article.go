@@ -37,6 +37,7 @@ type Article struct {
 	Photos         []PhotoRef // the photos in the body, in order; see PhotoRef.Placeholder
 	Dropped        diag.List  // warnings for the links and raw HTML the body lost
 	Lines          FieldLines
+	countryLines   []int                        // the line of each of Countries
 	dayOnly        struct{ date, updated bool } // given as YYYY-MM-DD, without a time
 	Hash           uint64                       // of the path and bytes, all ParseArticle reads: pages digest an article by it
 	stored         *storedBody                  // where Load put HTML; nil: in HTML
@@ -367,7 +368,7 @@ func (a *Article) field(key string, line int, v *yaml.Node, errs *diag.List) {
 		}
 	case "countries":
 		a.Lines.Countries = line
-		a.Countries = parseCodes(a.Path, line, v, errs)
+		a.Countries, a.countryLines = parseCodes(a.Path, line, v, errs)
 	case "summary":
 		a.Lines.Summary = line
 		a.Summary, _ = text()
@@ -452,18 +453,20 @@ func parseDate(path, key string, line int, s string, errs *diag.List) (time.Time
 	return time.Time{}, false
 }
 
-// parseCodes reads "countries": a list of codes, or one code.
-func parseCodes(path string, line int, v *yaml.Node, errs *diag.List) []string {
+// parseCodes reads "countries": a list of codes, or one code, and the
+// line of each.
+func parseCodes(path string, line int, v *yaml.Node, errs *diag.List) ([]string, []int) {
 	items := []*yaml.Node{v}
 	if v.Kind == yaml.SequenceNode {
 		items = v.Content
 	}
 	var codes []string
+	var lines []int
 	seen := map[string]bool{}
 	for _, it := range items {
 		if it.Kind != yaml.ScalarNode || (it.Tag == "!!null" && v.Kind == yaml.SequenceNode) {
 			errs.Add(path, it.Line+1, "countries must be a list of country codes, like [AZ, KZ]")
-			return nil
+			return nil, nil
 		}
 		c := strings.ToUpper(strings.TrimSpace(it.Value))
 		if c == "" || it.Tag == "!!null" {
@@ -474,12 +477,20 @@ func parseCodes(path string, line int, v *yaml.Node, errs *diag.List) []string {
 			continue
 		}
 		seen[c] = true
-		codes = append(codes, c)
+		codes, lines = append(codes, c), append(lines, it.Line+1)
 	}
 	if len(codes) == 0 {
 		errs.Add(path, line, "countries is empty: name at least one country code, like [AZ]")
 	}
-	return codes
+	return codes, lines
+}
+
+// countryLine is the file line of the article's i-th country code.
+func (a *Article) countryLine(i int) int {
+	if i < len(a.countryLines) {
+		return a.countryLines[i]
+	}
+	return a.Lines.Countries
 }
 
 // suggest names the closest known field, or lists them all.

@@ -172,9 +172,9 @@ func Ignored(name string) bool {
 // checkCountries reports country codes that countries.yaml does not have.
 func checkCountries(a *Article, known map[string]bool) diag.List {
 	var errs diag.List
-	for _, code := range a.Countries {
+	for i, code := range a.Countries {
 		if !known[code] {
-			errs.Add(a.Path, a.Lines.Countries, "unknown country %q: add it to %s or use one of %s",
+			errs.Add(a.Path, a.countryLine(i), "unknown country %q: add it to %s or use one of %s",
 				code, CountriesPath, strings.Join(sortedCodes(known), ", "))
 		}
 	}
