@@ -190,7 +190,7 @@ func (b *Builder) prepare(fsys fs.FS) (render.Input, []*load.Article, []render.O
 	errs.Append(validate.Links(content, published, flawed))
 	if b.opts.Warn {
 		errs.Append(validate.Warnings(content, published))
-		errs.Append(validate.DraftNames(content.Articles))
+		errs.Append(validate.DraftNames(content))
 	}
 	urls, err := baseURL(content, b.opts.BaseURL)
 	if err != nil {

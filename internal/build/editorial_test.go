@@ -137,3 +137,41 @@ func btoi(b bool) int {
 	}
 	return 0
 }
+
+// check's advice on a draft whose title changed never renames it onto
+// another file: where the title's name is taken, it says so and what to
+// do instead.
+func TestDraftRenameAdvice(t *testing.T) {
+	const head = "-- content/site.yaml --\nbase_url: https://example.org/\ndefault_language: en\nlanguages:\n  en: {name: English, title: Briefings}\n" +
+		"-- content/countries.yaml --\nAZ: {en: Azerbaijan}\n"
+	article := func(name, title string, draft bool) string {
+		return "-- content/en/2026/" + name + " --\n---\ntitle: " + title + "\ndate: 2026-01-10\ncountries: [AZ]\n" +
+			map[bool]string{true: "draft: true\n"}[draft] + "---\nText.\n"
+	}
+	for _, c := range []struct{ name, files, want string }{
+		{"free", article("old.md", "New title", true),
+			"content/en/2026/old.md:2: warning: the file name no longer matches the title, whose URL ends in /new-title/: rename the file to match, with mv content/en/2026/old.md content/en/2026/new-title.md"},
+		{"taken", article("old.md", "Same", true) + article("same.md", "Other", false),
+			"content/en/2026/old.md:2: warning: the file name no longer matches the title, whose URL ends in /same/, but content/en/2026/same.md is another article's file: add a line slug: old to keep the URL this file's name gives, or another slug: line and rename the file to match"},
+		{"taken, in another case", article("old.md", "Same", true) + article("Same.md", "Other", false),
+			"content/en/2026/old.md:2: warning: the file name no longer matches the title, whose URL ends in /same/, but content/en/2026/Same.md is another article's file: add a line slug: old to keep the URL this file's name gives, or another slug: line and rename the file to match"},
+		{"taken, and the file's name no slug", article("Old_Name.md", "Same", true) + article("same.md", "Other", false) + article("same-2.md", "Third", false),
+			"content/en/2026/Old_Name.md:2: warning: the file name no longer matches the title, whose URL ends in /same/, but content/en/2026/same.md is another article's file: add a line slug: same-3 and rename the file to match, with mv content/en/2026/Old_Name.md content/en/2026/same-3.md"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rep, err := Build(Options{Root: newProject(t, head+c.files), DryRun: true, Drafts: true, Warn: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range rep.Warnings {
+				if strings.Contains(w.String(), "file name") {
+					got = append(got, w.String())
+				}
+			}
+			if strings.Join(got, "\n") != c.want {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), c.want)
+			}
+		})
+	}
+}
