@@ -191,3 +191,50 @@ trend: {name: Trend, sitez: [trend.az]}
 		}
 	}
 }
+
+// Whatever countries new is given, repeated and in any case, the file it
+// writes names each once, and check accepts it.
+func TestNewMergesCountries(t *testing.T) {
+	p := project(t)
+	rng := rand.New(rand.NewPCG(5, 2026))
+	codes := []string{"AZ", "az", "KZ", "kz", "Kz", "AM"}
+	for i := range 30 {
+		var given []string
+		for n := 1 + rng.IntN(5); n > 0; n-- {
+			given = append(given, codes[rng.IntN(len(codes))])
+		}
+		rel, err := p.New(Request{Lang: "en", Title: fmt.Sprintf("Story %d", i), Countries: given}, today)
+		if err != nil {
+			t.Fatalf("new --country %v: %v", given, err)
+		}
+		a, errs := load.ParseArticle(rel, []byte(testproject.Read(t, filepath.Join(p.Root, rel))))
+		if len(errs) > 0 {
+			t.Fatalf("new --country %v wrote %s: %v", given, rel, errs)
+		}
+		seen := map[string]bool{}
+		for _, c := range given {
+			seen[strings.ToUpper(c)] = true
+		}
+		if len(a.Countries) != len(seen) {
+			t.Errorf("new --country %v wrote countries %v", given, a.Countries)
+		}
+	}
+	checkBuild(t, p, 30)
+}
+
+// A text larger than max_article_kb is refused before it is written: the
+// build would refuse the file.
+func TestImportTooLarge(t *testing.T) {
+	p := project(t)
+	p.Config.MaxArticleKB = 1
+	text := "BAKU, Azerbaijan, Nov. 14 (Trend) - The ICRC met officials in Azerbaijan.\n\n" +
+		strings.Repeat("The delegation and the national society discussed the missing.\n\n", 20)
+	_, _, err := p.Import("long.txt", []byte(text), wire.Options{Today: today, Force: []string{"AZ", "az"}})
+	want := "the article would be 2 KB, more than max_article_kb (1 KB) lets a build read: shorten the text, or raise max_article_kb in content/site.yaml"
+	if err == nil || err.Error() != want {
+		t.Fatalf("err = %v, want %s", err, want)
+	}
+	if files, _ := filepath.Glob(filepath.Join(p.Root, "content", "en", "*", "*.md")); len(files) > 0 {
+		t.Errorf("wrote %v", files)
+	}
+}

@@ -69,6 +69,7 @@ func (p *Project) New(req Request, today time.Time) (string, error) {
 		a.Date = today
 	}
 	a.Date = time.Date(a.Date.Year(), a.Date.Month(), a.Date.Day(), 0, 0, 0, 0, time.UTC)
+	a.Countries = mergeCodes(a.Countries)
 	if err := p.check(a); err != nil {
 		return "", err
 	}
@@ -101,10 +102,28 @@ func (p *Project) check(a Article) error {
 			problems = append(problems, fmt.Sprintf("--country %q is not in content/countries.yaml", c))
 		}
 	}
+	if size, limit := int64(len(a.File())), p.Config.ArticleLimit(); size > limit {
+		problems = append(problems, fmt.Sprintf("the article would be %d KB, more than max_article_kb (%d KB) lets a build read: shorten the text, or raise max_article_kb in %s",
+			(size+1023)>>10, limit>>10, load.SitePath))
+	}
 	if len(problems) > 0 {
 		return errors.New(strings.Join(problems, "\n"))
 	}
-	return nil
+	// What the file would hold is read as the build reads it.
+	_, errs := load.ParseArticle(a.Path(), a.File())
+	return errs.Err()
+}
+
+// mergeCodes upper-cases country codes and drops repeats, AZ and az
+// among them: the build refuses a country listed twice.
+func mergeCodes(codes []string) []string {
+	var out []string
+	for _, c := range codes {
+		if c = strings.ToUpper(strings.TrimSpace(c)); !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // original reads the article being translated.
@@ -158,6 +177,7 @@ func (p *Project) Read(name string, src []byte, opts wire.Options) (wire.Result,
 	if err != nil {
 		return r, err
 	}
+	r.Countries = mergeCodes(r.Countries)
 	return r, p.check(fromResult(r))
 }
 
