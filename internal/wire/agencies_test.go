@@ -225,9 +225,39 @@ func TestBoilerplateKinds(t *testing.T) {
 		}
 	}
 	for _, line := range []string{"МККК провел встречу в Баку.", "The ICRC shared its findings with the authorities.",
-		"Встреча прошла 12.03.2026 в Астане.", "Latest figures show a rise in mine accidents.", "Мы открыли наш канал помощи для семей пропавших.", "«Мы продолжим работу», — сказал он."} {
+		"Встреча прошла 12.03.2026 в Астане.", "Latest figures show a rise in mine accidents.", "Мы открыли наш канал помощи для семей пропавших.", "«Мы продолжим работу», — сказал он.",
+		"Following the meeting, the sides agreed to expand social support for families of the missing.",
+		"The ICRC followed up with a statement posted on its Facebook page.",
+		"The ICRC opened a Telegram channel where families of the missing can follow the search.",
+		"Родственники пропавших могут обратиться по телефону +994 12 493 84 75."} {
 		if k := kind(line); k != "" {
 			t.Errorf("%q is dropped as %s", line, k)
+		}
+	}
+}
+
+// TestCleanBlocks checks the blocks a boilerplate line ends or heads: a
+// comments heading after the news ends the text, a counter above it is
+// one line; a contacts heading takes the lines of its block, a phone
+// number in a sentence takes nothing.
+func TestCleanBlocks(t *testing.T) {
+	cases := []struct {
+		in, kept []string
+	}{
+		{[]string{"ICRC hands over aid in Kazakhstan", "Comments (0)", "The ICRC handed over aid to flood victims.", "The aid includes food."},
+			[]string{"ICRC hands over aid in Kazakhstan", "The ICRC handed over aid to flood victims.", "The aid includes food."}},
+		{[]string{"МККК передал помощь", "0 комментариев", "МККК передал помощь пострадавшим от паводков.", "Помощь включает продукты."},
+			[]string{"МККК передал помощь", "МККК передал помощь пострадавшим от паводков.", "Помощь включает продукты."}},
+		{[]string{"The ICRC handed over aid to flood victims in the north.", "Comments", "Great news!", "John, 3 Sept"},
+			[]string{"The ICRC handed over aid to flood victims in the north."}},
+		{[]string{"Родственники пропавших могут обратиться по телефону +994 12 493 84 75.", "Email: family@icrc.org", "Звонки бесплатны"},
+			[]string{"Родственники пропавших могут обратиться по телефону +994 12 493 84 75.", "Звонки бесплатны"}},
+		{[]string{"The ICRC visited detainees in the region.", "For further information, please contact:", "Jane Smith, ICRC Baku", "Tel: +994 12 493 84 75"},
+			[]string{"The ICRC visited detainees in the region."}},
+	}
+	for _, c := range cases {
+		if kept, _ := clean(c.in); !slices.Equal(kept, c.kept) {
+			t.Errorf("clean(%q)\n = %q\nwant %q", c.in, kept, c.kept)
 		}
 	}
 }

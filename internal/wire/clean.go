@@ -2,6 +2,7 @@ package wire
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -14,7 +15,7 @@ import (
 var (
 	caption     = regexp.MustCompile(`^(?:фото|фотография|фотографии|photo|photos|photograph|сурет|суреттер|видео|video|image|images|picture|изображение|иллюстрация|коллаж|скриншот|screenshot|инфографика|infographic|источник фото|фото предоставлено|photo credit|photo courtesy|credit)s?\s*(?::|©|—|–|-|by\b|\||/)|^©`)
 	tagsLine    = regexp.MustCompile(`^(?:теги|тэги|тег|метки|tags?|keywords|ключевые слова|тегтер|рубрики|рубрика|категория|categories|category|topics)\s*:`)
-	followCall  = regexp.MustCompile(`(?:подробнее в|больше новостей|больше материалов|в нашем|на нашем|more news|more on our|подписывайтесь|подпишитесь|подписаться|читайте нас|читайте наш|читайте новости|следите за|следите в|присоединяйтесь|наш телеграм|follow|subscribe|join us|join our|stay tuned|stay updated|stay informed|get the latest|жазылыңыз|бізді оқыңыз)`)
+	followCall  = regexp.MustCompile(`(?:подробнее в|больше новостей|больше материалов|в нашем|на нашем|more news|more on our|подписывайтесь|подпишитесь|подписаться|читайте нас|читайте наш|читайте новости|следите за|следите в|присоединяйтесь|наш телеграм|\bfollow\b|\bsubscribe\b|join us|join our|stay tuned|stay updated|stay informed|get the latest|жазылыңыз|бізді оқыңыз)`)
 	followWhere = regexp.MustCompile(`(?:telegram|телеграм|whatsapp|ватсап|facebook|фейсбук|instagram|инстаграм|twitter|твиттер|\bx\b|\bvk\b|вконтакте|youtube|ютуб|tiktok|тикток|дзен|dzen|одноклассники|канал|channel|newsletter|рассылк|соцсет|социальных сет|social|google news|яндекс|threads|\bon x\b|for the latest|@)`)
 	shareLine   = regexp.MustCompile(`^(?:share|share this(?: article| story| post)?|share on \p{L}+|tweet|print|печать|распечатать|поделиться|поделитесь|отправить|copy link|копировать ссылку|скопировать ссылку|e-?mail|close|закрыть|loading|загрузка|реклама|advertisement|advertising|ad|жарнама|бөлісу|telegram|whatsapp|facebook|twitter|vk|ok|x)(?:[:\s]+(?:telegram|whatsapp|facebook|twitter|vk|x|instagram|linkedin|e-?mail|print|ok|viber|одноклассники|вконтакте)(?:[^\p{L}]|$)[\s,|/]*)*$`)
 	readAlso    = regexp.MustCompile(`^(?:читайте также|читайте еще|читайте ещё|читайте тоже|также читайте|смотрите также|см\. также|ещё по теме|еще по теме|по теме|материалы по теме|новости по теме|другие новости|все новости|последние новости|главные новости|лента новостей|популярное|самое читаемое|самое популярное|рекомендуем|выбор редакции|read also|read more|also read|see also|related|related news|related articles|related posts|related stories|related content|you might also like|you may also like|more on this(?: topic)?|more news|more stories|latest news|latest|all news|most read|most popular|popular|top stories|top news|recommended|editor's picks|тағы оқыңыз|соңғы жаңалықтар|барлық жаңалықтар)(?:\s*[:.!»›>…-]|$)`)
@@ -53,7 +54,8 @@ func kind(line string) string {
 		return "caption"
 	case tagsLine.MatchString(l):
 		return "tags"
-	case short && followCall.MatchString(l) && followWhere.MatchString(l), shareLine.MatchString(l):
+	case short && followCall.MatchString(l) && followWhere.MatchString(l) && (callFirst(l) || words(l) <= 10),
+		shareLine.MatchString(l):
 		return "share or follow"
 	case endMark.MatchString(l):
 		return "end mark"
@@ -63,7 +65,7 @@ func kind(line string) string {
 		return "comments"
 	case short && footer.MatchString(l):
 		return "footer"
-	case short && contactish.MatchString(l) && len(strings.Fields(l)) <= 14:
+	case short && contactish.MatchString(l) && len(strings.Fields(l)) <= 14 && !sentenceLike(l):
 		return "contacts"
 	case furniture.MatchString(l) && short, breadcrumb.MatchString(l):
 		return "page furniture"
@@ -71,9 +73,37 @@ func kind(line string) string {
 	return ""
 }
 
+// callFirst says whether a line opens with its call to follow or
+// subscribe, as calls do; a sentence of news that mentions a channel
+// does not.
+func callFirst(l string) bool {
+	l = strings.TrimLeftFunc(l, func(r rune) bool { return !unicode.IsLetter(r) })
+	loc := followCall.FindStringIndex(l)
+	return loc != nil && loc[0] == 0
+}
+
+// words counts the words of a line: its fields with a letter in them.
+func words(l string) int {
+	n := 0
+	for _, f := range strings.Fields(l) {
+		if strings.IndexFunc(f, unicode.IsLetter) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// sentenceLike is a line that reads as a sentence of news: words ending
+// with a stop. A phone number in it is news ("call +994 …"), not a
+// contact block.
+func sentenceLike(l string) bool {
+	return words(l) >= 5 && strings.ContainsAny(lastRune(strings.TrimRight(l, "»”\")) ")), ".!?…")
+}
+
 // clean drops boilerplate lines, and the blocks some of them head: the
 // links under "Read also", the people under "For further information",
-// everything after a comments heading (comments end a page).
+// everything after a comments heading that follows the news (comments
+// end a page; a counter above the news, "Comments (0)", is one line).
 func clean(lines []string) (kept []string, dropped map[string]int) {
 	dropped = map[string]int{}
 	for i := 0; i < len(lines); i++ {
@@ -85,7 +115,9 @@ func clean(lines []string) (kept []string, dropped map[string]int) {
 		dropped[k]++
 		switch k {
 		case "comments":
-			return kept, dropped
+			if slices.ContainsFunc(kept, sentenceLike) {
+				return kept, dropped
+			}
 		case "read also":
 			if !strings.Contains(strings.TrimRight(lines[i], ":. "), ":") { // a heading, not "Read also: a headline"
 				for i+1 < len(lines) && linkLike(lines[i+1]) {
@@ -93,7 +125,8 @@ func clean(lines []string) (kept []string, dropped map[string]int) {
 				}
 			}
 		case "contacts":
-			for i+1 < len(lines) && contactLike(lines[i+1]) {
+			head := contactHead.MatchString(strings.ToLower(strings.TrimSpace(lines[i]))) // a lone phone line heads nothing
+			for head && i+1 < len(lines) && contactLike(lines[i+1]) {
 				i++
 			}
 		}
@@ -114,6 +147,9 @@ func linkLike(line string) bool {
 // contactLike is a line of a press-contact block: a name, a title, a
 // phone number or an address, not a sentence.
 func contactLike(line string) bool {
+	if sentenceLike(line) {
+		return false
+	}
 	if contactish.MatchString(strings.ToLower(line)) && len(strings.Fields(line)) <= 16 {
 		return true
 	}
