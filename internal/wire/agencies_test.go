@@ -261,3 +261,35 @@ func TestCleanBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineSource checks that only a tag ending its sentence is taken
+// out of the text, and that a capitalised word elsewhere in a sentence is
+// not taken for the source.
+func TestInlineSource(t *testing.T) {
+	opts := agencyOptions(t)
+	cases := []struct{ sentence, kept, source string }{
+		{"Как сообщает APA, помощь получили более 300 семей в Азербайджане.", "Как сообщает APA, помощь получили более 300 семей в Азербайджане.", "APA"},
+		{"As Kazinform reports, the ICRC delivered aid to families in Kazakhstan.", "As Kazinform reports, the ICRC delivered aid to families in Kazakhstan.", "Kazinform"},
+		{"The ICRC met officials in Baku, Azerbaijan's Foreign Ministry reported.", "The ICRC met officials in Baku, Azerbaijan's Foreign Ministry reported.", ""},
+		{"The Ministry of Emergency Situations of Kazakhstan reports that 300 families got aid from the ICRC.", "The Ministry of Emergency Situations of Kazakhstan reports that 300 families got aid from the ICRC.", ""},
+		{"В результате паводка, по данным МЧС, пострадали 300 семей в Казахстане.", "В результате паводка, по данным МЧС, пострадали 300 семей в Казахстане.", ""},
+		{"МККК передал помощь 300 семьям в Казахстане, передает Orda.kz со ссылкой на МЧС.", "МККК передал помощь 300 семьям в Казахстане, передает Orda.kz со ссылкой на МЧС.", ""},
+		{"МККК передал помощь 300 семьям в Казахстане, передает BAQ.kz.", "МККК передал помощь 300 семьям в Казахстане.", "BAQ.kz"},
+		{"МККК передал помощь 300 семьям в Казахстане, передает корреспондент МИА «Казинформ».", "МККК передал помощь 300 семьям в Казахстане.", "Казинформ"},
+		{"The ICRC delivered aid to 300 families in Azerbaijan, Trend reports.", "The ICRC delivered aid to 300 families in Azerbaijan.", "Trend"},
+	}
+	for _, c := range cases {
+		text := "ICRC aid to families\n" + c.sentence + "\n"
+		r, err := Parse(text, Options{Countries: opts.Countries, Sources: opts.Sources, Languages: opts.Languages, Today: today, Date: today})
+		if err != nil {
+			t.Errorf("%s: %v", c.sentence, err)
+			continue
+		}
+		if !strings.Contains(r.Body, c.kept) {
+			t.Errorf("%s\nbody %q\nwant it to hold %q", c.sentence, r.Body, c.kept)
+		}
+		if c.source != "" && !strings.EqualFold(r.Source, c.source) || c.source == "" && r.Source != "" {
+			t.Errorf("%s: source %q, want %q", c.sentence, r.Source, c.source)
+		}
+	}
+}

@@ -227,38 +227,47 @@ func findSource(paras []string, tag found, ag *agencies) (found, string, []strin
 	return src, link, out
 }
 
-// takeInline takes out of a paragraph the agency its sentences name as
-// their source ("…, Trend reports"), and gives the source found so far
-// if none is named or another agency is only quoted.
+// takeInline finds the agency a paragraph's sentences name as their
+// source. A tag that ends its sentence (", Trend reports.", ", передает
+// BAQ.") is taken out; a name elsewhere ("As Kazinform reports, …") is
+// left where it is, and counts only if it is an agency of the table: a
+// capitalised word there is as often a ministry.
 func (ag *agencies) takeInline(p string, src found) (found, string) {
 	for _, re := range ag.inline {
 		if !hasInlineVerb(p) {
 			break
 		}
-		m := re.FindStringSubmatchIndex(p)
-		if m == nil {
-			continue
-		}
-		// The name's pattern reads the character after it: give it back.
-		for m[3] > m[2] && !isWordRune(lastRuneOf(p[m[2]:m[3]])) {
-			_, n := utf8.DecodeLastRuneInString(p[:m[3]])
-			if m[1] == m[3] {
-				m[1] -= n
+		for _, m := range re.FindAllStringSubmatchIndex(p, -1) {
+			// The name's pattern reads the character after it: give it back.
+			for m[3] > m[2] && !isWordRune(lastRuneOf(p[m[2]:m[3]])) {
+				_, n := utf8.DecodeLastRuneInString(p[:m[3]])
+				if m[1] == m[3] {
+					m[1] -= n
+				}
+				m[3] -= n
 			}
-			m[3] -= n
+			named := ag.named(p[m[2]:m[3]])
+			end := tagEnd.FindStringSubmatchIndex(p[m[1]:])
+			clause := end != nil && strings.HasPrefix(p[m[0]:], ",") // ", X reports."
+			if !clause && named.src == nil || src.ok() && (named.src == nil || named.src != src.src) {
+				continue // a word of the sentence, or another agency quoted
+			}
+			if !src.ok() {
+				src = named
+				src.how = "from the text: " + quote(strings.TrimLeft(p[m[0]:m[1]], ", "))
+			}
+			if clause {
+				p = tidy(p[:m[0]] + p[m[1]+end[3]:])
+			}
+			break
 		}
-		named := ag.named(p[m[2]:m[3]])
-		if src.ok() && (named.src == nil || named.src != src.src) {
-			continue // another agency quoted, not the source
-		}
-		if !src.ok() {
-			src = named
-			src.how = "from the text: " + quote(strings.TrimLeft(p[m[0]:m[1]], ", "))
-		}
-		p = tidy(p[:m[0]] + p[m[1]:])
 	}
 	return src, p
 }
+
+// tagEnd is what follows a tag that ends its sentence: the name's closing
+// quote, if any, then the sentence's stop or the paragraph's end.
+var tagEnd = regexp.MustCompile(`^(\s*[»"”]?)\s*(?:[.!…]+(?:\s|$)|$)`)
 
 // tidy mends the punctuation a tag taken out of a sentence leaves.
 func tidy(s string) string {
