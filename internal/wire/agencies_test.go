@@ -248,6 +248,8 @@ func TestCleanBlocks(t *testing.T) {
 			[]string{"ICRC hands over aid in Kazakhstan", "The ICRC handed over aid to flood victims.", "The aid includes food."}},
 		{[]string{"МККК передал помощь", "0 комментариев", "МККК передал помощь пострадавшим от паводков.", "Помощь включает продукты."},
 			[]string{"МККК передал помощь", "МККК передал помощь пострадавшим от паводков.", "Помощь включает продукты."}},
+		{[]string{"The ICRC handed over aid to flood victims in the north.", "Comments (0)", "The aid includes food."},
+			[]string{"The ICRC handed over aid to flood victims in the north.", "The aid includes food."}},
 		{[]string{"The ICRC handed over aid to flood victims in the north.", "Comments", "Great news!", "John, 3 Sept"},
 			[]string{"The ICRC handed over aid to flood victims in the north."}},
 		{[]string{"Родственники пропавших могут обратиться по телефону +994 12 493 84 75.", "Email: family@icrc.org", "Звонки бесплатны"},

@@ -73,6 +73,9 @@ func kind(line string) string {
 	return ""
 }
 
+// noComments is a counter of no comments, "Comments (0)": none follow it.
+var noComments = regexp.MustCompile(`(?:^|\D)0(?:\D|$)`)
+
 // callFirst says whether a line opens with its call to follow or
 // subscribe, as calls do; a sentence of news that mentions a channel
 // does not.
@@ -103,7 +106,7 @@ func sentenceLike(l string) bool {
 // clean drops boilerplate lines, and the blocks some of them head: the
 // links under "Read also", the people under "For further information",
 // everything after a comments heading that follows the news (comments
-// end a page; a counter above the news, "Comments (0)", is one line).
+// end a page; a counter above the news, or of none, is one line).
 func clean(lines []string) (kept []string, dropped map[string]int) {
 	dropped = map[string]int{}
 	for i := 0; i < len(lines); i++ {
@@ -115,7 +118,7 @@ func clean(lines []string) (kept []string, dropped map[string]int) {
 		dropped[k]++
 		switch k {
 		case "comments":
-			if slices.ContainsFunc(kept, sentenceLike) {
+			if slices.ContainsFunc(kept, sentenceLike) && !noComments.MatchString(lines[i]) {
 				return kept, dropped
 			}
 		case "read also":

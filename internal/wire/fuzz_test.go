@@ -3,12 +3,14 @@ package wire
 import (
 	"bytes"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -61,6 +63,7 @@ func FuzzParse(f *testing.F) {
 func FuzzMarkdown(f *testing.F) {
 	f.Add("# not a heading\n\n- not a list\n\n«Quoted\n\nspeech» ends.")
 	f.Add("*a* _b_ `c` <b>d</b> [e](f) ~~g~~ &amp; \\h ---")
+	f.Add("a Telegram channel (https://t.me/icrc_az_ru) for families, «https://t.me/a_b_c», \"https://www.icrc.org/ru/a_b\", [https://x.org/a_(b)_c].")
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {
 			return
@@ -87,10 +90,28 @@ func checkBody(t *testing.T, body string) string {
 		t.Fatalf("body: %v\nMarkdown %q\nHTML %s", err, body, a.HTML)
 	}
 	var words bytes.Buffer
+	href, inLink := "", false
 	z := html.NewTokenizer(strings.NewReader(a.HTML))
 	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
-		if tt == html.TextToken {
-			words.Write(z.Text())
+		switch tt {
+		case html.StartTagToken:
+			if tok := z.Token(); tok.Data == "a" {
+				href, inLink = tok.Attr[0].Val, true
+			}
+		case html.EndTagToken:
+			inLink = false
+			continue
+		case html.TextToken:
+			text := string(z.Text())
+			// A bare address links to itself, all of it.
+			if inLink && !sameAddress(href, text) {
+				t.Fatalf("the link to %q reads %q\nMarkdown %q", href, text, body)
+			}
+			if r := firstRuneIn(text); !inLink && href != "" && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' || r == '%') {
+				t.Fatalf("the link to %q stops inside its address: %q follows\nMarkdown %q", href, text, body)
+			}
+			href = ""
+			words.WriteString(text)
 		}
 	}
 	if z.Err() != io.EOF {
@@ -122,4 +143,22 @@ func FuzzPage(f *testing.F) {
 		}
 		checkBody(t, r.Body)
 	})
+}
+
+// sameAddress says whether a link's href is the address its text shows,
+// percent-encoded or not.
+func sameAddress(href, text string) bool {
+	h, err := url.PathUnescape(href)
+	for _, t := range []string{text, "http://" + text} {
+		x, err2 := url.PathUnescape(t)
+		if href == t || err == nil && (h == t || err2 == nil && h == x) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstRuneIn(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }

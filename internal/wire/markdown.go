@@ -3,6 +3,7 @@ package wire
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // markdown writes the paragraphs as Markdown: quoted speech standing as
@@ -78,19 +79,51 @@ var (
 	blockStart = regexp.MustCompile(`^(?:#|>|[-+](?:\s|$)|-+\s|---)`) // "-- -" is a thematic break too
 	// "1. " and "1) " start a list: the escape goes on the point.
 	listNumber = regexp.MustCompile(`^(\d+)([.)](?:\s|$))`)
-	webAddress = regexp.MustCompile(`^(?:https?://|www\.)[\w.-]+(?:[/?#]\S*)?$`)
+	wwwAddress = regexp.MustCompile(`^www(?:\.[A-Za-z0-9-]+){2,}(?:[/?#][\w/?#=&%.-]*[\w/=&%-])?$`)
+	// an address with its scheme inside a word, up to what an autolink
+	// may not hold
+	embedded = regexp.MustCompile(`https?://[\w.-]+(?:[/?#][^\s<>\\]*)?`)
 )
 
-// escape keeps wire text literal in Markdown. Web addresses are left
-// whole, as an escape inside one would end its link there; one holding a
-// backslash is escaped as any text, since goldmark would read the
-// backslash as an escape and drop it.
+// splitAddress finds a web address inside a word, between the
+// punctuation around it: "(https://…)," is "(", the address, "),". The
+// address ends as a reader reads it: without the stops, quotation marks
+// and unpaired closing brackets after it.
+func splitAddress(w string) (pre, addr, post string) {
+	loc := embedded.FindStringIndex(w)
+	if loc == nil || len(w) > loc[1] && w[loc[1]] == '\\' {
+		return "", "", ""
+	}
+	addr = w[loc[0]:loc[1]]
+	end := len(addr)
+	for end > 0 {
+		r, n := utf8.DecodeLastRuneInString(addr[:end])
+		unpaired := r == ')' && strings.Count(addr[:end], "(") < strings.Count(addr[:end], ")") ||
+			r == ']' && strings.Count(addr[:end], "[") < strings.Count(addr[:end], "]")
+		if !unpaired && !strings.ContainsRune(".,;:!?'\"»”’›*_~", r) {
+			break
+		}
+		end -= n
+	}
+	if end <= len("https://") || strings.IndexByte(addr[:end], '.') < 0 {
+		return "", "", ""
+	}
+	return w[:loc[0]], addr[:end], addr[end:] + w[loc[1]:]
+}
+
+// escape keeps wire text literal in Markdown. A web address is written
+// as an autolink, <https://…>, which says where it ends: an escape inside
+// a bare one would end its link there, and punctuation around it would be
+// guessed at. An address without its scheme is left whole for goldmark
+// to link, when it is one goldmark links all of.
 func escape(p string) string {
 	words := strings.Split(p, " ")
 	for i, w := range words {
-		if webAddress.MatchString(w) && !strings.Contains(w, `\`) {
-			words[i] = strings.ReplaceAll(w, "<", `\<`)
-		} else {
+		switch pre, addr, post := splitAddress(w); {
+		case addr != "":
+			words[i] = inlineMarkup.Replace(pre) + "<" + addr + ">" + inlineMarkup.Replace(post)
+		case wwwAddress.MatchString(w):
+		default:
 			words[i] = inlineMarkup.Replace(w)
 		}
 	}
