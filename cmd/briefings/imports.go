@@ -6,10 +6,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"briefings/internal/build"
+	"briefings/internal/diag"
 	"briefings/internal/draft"
 	"briefings/internal/validate"
 	"briefings/internal/wire"
@@ -26,10 +26,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&countries, "country", "a country code to put first; repeat, or separate by commas")
 	fs.Var(&date, "date", "the date, YYYY-MM-DD, when the text gives none (or another)")
 	fs.StringVar(&opts.Lang, "lang", "", "the text's language, like ru, when import tells it wrong")
-	if err := fs.Parse(args); err != nil {
+	files, err := parseAnywhere(fs, args)
+	if err != nil {
 		return 2
 	}
-	if fs.NArg() == 0 {
+	if len(files) == 0 {
 		fmt.Fprintln(stderr, "briefings import: name the text files or saved pages to import, or - for standard input: briefings import wire.txt")
 		return 2
 	}
@@ -42,7 +43,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	opts.Date, opts.Force, opts.Today = date.Time, countries, today()
 	status := 0
-	for _, file := range fs.Args() {
+	for _, file := range files {
 		if !importOne(p, file, opts, stdout, stderr) {
 			status = 1
 		}
@@ -71,7 +72,7 @@ func importOne(p *draft.Project, file string, opts wire.Options, stdout, stderr 
 		src, err = os.ReadFile(file)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "briefings import:", err)
+		fmt.Fprintln(stderr, "briefings import:", printable(err.Error()))
 		return false
 	}
 	path, r, err := p.Import(file, src, opts)
@@ -91,14 +92,7 @@ func importOne(p *draft.Project, file string, opts wire.Options, stdout, stderr 
 
 // printable keeps a terminal safe from what a text holds: control
 // characters become spaces.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r >= 0x7f && r <= 0x9f || r == 0x2028 || r == 0x2029 {
-			return ' '
-		}
-		return r
-	}, s)
-}
+func printable(s string) string { return diag.Clean(s) }
 
 // listSkipped prints the drafts and scheduled articles a check left out,
 // each with its file and, for a scheduled one, when it is published.

@@ -79,6 +79,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
+// parseAnywhere parses flags wherever they stand among a command's
+// arguments, as editors write them: import wire.txt --date 2025-09-03.
+// After "--" every argument is one.
+func parseAnywhere(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		left := fs.Args()
+		if len(left) == 0 {
+			return rest, nil
+		}
+		if len(left) < len(args) && args[len(args)-len(left)-1] == "--" {
+			return append(rest, left...), nil
+		}
+		rest, args = append(rest, left[0]), left[1:]
+	}
+}
+
 // flags parses a command's flags into build options.
 func flags(name string, args []string, stderr io.Writer, extra func(*flag.FlagSet)) (build.Options, bool) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
@@ -98,11 +118,12 @@ func flags(name string, args []string, stderr io.Writer, extra func(*flag.FlagSe
 	if extra != nil {
 		extra(fs)
 	}
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseAnywhere(fs, args)
+	if err != nil {
 		return opts, false
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "briefings %s: unexpected argument %q\n", name, fs.Arg(0))
+	if len(rest) > 0 {
+		fmt.Fprintf(stderr, "briefings %s: unexpected argument %q\n", name, diag.Clean(rest[0]))
 		return opts, false
 	}
 	if opts.Out == "" {
@@ -326,14 +347,15 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&countries, "country", "a country code from content/countries.yaml; repeat, or separate by commas")
 	fs.Var(&date, "date", "the date, YYYY-MM-DD (default today, or the original's when translating)")
 	fs.StringVar(&req.TranslationOf, "translation-of", "", "the article file this one translates")
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseAnywhere(fs, args)
+	if err != nil {
 		return 2
 	}
-	if fs.NArg() != 1 {
+	if len(rest) != 1 {
 		fmt.Fprintln(stderr, `briefings new: give the title as one argument, in quotes: briefings new --lang ru --country KZ "Заголовок"`)
 		return 2
 	}
-	req.Title, req.Countries, req.Date = fs.Arg(0), countries, date.Time
+	req.Title, req.Countries, req.Date = rest[0], countries, date.Time
 	if err := write.Recover(filepath.Join(*root, "public")); err != nil {
 		return exit(stderr, err)
 	}
