@@ -307,8 +307,8 @@ func (c *codes) String() string { return strings.Join(*c, ",") }
 
 func (c *codes) Set(v string) error {
 	for _, code := range strings.Split(v, ",") {
-		if code = strings.ToUpper(strings.TrimSpace(code)); code != "" {
-			*c = append(*c, code)
+		if code = strings.ToUpper(strings.TrimSpace(code)); code != "" && !slices.Contains(*c, code) {
+			*c = append(*c, code) // --country KZ --country kz is one country
 		}
 	}
 	return nil
