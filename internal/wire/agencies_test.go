@@ -190,6 +190,24 @@ func TestDatelineForms(t *testing.T) {
 	}
 }
 
+// TestHeadlineNamingAgency: a headline that names a place and an
+// agency, with no date and no dash closing them, is a headline, and the
+// dateline under it is read.
+func TestHeadlineNamingAgency(t *testing.T) {
+	opts := agencyOptions(t)
+	for _, headline := range []string{"Azerbaijan, ICRC Sign Memorandum", "Azerbaijan - ICRC Cooperation", "ICRC Head: Turan Interview", "ICRC report"} {
+		text := headline + "\nBAKU, Sept 3 (Trend) - The ICRC delegation met officials in Azerbaijan.\nMore talks are planned.\n"
+		r, err := Parse(text, opts)
+		if err != nil {
+			t.Errorf("%q: %v", headline, err)
+			continue
+		}
+		if r.Title != headline || r.Source != "Trend" || r.Date.Format(time.DateOnly) != "2026-09-03" || strings.Contains(r.Body, "BAKU") {
+			t.Errorf("%q: title %q, source %q, date %s, body %q", headline, r.Title, r.Source, r.Date.Format(time.DateOnly), r.Body)
+		}
+	}
+}
+
 // TestLanguages: Kazakh is refused by name on a site without it, a few
 // Kazakh letters in a Russian text are names, and --lang overrides.
 func TestLanguages(t *testing.T) {

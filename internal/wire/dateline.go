@@ -52,6 +52,7 @@ func findDateline(line string, ag *agencies) (dateline, bool) {
 		return d, false
 	}
 	pos, end, places := len(p), len(p), 1
+	closed := false // by a stop or a dash, as "GENEVA (ICRC) –" is
 	for pos < len(line) {
 		sep := separator.FindString(line[pos:])
 		at := pos + len(sep)
@@ -60,10 +61,14 @@ func findDateline(line string, ag *agencies) (dateline, bool) {
 			if strings.ContainsAny(sep, ".,:/–—-") || at == len(line) {
 				end = at
 			}
+			closed = strings.ContainsAny(sep, ".:/–—-") && at < len(line)
 			break
 		}
 		pos = at + n
 		end = pos
+	}
+	if !d.dated && d.tag.ok() && !closed {
+		return d, false // "Azerbaijan, ICRC Sign Memorandum": a headline naming an agency
 	}
 	if !d.dated && !d.tag.ok() {
 		// "ASTANA – …": a place in capitals and a dash is a dateline too.
