@@ -1,0 +1,59 @@
+package build
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"regexp"
+	"testing"
+)
+
+// A feed gives every item an instant: a day written without a time
+// begins at midnight in site.yaml's time_zone, as it does for scheduling;
+// a date with its time keeps its own offset.
+func TestFeedDatesInSiteTimeZone(t *testing.T) {
+	root := newProject(t, `
+-- content/site.yaml --
+base_url: https://example.org/
+default_language: en
+time_zone: Asia/Baku
+languages:
+  en: {name: English, title: Briefings}
+-- content/countries.yaml --
+AZ: {en: Azerbaijan}
+-- content/en/day.md --
+---
+title: A day
+date: 2025-09-03
+updated: 2025-09-05
+countries: [AZ]
+---
+Text.
+-- content/en/timed.md --
+---
+title: A time
+date: 2025-09-01T10:30:00+05:00
+countries: [AZ]
+---
+Text.
+`)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	rss := regexp.MustCompile(`<pubDate>([^<]*)</pubDate>`).FindAllStringSubmatch(readFile(t, filepath.Join(out, "en/feed.xml")), -1)
+	atom := regexp.MustCompile(`<(published|updated)>([^<]*)</`).FindAllStringSubmatch(readFile(t, filepath.Join(out, "en/atom.xml")), -1)
+	var jf struct {
+		Items []struct {
+			DatePublished string `json:"date_published"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "en/feed.json"))), &jf); err != nil {
+		t.Fatal(err)
+	}
+	got := []string{rss[0][1], rss[1][1], atom[1][1] + " " + atom[1][2], atom[2][1] + " " + atom[2][2], jf.Items[0].DatePublished, jf.Items[1].DatePublished}
+	want := []string{"Wed, 03 Sep 2025 00:00:00 +0400", "Mon, 01 Sep 2025 10:30:00 +0500",
+		"published 2025-09-03T00:00:00+04:00", "updated 2025-09-05T00:00:00+04:00", "2025-09-03T00:00:00+04:00", "2025-09-01T10:30:00+05:00"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("date %d is %q, want %q", i, got[i], want[i])
+		}
+	}
+}
