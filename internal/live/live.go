@@ -20,6 +20,7 @@ import (
 
 	"briefings/internal/build"
 	"briefings/internal/diag"
+	"briefings/internal/validate"
 	"briefings/internal/watch"
 	"briefings/internal/write"
 )
@@ -43,7 +44,8 @@ type Session struct {
 	Preview Preview   // nil for watch
 	Log     io.Writer // one line a build, and the problems
 
-	allocated uint64 // by the last build
+	allocated uint64    // by the last build
+	due       scheduled // the next article the last good build held for its time
 }
 
 // Run builds once, then rebuilds after each batch of changes until ctx is
@@ -59,7 +61,7 @@ func (s *Session) Run(ctx context.Context, ready func()) error {
 	if s.Preview != nil {
 		s.Builder.HoldWhileCommitting(s.Preview.Commits())
 	}
-	s.measured(nil)
+	due := s.measured("built", nil)
 	if ready != nil {
 		ready()
 	}
@@ -79,20 +81,58 @@ func (s *Session) Run(ctx context.Context, ready func()) error {
 			if !b.Overflow { // else events were lost: the build looks at everything
 				s.Builder.Changed(b.Paths...)
 			}
-			s.measured(&b)
+			due = s.measured("rebuilt after "+s.describe(b), &b)
 			idle = time.After(idleAfter)
 		case <-idle:
 			idle = nil
 			s.collectIfDue()
+		case <-due.wait():
+			if time.Now().Before(due.at) {
+				continue // only a recheck: the clock may have jumped
+			}
+			due = s.measured("rebuilt as "+due.path+" came due", nil)
+			idle = time.After(idleAfter)
 		}
 	}
 }
 
-// measured builds, noting what the build allocated.
-func (s *Session) measured(b *watch.Batch) {
+// scheduled is the next article a build holds back until its time.
+type scheduled struct {
+	at   time.Time // zero: none
+	path string
+}
+
+// wait fires when the article's time comes, or a minute before that, at
+// most: a timer runs on a clock that stops while the machine sleeps.
+func (n scheduled) wait() <-chan time.Time {
+	if n.at.IsZero() {
+		return nil
+	}
+	return time.After(min(time.Until(n.at), time.Minute))
+}
+
+// nextScheduled is the scheduled article the build held, shown marked or
+// left out, that is published first.
+func nextScheduled(rep build.Report) scheduled {
+	var next scheduled
+	for _, h := range append(slices.Clone(rep.Held), rep.Skipped...) {
+		if h.State == validate.Scheduled && (next.at.IsZero() || h.At.Before(next.at)) {
+			next = scheduled{h.At, h.Article.Path}
+		}
+	}
+	return next
+}
+
+// measured builds, noting what the build allocated, and returns when
+// the next scheduled article is published: the site changes then too.
+func (s *Session) measured(what string, b *watch.Batch) scheduled {
 	before := heapStats()
-	s.build(b)
+	rep, ok := s.build(what, b)
 	s.allocated = heapStats().allocs - before.allocs
+	if ok {
+		s.due = nextScheduled(rep)
+	}
+	return s.due // a failed build knows of none: the last good one's stays
 }
 
 // collectIfDue collects, without waiting for it, if the next build
@@ -123,16 +163,12 @@ func heapStats() heap {
 // 420 MB and added some 350 ms to every third save.
 func (h heap) due(next uint64) bool { return h.objects+next >= h.goal }
 
-// build runs one build and reports it in one line, with the problems of a
-// failed one above it.
-func (s *Session) build(b *watch.Batch) {
+// build runs one build and reports it in one line, which what begins,
+// with the problems of a failed one above it.
+func (s *Session) build(what string, b *watch.Batch) (build.Report, bool) {
 	rep, err := s.Builder.Build()
 	for _, w := range rep.Warnings {
 		fmt.Fprintln(s.Log, w)
-	}
-	what := "built"
-	if b != nil {
-		what = "rebuilt after " + s.describe(*b)
 	}
 	if err != nil {
 		problems, n := lines(err)
@@ -143,7 +179,7 @@ func (s *Session) build(b *watch.Batch) {
 		if s.Preview != nil {
 			s.Preview.Failed(rep.BasePath, problems)
 		}
-		return
+		return rep, false
 	}
 	line := fmt.Sprintf("%s: %d of %d files written, %d removed, in %s", what, rep.Written, rep.Files, rep.Removed,
 		rep.Took.Round(100*time.Microsecond))
@@ -154,6 +190,7 @@ func (s *Session) build(b *watch.Batch) {
 	if s.Preview != nil {
 		s.Preview.Built(rep.BasePath, rep.Written+rep.Removed > 0)
 	}
+	return rep, true
 }
 
 // describe names a batch by the files it left, so that an editor's

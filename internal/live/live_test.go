@@ -206,3 +206,36 @@ func TestIdleSessionCollectsWhenTheNextBuildWould(t *testing.T) {
 	s.collectIfDue()
 	tp.Eventually(t, "a collection", func() bool { return gcs() > before })
 }
+
+// A session rebuilds when a scheduled article's time comes, with no file
+// changed: the preview drops its mark, and a session that leaves
+// scheduled articles out (watch --future=false) publishes it.
+func TestSessionPublishesScheduledArticle(t *testing.T) {
+	for _, future := range []bool{true, false} {
+		root := tp.New(t, project)
+		at := time.Now().Add(3 * time.Second).UTC().Format(time.RFC3339) // whole seconds: 2 s at least
+		tp.Write(t, filepath.Join(root, "content/en/2025/later.md"), "---\ntitle: Later news\ndate: "+at+"\ncountries: [KZ]\n---\nSoon.\n")
+		out := filepath.Join(root, "public")
+		log := &syncBuffer{}
+		s := &Session{Builder: build.New(build.Options{Root: root, Future: future}), Root: root, Log: log}
+		ctx, cancel := context.WithCancel(context.Background())
+		ended := make(chan error)
+		go func() { ended <- s.Run(ctx, nil) }()
+		home := func() string { b, _ := os.ReadFile(filepath.Join(out, "en/index.html")); return string(b) }
+		tp.Eventually(t, "the first build", func() bool { return home() != "" })
+		if listed := strings.Contains(home(), "Later news"); listed != future {
+			t.Errorf("future %v: before its time, the article is listed: %v", future, listed)
+		}
+		before := home()
+		tp.Eventually(t, "the rebuild when the article came due", func() bool {
+			return strings.Contains(log.String(), "rebuilt as content/en/2025/later.md came due")
+		})
+		if after := home(); after == before || !strings.Contains(after, "Later news") {
+			t.Errorf("future %v: the home page did not change when the article came due:\n%s", future, after)
+		}
+		cancel()
+		if err := <-ended; err != nil {
+			t.Error(err)
+		}
+	}
+}
