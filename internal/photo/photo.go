@@ -27,6 +27,7 @@ import (
 	"image/png"
 	"path"
 	"strings"
+	"unicode"
 
 	"github.com/gosimple/slug"
 	xwebp "golang.org/x/image/webp"
@@ -189,8 +190,34 @@ func Probe(name string, data []byte) (info Info, err error) {
 
 // baseName makes the file-name slug of a source: its stem, transliterated
 // to ASCII, lower case, letters, digits and single hyphens, at most 40
-// characters; "photo" if nothing is left.
+// characters; "photo" if nothing is left. Words of digits alone go, and
+// a camera's own name: "IMG_20260312_141503" would publish when and with
+// what the photo was taken, which its file no longer says.
 func baseName(name string) string {
+	var words []string
+	named := false // by a word of the editor's
+	for _, w := range strings.Split(slugOf(name), "-") {
+		if strings.ContainsFunc(w, unicode.IsLetter) && !cameraWords[w] {
+			words = append(words, w)
+			named = named || !fillers[w]
+		}
+	}
+	if !named {
+		return "photo"
+	}
+	return strings.Join(words, "-")
+}
+
+// cameraWords are what cameras, phones and apps call every photo.
+var cameraWords = map[string]bool{"img": true, "image": true, "dsc": true, "dscn": true, "dscf": true, "dcim": true,
+	"pxl": true, "mvimg": true, "photo": true, "pic": true, "wp": true, "dji": true, "gopr": true, "mp": true,
+	"screenshot": true, "snapshot": true, "whatsapp": true, "signal": true, "telegram": true}
+
+// fillers name nothing on their own: "Screenshot 2026-03-12 at 14.15.03".
+var fillers = map[string]bool{"at": true, "edited": true, "copy": true, "output": true, "of": true, "and": true}
+
+// slugOf is a source's stem as letters, digits and single hyphens.
+func slugOf(name string) string {
 	stem := path.Base(strings.ReplaceAll(name, `\`, "/"))
 	stem = strings.TrimSuffix(stem, path.Ext(stem))
 	s := strings.ToLower(slug.Make(stem))
