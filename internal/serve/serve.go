@@ -182,8 +182,8 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, base, decoded, rel
 	switch {
 	case err != nil:
 	case info.IsDir() && rel != "" && !strings.HasSuffix(rel, "/"):
-		to := url.URL{Path: decoded + rel + "/"}
-		http.Redirect(w, r, to.EscapedPath(), http.StatusMovedPermanently)
+		to := url.URL{Path: decoded + rel + "/", RawQuery: r.URL.RawQuery} // the search page reads ?q=
+		http.Redirect(w, r, to.String(), http.StatusMovedPermanently)
 		return
 	case info.IsDir():
 		name = path.Join(name, "index.html") // a folder without one is 404, never a listing

@@ -80,6 +80,7 @@ func TestServePages(t *testing.T) {
 		{"/briefings/", "200", "", "text/html; charset=utf-8", `<script src="/briefings/__briefings/live.js" defer></script></body>`},
 		{"/briefings/en/", "200", "", "text/html; charset=utf-8", "ICRC closes its delegation"},
 		{"/briefings/en", "301", "/briefings/en/", "", ""},
+		{"/briefings/en/search?q=%D0%BC%D0%BA%D0%BA%D0%BA+baku", "301", "/briefings/en/search/?q=%D0%BC%D0%BA%D0%BA%D0%BA+baku", "", ""},
 		{"/briefings/en/feed.xml", "200", "", "application/xml", "<rss"},
 		{"/briefings/style.css", "200", "", "text/css; charset=utf-8", "prefers-color-scheme"},
 		{"/briefings/en/2025/09/no-such-article/", "404", "", "text/html; charset=utf-8", "Page not found"},
