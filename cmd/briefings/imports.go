@@ -44,7 +44,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	opts.Date, opts.Force, opts.Today = date.Time, countries, today()
 	status := 0
 	for _, file := range files {
-		if !importOne(p, file, opts, stdout, stderr) {
+		if !importOne(p, *root, file, opts, stdout, stderr) {
 			status = 1
 		}
 	}
@@ -61,7 +61,7 @@ func today() time.Time {
 // importOne imports one file, "-" being standard input, and prints the
 // path written, then what import found and guessed, for the editor to
 // review.
-func importOne(p *draft.Project, file string, opts wire.Options, stdout, stderr io.Writer) bool {
+func importOne(p *draft.Project, root, file string, opts wire.Options, stdout, stderr io.Writer) bool {
 	var src []byte
 	var err error
 	name := file
@@ -86,7 +86,7 @@ func importOne(p *draft.Project, file string, opts wire.Options, stdout, stderr 
 		fmt.Fprintf(stderr, "%s: %s; nothing was written\n", printable(name), printable(err.Error()))
 		return false
 	}
-	fmt.Fprintln(stdout, path)
+	fmt.Fprintln(stdout, fromHere(root, path))
 	return true
 }
 

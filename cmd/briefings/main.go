@@ -370,9 +370,13 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		}
 		return exit(stderr, err)
 	}
-	fmt.Fprintln(stdout, path)
+	fmt.Fprintln(stdout, fromHere(*root, path))
 	return 0
 }
+
+// fromHere is a project path as the shell that ran the command reaches it,
+// so that it can be handed to an editor: under --root when one is given.
+func fromHere(root, path string) string { return filepath.Join(root, filepath.FromSlash(path)) }
 
 func exit(stderr io.Writer, err error) int {
 	if err != nil {
