@@ -210,11 +210,12 @@ func stamp(line string) (when, bool) {
 
 // dated is the date a text gives, where from, and the dateline's tag.
 type dated struct {
-	date  time.Time
-	how   string
-	notes []string
-	tag   found
-	at    int // the line the dateline was on, or -1
+	date     time.Time
+	yearless bool // the year is a guess: the text gives none
+	how      string
+	notes    []string
+	tag      found
+	at       int // the line the dateline was on, or -1
 }
 
 // The first lines, where agencies put the headline, timestamps and the
@@ -253,9 +254,10 @@ func findDate(ls []string, today time.Time, ag *agencies) (dated, []string) {
 	switch {
 	case dl.dated:
 		d.date, d.how = dl.when.date(today)
+		d.yearless = dl.when.Year == 0
 		d.how = joinHow("from the dateline "+quote(dl.text), d.how)
 		if stamped && dl.when.Year == 0 && st.Year != 0 && st.sameDay(dl.when) {
-			d.date = time.Date(st.Year, dl.when.Month, dl.when.Day, 0, 0, 0, 0, time.UTC)
+			d.date, d.yearless = time.Date(st.Year, dl.when.Month, dl.when.Day, 0, 0, 0, 0, time.UTC), false
 			d.how = "from the dateline " + quote(dl.text) + ", the year from the timestamp " + quote(st.Text)
 		} else if stamped && !st.sameDay(dl.when) {
 			t, _ := st.date(today)
@@ -263,6 +265,7 @@ func findDate(ls []string, today time.Time, ag *agencies) (dated, []string) {
 		}
 	case stamped:
 		d.date, d.how = st.date(today)
+		d.yearless = st.Year == 0
 		d.how = joinHow("from the timestamp line "+quote(st.Text), d.how)
 	default:
 		for _, l := range out[:min(len(out), 3)] {

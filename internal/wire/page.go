@@ -38,7 +38,7 @@ func ParsePage(src []byte, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	pg := pageMeta(doc)
+	pg := pageMeta(doc, opts.Location)
 	text := ""
 	if a, err := readability.FromDocument(doc, nil); err == nil && a.Node != nil {
 		text = render.InnerText(a.Node)
@@ -75,8 +75,9 @@ type ldName struct {
 	Name string `json:"name"`
 }
 
-// pageMeta reads the page's metadata.
-func pageMeta(doc *html.Node) page {
+// pageMeta reads the page's metadata; a timestamp with its offset is
+// dated on its day in loc, where the site is.
+func pageMeta(doc *html.Node, loc *time.Location) page {
 	var pg page
 	var publishedKey string
 	var title, h1, published, ldDate, ldTitle, ldPublisher, ogTitle, canonical, ogURL, timeEl string
@@ -142,7 +143,7 @@ func pageMeta(doc *html.Node) page {
 	}
 	for _, d := range []struct{ value, from string }{{published, publishedKey}, {ldDate, "JSON-LD datePublished"},
 		{timeEl, "<time> element"}} {
-		if t, ok := metaDate(d.value); ok && pg.date.IsZero() {
+		if t, ok := metaDate(d.value, loc); ok && pg.date.IsZero() {
 			pg.date, pg.dateFrom = t, d.from+" ("+d.value+")"
 		}
 	}
@@ -166,9 +167,12 @@ func jsonLD(src string) []ldNode {
 }
 
 // metaDate reads a metadata date as the day it was where it was published.
-func metaDate(s string) (time.Time, bool) {
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", time.DateOnly} {
+func metaDate(s string, loc *time.Location) (time.Time, bool) {
+	for i, layout := range []string{time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", time.DateOnly} {
 		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil && t.Year() >= 1900 && t.Year() <= 9999 {
+			if i < 2 && loc != nil {
+				t = t.In(loc) // an instant: 20:15 UTC is the next day in Astana
+			}
 			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
 		}
 	}

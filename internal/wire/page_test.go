@@ -92,3 +92,33 @@ func TestPages(t *testing.T) {
 		t.Error("a wire text with a tag in it is taken for a page")
 	}
 }
+
+// TestPageDateWhereTheSiteIs: a page's timestamp is an instant, dated on
+// the day it falls on where the site is; a dateline without a year that
+// agrees on the day and month raises no note.
+func TestPageDateWhereTheSiteIs(t *testing.T) {
+	page := `<!doctype html><html lang="en"><head><title>ICRC visits detainees in Kazakhstan</title>
+<meta property="article:published_time" content="2025-09-03T20:15:00Z"></head>
+<body><article><h1>ICRC visits detainees in Kazakhstan</h1>
+<p>ASTANA. September 4. The ICRC visited detainees in Kazakhstan, officials said.</p>
+<p>The visit lasted three days.</p></article></body></html>`
+	opts := agencyOptions(t)
+	almaty, err := time.LoadLocation("Asia/Almaty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		loc  *time.Location
+		want string
+		note bool
+	}{{almaty, "2025-09-04", false}, {nil, "2025-09-03", true}} {
+		opts.Location = c.loc
+		r, err := ParsePage([]byte(page), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.Date.Format(time.DateOnly); got != c.want || (len(r.Notes) > 0) != c.note {
+			t.Errorf("in %v: date %s, notes %q; want %s, a note: %v", c.loc, got, r.Notes, c.want, c.note)
+		}
+	}
+}

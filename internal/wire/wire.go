@@ -25,6 +25,7 @@ type Options struct {
 	Date      time.Time                // --date; zero: find it in the text
 	Lang      string                   // --lang; "": tell it from the text
 	Force     []string                 // --country codes, put first
+	Location  *time.Location           // site.yaml's time_zone: the day a page's timestamp falls on there; nil: its own
 }
 
 // Result is the article found in a text.
@@ -139,14 +140,14 @@ func (r *Result) date(d dated, pg page, opts Options) error {
 	case !opts.Date.IsZero():
 		r.Date = opts.Date
 		r.Found = append(r.Found, Finding{"date", r.Date.Format(time.DateOnly), "from --date"})
-		if !d.date.IsZero() && !d.date.Equal(opts.Date) {
+		if !d.date.IsZero() && !d.sameDay(opts.Date) {
 			r.Notes = append(r.Notes, fmt.Sprintf("the text says %s (%s); --date wins", d.date.Format(time.DateOnly), d.how))
 		}
 		return nil
 	case !pg.date.IsZero():
 		r.Date = pg.date
 		r.Found = append(r.Found, Finding{"date", r.Date.Format(time.DateOnly), "from the page's " + pg.dateFrom})
-		if !d.date.IsZero() && !d.date.Equal(pg.date) {
+		if !d.date.IsZero() && !d.sameDay(pg.date) {
 			r.Notes = append(r.Notes, fmt.Sprintf("the text says %s (%s); the page's metadata wins", d.date.Format(time.DateOnly), d.how))
 		}
 		return nil
@@ -157,6 +158,15 @@ func (r *Result) date(d dated, pg page, opts Options) error {
 	r.Found = append(r.Found, Finding{"date", r.Date.Format(time.DateOnly), d.how})
 	r.Notes = append(r.Notes, d.notes...)
 	return nil
+}
+
+// sameDay says whether the text's date can be t: by its day and month
+// alone when the text gives no year.
+func (d dated) sameDay(t time.Time) bool {
+	if d.yearless {
+		return d.date.Month() == t.Month() && d.date.Day() == t.Day()
+	}
+	return d.date.Equal(t)
 }
 
 // source is the page's site name, or the agency the text names.
