@@ -184,7 +184,9 @@ func init() {
 		воскресенье пн вт ср чт пт сб вс monday tuesday wednesday thursday friday saturday sunday mon tue wed
 		thu fri sat sun дүйсенбі сейсенбі сәрсенбі бейсенбі жұма сенбі жексенбі опубликовано обновлено дата
 		публикации published updated posted last on at в от news release press пресс релиз новости статья
-		article date время time жарияланды жаңартылды г года ж жылы am pm`) {
+		article date время time жарияланды жаңартылды г года ж жылы am pm
+		views view reads просмотров просмотра просмотр просмотры comments комментариев комментария комментарий
+		көрілім көрілді пікір`) { // a counter beside the date: "14:05 | 1523 views"
 		stampWords[w] = true
 	}
 }

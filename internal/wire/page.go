@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -44,9 +45,44 @@ func ParsePage(src []byte, opts Options) (Result, error) {
 		text = render.InnerText(a.Node)
 	}
 	if strings.TrimSpace(text) == "" {
-		text = visibleText(doc)
+		text = visibleText(doc, false)
+	}
+	if pg.date.IsZero() {
+		pg.shown = shownDate(visibleText(doc, true), pg.title, text, opts.Today)
 	}
 	return parse(text, pg, opts)
+}
+
+// shownDate is the timestamp a page shows near its headline or above its
+// text but outside the article, as many agencies' pages do: within a few
+// lines of either, the nearest first.
+func shownDate(visible, title, text string, today time.Time) dated {
+	var ls []string
+	for _, l := range strings.Split(visible, "\n") {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			ls = append(ls, l)
+		}
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
+	first = runePrefix(strings.Join(strings.Fields(first), " "), 60)
+	for _, at := range []int{slices.Index(ls, title), slices.IndexFunc(ls, func(l string) bool { return first != "" && strings.HasPrefix(l, first) })} {
+		if at < 0 {
+			continue
+		}
+		for d := 1; d <= 4; d++ {
+			for _, i := range []int{at - d, at + d} {
+				if i < 0 || i >= len(ls) {
+					continue
+				}
+				if w, ok := stamp(ls[i]); ok {
+					t, how := w.date(today)
+					how = joinHow("from the date the page shows "+quote(ls[i])+", outside the text: check that it is the date of the news", how)
+					return dated{date: t, yearless: w.Year == 0, how: how, at: -1}
+				}
+			}
+		}
+	}
+	return dated{at: -1}
 }
 
 // decodePage turns a page saved in another encoding, like windows-1251,
@@ -232,16 +268,21 @@ func textOf(n *html.Node) string {
 	return strings.TrimSpace(b.String())
 }
 
-// visibleText is a page's text without its scripts, menus, headers,
-// footers, asides and forms, a block a line: for pages readability
-// finds no article in.
-func visibleText(doc *html.Node) string {
+// visibleText is a page's text without its scripts, menus, footers,
+// asides and forms, and its headers unless asked for, a block a line:
+// for pages readability finds no article in, and for the date a page
+// shows beside its headline.
+func visibleText(doc *html.Node, headers bool) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Nav, atom.Header, atom.Footer, atom.Aside, atom.Form, atom.Template, atom.Svg, atom.Iframe, atom.Head:
+			case atom.Header:
+				if !headers {
+					return
+				}
+			case atom.Script, atom.Style, atom.Noscript, atom.Nav, atom.Footer, atom.Aside, atom.Form, atom.Template, atom.Svg, atom.Iframe, atom.Head:
 				return
 			case atom.P, atom.Div, atom.Br, atom.Li, atom.H1, atom.H2, atom.H3, atom.H4, atom.Blockquote, atom.Tr, atom.Section, atom.Article:
 				b.WriteString("\n")

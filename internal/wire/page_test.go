@@ -122,3 +122,26 @@ func TestPageDateWhereTheSiteIs(t *testing.T) {
 		}
 	}
 }
+
+// TestPageShownDate: a page with no date in its metadata or its text
+// takes the date it shows beside the headline, and says to check it.
+func TestPageShownDate(t *testing.T) {
+	page := `<!doctype html><html lang="en"><head><title>ICRC visits detainees in Kazakhstan - APA</title></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div class="related"><div class="date">01.08.2025 09:00</div><a href="/x">Oil prices rise</a></div>
+<main><header><h1>ICRC visits detainees in Kazakhstan</h1><div class="date">03.09.2025, 14:05 | Views: 1523</div></header>
+<div class="article-body"><p>The International Committee of the Red Cross visited detainees in Kazakhstan this week, officials said on Wednesday.</p>
+<p>The visit lasted three days and covered two places of detention in the north of the country, the delegation said.</p>
+<p>The ICRC has visited places of detention in Kazakhstan since 2010, under an agreement with the authorities.</p></div></main>
+<footer>© APA</footer></body></html>`
+	r, err := ParsePage([]byte(page), agencyOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Date.Format(time.DateOnly); got != "2025-09-03" || !strings.Contains(how(r, "date"), "check that it is the date") {
+		t.Errorf("date %s, found %q", got, r.Found)
+	}
+	if strings.Contains(r.Body, "Views") || strings.Contains(r.Title, "14:05") {
+		t.Errorf("the timestamp line stayed: title %q, body %q", r.Title, r.Body)
+	}
+}

@@ -67,6 +67,7 @@ type page struct {
 	title, titleFrom string
 	date             time.Time
 	dateFrom         string
+	shown            dated // a timestamp shown near the headline, outside the text: when the text has none
 	site, url        string
 	lang             string
 }
@@ -151,6 +152,8 @@ func (r *Result) date(d dated, pg page, opts Options) error {
 			r.Notes = append(r.Notes, fmt.Sprintf("the text says %s (%s); the page's metadata wins", d.date.Format(time.DateOnly), d.how))
 		}
 		return nil
+	case d.date.IsZero() && !pg.shown.date.IsZero():
+		d = pg.shown
 	case d.date.IsZero():
 		return ErrNoDate
 	}
