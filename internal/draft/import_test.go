@@ -238,3 +238,21 @@ func TestImportTooLarge(t *testing.T) {
 		t.Errorf("wrote %v", files)
 	}
 }
+
+// A saved page's timestamp is dated on its day in site.yaml's time_zone
+// (Asia/Almaty here): 20:15 UTC on 3 September is 4 September there.
+func TestImportPageDateInSiteTimeZone(t *testing.T) {
+	p := project(t)
+	page := `<!doctype html><html lang="en"><head><title>ICRC visits detainees in Kazakhstan</title>
+<meta property="article:published_time" content="2025-09-03T20:15:00Z"></head>
+<body><article><h1>ICRC visits detainees in Kazakhstan</h1>
+<p>The ICRC visited detainees in Kazakhstan this week, officials said on Thursday.</p>
+<p>The visit lasted three days.</p></article></body></html>`
+	_, r, err := p.Import("visit.html", []byte(page), wire.Options{Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Date.Format(time.DateOnly); got != "2025-09-04" {
+		t.Errorf("date %s, want 2025-09-04", got)
+	}
+}

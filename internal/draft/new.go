@@ -168,7 +168,7 @@ func (p *Project) Import(name string, src []byte, opts wire.Options) (string, wi
 // Read reads a wire text or a page as Import does, and checks the draft
 // it would make, without writing it.
 func (p *Project) Read(name string, src []byte, opts wire.Options) (wire.Result, error) {
-	opts.Countries, opts.Sources, opts.Languages = p.Countries, p.Sources, p.Config.Codes()
+	opts.Countries, opts.Sources, opts.Languages, opts.Location = p.Countries, p.Sources, p.Config.Codes(), p.Config.Location
 	parse := func() (wire.Result, error) { return wire.Parse(string(src), opts) }
 	if wire.IsPage(name, src) {
 		parse = func() (wire.Result, error) { return wire.ParsePage(src, opts) }
