@@ -139,6 +139,18 @@ draft: true
 ---
 `, `content/en/a.md:8: link to content/en/2024/gone.md: there is no such article; correct the path, which is relative to this file, or remove the link
 content/en/a.md:9: link to content/en/draft.md: it is a draft, and drafts are not published; publish it or remove the link`},
+		{"relative links to what is not published", `
+-- content/en/a.md --
+---
+title: A
+date: 2025-01-02
+countries: [AZ]
+---
+The [report](report.pdf), [a folder](../nowhere/), [a photo](../pics/gps.jpg)
+and [a note below](#notes) on this page.
+`, `content/en/a.md:6: link to ../nowhere/: a relative link can lead only to an article's .md file; link to a full https:// address, a path of the site (/en/countries/azerbaijan/) or an article's .md file
+content/en/a.md:6: link to ../pics/gps.jpg: a relative link can lead only to an article's .md file; link to a full https:// address, a path of the site (/en/countries/azerbaijan/) or an article's .md file
+content/en/a.md:6: link to report.pdf: a relative link can lead only to an article's .md file; link to a full https:// address, a path of the site (/en/countries/azerbaijan/) or an article's .md file`},
 		{"front matter problems and the same file's links and photos", `
 -- content/en/a.md --
 ---

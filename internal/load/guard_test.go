@@ -96,7 +96,7 @@ func TestGuardAcceptsBriefings(t *testing.T) {
 	parts := []string{
 		"The [delegation](https://example.org/a_(b)_c \"title\") met *families* of the **missing**, [again](x.md#p).",
 		"- one\n  - two\n    - three\n      1. four\n         > five *and* ~~six~~",
-		"| Country | Visits | Note |\n|:--|--:|:-:|\n| AZ | 3 | *fine* |\n| KZ | 4 | [a](b) |",
+		"| Country | Visits | Note |\n|:--|--:|:-:|\n| AZ | 3 | *fine* |\n| KZ | 4 | [a](b.md) |",
 		"> A quote with a [reference][r] and snake_case_names_in_text.\n>\n> > nested",
 		"[r]: https://example.org/ref",
 		"A figure of the delegation[^1] and a second note[^note].\n\n[^1]: As of September.\n\n[^note]: The families.",

@@ -33,7 +33,7 @@ type body struct {
 	links         []Link
 	photos        []PhotoRef
 	dropped       diag.List // a warning for each link and piece of raw HTML left out
-	errs          diag.List // photos that cannot be published
+	errs          diag.List // photos and links that cannot be published
 }
 
 // convertBody renders the body of the article at path, whose first line is
@@ -46,8 +46,10 @@ func convertBody(path string, src []byte, first int, summary string, hash uint64
 	line := func(n ast.Node) int { return first + lines.of(nodeStart(n, src)) - 1 }
 	b := body{summary: summary}
 	b.dropped = tidy(doc, src, path, line)
-	b.links = articleLinks(doc, path, line, hash)
+	var linkErrs diag.List
+	b.links, linkErrs = articleLinks(doc, path, line, hash)
 	b.photos, b.errs = bodyPhotos(doc, src, path, line, hash)
+	b.errs = append(linkErrs, b.errs...)
 	if b.summary == "" {
 		b.summary = firstParagraph(doc, src)
 	}
@@ -78,8 +80,9 @@ var renderBufs = sync.Pool{New: func() any { return &renderBuf{w: bufio.NewWrite
 // .md) and to paths of the site (/en/countries/kazakhstan/), and puts a
 // placeholder in place of each destination: the URL is known only once
 // every article, and the site's base path, is.
-func articleLinks(doc ast.Node, from string, line func(ast.Node) int, hash uint64) []Link {
+func articleLinks(doc ast.Node, from string, line func(ast.Node) int, hash uint64) ([]Link, diag.List) {
 	var links []Link
+	var errs diag.List
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		l, ok := n.(*ast.Link)
 		if !entering || !ok {
@@ -96,8 +99,14 @@ func articleLinks(doc ast.Node, from string, line func(ast.Node) int, hash uint6
 			link.Site = u.Path
 		case strings.HasSuffix(u.Path, ".md"):
 			link.Target = path.Join(path.Dir(from), u.Path)
-		default:
+		case u.Path != "":
+			// Nothing in content/ but articles and photos is published,
+			// and the page is not where its file is: this leads nowhere.
+			errs.Add(from, link.Line, "link to %s: a relative link can lead only to an article's .md file; "+
+				"link to a full https:// address, a path of the site (/en/countries/azerbaijan/) or an article's .md file", diag.Clean(dest))
 			return ast.WalkContinue, nil
+		default:
+			return ast.WalkContinue, nil // "#part" on this page
 		}
 		if u.RawQuery != "" {
 			link.Fragment = "?" + u.RawQuery
@@ -109,7 +118,7 @@ func articleLinks(doc ast.Node, from string, line func(ast.Node) int, hash uint6
 		links = append(links, link)
 		return ast.WalkContinue, nil
 	})
-	return links
+	return links, errs
 }
 
 // lineIndex holds the offsets at which a text's lines start.
