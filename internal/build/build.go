@@ -17,6 +17,7 @@ import (
 	"briefings/internal/load"
 	"briefings/internal/render"
 	"briefings/internal/validate"
+	"briefings/internal/write"
 )
 
 // Options say what to build and where.
@@ -117,6 +118,9 @@ func (b *Builder) Build() (Report, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	start := time.Now()
+	if err := b.checkFolders(); err != nil {
+		return Report{}, err
+	}
 	fsys, done, err := projectFS(b.opts)
 	if err != nil {
 		return Report{}, err
@@ -245,6 +249,21 @@ func (b *Builder) plan(in render.Input, published []*load.Article, statics []ren
 		}
 	}
 	return all, nil
+}
+
+// checkFolders refuses an output or photo cache folder in the wrong place
+// before anything is read or processed into it: the output is checked
+// again, with what it holds, when the build begins writing.
+func (b *Builder) checkFolders() error {
+	if b.opts.FS != nil {
+		return nil // the sources are not on disk
+	}
+	if !b.opts.DryRun && b.last.keys == nil {
+		if err := write.Check(b.opts.Out, b.opts.Root); err != nil {
+			return err
+		}
+	}
+	return write.CheckPhotoCache(b.opts.PhotoCache, b.opts.Out, b.opts.Root)
 }
 
 // samePaths reports whether outputs are at the paths of the last good

@@ -386,6 +386,22 @@ func TestOutputRefused(t *testing.T) {
 	if readFile(t, filepath.Join(foreign, "notes.txt")) != "keep me" {
 		t.Errorf("a foreign folder was touched")
 	}
+	for cache, want := range map[string]string{
+		filepath.Join(root, "public", "photos"): "overlaps the output folder",
+		filepath.Join(root, "static", "pc"):     "overlaps the project's static/ folder",
+		filepath.Join(root, "content"):          "overlaps the project's content/ folder",
+		root:                                    "overlaps the output folder",
+	} {
+		for _, dry := range []bool{false, true} {
+			_, err := Build(Options{Root: root, PhotoCache: cache, DryRun: dry})
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("--photo-cache %s: err = %v, want %q", cache, err, want)
+			}
+		}
+	}
+	if _, err := Build(Options{Root: root, PhotoCache: filepath.Join(root, ".cache", "elsewhere")}); err != nil {
+		t.Errorf("a cache folder of its own: %v", err)
+	}
 }
 
 func TestCheckWritesNothing(t *testing.T) {

@@ -38,6 +38,37 @@ func Check(out, project string) error {
 	return checkOutput(out, project)
 }
 
+// CheckPhotoCache refuses a photo cache folder inside the output (the
+// build would remove it as a file it did not make), in a source folder
+// (static/ would publish every photo it holds, drafts' among them) or
+// holding either.
+func CheckPhotoCache(cache, out, project string) error {
+	cache, err := filepath.Abs(cache)
+	if err != nil {
+		return err
+	}
+	refuse := func(what string) error {
+		return fmt.Errorf("refusing to keep processed photos in %s: it %s; choose a folder of its own, like .cache/photos", cache, what)
+	}
+	cache = resolve(cache)
+	if out, err := filepath.Abs(out); err == nil && (within(cache, resolve(out)) || within(resolve(out), cache)) {
+		return refuse("overlaps the output folder " + out)
+	}
+	if project == "" {
+		return nil
+	}
+	project, err = filepath.Abs(project)
+	if err != nil {
+		return err
+	}
+	for _, src := range Sources {
+		if src := resolve(filepath.Join(project, src)); within(cache, src) || within(src, cache) {
+			return refuse("overlaps the project's " + filepath.Base(src) + "/ folder")
+		}
+	}
+	return nil
+}
+
 // checkOutput refuses an output folder that would replace the project or
 // its sources, and one that holds files not written by us.
 func checkOutput(out, project string) error {
