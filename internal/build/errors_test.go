@@ -52,6 +52,21 @@ countries:
   - QQ
 ---
 `, `content/ru/a.md:6: unknown country "QQ": add it to content/countries.yaml or use one of AZ, KZ`},
+		{"direction controls and invisible characters in titles and names", `
+-- content/countries.yaml --
+AZ: {en: "Azer\u202Ebaijan", ru: Азербайджан}
+KZ: {en: Kazakhstan, ru: "Каз\x1bахстан"}
+-- content/en/a.md --
+---
+title: "Bidi \u202E test"
+date: 2025-01-02
+countries: [AZ]
+summary: "x\u2066y"
+---
+`, `content/countries.yaml:1: AZ: the en name holds the invisible character U+202E: delete it
+content/countries.yaml:2: KZ: the ru name holds the invisible character U+001B: delete it
+content/en/a.md:2: title holds the direction control U+202E, which turns the text after it around, on the page and past it (the site's name in the tab's title, a list's dates): delete it
+content/en/a.md:5: summary holds the direction control U+2066, which turns the text after it around, on the page and past it (the site's name in the tab's title, a list's dates): delete it`},
 		{"same URL, both files named", `
 -- content/en/2025/one.md --
 ---

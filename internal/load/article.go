@@ -228,6 +228,11 @@ func textRune(r rune) bool {
 	return r != 0xfffe && r != 0xffff
 }
 
+// bidiControl reports the characters that set the direction of the text
+// after them (embeddings, overrides, isolates): in a title or a name they
+// reach past it, into what a page writes beside it.
+func bidiControl(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }
+
 func invalidUTF8At(b []byte) int {
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
@@ -414,6 +419,11 @@ func scalarText(path, key string, line int, v *yaml.Node, errs *diag.List) (stri
 	if i := strings.IndexFunc(v.Value, func(r rune) bool { return !textRune(r) && r != '\r' }); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(v.Value[i:])
 		errs.Add(path, line, "%s holds the control character %U (an escape in quotes?): delete it", key, r)
+		return "", false
+	}
+	if i := strings.IndexFunc(v.Value, bidiControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(v.Value[i:])
+		errs.Add(path, line, "%s holds the direction control %U, which turns the text after it around, on the page and past it (the site's name in the tab's title, a list's dates): delete it", key, r)
 		return "", false
 	}
 	s := strings.Join(strings.Fields(v.Value), " ")

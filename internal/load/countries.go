@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gosimple/slug"
 	"go.yaml.in/yaml/v3"
@@ -119,6 +120,10 @@ func parseCountry(code string, line int, fields map[string]yaml.Node, cfg *Confi
 		case cfg.Languages[key].Title != "" || cfg.guessed && langCode.MatchString(key):
 			if v.Kind != yaml.ScalarNode || v.Value == "" {
 				errs.Add(CountriesPath, v.Line, "%s: the %s name must be text", code, key)
+				ok = false
+			} else if i := strings.IndexFunc(v.Value, func(r rune) bool { return !textRune(r) || r == '\n' || bidiControl(r) }); i >= 0 {
+				r, _ := utf8.DecodeRuneInString(v.Value[i:])
+				errs.Add(CountriesPath, v.Line, "%s: the %s name holds the invisible character %U: delete it", code, key, r)
 				ok = false
 			}
 			c.Names[key] = v.Value
