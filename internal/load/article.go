@@ -327,8 +327,8 @@ func (a *Article) parseFrontMatter(src []byte, errs *diag.List) {
 		}
 	}
 	if !a.Updated.IsZero() && !a.Date.IsZero() && a.updatedBeforeDate() {
-		errs.Add(a.Path, a.Lines.Date, "updated (%s) is before date (%s)",
-			a.Updated.Format(time.DateOnly), a.Date.Format(time.DateOnly))
+		errs.Add(a.Path, seen["updated"], "updated (%s) is before date (%s): an update comes after publication; correct one of them",
+			asWritten(a.Updated, a.dayOnly.updated), asWritten(a.Date, a.dayOnly.date))
 	}
 }
 
@@ -343,6 +343,14 @@ func (a *Article) PublishAt(loc *time.Location) time.Time {
 		return time.Date(a.Date.Year(), a.Date.Month(), a.Date.Day(), 0, 0, 0, 0, loc)
 	}
 	return a.Date
+}
+
+// asWritten is a date as the editor gave it: the day alone, or with its time.
+func asWritten(t time.Time, dayOnly bool) string {
+	if dayOnly {
+		return t.Format(time.DateOnly)
+	}
+	return t.Format(time.RFC3339)
 }
 
 // updatedBeforeDate compares the dates as the editor wrote them: when

@@ -39,7 +39,9 @@ func TestParseArticleErrors(t *testing.T) {
 		{"impossible date", "---\ntitle: T\ndate: 2025-02-30\ncountries: [AZ]\n---\n", []string{
 			at + `:3: date "2025-02-30" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`}},
 		{"updated before date", "---\ntitle: T\ndate: 2025-02-10\nupdated: 2025-02-01\ncountries: [AZ]\n---\n", []string{
-			at + `:3: updated (2025-02-01) is before date (2025-02-10)`}},
+			at + `:4: updated (2025-02-01) is before date (2025-02-10): an update comes after publication; correct one of them`}},
+		{"updated before date on the same day", "---\ntitle: T\ndate: 2025-11-18T10:00:00+05:00\nupdated: 2025-11-18T09:00:00+05:00\ncountries: [AZ]\n---\n", []string{
+			at + `:4: updated (2025-11-18T09:00:00+05:00) is before date (2025-11-18T10:00:00+05:00): an update comes after publication; correct one of them`}},
 		{"empty title", "---\ntitle:\ndate: 2025-01-01\ncountries: [AZ]\n---\n", []string{at + ":2: title is empty"}},
 		{"title as list", "---\ntitle: [a, b]\ndate: 2025-01-01\ncountries: [AZ]\n---\n",
 			[]string{at + ":2: title must be text, not a list or a mapping"}},
