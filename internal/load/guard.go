@@ -127,6 +127,9 @@ func containers(l []byte) ([]byte, int) {
 		switch {
 		case len(l) > 0 && l[0] == '>':
 			l = l[1:]
+			if len(l) > 0 && l[0] == ' ' {
+				l = l[1:] // the space after ">" is the marker's, not indentation
+			}
 		case m != nil:
 			l = l[len(m):]
 		default:

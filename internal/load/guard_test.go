@@ -180,3 +180,23 @@ func timeIt(f func()) time.Duration {
 	}
 	return best.Round(time.Millisecond)
 }
+
+// TestGuardNestingDepth: the depth the guard reports is the number of
+// markers, whatever the spaces after each quote's ">"; it refuses just
+// past MaxNesting, not before.
+func TestGuardNestingDepth(t *testing.T) {
+	for _, sep := range []string{"> ", ">"} {
+		for _, n := range []int{MaxNesting - 1, MaxNesting, MaxNesting + 1} {
+			_, errs := ParseArticle(at, article(strings.Repeat(sep, n)+"deep"))
+			if refused := len(errs) > 0; refused != (n > MaxNesting) {
+				t.Errorf("%d quotes written %q: refused %v: %v", n, sep, refused, errs)
+			}
+		}
+	}
+	for _, n := range []int{MaxNesting, MaxNesting + 1} {
+		_, errs := ParseArticle(at, article(strings.Repeat("- ", n)+"deep"))
+		if refused := len(errs) > 0; refused != (n > MaxNesting) {
+			t.Errorf("%d list markers: refused %v: %v", n, refused, errs)
+		}
+	}
+}
