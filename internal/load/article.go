@@ -118,10 +118,16 @@ func (a *Article) makeSlug(errs *diag.List) {
 // Russian passport standard) does, but for the soft and hard signs, which
 // it turns into apostrophes and so into hyphens: "правительства" would be
 // "pravitel-stva". ICAO drops ь and writes ъ as "ie"; so do we.
+//
+// Kazakh letters, in names that Russian and English titles carry, are
+// not in gosimple/slug's tables: it dropped Ә and split the word at the
+// others ("Қазақстан" was "k-azak-stan"). They are written as the
+// letters they sound nearest to.
 func MakeSlug(title, lang string) string {
 	if lang == "ru" {
 		title = russianSigns.Replace(title)
 	}
+	title = kazakhLetters.Replace(title)
 	s := slug.MakeLang(title, lang)
 	if len(s) > MaxSlug {
 		s = s[:MaxSlug+1]
@@ -136,6 +142,9 @@ func MakeSlug(title, lang string) string {
 // MaxSlug is the longest slug, in bytes: a slug is a folder's name in the
 // site, and file systems refuse names past 255 bytes.
 const MaxSlug = 200
+
+var kazakhLetters = strings.NewReplacer("Ә", "А", "ә", "а", "Ғ", "Г", "ғ", "г", "Қ", "К", "қ", "к", "Ң", "Н", "ң", "н",
+	"Ө", "О", "ө", "о", "Ұ", "У", "ұ", "у", "Ү", "У", "ү", "у", "Һ", "Х", "һ", "х", "І", "И", "і", "и")
 
 var russianSigns = strings.NewReplacer("ь", "", "Ь", "", "ъ", "ie", "Ъ", "IE", "&", " и ")
 

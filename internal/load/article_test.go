@@ -174,6 +174,8 @@ func TestMakeSlug(t *testing.T) {
 		{"Azerbaijan: Activity highlights for the first half of 2024", "en", "azerbaijan-activity-highlights-for-the-first-half-of-2024"},
 		{"Aid & access: \"ICRC\" — Türkiye", "en", "aid-and-access-icrc-turkiye"},
 		{"  Spaces   everywhere  ", "en", "spaces-everywhere"},
+		{"Токаев посетил Қызылорду и Жаңаөзен", "ru", "tokaev-posetil-kyzylordu-i-zhanaozen"},
+		{"Visit to Әлемтану and Ұлытау", "en", "visit-to-alemtanu-and-ulytau"},
 	}
 	long := strings.Repeat("Заголовок ", 40)
 	if got := MakeSlug(long, "ru"); len(got) > MaxSlug || !strings.HasPrefix(got, "zagolovok-zagolovok") || strings.HasSuffix(got, "-") {
