@@ -208,6 +208,22 @@ func TestHeadlineNamingAgency(t *testing.T) {
 	}
 }
 
+// TestRubricAboveHeadline: a section's name above the headline is not
+// the headline, nor kept in the text.
+func TestRubricAboveHeadline(t *testing.T) {
+	opts := agencyOptions(t)
+	for _, rubric := range []string{"Общество", "В мире", "Society"} {
+		text := rubric + "\nМККК передал помощь пострадавшим от паводков\nАСТАНА. 3 сентября. КАЗИНФОРМ - Международный комитет Красного Креста передал помощь пострадавшим от паводков в Казахстане.\nПомощь включает продукты питания.\n"
+		r, err := Parse(text, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Title != "МККК передал помощь пострадавшим от паводков" || strings.Contains(r.Body, rubric) {
+			t.Errorf("%q: title %q, body %q", rubric, r.Title, r.Body)
+		}
+	}
+}
+
 // TestLanguages: Kazakh is refused by name on a site without it, a few
 // Kazakh letters in a Russian text are names, and --lang overrides.
 func TestLanguages(t *testing.T) {

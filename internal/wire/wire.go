@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"briefings/internal/load"
@@ -204,13 +205,27 @@ func (r *Result) source(src found, link string, pg page, ag *agencies) {
 	}
 }
 
-// headline is the page's title, the text's headline line, or one
-// proposed from the lead.
+// isRubric is a section's name above a headline: "Общество", "World news".
+func isRubric(l string) bool {
+	r, _ := utf8.DecodeRuneInString(l)
+	return len(strings.Fields(l)) <= 2 && utf8.RuneCountInString(l) <= 30 && unicode.IsUpper(r) &&
+		!strings.ContainsFunc(l, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune(".,;:!?…«»\"", r) })
+}
+
+// headline is the page's title, the text's headline line (under a
+// rubric, if one stands above it), or one proposed from the lead.
 func (r *Result) headline(ls []string, pg page) []string {
 	if pg.title != "" {
 		r.Title = pg.title
 		r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", "from the page's " + pg.titleFrom})
 		return ls
+	}
+	if len(ls) > 2 && isRubric(ls[0]) {
+		if title, rest := findHeadline(ls[1:]); title != "" {
+			r.Title = title
+			r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", "found: the line under the rubric " + quote(ls[0]) + ", which is dropped"})
+			return rest
+		}
 	}
 	if r.Title, ls = findHeadline(ls); r.Title != "" {
 		r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", "found: the text's first line"})
