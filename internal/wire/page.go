@@ -3,6 +3,7 @@ package wire
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"regexp"
 	"slices"
@@ -40,12 +41,22 @@ func ParsePage(src []byte, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	pg := pageMeta(doc, opts.Location)
+	if heads := storyHeadings(doc); len(heads) > 1 && !pg.story {
+		return Result{}, fmt.Errorf("the page lists %d stories (%s): save the page of the story itself, and import that", len(heads), strings.Join(heads, "; "))
+	}
 	text := ""
 	if a, err := readability.FromDocument(doc, nil); err == nil && a.Node != nil {
 		text = render.InnerText(a.Node)
 	}
 	if strings.TrimSpace(text) == "" {
 		text = visibleText(doc, false)
+	}
+	if !slices.ContainsFunc(strings.Split(text, "\n"), func(l string) bool { return words(l) >= 6 }) {
+		what := "no text"
+		if shown := strings.Join(strings.Fields(text), " "); shown != "" {
+			what = "no article text, only " + quote(shown)
+		}
+		return Result{}, fmt.Errorf("the page holds %s: save the page of a story with its text, or paste the text itself", what)
 	}
 	if pg.date.IsZero() {
 		pg.shown = shownDate(visibleText(doc, true), pg.title, text, opts.Today)
@@ -83,6 +94,42 @@ func shownDate(visible, title, text string, today time.Time) dated {
 		}
 	}
 	return dated{at: -1}
+}
+
+// storyHeadings are the headlines of the stories a page shows as
+// articles of their own, outside its menus and asides: more than one is
+// a list of news, whose texts would be glued into one draft.
+func storyHeadings(doc *html.Node) []string {
+	var heads []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.DataAtom {
+		case atom.Nav, atom.Aside, atom.Footer, atom.Header, atom.Template:
+			return
+		case atom.Article:
+			if h := firstHeading(n); h != "" {
+				heads = append(heads, quote(h))
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return heads
+}
+
+func firstHeading(n *html.Node) string {
+	if n.Type == html.ElementNode && (n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3) {
+		return runePrefix(strings.Join(strings.Fields(strings.Map(dropControl, textOf(n))), " "), 80)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if h := firstHeading(c); h != "" {
+			return h
+		}
+	}
+	return ""
 }
 
 // decodePage turns a page saved in another encoding, like windows-1251,
@@ -145,6 +192,8 @@ func pageMeta(doc *html.Node, loc *time.Location) page {
 					}
 				case "og:site_name":
 					pg.site = first(pg.site, value)
+				case "og:type":
+					pg.story = pg.story || strings.EqualFold(value, "article")
 				case "og:url":
 					ogURL = first(ogURL, value)
 				}
@@ -169,6 +218,7 @@ func pageMeta(doc *html.Node, loc *time.Location) page {
 		}
 	}
 	walk(doc)
+	pg.story = pg.story || published != "" || ldTitle != ""
 	pg.site = strings.Map(dropControl, first(pg.site, ldPublisher))
 	pg.url = first(absolute(canonical), absolute(ogURL))
 	for _, t := range []struct{ value, from string }{{withoutSite(ogTitle, pg.site), "og:title"}, {ldTitle, "JSON-LD headline"},

@@ -145,3 +145,30 @@ func TestPageShownDate(t *testing.T) {
 		t.Errorf("the timestamp line stayed: title %q, body %q", r.Title, r.Body)
 	}
 }
+
+// TestPagesRefused: a list of stories, and a page with no article text,
+// are refused with what they hold, rather than drafted as one story.
+func TestPagesRefused(t *testing.T) {
+	story := func(h string) string {
+		return "<article><h2>" + h + "</h2><p>The ICRC delivered aid to families in the region affected by the conflict this week.</p></article>"
+	}
+	cases := []struct{ page, want string }{
+		{"<html><head><title>Latest news</title></head><body><nav><a>Home</a></nav>" + story("ICRC delivers aid to Batken") +
+			story("Tajikistan, ICRC discuss detention visits") + "</body></html>", `the page lists 2 stories ("ICRC delivers aid to Batken"; "Tajikistan, ICRC discuss detention visits")`},
+		{`<html><head><title>ICRC video | Report.az</title><meta property="article:published_time" content="2025-09-03T10:00:00+04:00"></head>` +
+			`<body><nav>Home News</nav><div class="video"><iframe src="https://example.org/v"></iframe></div></body></html>`, "the page holds no article text"},
+	}
+	for _, c := range cases {
+		if _, err := ParsePage([]byte(c.page), agencyOptions(t)); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("err = %v, want %q", err, c.want)
+		}
+	}
+	// A story page with teasers of others beside it, as <article>s, is one story.
+	one := `<html><head><meta property="og:type" content="article"><title>ICRC delivers aid to Batken</title></head><body>` +
+		story("ICRC delivers aid to Batken") + story("Another story") + "</body></html>"
+	opts := agencyOptions(t)
+	opts.Date = today
+	if _, err := ParsePage([]byte(one), opts); err != nil {
+		t.Errorf("a story page with teasers: %v", err)
+	}
+}

@@ -71,6 +71,7 @@ type page struct {
 	shown            dated // a timestamp shown near the headline, outside the text: when the text has none
 	site, url        string
 	lang             string
+	story            bool // its metadata says it is one story: og:type article, a published time, a JSON-LD headline
 }
 
 // Parse reads one wire text.
