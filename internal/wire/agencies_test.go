@@ -179,6 +179,8 @@ func TestDatelineForms(t *testing.T) {
 		{"BAKU, February 12, 2026 - Text.", "2026-02-12"},
 		{"Bishkek, 14 Nov 2025 - Text.", "2025-11-14"},
 		{"МОСКВА, 14 ноя — РИА Новости. Текст.", "2026-11-14"},
+		{"АСТАНА, 3 сентября. МККК передал помощь пострадавшим.", "2026-09-03"},
+		{"BAKU, Sept 3. ICRC delivered aid to families.", "2026-09-03"},
 	}
 	opts := agencyOptions(t)
 	for _, c := range cases {
@@ -244,6 +246,10 @@ func TestLanguages(t *testing.T) {
 	r, err := Parse("Астана, 14 ноября 2025 г. Делегация посетила «Қазақстан Темір Жолы» и встретилась с главой компании.", opts)
 	if err != nil || r.Lang != "ru" {
 		t.Errorf("Russian with a Kazakh name: %s, %v", r.Lang, err)
+	}
+	r, err = Parse("АСТАНА, 3 сентября. МККК и «Қазақстан Қызыл Жарты Ай қоғамы» передали помощь пострадавшим от паводков.\nПомощь получили 300 семей.", opts)
+	if err != nil || r.Lang != "ru" {
+		t.Errorf("a short Russian text naming a Kazakh society: %s, %v", r.Lang, err)
 	}
 }
 

@@ -53,10 +53,15 @@ func findDateline(line string, ag *agencies) (dateline, bool) {
 	}
 	pos, end, places := len(p), len(p), 1
 	closed := false // by a stop or a dash, as "GENEVA (ICRC) –" is
+	tagAt := -1     // where the agency's tag begins, once read
 	for pos < len(line) {
 		sep := separator.FindString(line[pos:])
 		at := pos + len(sep)
+		hadTag := d.tag.ok()
 		n := d.item(line[at:], ag, &places)
+		if !hadTag && d.tag.ok() {
+			tagAt = at
+		}
 		if n == 0 {
 			if strings.ContainsAny(sep, ".,:/–—-") || at == len(line) {
 				end = at
@@ -79,6 +84,11 @@ func findDateline(line string, ag *agencies) (dateline, bool) {
 		end = len(p) + len(m)
 	}
 	rest := strings.TrimLeft(line[end:], " /|")
+	if d.dated && tagAt >= 0 && startsLower(rest) {
+		// "АСТАНА, 3 сентября. МККК передал …": the agency is the
+		// sentence's subject, not the dateline's tag.
+		d.tag, end, rest = found{}, tagAt, line[tagAt:]
+	}
 	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune(`"«“„'`, r) {
 		return d, false
 	}

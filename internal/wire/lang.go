@@ -40,14 +40,12 @@ var marks = []struct {
 func language(text string) (lang, how string) {
 	counts := map[*unicode.RangeTable]int{}
 	scripts := []*unicode.RangeTable{unicode.Cyrillic, unicode.Latin, unicode.Armenian, unicode.Georgian}
-	letters := map[rune]int{}
 	for _, c := range text {
 		for _, s := range scripts {
 			if unicode.Is(s, c) {
 				counts[s]++
 			}
 		}
-		letters[unicode.ToLower(c)]++
 	}
 	best := unicode.Latin
 	for _, s := range scripts {
@@ -61,14 +59,23 @@ func language(text string) (lang, how string) {
 	case unicode.Georgian:
 		return "ka", "the Georgian script"
 	}
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
 	for _, m := range marks {
-		n := 0
-		for _, c := range m.letters {
-			n += letters[c]
+		if m.script != best {
+			continue
 		}
-		// A few such letters are names (Қазақстан in a Russian text); a
-		// language of its own uses them in one letter in a hundred or more.
-		if m.script == best && n >= 5 && n*100 >= counts[best] {
+		all, marked := 0, 0
+		for _, w := range words {
+			if unicode.Is(best, []rune(w)[0]) {
+				all++
+				if strings.ContainsAny(w, m.letters) {
+					marked++
+				}
+			}
+		}
+		// Words with such letters in a Russian text are names («Қазақстан
+		// Қызыл Жарты Ай қоғамы»); in Kazakh, half the words or more have one.
+		if marked >= 3 && marked*100 >= 30*all {
 			return m.lang, "its letters " + strings.Join(strings.Split(m.letters, ""), " ")
 		}
 	}
