@@ -135,13 +135,38 @@ func firstHeading(n *html.Node) string {
 // decodePage turns a page saved in another encoding, like windows-1251,
 // into UTF-8, by what its meta charset says.
 func decodePage(src []byte) io.Reader {
+	if utf8.Valid(src) {
+		return bytes.NewReader(src)
+	}
 	head := src[:min(len(src), 2048)]
-	if m := metaCharset.FindSubmatch(head); m != nil && !utf8.Valid(src) {
+	if m := metaCharset.FindSubmatch(head); m != nil && !mostlyUTF8(src) {
 		if r, err := charset.NewReaderLabel(string(m[1]), bytes.NewReader(src)); err == nil {
 			return r
 		}
 	}
+	if mostlyUTF8(src) {
+		return bytes.NewReader(bytes.ToValidUTF8(src, nil)) // the stray bytes go
+	}
 	return bytes.NewReader(src)
+}
+
+// mostlyUTF8 says whether a page is UTF-8, stray bytes apart: a page
+// re-saved as UTF-8 may keep its old charset line and a broken byte or
+// two, and read as windows-1251 it would be mojibake throughout. Text in
+// an old encoding is almost never valid UTF-8 past a few letters.
+func mostlyUTF8(b []byte) bool {
+	valid, invalid := 0, 0
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			invalid++
+		case n > 1:
+			valid++
+		}
+		b = b[n:]
+	}
+	return invalid == 0 || valid >= 20*invalid
 }
 
 var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset=["']?([\w-]+)`)

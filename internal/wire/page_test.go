@@ -172,3 +172,18 @@ func TestPagesRefused(t *testing.T) {
 		t.Errorf("a story page with teasers: %v", err)
 	}
 }
+
+// TestPageUTF8DespiteItsCharset: a page saved as UTF-8 that still names
+// windows-1251, with a stray byte, is read as UTF-8, not as mojibake.
+func TestPageUTF8DespiteItsCharset(t *testing.T) {
+	page := `<html><head><meta charset="windows-1251"><title>МККК передал помощь семьям в Казахстане</title></head><body><article>` +
+		"<p>АСТАНА. 3 сентября. Международный комитет Красного Креста передал помощь семьям, пострадавшим от паводков в Казахстане.\xff</p>" +
+		"<p>Помощь получили более трёхсот семей в северных районах страны, сообщили в делегации.</p></article></body></html>"
+	r, err := ParsePage([]byte(page), agencyOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Lang != "ru" || r.Title != "МККК передал помощь семьям в Казахстане" || !strings.Contains(r.Body, "Красного Креста") {
+		t.Errorf("lang %s, title %q, body %q", r.Lang, r.Title, r.Body)
+	}
+}
