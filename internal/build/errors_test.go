@@ -144,7 +144,7 @@ countries: [AZ]
 First paragraph, with [a good link](ok.md).
 
 Then [a missing one](2024/gone.md)
-and, on the next line, [a draft](draft.md#top).
+and, on the next line, [a draft](draft.md#top), [one in another case](OK.md).
 -- content/en/draft.md --
 ---
 title: Draft
@@ -153,6 +153,7 @@ countries: [AZ]
 draft: true
 ---
 `, `content/en/a.md:8: link to content/en/2024/gone.md: there is no such article; correct the path, which is relative to this file, or remove the link
+content/en/a.md:9: link to content/en/OK.md: there is no such article, but there is content/en/ok.md, whose name differs in case: write it as it is
 content/en/a.md:9: link to content/en/draft.md: it is a draft, and drafts are not published; publish it or remove the link`},
 		{"relative links to what is not published", `
 -- content/en/a.md --

@@ -55,6 +55,10 @@ func Links(c *load.Content, published, from []*load.Article) diag.List {
 			switch {
 			case isPublished[l.Target]:
 			case !exists[l.Target]:
+				if i := slices.IndexFunc(c.Files, func(f string) bool { return strings.EqualFold(f, l.Target) }); i >= 0 {
+					errs.Add(a.Path, l.Line, "link to %s: there is no such article, but there is %s, whose name differs in case: write it as it is", l.Target, c.Files[i])
+					continue
+				}
 				errs.Add(a.Path, l.Line, "link to %s: there is no such article; correct the path, which is relative to this file, or remove the link", l.Target)
 			case slices.ContainsFunc(c.Articles, func(b *load.Article) bool { return b.Path == l.Target && b.Draft }):
 				errs.Add(a.Path, l.Line, "link to %s: it is a draft, and drafts are not published; publish it or remove the link", l.Target)
