@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -55,5 +56,47 @@ Text.
 		if got[i] != want[i] {
 			t.Errorf("date %d is %q, want %q", i, got[i], want[i])
 		}
+	}
+}
+
+// In a feed, a footnote and a link to a part of the article lead to the
+// article's page: "#fn-1" alone would be read against the feed's address.
+func TestFeedFragmentLinksLeadToPage(t *testing.T) {
+	root := newProject(t, `
+-- content/site.yaml --
+base_url: https://example.org/b/
+default_language: en
+languages:
+  en: {name: English, title: Briefings}
+-- content/countries.yaml --
+AZ: {en: Azerbaijan}
+-- content/en/notes.md --
+---
+title: Notes
+date: 2025-09-03
+countries: [AZ]
+---
+A figure[^1], and [the method](#method).
+
+## Method
+
+[^1]: As of September.
+`)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	page := "https://example.org/b/en/2025/09/notes/"
+	for _, feed := range []string{"en/feed.xml", "en/atom.xml", "en/feed.json"} {
+		body := readFile(t, filepath.Join(out, feed))
+		for _, want := range []string{page + "#fn-1", page + "#fnref-1", page + "#method"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s lacks a link to %s", feed, want)
+			}
+		}
+		if regexp.MustCompile(`href=(?:"|\\"|&#34;|&quot;)#`).MatchString(body) {
+			t.Errorf("%s keeps a link to a fragment alone", feed)
+		}
+	}
+	if html := readFile(t, filepath.Join(out, "en/2025/09/notes/index.html")); !strings.Contains(html, `href="#fn-1"`) {
+		t.Errorf("the page's own footnote link is not a fragment")
 	}
 }

@@ -16,7 +16,8 @@ import (
 // a second reference), where goldmark writes colons that validators
 // refuse. A note and each of its references link to each other with
 // plain anchors, which need no script. An article is the only body on its
-// page and the templates' ids never start with fn, so ids are unique.
+// page and the templates' ids never start with fn, so ids are unique;
+// in feeds, where many bodies meet, the links lead to the article's page.
 type footnoteMarks struct{}
 
 func (footnoteMarks) Extend(m goldmark.Markdown) {

@@ -58,7 +58,7 @@ func (p *planner) newFeed(lang load.Language, country *load.Country, arts []*loa
 			return f, err
 		}
 		it := feedItem{Title: a.Title, URL: urls.Abs(site.Path(a)), Summary: a.Summary,
-			Body:      articleBody{A: a, Paths: linkPaths(site, a), Photos: html, URLs: urls, Abs: true},
+			Body:      articleBody{A: a, Paths: linkPaths(site, a), Photos: html, URLs: urls, Abs: true, Page: urls.Abs(site.Path(a))},
 			Published: feedTime(a.Date, site.Config.Location)}
 		it.Updated = later(it.Published, feedTime(a.Updated, site.Config.Location))
 		if a.Lead != nil {

@@ -168,13 +168,15 @@ type articleBody struct {
 	Photos []string
 	URLs   URLs
 	Abs    bool
+	Page   string // with Abs, the page's absolute URL: a link to a part of it, a footnote, leads there
 }
 
 // html is the article's HTML with its links and photos in place.
 func (b articleBody) html() (string, error) {
 	a := b.A
 	body, err := a.Body()
-	if err != nil || len(a.Links) == 0 && len(a.Photos) == 0 {
+	fragments := b.Abs && strings.Contains(body, `href="#`)
+	if err != nil || len(a.Links) == 0 && len(a.Photos) == 0 && !fragments {
 		return body, err
 	}
 	url := b.URLs.Href
@@ -193,6 +195,12 @@ func (b articleBody) html() (string, error) {
 	}
 	for i, ph := range a.Photos {
 		pairs = append(pairs, ph.Placeholder, b.Photos[i])
+	}
+	if fragments {
+		// In a feed, "#fn-1" would be read against the feed's address, and
+		// every item's notes share their ids. Only goldmark writes href=
+		// in a body: raw HTML is dropped, and text has its quotes escaped.
+		pairs = append(pairs, `href="#`, `href="`+html.EscapeString(b.Page)+`#`)
 	}
 	return strings.NewReplacer(pairs...).Replace(body), nil
 }
