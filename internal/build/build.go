@@ -219,7 +219,7 @@ func (b *Builder) prepare(fsys fs.FS) (render.Input, []*load.Article, []render.O
 	rep.Warnings = errs.Warnings().Sort()
 	if errs.Err() != nil {
 		if len(terrs) == 0 && len(serrs) == 0 && err == nil {
-			errs.Append(siteLinksDespite(content, published, flawed, theme, urls, statics))
+			errs.Append(siteLinksDespite(content, published, flawed, theme, urls, statics, b.last.memo))
 		}
 		return render.Input{}, nil, nil, next, rep, errs.Err()
 	}

@@ -235,3 +235,40 @@ func TestRebuildAfterAnotherBuild(t *testing.T) {
 	mustBuild(t, Options{Root: root, Out: fresh})
 	sameTree(t, tree(t, out), tree(t, fresh))
 }
+
+// A session's failed build still lists a broken link to a site path in
+// another file, planned from its last build without touching what the
+// next build reads: after the fix, the rebuild equals a fresh build.
+func TestFailedRebuildChecksSiteLinks(t *testing.T) {
+	root := newProject(t, siteArchive)
+	writeFile(t, filepath.Join(root, "content/en/2025/links.md"),
+		"---\ntitle: Links\ndate: 2025-09-05\ncountries: [AZ]\n---\nSee [the country](/en/countries/azerbaijan/) and [nothing](/en/nowhere/).\n")
+	out := filepath.Join(t.TempDir(), "public")
+	b := New(Options{Root: root, Out: out})
+	if _, err := b.Build(); err == nil || !strings.Contains(err.Error(), "link to /en/nowhere/") {
+		t.Fatalf("the broken site link: %v", err)
+	}
+	writeFile(t, filepath.Join(root, "content/en/2025/links.md"),
+		"---\ntitle: Links\ndate: 2025-09-05\ncountries: [AZ]\n---\nSee [the country](/en/countries/azerbaijan/).\n")
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	art := filepath.Join(root, "content/en/2025/closure.md")
+	orig := readFile(t, art)
+	writeFile(t, filepath.Join(root, "content/en/2025/links.md"),
+		"---\ntitle: Links\ndate: 2025-09-05\ncountries: [AZ]\n---\nSee [the country](/en/countries/azerbaijan/) and [nothing](/en/nowhere/).\n")
+	writeFile(t, art, strings.Replace(orig, "date: 2025-09-03", "date: 2025-09-03\nsumary: a typo", 1))
+	_, err := b.Build()
+	if err == nil || !strings.Contains(err.Error(), "link to /en/nowhere/") || !strings.Contains(err.Error(), `unknown field "sumary"`) {
+		t.Fatalf("both problems at once: %v", err)
+	}
+	writeFile(t, art, strings.Replace(orig, "ICRC closes its delegation", "Fixed title", 1))
+	writeFile(t, filepath.Join(root, "content/en/2025/links.md"),
+		"---\ntitle: Links\ndate: 2025-09-05\ncountries: [AZ]\n---\nSee [the country](/en/countries/azerbaijan/) again.\n")
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	mustBuild(t, Options{Root: root, Out: fresh})
+	sameTree(t, tree(t, out), tree(t, fresh))
+}

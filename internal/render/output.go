@@ -210,6 +210,16 @@ func (m *Memo) Next() *Memo {
 	return n
 }
 
+// Trial is the memo of a plan that is made and then dropped, such as a
+// failed build's check of its links: it reads what this build made, and
+// changes nothing the next build reads. The search index's memo, which a
+// plan updates, is not shared.
+func (m *Memo) Trial() *Memo {
+	n := m.Next()
+	n.search = nil
+	return n
+}
+
 // get returns what id names, made by make if no build made it.
 func (g *generation[K, V]) get(id K, make func() (V, error)) (V, error) {
 	g.mu.Lock()
