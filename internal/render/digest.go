@@ -74,29 +74,40 @@ func (d *digester) share(p any) {
 // read where it is: boxed as an any, each page's input was copied once
 // more, an eighth of what a rebuild allocated.
 func (d *digester) input(kind string, context [4]uint64, in reflect.Value) uint64 {
-	var h maphash.Hash
-	h.SetSeed(seed)
-	writeString(&h, kind)
+	h := newHash()
+	defer hashes.Put(h)
+	writeString(h, kind)
 	for _, n := range context {
-		writeUint(&h, n)
+		writeUint(h, n)
 	}
-	hasherOf(in.Type())(d, &h, in)
+	hasherOf(in.Type())(d, h, in)
 	return h.Sum64()
 }
 
 // sum digests values, each in turn.
 func (d *digester) sum(vs ...any) uint64 {
-	var h maphash.Hash
-	h.SetSeed(seed)
+	h := newHash()
+	defer hashes.Put(h)
 	for _, v := range vs {
 		rv := reflect.ValueOf(v)
 		if !rv.IsValid() {
 			h.WriteByte(0)
 			continue
 		}
-		hasherOf(rv.Type())(d, &h, rv)
+		hasherOf(rv.Type())(d, h, rv)
 	}
 	return h.Sum64()
+}
+
+// hashes are reused: a Hash passed to the hashers escapes, and one made
+// for each page's input was a twentieth of what a rebuild allocated
+// at 10,000 articles (42.7 MB to 40.3 MB a body edit).
+var hashes = sync.Pool{New: func() any { return new(maphash.Hash) }}
+
+func newHash() *maphash.Hash {
+	h := hashes.Get().(*maphash.Hash)
+	h.SetSeed(seed) // and empties it
+	return h
 }
 
 // seed makes digests differ from one process to the next: keys are
