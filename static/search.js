@@ -119,9 +119,12 @@
       found = got;
       const s = status.dataset;
       status.textContent = (s['count' + new Intl.PluralRules(document.documentElement.lang).select(found.length)] || s.countother).replace('{n}', found.length);
+      $('search-browse').hidden = found.length > 0; // nothing found: the ways to browse stay
       await show(mine, m);
     } catch (e) {
-      if (mine === run) status.textContent = status.dataset.error;
+      if (mine !== run) return;
+      status.textContent = status.dataset.error;
+      $('search-browse').hidden = false; // the message sends the reader to them
     }
   };
 

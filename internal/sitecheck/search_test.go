@@ -51,6 +51,11 @@ func TestSearch(t *testing.T) {
 		if status != c.status {
 			t.Errorf("%s %q: status %q, want %q", c.lang, c.query, status, c.status)
 		}
+		// With nothing found, the ways to browse the site stay in view.
+		browse, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`!document.getElementById('search-browse').hidden`))
+		if err != nil || browse != (countIn(status) == 0) {
+			t.Errorf("%s %q: %s, and the links to browse by country and year shown: %v (%v)", c.lang, c.query, status, browse, err)
+		}
 		other := 0
 		for _, r := range got {
 			if r.Lang != "" {
