@@ -332,8 +332,9 @@ func (s *state) files() []File {
 // canon is the stem a stem's forms are listed under. Russian Snowball
 // takes the н of a noun in -ан, -ян as a verb ending, so "азербайджан" and
 // "азербайджана" stem to "азербайджа" but "азербайджане" to "азербайджан";
-// so with л, й, в ("китай"). A stem that is another plus one of those
-// letters after а or я is read as that other stem, if a story has it.
+// so with л, й, в ("китай"), and with -ен and -ит ("йемен", "визит"). A
+// stem that is another plus one of those endings is read as that other
+// stem, if a story has it.
 func (s *state) canon(stem int32) int32 {
 	if short := s.v.short[stem]; short >= 0 && len(s.post[short]) > 0 {
 		return short

@@ -426,3 +426,21 @@ func TestSameDocSeesEveryField(t *testing.T) {
 		t.Error("a Doc differs from itself")
 	}
 }
+
+// TestNounsSnowballReadsAsVerbs: Russian Snowball takes -ен and -ит of
+// some nouns for verb endings (йемен → йем, визит → виз, but йемене →
+// йемен, визита → визит); every form of such a noun finds every story
+// with any other.
+func TestNounsSnowballReadsAsVerbs(t *testing.T) {
+	docs := []Doc{
+		{Title: "Визит президента МККК в Йемен", Summary: "Президент прибыл.", Href: "/ru/a/", Date: "3 сентября 2025", DateISO: "2025-09-03", Lang: "ru"},
+		{Title: "Итоги визита делегации в Йемене", Summary: "Делегация вернулась.", Href: "/ru/b/", Date: "2 сентября 2025", DateISO: "2025-09-02", Lang: "ru"},
+		{Title: "О визите в Сану и помощи Йемену", Summary: "Помощь прибыла.", Href: "/ru/c/", Date: "1 сентября 2025", DateISO: "2025-09-01", Lang: "ru"},
+	}
+	c := newClient(t, "ru", build(t, "ru", docs))
+	for _, q := range []string{"визит", "визита", "визите", "Йемен", "Йемене", "Йемену", "Йеменом"} {
+		if got := titles(t, c, q, false); len(got) != 3 {
+			t.Errorf("%q finds %q, want all three", q, got)
+		}
+	}
+}

@@ -172,7 +172,8 @@ func (v *vocab) form(w []byte) int32 {
 }
 
 // stem numbers a stem, with the shorter one canon may read it as: a
-// stem ending in н, л, й or в after а or я.
+// stem ending in н, л, й or в after а or я, less that letter; or one
+// ending in ен or ит, less those two, when three letters are left.
 func (v *vocab) stem(st string) int32 {
 	if id, ok := v.stemID[st]; ok {
 		return id
@@ -186,10 +187,15 @@ func (v *vocab) stem(st string) int32 {
 	last, size := utf8.DecodeLastRuneInString(st)
 	short := st[:len(st)-size]
 	prev, _ := utf8.DecodeLastRuneInString(short)
-	if st != "" && strings.ContainsRune("нлйв", last) && strings.ContainsRune("ая", prev) {
-		s := v.stem(short)
-		v.short[id] = s
-		v.longs[s] = append(v.longs[s], id)
+	switch {
+	case st != "" && strings.ContainsRune("нлйв", last) && strings.ContainsRune("ая", prev):
+	case (strings.HasSuffix(st, "ен") || strings.HasSuffix(st, "ит")) && utf8.RuneCountInString(st) >= 5:
+		short = st[:len(st)-len("ен")] // йемене → йемен, read as йем; визита → визит, as виз
+	default:
+		return id
 	}
+	s := v.stem(short)
+	v.short[id] = s
+	v.longs[s] = append(v.longs[s], id)
 	return id
 }
