@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"briefings/internal/build"
@@ -83,7 +84,13 @@ func importOne(p *draft.Project, root, file string, opts wire.Options, stdout, s
 		fmt.Fprintf(stderr, "%s: check: %s\n", printable(name), printable(n))
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %s; nothing was written\n", printable(name), printable(err.Error()))
+		problems := strings.Split(diag.CleanLines(err.Error()), "\n") // each on its own line
+		for i, p := range problems {
+			if i == len(problems)-1 {
+				p += "; nothing was written"
+			}
+			fmt.Fprintf(stderr, "%s: %s\n", printable(name), p)
+		}
 		return false
 	}
 	fmt.Fprintln(stdout, fromHere(root, path))

@@ -131,6 +131,8 @@ func (s *Session) measured(what string, b *watch.Batch) scheduled {
 	s.allocated = heapStats().allocs - before.allocs
 	if ok {
 		s.due = nextScheduled(rep)
+	} else if !s.due.at.After(time.Now()) {
+		s.due = scheduled{} // it came due and failed: the next save builds again
 	}
 	return s.due // a failed build knows of none: the last good one's stays
 }

@@ -362,6 +362,18 @@ func asWritten(t time.Time, dayOnly bool) string {
 	return t.Format(time.RFC3339)
 }
 
+// UpdatedAt is when the article was updated, as PublishAt reads its date;
+// zero if it gives no update.
+func (a *Article) UpdatedAt(loc *time.Location) time.Time {
+	if a.dayOnly.updated && !a.Updated.IsZero() {
+		if loc == nil {
+			loc = time.UTC
+		}
+		return time.Date(a.Updated.Year(), a.Updated.Month(), a.Updated.Day(), 0, 0, 0, 0, loc)
+	}
+	return a.Updated
+}
+
 // updatedBeforeDate compares the dates as the editor wrote them: when
 // either is a day without a time, by the days written; else as instants.
 func (a *Article) updatedBeforeDate() bool {

@@ -197,7 +197,7 @@ func baseName(name string) string {
 	var words []string
 	named := false // by a word of the editor's
 	for _, w := range strings.Split(slugOf(name), "-") {
-		if strings.ContainsFunc(w, unicode.IsLetter) && !cameraWords[w] {
+		if strings.ContainsFunc(w, unicode.IsLetter) && !cameraWords[w] && digits(w) < 4 { // DSC01234, P1010123
 			words = append(words, w)
 			named = named || !fillers[w]
 		}
@@ -206,6 +206,18 @@ func baseName(name string) string {
 		return "photo"
 	}
 	return strings.Join(words, "-")
+}
+
+// digits counts a word's digits: four or more are a date, a time or a
+// camera's counter.
+func digits(w string) int {
+	n := 0
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // cameraWords are what cameras, phones and apps call every photo.

@@ -70,15 +70,20 @@ photo-0123456789ab-16x9.jpg 16x9 jpeg 178x100
 
 func TestBaseName(t *testing.T) {
 	for in, want := range map[string]string{
-		"photos/Market Day.JPG":                                 "market-day",
-		`C:\Users\a\IMG_0042.jpeg`:                              "photo",
-		"IMG_20260312_141503.jpg":                               "photo",
-		"PXL_20260312_141503123.MP.jpg":                         "photo",
-		"floods-2024-05-12-shelter2.jpg":                        "floods-shelter2",
-		"Screenshot 2026-03-12 at 14.15.03.png":                 "photo",
-		"content/ru/Рынок в Одессе.webp":                        "rynok-v-odesse",
-		"../../???.png":                                         "photo",
-		".jpg":                                                  "photo",
+		"photos/Market Day.JPG":                 "market-day",
+		`C:\Users\a\IMG_0042.jpeg`:              "photo",
+		"IMG_20260312_141503.jpg":               "photo",
+		"PXL_20260312_141503123.MP.jpg":         "photo",
+		"floods-2024-05-12-shelter2.jpg":        "floods-shelter2",
+		"DSC01234.JPG":                          "photo",
+		"P1010123.JPG":                          "photo",
+		"IMG20260312141503.jpg":                 "photo",
+		"IMG-20260312-WA0001.jpg":               "photo",
+		"Market at dawn 3.jpg":                  "market-at-dawn",
+		"Screenshot 2026-03-12 at 14.15.03.png": "photo",
+		"content/ru/Рынок в Одессе.webp":        "rynok-v-odesse",
+		"../../???.png":                         "photo",
+		".jpg":                                  "photo",
 		"a_very_long_file_name_that_goes_on_and_on_forever.jpg": "a-very-long-file-name-that-goes-on-and-o",
 	} {
 		if got := baseName(in); got != want {

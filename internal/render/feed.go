@@ -59,8 +59,8 @@ func (p *planner) newFeed(lang load.Language, country *load.Country, arts []*loa
 		}
 		it := feedItem{Title: a.Title, URL: urls.Abs(site.Path(a)), Summary: a.Summary,
 			Body:      articleBody{A: a, Paths: linkPaths(site, a), Photos: html, URLs: urls, Abs: true, Page: urls.Abs(site.Path(a))},
-			Published: feedTime(a.Date, site.Config.Location)}
-		it.Updated = later(it.Published, feedTime(a.Updated, site.Config.Location))
+			Published: a.PublishAt(site.Config.Location)}
+		it.Updated = later(it.Published, a.UpdatedAt(site.Config.Location))
 		if a.Lead != nil {
 			it.Image = p.photos[a.Lead.File].feedImage(urls)
 		}
@@ -275,16 +275,6 @@ func (f feed) writeJSON(w *bytes.Buffer) error {
 		jf.Items = append(jf.Items, ji)
 	}
 	return json.NewEncoder(w).Encode(jf)
-}
-
-// feedTime is a date as feeds need it, an instant: a day written without
-// a time begins at midnight where the site is (site.yaml's time_zone), as
-// it does for scheduling; a date with its time is kept as written.
-func feedTime(t time.Time, loc *time.Location) time.Time {
-	if loc == nil || t.IsZero() || isoDate(t) != t.Format(time.DateOnly) {
-		return t
-	}
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
 }
 
 func later(ts ...time.Time) time.Time {

@@ -61,12 +61,13 @@ func findDateline(line string, ag *agencies) (dateline, bool) {
 		n := d.item(line[at:], ag, &places)
 		if !hadTag && d.tag.ok() {
 			tagAt = at
+			closed = closed || strings.ContainsRune("(/", rune(line[at])) // "BAKU (Trend) The ICRC …"
 		}
 		if n == 0 {
 			if strings.ContainsAny(sep, ".,:/–—-") || at == len(line) {
 				end = at
 			}
-			closed = strings.ContainsAny(sep, ".:/–—-") && at < len(line)
+			closed = closed || strings.ContainsAny(sep, ".:/–—-") && at < len(line)
 			break
 		}
 		pos = at + n

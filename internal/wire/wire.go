@@ -206,10 +206,11 @@ func (r *Result) source(src found, link string, pg page, ag *agencies) {
 	}
 }
 
-// isRubric is a section's name above a headline: "Общество", "World news".
+// isRubric is a section's name above a headline, one word: "Общество".
+// Two words may be a headline ("Baku floods").
 func isRubric(l string) bool {
 	r, _ := utf8.DecodeRuneInString(l)
-	return len(strings.Fields(l)) <= 2 && utf8.RuneCountInString(l) <= 30 && unicode.IsUpper(r) &&
+	return len(strings.Fields(l)) == 1 && utf8.RuneCountInString(l) <= 30 && unicode.IsUpper(r) &&
 		!strings.ContainsFunc(l, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune(".,;:!?…«»\"", r) })
 }
 
