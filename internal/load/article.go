@@ -345,13 +345,7 @@ func (a *Article) parseFrontMatter(src []byte, errs *diag.List) {
 // with its time, or, for a date without a time, when that day begins in
 // the site's time zone.
 func (a *Article) PublishAt(loc *time.Location) time.Time {
-	if a.dayOnly.date {
-		if loc == nil {
-			loc = time.UTC
-		}
-		return time.Date(a.Date.Year(), a.Date.Month(), a.Date.Day(), 0, 0, 0, 0, loc)
-	}
-	return a.Date
+	return instant(a.Date, a.dayOnly.date, loc)
 }
 
 // asWritten is a date as the editor gave it: the day alone, or with its time.
@@ -365,13 +359,19 @@ func asWritten(t time.Time, dayOnly bool) string {
 // UpdatedAt is when the article was updated, as PublishAt reads its date;
 // zero if it gives no update.
 func (a *Article) UpdatedAt(loc *time.Location) time.Time {
-	if a.dayOnly.updated && !a.Updated.IsZero() {
-		if loc == nil {
-			loc = time.UTC
-		}
-		return time.Date(a.Updated.Year(), a.Updated.Month(), a.Updated.Day(), 0, 0, 0, 0, loc)
+	return instant(a.Updated, a.dayOnly.updated && !a.Updated.IsZero(), loc)
+}
+
+// instant is a date as written: a day alone begins at midnight in loc
+// (UTC when nil), a date with its time is that time.
+func instant(t time.Time, dayOnly bool, loc *time.Location) time.Time {
+	if !dayOnly {
+		return t
 	}
-	return a.Updated
+	if loc == nil {
+		loc = time.UTC
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
 }
 
 // updatedBeforeDate compares the dates as the editor wrote them: when
