@@ -39,13 +39,16 @@ Short too.
 
 // A month of more stories than page_size takes several pages, each
 // leading up to its year and to the month's other pages: the first page
-// shows the newest stories, the numbered pages count from the oldest.
+// shows the newest stories, the numbered pages count from the oldest and
+// leave out the first page's. The newest numbered page, whose stories
+// the first page shows, is out of the sitemap and names the first page
+// as its canonical page.
 func TestMonthPages(t *testing.T) {
 	root := newProject(t, budgetArchive)
 	out := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, Options{Root: root, Out: out})
 	first, oldest := readFile(t, filepath.Join(out, "en/2025/09/index.html")), readFile(t, filepath.Join(out, "en/2025/09/page/1/index.html"))
-	for _, want := range []string{`<a href="/en/2025/">2025</a>`, `<a rel="prev" href="/en/2025/09/page/2/">`, `>First</a>`} {
+	for _, want := range []string{`<a href="/en/2025/">2025</a>`, `<a rel="prev" href="/en/2025/09/">`, `>First</a>`} {
 		if !strings.Contains(oldest, want) {
 			t.Errorf("the month's oldest page lacks %s", want)
 		}
@@ -53,11 +56,19 @@ func TestMonthPages(t *testing.T) {
 	if !strings.Contains(first, `<a rel="next" href="/en/2025/09/page/1/">`) || !strings.Contains(first, `>Second</a>`) {
 		t.Errorf("the month's first page does not lead to the older page or lacks the newest story")
 	}
+	if strings.Contains(oldest, `>Second</a>`) {
+		t.Errorf("the month's oldest page repeats the first page's story")
+	}
+	repeat := readFile(t, filepath.Join(out, "en/2025/09/page/2/index.html"))
+	if !strings.Contains(repeat, `<link rel="canonical" href="https://example.org/en/2025/09/">`) || !strings.Contains(repeat, `>Second</a>`) {
+		t.Errorf("the month's page/2/, which repeats its first page, does not name that page its canonical page")
+	}
 	sitemap := readFile(t, filepath.Join(out, "sitemap.xml"))
-	for _, page := range []string{"page/1/", "page/2/"} {
-		if !strings.Contains(sitemap, "<loc>https://example.org/en/2025/09/"+page+"</loc>") {
-			t.Errorf("the sitemap lacks the month's %s", page)
-		}
+	if !strings.Contains(sitemap, "<loc>https://example.org/en/2025/09/page/1/</loc>") {
+		t.Errorf("the sitemap lacks the month's page/1/")
+	}
+	if strings.Contains(sitemap, "<loc>https://example.org/en/2025/09/page/2/</loc>") {
+		t.Errorf("the sitemap lists the month's page/2/, which repeats its first page")
 	}
 }
 

@@ -224,11 +224,20 @@ func testLists(t *testing.T, out string) {
 	if strings.Contains(ruHome+ruPage2, "ICRC closes its delegation") {
 		t.Errorf("the Russian list shows the English version of a translated story")
 	}
+	// The newest numbered page shows only stories the home page shows:
+	// it leads on as page 1 does, but only to the home page its head
+	// names as canonical.
+	enRepeat := readFile(t, filepath.Join(out, "en/page/2/index.html"))
 	if !strings.Contains(enHome, `<a rel="next" href="/portal/en/page/1/">Older →</a>`) ||
-		!strings.Contains(enPage2, `<a rel="prev" href="/portal/en/page/2/">← Newer</a>`) ||
-		!strings.Contains(readFile(t, filepath.Join(out, "en/page/2/index.html")), `<a rel="prev" href="/portal/en/">← Newer</a>`) ||
+		!strings.Contains(enPage2, `<a rel="prev" href="/portal/en/">← Newer</a>`) ||
+		!strings.Contains(enRepeat, `<a rel="prev" href="/portal/en/">← Newer</a>`) ||
+		!strings.Contains(enRepeat, `<a rel="next" href="/portal/en/page/1/">Older →</a>`) ||
 		!strings.Contains(ruPage2, "Страница 1<") {
 		t.Errorf("pagination links missing")
+	}
+	if !strings.Contains(enRepeat, `<link rel="canonical" href="https://example.org/portal/en/">`) ||
+		strings.Contains(enRepeat, `<link rel="alternate" hreflang=`) {
+		t.Errorf("the page that repeats the home page's stories does not name it as canonical, or has alternates")
 	}
 	countries := readFile(t, filepath.Join(out, "ru/countries/index.html"))
 	order(countries, `Азербайджан</a> <span>2 статьи</span>`, `Армения</a> <span>1 статья</span>`,
@@ -342,9 +351,10 @@ func testHreflang(t *testing.T, out string) {
 			t.Errorf("sitemap lists %s", u.Loc)
 		}
 	}
-	// root, 2 homes with 2 numbered pages each, 2 countries pages, 6
-	// country pages, 4 years, 6 months, 4 articles, 2 search pages
-	if seen != 2 || len(sm.URLs) != 1+6+2+6+4+6+4+2 {
+	// root, 2 homes with 1 numbered page each (the second repeats the
+	// home page's stories), 2 countries pages, 6 country pages, 4 years,
+	// 6 months, 4 articles, 2 search pages
+	if seen != 2 || len(sm.URLs) != 1+4+2+6+4+6+4+2 {
 		t.Errorf("sitemap: %d URLs, translations seen %d", len(sm.URLs), seen)
 	}
 }

@@ -90,8 +90,10 @@ const (
 // ListPage is page n of a list whose first page is at first: …/page/{n}/.
 // A list's first page shows its newest stories; its numbered pages hold
 // page_size stories each, numbered from the oldest, so that a new story
-// changes only the first page and the newest numbered page, and a page's
-// URL keeps showing the same stories. Page 0 is the first page.
+// changes only the first page and the newest numbered pages, and a page's
+// URL keeps its stories. A numbered page leaves out the stories the first
+// page shows, and the newest, which holds only those, names the first
+// page as canonical (render's repeats). Page 0 is the first page.
 func ListPage(first string, n int) string {
 	if n == 0 {
 		return first

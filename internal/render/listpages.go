@@ -7,24 +7,31 @@ import (
 	"briefings/internal/index"
 )
 
-// collectLists notes every list page of every language first: a list's
-// alternates are the same list in the languages that have it.
+// collectLists notes every list page of every language first, with its
+// canonical page: a list's alternates are the same list in the languages
+// that have it as a page of its own.
 func (p *planner) collectLists() {
-	p.lists = map[string]bool{}
+	p.lists = map[string]string{}
 	list := func(first string, stories int) {
-		for n := range p.pageCount(stories) + 1 {
-			p.lists[index.ListPage(first, n)] = true
+		total := p.pageCount(stories)
+		for n := range total + 1 {
+			own := index.ListPage(first, n)
+			if p.repeats(n, total) {
+				p.lists[own] = first
+			} else {
+				p.lists[own] = own
+			}
 		}
 	}
 	for _, e := range p.site.Editions {
 		l := e.Lang.Code
 		list(index.HomePath(l), len(e.Entries))
-		p.lists[index.CountriesPath(l)] = true
+		p.lists[index.CountriesPath(l)] = index.CountriesPath(l)
 		for _, ci := range e.Countries {
 			list(index.CountryPath(l, ci.Country), len(ci.Entries))
 		}
 		for _, y := range e.Years {
-			p.lists[index.YearPath(l, y.Year)] = true
+			p.lists[index.YearPath(l, y.Year)] = index.YearPath(l, y.Year)
 			for _, m := range y.Months {
 				list(index.MonthPath(l, m.Year, m.Month), len(m.Entries))
 			}
@@ -33,7 +40,8 @@ func (p *planner) collectLists() {
 }
 
 // pageCount is how many numbered pages a list of n stories has besides
-// its first page: none when the first page shows them all.
+// its first page: none when the first page shows them all, else never
+// fewer than two, the newest of which repeats (see repeats).
 func (p *planner) pageCount(n int) int {
 	size := p.site.Config.PageSize
 	if n <= size {
@@ -41,6 +49,18 @@ func (p *planner) pageCount(n int) int {
 	}
 	return (n + size - 1) / size
 }
+
+// repeats tells whether page n of a list with total numbered pages is
+// its newest numbered page, which holds only stories its first page
+// shows: counted from the oldest, page_size a page, it is what is left
+// over, one to page_size of the newest stories. The pages before it show
+// none of the first page's stories. It is still written, for the links
+// to it from elsewhere: the site's own pager led to it and the sitemap
+// listed it before, and a list that loses a story makes its newest page
+// with stories of its own this page. But no page of the site leads to it
+// now and the sitemap leaves it out: it names the first page as its
+// canonical page.
+func (p *planner) repeats(n, total int) bool { return n > 0 && n == total }
 
 func (p *planner) edition(e *index.Edition) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
@@ -71,8 +91,9 @@ type listing struct {
 
 // paginated plans the pages of a list: its first page, at first(lang),
 // with the newest page_size stories, and when there are more, numbered
-// pages of page_size stories each from the oldest (index.ListPage). The
-// first page of the home list is the home page.
+// pages of page_size stories each from the oldest (index.ListPage),
+// which leave out the stories of the first page. The first page of the
+// home list is the home page.
 func (p *planner) paginated(e *index.Edition, entries []index.Entry, first func(lang string) string,
 	section int, l listing) {
 	for n := range p.pageCount(len(entries)) + 1 {
@@ -86,14 +107,22 @@ func (p *planner) paginated(e *index.Edition, entries []index.Entry, first func(
 	}
 }
 
-// onPage is what page n of a list shows of its entries, newest first.
+// onPage is what page n of a list shows of its entries, newest first:
+// page n counted from the oldest holds the n-th page_size of them, less
+// those the first page shows, but for the newest numbered page, which
+// holds only those (repeats).
 func (p *planner) onPage(entries []index.Entry, n int) []index.Entry {
 	size := p.site.Config.PageSize
+	shownFirst := min(size, len(entries))
 	if n == 0 {
-		return entries[:min(size, len(entries))]
+		return entries[:shownFirst]
 	}
 	end := len(entries) - (n-1)*size // counted from the oldest
-	return entries[max(0, end-size):end]
+	start := max(0, end-size)
+	if !p.repeats(n, p.pageCount(len(entries))) {
+		start = max(start, shownFirst)
+	}
+	return entries[start:end]
 }
 
 // listPage plans page n of a list, which shows these of its entries.
@@ -103,7 +132,12 @@ func (p *planner) listPage(e *index.Edition, entries, shown []index.Entry, first
 	page := func(lang string, n int) string { return index.ListPage(first(lang), n) }
 	own := page(lang, n)
 	home := section == navHome && n == 0
+	total := p.pageCount(len(entries))
 	h, sw := p.listHead(own, func(l string) string { return page(l, n) }, home)
+	repeats := p.repeats(n, total)
+	if repeats { // its stories are the first page's: that is the page to index
+		h = head{path: first(lang)}
+	}
 	in := listInput{S: p.siteView, Lang: lang, Path: own, Heading: l.heading, Section: section, Head: h, Switch: sw, Up: l.up}
 	if home {
 		in.Title = e.Lang.Title
@@ -124,18 +158,22 @@ func (p *planner) listPage(e *index.Edition, entries, shown []index.Entry, first
 	if n == 0 {
 		in.Intro = l.intro
 	}
-	if total := p.pageCount(len(entries)); total > 0 {
+	if total > 0 {
+		// The pages readers go through, newer to older: the first page,
+		// then the numbered pages from total-1 down to 1. No page leads to
+		// the one past them, which repeats the first page's stories; it
+		// leads on as the newest of them does.
+		newest := total - 1
 		in.Pager = &Pager{Label: t.Pagination}
 		older, newer := n-1, n+1
-		if n == 0 {
-			older, newer = total-1, -1
-		} else {
-			in.Pager.Status = t.Fill(t.PageOf, "page", itoa(n))
-		}
-		if n == total {
+		switch {
+		case n == 0:
+			older, newer = newest, -1
+		case n >= newest:
 			newer = 0 // the first page shows the newest stories
 		}
-		if newer >= 0 && n != 0 {
+		if n != 0 {
+			in.Pager.Status = t.Fill(t.PageOf, "page", itoa(n))
 			in.Pager.Newer = &Link{Label: t.Newer, Href: p.URLs.Href(page(lang, newer))}
 		}
 		if older >= 1 {
@@ -145,7 +183,7 @@ func (p *planner) listPage(e *index.Edition, entries, shown []index.Entry, first
 	if l.feed.RSS != "" {
 		in.Feed = &l.feed
 	}
-	return memoPage(p, true, "list", in, listPage)
+	return memoPage(p, !repeats, "list", in, listPage)
 }
 
 // listInput is all a page of a list shows.
@@ -320,22 +358,27 @@ func (p *planner) month(e *index.Edition, y *index.Year, m *index.Month) {
 // it: each edition lists every story, but a story's translation may have
 // another date or other countries, so an archive or a country page may be
 // missing in a language. The switch then leads to that language's home.
+// A page that repeats its first page's stories (repeats) is no one's
+// alternate, and the switch leads to that first page instead.
 func (p *planner) listHead(own string, path func(lang string) string, home bool) (head, []LangLink) {
 	h := head{path: own}
 	var sw []LangLink
 	for _, l := range p.site.Languages {
 		there := path(l.Code)
-		if !p.lists[there] {
+		canonical, ok := p.lists[there]
+		if !ok {
 			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.URLs.Href(index.HomePath(l.Code))})
 			continue
 		}
-		h.alternates = append(h.alternates, alternate{l.Code, there})
+		if canonical == there {
+			h.alternates = append(h.alternates, alternate{l.Code, there})
+		}
 		if there != own {
-			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.URLs.Href(there)})
+			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.URLs.Href(canonical)})
 		}
 	}
 	xdef := own
-	if def := path(p.site.Config.DefaultLanguage); p.lists[def] {
+	if def := path(p.site.Config.DefaultLanguage); p.lists[def] == def {
 		xdef = def
 	}
 	if home {

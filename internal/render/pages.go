@@ -86,12 +86,12 @@ type planner struct {
 	dig     *digester
 	memo    *Memo
 	outputs []Output
-	listed  []sitemapEntry  // the pages the sitemap lists, in order
-	lists   map[string]bool // every list page of every language
-	pending []pending       // pages to plan, in order
-	lang    string          // the language of the pages being queued; "": of none
-	weights *Weights        // nil: pages are not weighed
-	writer  *Writer         // nil: pages are made after planning
+	listed  []sitemapEntry    // the pages the sitemap lists, in order
+	lists   map[string]string // every list page of every language, to its canonical page
+	pending []pending         // pages to plan, in order
+	lang    string            // the language of the pages being queued; "": of none
+	weights *Weights          // nil: pages are not weighed
+	writer  *Writer           // nil: pages are made after planning
 	photos  Photos
 	share   *Share
 	mu      sync.Mutex
