@@ -371,6 +371,8 @@ type feed struct {
 		Language      string `xml:"language"`
 		LastBuildDate string `xml:"lastBuildDate"`
 		Items         []struct {
+			Lang        string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+			Language    string `xml:"http://purl.org/dc/elements/1.1/ language"`
 			Title       string `xml:"title"`
 			Link        string `xml:"link"`
 			GUID        string `xml:"guid"`
@@ -396,20 +398,24 @@ func testFeeds(t *testing.T, out string) {
 		path, self, lang string
 		titles           []string
 	}{
-		{"en/feed.xml", base + "en/feed.xml", "en", []string{"ICRC closes its delegation", "Families of the missing meet <script>alert(1)</script>"}},
-		{"ru/feed.xml", base + "ru/feed.xml", "ru", []string{"МККК закрывает делегацию", "Токаев принял президента МККК"}},
+		{"en/feed.xml", base + "en/feed.xml", "en", []string{"ICRC closes its delegation", "Families of the missing meet <script>alert(1)</script>",
+			"Токаев принял президента МККК"}},
+		{"ru/feed.xml", base + "ru/feed.xml", "ru", []string{"МККК закрывает делегацию", "Families of the missing meet <script>alert(1)</script>",
+			"Токаев принял президента МККК"}},
 		{"en/countries/azerbaijan/feed.xml", base + "en/countries/azerbaijan/feed.xml", "en",
 			[]string{"ICRC closes its delegation", "Families of the missing meet <script>alert(1)</script>"}},
-		{"ru/countries/azerbaijan/feed.xml", base + "ru/countries/azerbaijan/feed.xml", "ru", []string{"МККК закрывает делегацию"}},
-		{"en/countries/kazakhstan/feed.xml", base + "en/countries/kazakhstan/feed.xml", "en", nil},
+		{"ru/countries/azerbaijan/feed.xml", base + "ru/countries/azerbaijan/feed.xml", "ru",
+			[]string{"МККК закрывает делегацию", "Families of the missing meet <script>alert(1)</script>"}},
+		// Its only story is in Russian, as its page lists it.
+		{"en/countries/kazakhstan/feed.xml", base + "en/countries/kazakhstan/feed.xml", "en", []string{"Токаев принял президента МККК"}},
 	}
 	for _, c := range cases {
 		f := parseFeed(t, filepath.Join(out, c.path))
 		var titles []string
 		for _, it := range f.Channel.Items {
 			titles = append(titles, it.Title)
-			if it.Link != it.GUID || !strings.HasPrefix(it.Link, base+c.lang+"/") {
-				t.Errorf("%s: item link %q, guid %q", c.path, it.Link, it.GUID)
+			if it.Link != it.GUID || !strings.HasPrefix(it.Link, base+it.Language+"/") || it.Language != it.Lang {
+				t.Errorf("%s: item link %q, guid %q, in %q (xml:lang %q)", c.path, it.Link, it.GUID, it.Language, it.Lang)
 			}
 			if _, err := time.Parse(time.RFC1123Z, it.PubDate); err != nil {
 				t.Errorf("%s: pubDate %q is not RFC 1123: %v", c.path, it.PubDate, err)

@@ -47,7 +47,7 @@ type Entry struct {
 type Edition struct {
 	Lang      load.Language
 	Entries   []Entry         // every story once, newest first
-	Own       []*load.Article // articles in this language, newest first: the feed
+	Own       []*load.Article // articles in this language, newest first: an article's neighbours
 	Countries []*CountryIndex // countries with at least one story, by code
 	Years     []*Year         // newest first
 	country   map[string]*CountryIndex
@@ -68,7 +68,6 @@ type place struct {
 type CountryIndex struct {
 	Country *load.Country
 	Entries []Entry
-	Own     []*load.Article
 }
 
 // Year and Month are the date archives, by the date as written.
@@ -233,9 +232,6 @@ func (s *Site) edition(l load.Language) *Edition {
 			}
 			e.places[en.Story.num] = append(e.places[en.Story.num], place{ci, int32(len(ci.Entries))})
 			ci.Entries = append(ci.Entries, en)
-			if en.Article.Lang == l.Code {
-				ci.Own = append(ci.Own, en.Article)
-			}
 		}
 		if en.Article.Lang == l.Code {
 			e.ownPos[en.Article] = len(e.Own)

@@ -15,9 +15,12 @@ import (
 const FeedSize = 50
 
 // feed is one feed, ready to be written as RSS 2.0, Atom or JSON Feed:
-// a language's newest articles, or its newest about one country. Its date
-// is the newest item's, never the build's, so an unchanged site gives the
-// same bytes.
+// the newest stories a language's home page lists, or a country's page,
+// as the page shows them: in the feed's language when the story has it,
+// else in its own, each item marked with its language. A reader of a
+// country's feed then gets the stories its page lists, even when none is
+// in the feed's language. Its date is the newest item's, never the
+// build's, so an unchanged site gives the same bytes.
 type feed struct {
 	Lang, Title, Description string
 	Home, RSS                string // absolute URLs: the page the feed follows, the RSS file
@@ -27,14 +30,16 @@ type feed struct {
 
 type feedItem struct {
 	Title, URL, Summary string
+	Lang                string      // the article's, which may not be the feed's
 	Body                articleBody // read when the feed is written
 	Published, Updated  time.Time   // updated is published when the article gives none
 	Categories          []string
 	Image               *feedImage // the lead photo; nil: none
 }
 
-// newFeed gathers a feed; arts come newest first. A feed without items
-// takes its date from fallback, the edition's newest story.
+// newFeed gathers a feed; arts come newest first, each in the language
+// the list shows it in. A feed without items takes its date from
+// fallback, the edition's newest story.
 func (p *planner) newFeed(lang load.Language, country *load.Country, arts []*load.Article, fallback time.Time) (feed, error) {
 	site, urls := p.site, p.URLs
 	f := feed{Lang: lang.Code, Title: lang.Title, Description: lang.Description,
@@ -57,7 +62,7 @@ func (p *planner) newFeed(lang load.Language, country *load.Country, arts []*loa
 		if err != nil {
 			return f, err
 		}
-		it := feedItem{Title: a.Title, URL: urls.Abs(site.Path(a)), Summary: a.Summary,
+		it := feedItem{Title: a.Title, URL: urls.Abs(site.Path(a)), Summary: a.Summary, Lang: a.Lang,
 			Body:      articleBody{A: a, Paths: linkPaths(site, a), Photos: html, URLs: urls, Abs: true, Page: urls.Abs(site.Path(a))},
 			Published: a.PublishAt(site.Config.Location)}
 		it.Updated = later(it.Published, a.UpdatedAt(site.Config.Location))
@@ -84,6 +89,7 @@ type rss struct {
 	XMLNSAtom    string   `xml:"xmlns:atom,attr"`
 	XMLNSContent string   `xml:"xmlns:content,attr"`
 	XMLNSMedia   string   `xml:"xmlns:media,attr"`
+	XMLNSDC      string   `xml:"xmlns:dc,attr"`
 	Channel      channel  `xml:"channel"`
 }
 
@@ -105,7 +111,11 @@ type atomLink struct {
 	Length int64  `xml:"length,attr,omitempty"`
 }
 
+// item is an RSS item. Its language is the article's, as xml:lang says
+// to XML readers and Dublin Core's language element to feed readers: RSS
+// 2.0 gives a language to the channel only.
 type item struct {
+	Lang        string        `xml:"xml:lang,attr"`
 	Title       string        `xml:"title"`
 	Link        string        `xml:"link"`
 	GUID        guid          `xml:"guid"`
@@ -113,6 +123,7 @@ type item struct {
 	Description string        `xml:"description,omitempty"`
 	Content     cdata         `xml:"content:encoded"`
 	Categories  []string      `xml:"category"`
+	Language    string        `xml:"dc:language"`
 	Enclosure   *enclosure    `xml:"enclosure"`
 	Media       *mediaContent `xml:"media:content"`
 }
@@ -153,9 +164,9 @@ func (f feed) writeRSS(w *bytes.Buffer) error {
 			return err
 		}
 		// Readers show an RSS description as HTML: the summary is text.
-		ri := item{Title: it.Title, Link: it.URL, GUID: guid{IsPermaLink: true, Value: it.URL},
+		ri := item{Lang: it.Lang, Title: it.Title, Link: it.URL, GUID: guid{IsPermaLink: true, Value: it.URL},
 			PubDate: it.Published.Format(time.RFC1123Z), Description: html.EscapeString(it.Summary), Content: cdata{body},
-			Categories: it.Categories}
+			Categories: it.Categories, Language: it.Lang}
 		if im := it.Image; im != nil {
 			ri.Enclosure = &enclosure{URL: im.URL, Length: im.Size, Type: im.Type}
 			ri.Media = &mediaContent{URL: im.URL, Medium: "image", Type: im.Type, Width: im.Width, Height: im.Height}
@@ -166,7 +177,8 @@ func (f feed) writeRSS(w *bytes.Buffer) error {
 		ch.LastBuildDate = f.Updated.Format(time.RFC1123Z)
 	}
 	return marshal(w, rss{Version: "2.0", XMLNSAtom: "http://www.w3.org/2005/Atom",
-		XMLNSContent: "http://purl.org/rss/1.0/modules/content/", XMLNSMedia: "http://search.yahoo.com/mrss/", Channel: ch})
+		XMLNSContent: "http://purl.org/rss/1.0/modules/content/", XMLNSMedia: "http://search.yahoo.com/mrss/",
+		XMLNSDC: "http://purl.org/dc/elements/1.1/", Channel: ch})
 }
 
 type atomFeed struct {
@@ -188,6 +200,7 @@ type atomAuthor struct {
 }
 
 type atomEntry struct {
+	Lang       string         `xml:"xml:lang,attr"` // the article's
 	Title      string         `xml:"title"`
 	Links      []atomLink     `xml:"link"`
 	ID         string         `xml:"id"`
@@ -220,7 +233,7 @@ func (f feed) writeAtom(w *bytes.Buffer) error {
 		if err != nil {
 			return err
 		}
-		e := atomEntry{Title: it.Title, Links: []atomLink{{Href: it.URL, Rel: "alternate", Type: "text/html"}}, ID: it.URL,
+		e := atomEntry{Lang: it.Lang, Title: it.Title, Links: []atomLink{{Href: it.URL, Rel: "alternate", Type: "text/html"}}, ID: it.URL,
 			Published: it.Published.Format(time.RFC3339), Updated: it.Updated.Format(time.RFC3339),
 			Summary: it.Summary, Content: atomContent{Type: "html", Value: body}}
 		if im := it.Image; im != nil {
@@ -255,6 +268,7 @@ type jsonFeedItem struct {
 	DateModified  string   `json:"date_modified"`
 	Tags          []string `json:"tags,omitempty"`
 	Image         string   `json:"image,omitempty"`
+	Language      string   `json:"language"` // the article's (JSON Feed 1.1)
 }
 
 // writeJSON writes the feed as JSON Feed 1.1.
@@ -268,7 +282,7 @@ func (f feed) writeJSON(w *bytes.Buffer) error {
 		}
 		ji := jsonFeedItem{ID: it.URL, URL: it.URL, Title: it.Title, ContentHTML: body,
 			Summary: it.Summary, DatePublished: it.Published.Format(time.RFC3339),
-			DateModified: it.Updated.Format(time.RFC3339), Tags: it.Categories}
+			DateModified: it.Updated.Format(time.RFC3339), Tags: it.Categories, Language: it.Lang}
 		if it.Image != nil {
 			ji.Image = it.Image.URL
 		}

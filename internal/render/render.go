@@ -54,9 +54,11 @@ func (p *planner) siteFiles() {
 		Bytes(index.NoJekyllPath, nil))
 	var feeds []func() []Output
 	for _, e := range site.Editions {
-		feeds = append(feeds, func() []Output { return p.feeds(index.FeedPath(e.Lang.Code), e, nil, e.Own) })
+		feeds = append(feeds, func() []Output { return p.feeds(index.FeedPath(e.Lang.Code), e, nil, e.Entries) })
 		for _, ci := range e.Countries {
-			feeds = append(feeds, func() []Output { return p.feeds(index.CountryFeedPath(e.Lang.Code, ci.Country), e, ci.Country, ci.Own) })
+			feeds = append(feeds, func() []Output {
+				return p.feeds(index.CountryFeedPath(e.Lang.Code, ci.Country), e, ci.Country, ci.Entries)
+			})
 		}
 	}
 	made := make([][]Output, len(feeds))
@@ -64,11 +66,16 @@ func (p *planner) siteFiles() {
 	p.outputs = slices.Concat(append([][]Output{p.outputs}, made...)...)
 }
 
-// feeds plans a feed in its three formats, side by side, from one view.
-func (p *planner) feeds(rssPath string, e *index.Edition, country *load.Country, arts []*load.Article) []Output {
+// feeds plans a feed in its three formats, side by side, from one view:
+// the stories of a list, as the list shows them.
+func (p *planner) feeds(rssPath string, e *index.Edition, country *load.Country, entries []index.Entry) []Output {
 	var fallback time.Time
 	if len(e.Entries) > 0 {
 		fallback = e.Entries[0].Article.Date
+	}
+	arts := make([]*load.Article, min(FeedSize, len(entries)))
+	for i := range arts {
+		arts[i] = entries[i].Article
 	}
 	f, err := p.newFeed(e.Lang, country, arts, fallback)
 	if err != nil {

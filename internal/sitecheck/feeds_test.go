@@ -1,6 +1,8 @@
 package sitecheck
 
 import (
+	"encoding/json"
+	"encoding/xml"
 	"os"
 	"path/filepath"
 	"slices"
@@ -41,7 +43,9 @@ func TestFeeds(t *testing.T) {
 		if len(self) != 1 || self[0].Attrs["rel"] != "self" || self[0].Attrs["href"] != Base+name {
 			t.Errorf("%s: atom:link rel=self is %v", name, self)
 		}
-		if len(feed.Items) > 50 { // none is fine: the country's stories may all be in the other language
+		// A feed carries what its page lists, which is never nothing: a
+		// country has a page once a story is about it, in either language.
+		if len(feed.Items) == 0 || len(feed.Items) > 50 {
 			t.Errorf("%s: %d items", name, len(feed.Items))
 		}
 		var last time.Time
@@ -55,7 +59,16 @@ func TestFeeds(t *testing.T) {
 				t.Errorf("%s: item %q is newer than the one before it", name, it.Title)
 			}
 			last = pub
-			if it.GUID == nil || it.GUID.Value != it.Link || !strings.HasPrefix(it.Link, Base+lang+"/") {
+			// An item is in its article's language, which dc:language says:
+			// a story untranslated into the feed's is in its own.
+			itemLang := ""
+			if dc := it.DublinCoreExt; dc != nil && len(dc.Language) == 1 {
+				itemLang = dc.Language[0]
+			}
+			if itemLang != "en" && itemLang != "ru" {
+				t.Errorf("%s: item %q: dc:language %q", name, it.Title, itemLang)
+			}
+			if it.GUID == nil || it.GUID.Value != it.Link || !strings.HasPrefix(it.Link, Base+itemLang+"/") {
 				t.Errorf("%s: item %q: link %q, guid %v", name, it.Title, it.Link, it.GUID)
 			}
 			if it.Description == "" || it.Content == "" || !strings.Contains(it.Content, "<p>") {
@@ -74,7 +87,8 @@ func TestFeeds(t *testing.T) {
 
 // TestFeedFormats reads each feed's Atom and JSON Feed files beside it, as
 // feed readers do, and checks that they carry what the RSS file carries:
-// the same items, in the same order, with the same links and dates.
+// the same items, in the same order, with the same links, dates and
+// languages.
 func TestFeedFormats(t *testing.T) {
 	dir := site(t)
 	parse := func(name string) *gofeed.Feed {
@@ -107,8 +121,16 @@ func TestFeedFormats(t *testing.T) {
 				t.Errorf("%s: %d items, RSS %d", oname, len(got.Items), len(want.Items))
 				continue
 			}
+			langs := itemLanguages(t, filepath.Join(dir, oname), other.kind)
+			if len(langs) != len(got.Items) {
+				t.Errorf("%s: %d items, %d languages", oname, len(got.Items), len(langs))
+				continue
+			}
 			for i, it := range got.Items {
 				w := want.Items[i]
+				if w.DublinCoreExt == nil || !slices.Equal(w.DublinCoreExt.Language, []string{langs[i]}) {
+					t.Errorf("%s: item %d is in %q, RSS says %v", oname, i, langs[i], w.DublinCoreExt)
+				}
 				if it.Title != w.Title || it.Link != w.Link || it.Content != w.Content || it.Description != w.Description ||
 					it.PublishedParsed == nil || !it.PublishedParsed.Equal(*w.PublishedParsed) || it.UpdatedParsed == nil ||
 					!slices.Equal(it.Categories, w.Categories) {
@@ -119,4 +141,40 @@ func TestFeedFormats(t *testing.T) {
 		}
 	}
 	t.Logf("%d feeds read in RSS, Atom and JSON Feed", len(feeds))
+}
+
+// itemLanguages is the language each item of an Atom feed (xml:lang) or
+// a JSON Feed (language) names, which gofeed does not read.
+func itemLanguages(t *testing.T, file, kind string) []string {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var langs []string
+	if kind == "json" {
+		var f struct {
+			Items []struct {
+				Language string `json:"language"`
+			} `json:"items"`
+		}
+		err = json.Unmarshal(data, &f)
+		for _, it := range f.Items {
+			langs = append(langs, it.Language)
+		}
+	} else {
+		var f struct {
+			Entries []struct {
+				Lang string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+			} `xml:"entry"`
+		}
+		err = xml.Unmarshal(data, &f)
+		for _, e := range f.Entries {
+			langs = append(langs, e.Lang)
+		}
+	}
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return langs
 }
