@@ -3,23 +3,29 @@
 // downloads a small part of it.
 //
 // Words. Titles, summaries and country names are cut into words (letters,
-// marks and digits, at least two of them), put in NFC, lowercased, ё read
-// as е. A Cyrillic word is stemmed by the Russian Snowball stemmer, a
-// Latin one by the English, whatever the article's language; stop words
-// are kept out of the postings. Russian Snowball cuts the н of nouns in
-// -ан ("азербайджан" → "азербайджа", "азербайджане" → "азербайджан"):
-// such a stem is read as the shorter one (index.go, canon).
+// marks and digits, at least two of them), lowercased and folded as a
+// reader may type them (words.go, fold): ё read as е, Latin letters
+// without their accents ("São", "Türkiye", "İstanbul" as "sao", "turkiye",
+// "istanbul"; ß as ss, ø as o, ı as i), Cyrillic ones without stress
+// marks, decomposed letters composed (NFC), й kept apart from и. The
+// script folds the query the same way, so the index holds one form of each
+// word, not one for each way of typing it. A Cyrillic word is stemmed by
+// the Russian Snowball stemmer, a Latin one by the English, whatever the
+// article's language; stop words are kept out of the postings. Russian
+// Snowball cuts the н of nouns in -ан ("азербайджан" → "азербайджа",
+// "азербайджане" → "азербайджан"): such a stem is read as the shorter one
+// (index.go, canon).
 //
 // The browser does not stem. Snowball in JavaScript would not fit the
 // script's budget, so the index is keyed by what the browser computes
-// cheaply: the word as written. Every form the build saw is listed with
-// its stem, so "азербайджане" leads to "азербайджан" and to the documents
-// of every form of it. A word no document has, "азербайджана", falls back
-// to the longest stem listed that begins it, if no more than a short
-// ending is left: Russian Snowball only removes endings, so this is the
-// stem the build would have made whenever any document has that stem.
-// English Snowball turns a final y into i ("family" → "famili"), which
-// the fallback tries too.
+// cheaply: the word as written, folded. Every form the build saw is listed
+// with its stem, so "азербайджане" leads to "азербайджан" and to the
+// documents of every form of it. A word no document has, "азербайджана",
+// falls back to the longest stem listed that begins it, if no more than a
+// short ending is left: Russian Snowball only removes endings, so this is
+// the stem the build would have made whenever any document has that stem.
+// English Snowball turns a final y into i ("family" → "famili"), which the
+// fallback tries too.
 //
 // Files, under {lang}/search/:
 //

@@ -19,18 +19,20 @@ const minWord = 2
 // query: static/search.js must cut words the same way. The word passed
 // is reused after f returns. It is one pass over s, without the copies
 // strings.ToLower and FieldsFunc make: this is most of an index's cost.
+// A word of ASCII and Russian letters alone is lowercased a letter at a
+// time; any other is folded, as fold says.
 func words(s string, f func([]byte)) {
 	var w []byte
-	n, marks := 0, false
+	n, other := 0, false
 	flush := func() {
-		if marks { // decomposed letters: compose them, as NFC text has none
-			w = norm.NFC.Append(nil, w...)
+		if other {
+			w = fold(w)
 			n = utf8.RuneCount(w)
 		}
 		if n >= minWord {
 			f(w)
 		}
-		w, n, marks = w[:0], 0, false
+		w, n, other = w[:0], 0, false
 	}
 	for _, r := range s {
 		if notWordRune(r) {
@@ -38,7 +40,7 @@ func words(s string, f func([]byte)) {
 			continue
 		}
 		r = lower(r)
-		marks = marks || unicode.IsMark(r)
+		other = other || r >= utf8.RuneSelf && (r < 'а' || r > 'я')
 		w = utf8.AppendRune(w, r)
 		n++
 	}
@@ -67,6 +69,55 @@ func lower(r rune) rune {
 		return 'е'
 	}
 	return unicode.ToLower(r)
+}
+
+// fold reads a lowercased word, its ё read as е, as a reader may type
+// it, the way static/search.js reads the query: decomposed (NFD); with no marks on
+// Latin letters ("são" → "sao", "türkiye" → "turkiye", and the dot
+// JavaScript leaves of İ, "i̇" → "i"), and no stress marks, acute or
+// grave, among those of Cyrillic ones ("влади́мир"); composed again
+// (NFC), so that a decomposed й is й, not и; and with the letters of
+// folds spelled as readers without them type them. Other scripts keep
+// their marks: in many a mark is a letter.
+func fold(w []byte) []byte {
+	d := norm.NFD.Append(nil, w...)
+	out := d[:0]  // d is read ahead of out
+	var base byte // of the last letter: 'l' Latin, 'c' Cyrillic, or 0
+	for i := 0; i < len(d); {
+		r, size := utf8.DecodeRune(d[i:])
+		i += size
+		switch {
+		case !unicode.IsMark(r):
+			base = 0
+			if unicode.Is(unicode.Latin, r) {
+				base = 'l'
+			} else if unicode.Is(unicode.Cyrillic, r) {
+				base = 'c'
+			}
+		case base == 'l', base == 'c' && (r == '\u0301' || r == '\u0300'):
+			continue
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	c := norm.NFC.Append(nil, out...)
+	out = make([]byte, 0, len(c)+4)
+	for _, r := range string(c) {
+		if s, ok := folds[r]; ok {
+			out = append(out, s...)
+		} else {
+			out = utf8.AppendRune(out, r)
+		}
+	}
+	return out
+}
+
+// folds spells the letters that have no parts to decompose into as
+// readers without them type them; and ё, which composing makes of е
+// and a diaeresis, and Greek's final sigma, which JavaScript lowercases
+// Σ to at the end of a word. static/search.js has the same table.
+var folds = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th",
+	'ħ': "h", 'ŧ': "t", 'ı': "i", 'ё': "е", 'ς': "σ",
 }
 
 // stems remembers the stem of every word seen, for the next build in
