@@ -1,6 +1,7 @@
 package render
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -105,8 +106,12 @@ type docMade struct {
 }
 
 // countryNames are the names of the site's countries in one language,
-// and the pages of those that have one.
-type countryNames struct{ byCode, hrefs map[string]string }
+// the pages of those that have one, and their names in the site's other
+// languages, which find a story as its own do.
+type countryNames struct {
+	byCode, hrefs map[string]string
+	others        map[string][]string
+}
 
 func docOf(s docSource) search.Doc {
 	a := s.a
@@ -116,6 +121,7 @@ func docOf(s docSource) search.Doc {
 		if name, ok := s.names.byCode[code]; ok {
 			d.Countries = append(d.Countries, name)
 			d.CountryHrefs = append(d.CountryHrefs, s.names.hrefs[code])
+			d.CountryNames = append(d.CountryNames, s.names.others[code]...)
 		}
 	}
 	return d
@@ -161,10 +167,16 @@ func (p *planner) searchDocs(e *index.Edition) []search.Doc {
 func (m *searchMemo) countryNames(lang string, countries []*load.Country, hrefs map[string]string) *countryNames {
 	var b strings.Builder
 	b.WriteString(lang)
-	byCode := make(map[string]string, len(countries))
+	byCode, others := make(map[string]string, len(countries)), make(map[string][]string, len(countries))
 	for _, c := range countries {
 		b.WriteString("\x00" + c.Code + "\x00" + c.Names[lang] + "\x00" + hrefs[c.Code])
 		byCode[c.Code] = c.Names[lang]
+		for _, l := range slices.Sorted(maps.Keys(c.Names)) {
+			if name := c.Names[l]; l != lang && name != c.Names[lang] && !slices.Contains(others[c.Code], name) {
+				others[c.Code] = append(others[c.Code], name)
+				b.WriteString("\x01" + name)
+			}
+		}
 	}
 	id := b.String()
 	if n, ok := m.names[id]; ok {
@@ -173,7 +185,7 @@ func (m *searchMemo) countryNames(lang string, countries []*load.Country, hrefs 
 	if m.names == nil || len(m.names) > 16 {
 		m.names = map[string]*countryNames{}
 	}
-	n := &countryNames{byCode, hrefs}
+	n := &countryNames{byCode, hrefs, others}
 	m.names[id] = n
 	return n
 }

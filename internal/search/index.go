@@ -111,11 +111,12 @@ func (s *state) update(docs []Doc) {
 	}
 }
 
-// sameDoc tells whether a story shows what it showed.
+// sameDoc tells whether a story shows what it showed, and is found by
+// the same names of its countries.
 func sameDoc(a, b *Doc) bool {
 	return a.Title == b.Title && a.Summary == b.Summary && a.Href == b.Href && a.Date == b.Date &&
 		a.DateISO == b.DateISO && a.Lang == b.Lang && slices.Equal(a.Countries, b.Countries) &&
-		slices.Equal(a.CountryHrefs, b.CountryHrefs)
+		slices.Equal(a.CountryHrefs, b.CountryHrefs) && slices.Equal(a.CountryNames, b.CountryNames)
 }
 
 // readAll makes the postings again from every story, reusing the words of

@@ -2,19 +2,19 @@
 // browser: one per language, split so that a first query on a phone
 // downloads a small part of it.
 //
-// Words. Titles, summaries and country names are cut into words (letters,
-// marks and digits, at least two of them), lowercased and folded as a
-// reader may type them (words.go, fold): ё read as е, Latin letters
-// without their accents ("São", "Türkiye", "İstanbul" as "sao", "turkiye",
-// "istanbul"; ß as ss, ø as o, ı as i), Cyrillic ones without stress
-// marks, decomposed letters composed (NFC), й kept apart from и. The
-// script folds the query the same way, so the index holds one form of each
-// word, not one for each way of typing it. A Cyrillic word is stemmed by
-// the Russian Snowball stemmer, a Latin one by the English, whatever the
-// article's language; stop words are kept out of the postings. Russian
-// Snowball cuts the н of nouns in -ан ("азербайджан" → "азербайджа",
-// "азербайджане" → "азербайджан"): such a stem is read as the shorter one
-// (index.go, canon).
+// Words. Titles, summaries and country names, in every language of the
+// site, are cut into words (letters, marks and digits, at least two of
+// them), lowercased and folded as a reader may type them (words.go, fold):
+// ё read as е, Latin letters without their accents ("São", "Türkiye",
+// "İstanbul" as "sao", "turkiye", "istanbul"; ß as ss, ø as o, ı as i),
+// Cyrillic ones without stress marks, decomposed letters composed (NFC), й
+// kept apart from и. The script folds the query the same way, so the index
+// holds one form of each word, not one for each way of typing it. A
+// Cyrillic word is stemmed by the Russian Snowball stemmer, a Latin one by
+// the English, whatever the article's language; stop words are kept out of
+// the postings. Russian Snowball cuts the н of nouns in -ан ("азербайджан"
+// → "азербайджа", "азербайджане" → "азербайджан"): such a stem is read as
+// the shorter one (index.go, canon).
 //
 // The browser does not stem. Snowball in JavaScript would not fit the
 // script's budget, so the index is keyed by what the browser computes
@@ -74,6 +74,7 @@ type Doc struct {
 	Lang           string // the article's language, which may differ from the index's
 	Countries      []string
 	CountryHrefs   []string // the page of each country, as Href; "" or missing: none
+	CountryNames   []string // the countries' names in the site's other languages: found, not shown
 }
 
 // text gives each text of a story that is cut into words: all the index
@@ -83,6 +84,9 @@ func (d *Doc) text(f func(string)) {
 	f(d.Title)
 	f(d.Summary)
 	for _, c := range d.Countries {
+		f(c)
+	}
+	for _, c := range d.CountryNames {
 		f(c)
 	}
 }

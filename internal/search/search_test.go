@@ -18,17 +18,17 @@ import (
 // Russian translation and are shown in English.
 var news = []Doc{
 	{Title: "Токаев обсудил с президентом МККК гуманитарное сотрудничество", Summary: "Президент Казахстана принял президента Международного комитета Красного Креста.",
-		Href: "/briefings/ru/2026/03/tokaev/", Date: "6 марта 2026", DateISO: "2026-03-06", Lang: "ru", Countries: []string{"Казахстан"}},
+		Href: "/briefings/ru/2026/03/tokaev/", Date: "6 марта 2026", DateISO: "2026-03-06", Lang: "ru", Countries: []string{"Казахстан"}, CountryNames: []string{"Kazakhstan"}},
 	{Title: "МККК закрывает делегацию в Азербайджане", Summary: "Комитет закрывает свою делегацию в стране по решению правительства.",
-		Href: "/briefings/ru/2025/09/zakryvaet/", Date: "3 сентября 2025", DateISO: "2025-09-03", Lang: "ru", Countries: []string{"Азербайджан"}},
+		Href: "/briefings/ru/2025/09/zakryvaet/", Date: "3 сентября 2025", DateISO: "2025-09-03", Lang: "ru", Countries: []string{"Азербайджан"}, CountryNames: []string{"Azerbaijan"}},
 	{Title: "ICRC visits detainees in Baku", Summary: "Delegates visited people held in connection with the conflict.",
 		Href: "/briefings/en/2024/08/visits/", Date: "15 августа 2024", DateISO: "2024-08-15", Lang: "en", Countries: []string{"Азербайджан"},
-		CountryHrefs: []string{"/briefings/ru/countries/azerbaijan/"}},
+		CountryHrefs: []string{"/briefings/ru/countries/azerbaijan/"}, CountryNames: []string{"Azerbaijan"}},
 	{Title: "Families of missing persons receive answers", Summary: "The ICRC supports the families of people missing since the conflict.",
 		Href: "/briefings/en/2023/09/missing/", Date: "22 сентября 2023", DateISO: "2023-09-22", Lang: "en", Countries: []string{"Армения", "Азербайджан"},
-		CountryHrefs: []string{"/briefings/ru/countries/armenia/", "/briefings/ru/countries/azerbaijan/"}},
+		CountryHrefs: []string{"/briefings/ru/countries/armenia/", "/briefings/ru/countries/azerbaijan/"}, CountryNames: []string{"Armenia", "Azerbaijan"}},
 	{Title: "Делегации МККК в Армении исполнилось тридцать лет", Summary: "Делегация работает в Армении с 1992 года.",
-		Href: "/briefings/ru/2022/05/armenia/", Date: "4 мая 2022", DateISO: "2022-05-04", Lang: "ru", Countries: []string{"Армения"}},
+		Href: "/briefings/ru/2022/05/armenia/", Date: "4 мая 2022", DateISO: "2022-05-04", Lang: "ru", Countries: []string{"Армения"}, CountryNames: []string{"Armenia"}},
 }
 
 func build(t *testing.T, lang string, docs []Doc) []File {
@@ -85,7 +85,9 @@ func TestQueries(t *testing.T) {
 		{"ba", true, nil},                                             // too short to be a prefix
 		{"bak", true, []string{visits}},                               //
 		{"1992", false, []string{armenia}},                            // digits
-		{"Azerbaijan", false, nil},                                    // the Russian index names countries in Russian
+		{"Azerbaijan", false, []string{closure, visits, missing}},     // by their countries' English names
+		{"kazakhstan armenia", false, nil},                            //
+		{"Армения Azerbaijan", false, []string{missing}},              // a name in each language
 		{"ответ", false, nil},                                         // "answers" is English
 		{"несуществующее", false, nil},                                // no document has it
 		{"гуманитарное ёлка", false, nil},                             // one word no document has
@@ -228,6 +230,7 @@ func edit(r *rand.Rand, docs *[]Doc) string {
 	case k == 7:
 		i := pick()
 		d[i].Countries = append(slices.Clone(d[i].Countries), word())
+		d[i].CountryNames = append(slices.Clone(d[i].CountryNames), word())
 		return "a country added"
 	case k == 8:
 		i := pick()
@@ -404,11 +407,11 @@ func TestSnippet(t *testing.T) {
 // result showing what its story no longer says.
 func TestSameDocSeesEveryField(t *testing.T) {
 	base := Doc{Title: "t", Summary: "s", Href: "h", Date: "d", DateISO: "i", Lang: "en",
-		Countries: []string{"A"}, CountryHrefs: []string{"/a/"}}
+		Countries: []string{"A"}, CountryHrefs: []string{"/a/"}, CountryNames: []string{"Б"}}
 	v := reflect.ValueOf(&base).Elem()
 	for i := range v.NumField() {
 		changed := base
-		changed.Countries, changed.CountryHrefs = slices.Clone(base.Countries), slices.Clone(base.CountryHrefs)
+		changed.Countries, changed.CountryHrefs, changed.CountryNames = slices.Clone(base.Countries), slices.Clone(base.CountryHrefs), slices.Clone(base.CountryNames)
 		f := reflect.ValueOf(&changed).Elem().Field(i)
 		switch f.Kind() {
 		case reflect.String:

@@ -57,10 +57,12 @@ func synthetic(n int, seed int64) []Doc {
 		day := 3650 - i*3650/max(n, 1)
 		slug := strings.ReplaceAll(name(r, enSyll)+"-"+name(r, enSyll)+"-"+name(r, enSyll), " ", "-")
 		docs[i] = Doc{Title: text(6 + r.Intn(7)), Summary: text(20 + r.Intn(20)), Lang: lang,
-			Href:      fmt.Sprintf("/briefings/%s/%04d/%02d/%s-%d/", lang, 2016+day/365, 1+day%365/31, slug, i),
-			Date:      fmt.Sprintf("%d сентября %d", 1+day%28, 2016+day/365),
-			DateISO:   fmt.Sprintf("%04d-%02d-%02d", 2016+day/365, 1+day%365/31, 1+day%28),
-			Countries: []string{[]string{"Азербайджан", "Казахстан", "Армения", "Грузия"}[r.Intn(4)]}}
+			Href:    fmt.Sprintf("/briefings/%s/%04d/%02d/%s-%d/", lang, 2016+day/365, 1+day%365/31, slug, i),
+			Date:    fmt.Sprintf("%d сентября %d", 1+day%28, 2016+day/365),
+			DateISO: fmt.Sprintf("%04d-%02d-%02d", 2016+day/365, 1+day%365/31, 1+day%28)}
+		c := r.Intn(4)
+		docs[i].Countries = []string{[]string{"Азербайджан", "Казахстан", "Армения", "Грузия"}[c]}
+		docs[i].CountryNames = []string{[]string{"Azerbaijan", "Kazakhstan", "Armenia", "Georgia"}[c]}
 	}
 	return docs
 }

@@ -35,6 +35,8 @@ func TestSearch(t *testing.T) {
 		{"ru", "Казахстане", "2 результата", 0},           // the articles say Казахстана
 		{"ru", "азербайджаном", "3 результата", 2},        // English stories, by their countries in Russian
 		{"en", "Kazakhstan", "2 results", 2},              // Russian stories, by their countries in English
+		{"en", "Азербайджан", "3 results", 1},             // every story, by its country's Russian name
+		{"ru", "Azerbaijan", "3 результата", 2},           // and by its English one
 		{"en", "humanitarian issue", "1 result", 0},       // both words; the title says "issues"
 		{"en", "Azerbaijani ICRC baku", "1 result", 0},    // three words
 		{"ru", "несуществующееслово", "0 результатов", 0}, // nothing
