@@ -111,20 +111,25 @@
     more.hidden = shown >= found.length;
   };
 
+  // Searches for what is typed. The word being typed (last: no space
+  // follows it) is found only whole while shorter than a shard's key: if
+  // nothing is found then, the status asks for more letters rather than
+  // saying there is nothing.
   const go = async () => {
-    const q = box.value, mine = ++run;
+    const q = box.value, mine = ++run, ws = words(q), last = q.match(/[\p{L}\p{M}\p{N}]+$/u);
     list.textContent = '';
     more.hidden = true;
     found = [];
     shown = 0;
-    $('search-browse').hidden = words(q).length > 0;
-    if (!words(q).length) return status.textContent = '';
+    $('search-browse').hidden = ws.length > 0;
+    if (!ws.length && !last) return status.textContent = '';
     try {
-      const m = await get(base.href), got = await search(q, m);
+      const m = await get(base.href), got = ws.length ? await search(q, m) : [];
       if (mine !== run) return;
       found = got;
-      const s = status.dataset;
-      status.textContent = (s['count' + new Intl.PluralRules(document.documentElement.lang).select(found.length)] || s.countother).replace('{n}', found.length);
+      const s = status.dataset, short = !found.length && last && runes(words(last[0])[0] || '') < m.k && s.short;
+      status.textContent = short ? short.replace('{n}', m.k)
+        : (s['count' + new Intl.PluralRules(document.documentElement.lang).select(found.length)] || s.countother).replace('{n}', found.length);
       $('search-browse').hidden = found.length > 0; // nothing found: the ways to browse stay
       await show(mine, m);
     } catch (e) {

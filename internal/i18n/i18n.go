@@ -57,8 +57,9 @@ type Strings struct {
 	SearchNoScript  string `yaml:"search_no_script"` // shown when the script does not run
 	SearchMore      string `yaml:"search_more"`
 	SearchError     string `yaml:"search_error"`
-	DateFormat      string `yaml:"date_format"` // {day}, {month} (genitive), {year}
-	MonthYearFormat string `yaml:"month_year"`  // {month} (nominative), {year}
+	SearchShort     string `yaml:"search_short"` // {n}: the fewest letters of a word's beginning the browser searches by
+	DateFormat      string `yaml:"date_format"`  // {day}, {month} (genitive), {year}
+	MonthYearFormat string `yaml:"month_year"`   // {month} (nominative), {year}
 
 	Months         []string          `yaml:"months"`          // nominative, January first
 	MonthsGenitive []string          `yaml:"months_genitive"` // as in dates: 3 сентября
@@ -117,7 +118,7 @@ func (s *Strings) required() map[string]string {
 		"choose_language": s.ChooseLanguage, "pagination": s.Pagination,
 		"search": s.Search, "search_label": s.SearchLabel, "search_button": s.SearchButton,
 		"search_no_script": s.SearchNoScript, "search_more": s.SearchMore, "search_error": s.SearchError,
-		"date_format": s.DateFormat, "month_year": s.MonthYearFormat,
+		"search_short": s.SearchShort, "date_format": s.DateFormat, "month_year": s.MonthYearFormat,
 	}
 }
 

@@ -150,3 +150,22 @@ func TestScriptSearches(t *testing.T) {
 		{"  ", shownPage{"", nil, true}}, // nothing typed
 	})
 }
+
+// TestScriptShortWords: while the word being typed is shorter than a
+// shard's key, the script can find only the words of that length; when
+// it finds none, it says how many letters to type rather than that
+// nothing was found.
+func TestScriptShortWords(t *testing.T) {
+	sao := scriptDocs[2].Title
+	checkPage(t, "ru", scriptDocs, []pageCase{
+		{"UN", shownPage{"1 result", []string{sao}, false}},            // a word of two letters, whole
+		{"ic", shownPage{"at least 3 letters", nil, true}},             // the beginning of one
+		{"Ба", shownPage{"at least 3 letters", nil, true}},             //
+		{"б", shownPage{"at least 3 letters", nil, true}},              // one letter
+		{"МККК ба", shownPage{"at least 3 letters", nil, true}},        // the last word is short
+		{"ба ", shownPage{"0 results", nil, true}},                     // a whole word no story has
+		{"ба,", shownPage{"0 results", nil, true}},                     //
+		{"б ", shownPage{"", nil, true}},                               // no word
+		{"bak", shownPage{"1 result", []string{news[2].Title}, false}}, // three letters
+	})
+}

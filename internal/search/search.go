@@ -54,7 +54,9 @@
 // time, so a query fetches the manifest, one shard a word and at most ten
 // chunks. Several words mean all of them; the last also matches as a
 // prefix of three letters or more, unless a space follows it, so results
-// come as the reader types.
+// come as the reader types. A shorter last word matches only whole: if
+// nothing is found, the page asks for more letters, not saying that no
+// story has them.
 package search
 
 import (

@@ -40,6 +40,8 @@ func TestSearch(t *testing.T) {
 		{"en", "humanitarian issue", "1 result", 0},       // both words; the title says "issues"
 		{"en", "Azerbaijani ICRC baku", "1 result", 0},    // three words
 		{"ru", "несуществующееслово", "0 результатов", 0}, // nothing
+		{"ru", "Ба", "Введите не меньше 3 букв, чтобы найти слова, которые с них начинаются.", 0}, // too short to be the beginning of a word
+		{"en", "IC", "Type at least 3 letters to find the words that begin with them.", 0},
 	}
 	for _, c := range cases {
 		page := srv.URL + "/briefings/" + c.lang + "/search/"
