@@ -123,7 +123,8 @@ func flags(name string, args []string, stderr io.Writer, extra func(*flag.FlagSe
 		return opts, false
 	}
 	if len(rest) > 0 {
-		fmt.Fprintf(stderr, "briefings %s: unexpected argument %q\n", name, diag.Clean(rest[0]))
+		// %q escapes control and direction characters itself, once.
+		fmt.Fprintf(stderr, "briefings %s: unexpected argument %q\n", name, rest[0])
 		return opts, false
 	}
 	if opts.Out == "" {
