@@ -19,7 +19,7 @@ import (
 
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(flagOutput(stderr))
 	root := fs.String("root", ".", "the project folder")
 	var countries codes
 	var date dateFlag

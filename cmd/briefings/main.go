@@ -99,10 +99,34 @@ func parseAnywhere(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// flagOutput is where a command's flag set writes its errors and usage:
+// the flag package quotes neither a flag's name nor, in its usage, what
+// it was given, so the control characters in them are escaped here.
+func flagOutput(stderr io.Writer) io.Writer { return cleanWriter{stderr} }
+
+// cleanWriter escapes what diag.Clean does in each write, keeping the
+// line breaks and tabs of usage text.
+type cleanWriter struct{ w io.Writer }
+
+func (c cleanWriter) Write(p []byte) (int, error) {
+	lines := strings.Split(string(p), "\n")
+	for i, l := range lines {
+		cells := strings.Split(l, "\t")
+		for j, cell := range cells {
+			cells[j] = diag.Clean(cell)
+		}
+		lines[i] = strings.Join(cells, "\t")
+	}
+	if _, err := io.WriteString(c.w, strings.Join(lines, "\n")); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
 // flags parses a command's flags into build options.
 func flags(name string, args []string, stderr io.Writer, extra func(*flag.FlagSet)) (build.Options, bool) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(flagOutput(stderr))
 	opts := build.Options{DryRun: name == "check"}
 	fs.StringVar(&opts.Root, "root", ".", "the project folder")
 	preview := name == "serve" || name == "watch"
@@ -339,7 +363,7 @@ func (d *dateFlag) Set(v string) error {
 
 func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(flagOutput(stderr))
 	root := fs.String("root", ".", "the project folder")
 	var req draft.Request
 	var countries codes
