@@ -3,6 +3,7 @@ package load
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"path"
@@ -90,7 +91,12 @@ func articleLinks(doc ast.Node, from string, line func(ast.Node) int, hash uint6
 		}
 		dest := string(l.Destination)
 		u, err := url.Parse(dest)
-		if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") {
+		if err != nil {
+			// A browser would guess at it, a feed reader refuse it.
+			errs.Add(from, line(l), "link to %s: the address cannot be read: %s", diag.Clean(dest), unreadable(err))
+			return ast.WalkContinue, nil
+		}
+		if u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") {
 			return ast.WalkContinue, nil
 		}
 		link := Link{Line: line(l), Placeholder: fmt.Sprintf("briefings-link-%x-%d", hash, len(links))}
@@ -119,6 +125,33 @@ func articleLinks(doc ast.Node, from string, line func(ast.Node) int, hash uint6
 		return ast.WalkContinue, nil
 	})
 	return links, errs
+}
+
+// unreadable says what url.Parse found wrong with a link's address, and
+// how to write it.
+func unreadable(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	var esc url.EscapeError
+	var host url.InvalidHostError
+	switch msg := err.Error(); {
+	case errors.As(err, &esc):
+		return fmt.Sprintf("%q is not an escape (a %% and two hexadecimal digits); write a %% that stands for itself as %%25", string(esc))
+	case errors.As(err, &host):
+		return msg + "; correct the host"
+	case strings.Contains(msg, "missing ']'"):
+		return "the [ of its host is not closed; write an IPv6 host in brackets, like https://[2001:db8::1]/"
+	case strings.Contains(msg, "cannot contain colon"):
+		return "a relative address cannot have a colon before its first /; write ./ before it, or give the full address, like https://example.org/2024:report"
+	case strings.Contains(msg, "missing protocol scheme"):
+		return "it starts with a colon; give the full address, like https://example.org/"
+	case strings.Contains(msg, "invalid port"):
+		return msg + "; correct the port, or leave it out"
+	default:
+		return msg + "; correct it, or link to a full https:// address, a path of the site or an article's .md file"
+	}
 }
 
 // lineIndex holds the offsets at which a text's lines start.
