@@ -445,14 +445,8 @@ func scalarText(path, key string, line int, v *yaml.Node, errs *diag.List) (stri
 		errs.Add(path, line, "%s must be text, not a list or a mapping", key)
 		return "", false
 	}
-	if i := strings.IndexFunc(v.Value, func(r rune) bool { return !textRune(r) && r != '\r' }); i >= 0 {
-		r, _ := utf8.DecodeRuneInString(v.Value[i:])
-		errs.Add(path, line, "%s holds the control character %U (an escape in quotes?): delete it", key, r)
-		return "", false
-	}
-	if i := strings.IndexFunc(v.Value, bidiControl); i >= 0 {
-		r, _ := utf8.DecodeRuneInString(v.Value[i:])
-		errs.Add(path, line, "%s holds the direction control %U, which turns the text after it around, on the page and past it (the site's name in the tab's title, a list's dates): delete it", key, r)
+	if bad := invisible(key, v.Value); bad != "" {
+		errs.Add(path, line, "%s", bad)
 		return "", false
 	}
 	s := strings.Join(strings.Fields(v.Value), " ")
@@ -465,6 +459,21 @@ func scalarText(path, key string, line int, v *yaml.Node, errs *diag.List) (stri
 		return "", false
 	}
 	return s, true
+}
+
+// invisible says what is wrong with a text value holding a control
+// character or a direction control, or "" if it holds neither. A YAML
+// escape in quotes ("\x1b", "\u202e") is how either gets in.
+func invisible(key, value string) string {
+	if i := strings.IndexFunc(value, func(r rune) bool { return !textRune(r) && r != '\r' }); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(value[i:])
+		return fmt.Sprintf("%s holds the control character %U (an escape in quotes?): delete it", key, r)
+	}
+	if i := strings.IndexFunc(value, bidiControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(value[i:])
+		return fmt.Sprintf("%s holds the direction control %U, which turns the text after it around, on the page and past it (the site's name in the tab's title, a list's dates): delete it", key, r)
+	}
+	return ""
 }
 
 // PlausibleYear says whether a briefing can be of year y. Year 1 is Go's

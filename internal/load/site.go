@@ -140,6 +140,11 @@ func parseConfig(src []byte) (*Config, diag.List) {
 		if l.Name == "" || l.Title == "" {
 			errs.Add(SitePath, line("languages"), "language %s needs a name and a title", l.Code)
 		}
+		for _, f := range []struct{ key, value string }{{"name", l.Name}, {"title", l.Title}, {"description", l.Description}} {
+			if bad := invisible("the "+l.Code+" "+f.key, f.value); bad != "" {
+				errs.Add(SitePath, languageLine(&doc, l.Code, f.key), "%s", bad)
+			}
+		}
 	}
 	if _, ok := c.Languages[c.DefaultLanguage]; !ok && len(c.Languages) > 0 {
 		errs.Add(SitePath, line("default_language"), "default_language %q is not one of languages (%s)",
@@ -278,6 +283,34 @@ func decodeStrict(path string, src []byte, v any, doc *yaml.Node, errs *diag.Lis
 		return false
 	}
 	return true
+}
+
+// languageLine finds the line of a language's field in site.yaml: its
+// value's, or failing that the language's, or languages'.
+func languageLine(doc *yaml.Node, code, field string) int {
+	line := keyLine(doc, "languages")
+	langs := mappingValue(doc.Content[0], "languages")
+	lang := mappingValue(langs, code)
+	if lang == nil {
+		return line
+	}
+	if v := mappingValue(lang, field); v != nil {
+		return v.Line
+	}
+	return lang.Line
+}
+
+// mappingValue is the value of key in a mapping node, or nil.
+func mappingValue(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
 }
 
 // keyLine finds the line of a top-level key, or 1.

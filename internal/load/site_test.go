@@ -23,11 +23,18 @@ func TestParseConfigErrors(t *testing.T) {
 		{"list for a mapping", "base_url: https://x.org/\nlanguages: [en, ru]\ndefault_language: en\n",
 			`content/site.yaml:2: expected a mapping of keys to values, not a list`},
 		{"empty", "", "content/site.yaml:1: empty file"},
+		{"direction controls in the languages' text", "base_url: https://x.org/\ndefault_language: en\nlanguages:\n" +
+			"  en:\n    name: English\n    title: \"Brief\\u202eings\"\n    description: \"A \u2067site\"\n" +
+			"  ru: {name: \"Рус\u202aский\", title: Брифинги, description: \"\\x1b[31m\"}\n",
+			"content/site.yaml:6: the en title holds the direction control U+202E, which turns the text after it around, on the page and past it (the site's name in the tab's title, a list's dates): delete it\n" +
+				"content/site.yaml:7: the en description holds the direction control U+2067, which turns the text after it around, on the page and past it (the site's name in the tab's title, a list's dates): delete it\n" +
+				"content/site.yaml:8: the ru description holds the control character U+001B (an escape in quotes?): delete it\n" +
+				"content/site.yaml:8: the ru name holds the direction control U+202A, which turns the text after it around, on the page and past it (the site's name in the tab's title, a list's dates): delete it"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			cfg, errs := ParseConfig([]byte(c.src))
-			if cfg != nil || errs.Error() != c.want {
+			if cfg != nil || errs.Sort().Error() != c.want {
 				t.Errorf("got %v\n%s\nwant\n%s", cfg, errs.Error(), c.want)
 			}
 		})
