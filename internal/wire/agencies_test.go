@@ -336,3 +336,45 @@ func TestInlineSource(t *testing.T) {
 		}
 	}
 }
+
+// TestCommentCounters: a line that is only a count of comments, the word
+// and the number in either order, with or without a colon or brackets,
+// is the site's, above the news, within it or after it; a count of none
+// ends nothing. A sentence of news about comments stays.
+func TestCommentCounters(t *testing.T) {
+	opts := agencyOptions(t)
+	lead := "ASTANA, March 12 (Kazinform) - The ICRC handed over aid to flood victims in Kazakhstan."
+	next := "The aid includes food and water for 300 families."
+	for _, counter := range []string{"Comments 0", "Comments: 0", "comments - 0", "Comments (0)", "Comments [0]", "COMMENTS: (0)",
+		"0 comments", "(0) comments", "[0] Comments", "0 Comments:", "**Comments: 0**",
+		"Комментарии: 0", "Комментарии 0", "Комментарии (0)", "0 комментариев", "Комментариев: 0", "(0) комментариев",
+		"Пікірлер: 0", "0 пікір"} {
+		for pos := range 3 {
+			ls := []string{"ICRC hands over aid in Kazakhstan", lead, next}
+			ls = slices.Insert(ls, pos+1, counter)
+			r, err := Parse(strings.Join(ls, "\n")+"\n", Options{Countries: opts.Countries, Sources: opts.Sources, Languages: opts.Languages, Today: today})
+			if err != nil {
+				t.Errorf("%q at line %d: %v", counter, pos+2, err)
+				continue
+			}
+			want := "The ICRC handed over aid to flood victims in Kazakhstan.\n\n" + next
+			if r.Body != want {
+				t.Errorf("%q at line %d: body\n%s\nwant\n%s", counter, pos+2, r.Body, want)
+			}
+		}
+	}
+	// A count of some comments after the news: the comments follow, and go.
+	for _, counter := range []string{"Comments: 3", "Комментарии 12", "2 comments", "(5) комментариев"} {
+		kept, _ := clean([]string{lead, next, counter, "Great news!", "John, 3 Sept"})
+		if !slices.Equal(kept, []string{lead, next}) {
+			t.Errorf("%q after the news: kept %q", counter, kept)
+		}
+	}
+	for _, line := range []string{"Comments by the ICRC president were welcomed by the families.", "The ministry gave no comments.",
+		"Comments: the ICRC says 300 families received aid.", "Комментарии МККК опубликованы 12 марта.", "Комментарий: 300 семей получили помощь.",
+		"0 comments were received from the authorities.", "The ICRC received 300 comments from families.", "Comments 2 and 3 of the report"} {
+		if k := kind(line); k != "" {
+			t.Errorf("%q is dropped as %s", line, k)
+		}
+	}
+}

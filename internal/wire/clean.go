@@ -24,11 +24,23 @@ var (
 	contactish  = regexp.MustCompile(`(?:[\w.+-]+@[\w-]+\.[\w.]+|(?:^|[\s:(])\+\d[\d\s()\-–]{7,}\d|(?:^|[^\p{L}])(?:tel|тел|phone|телефон|моб|mob|mobile|факс|fax|e-?mail|почта|whatsapp)(?:[^\p{L}]|$)\.?\s*:?\s*\+?\(?\d)`)
 	cookie      = regexp.MustCompile(`cookie|куки|файлы cookie|файлов cookie`)
 	consent     = regexp.MustCompile(`^(?:accept|accept all|accept cookies|reject|reject all|decline|agree|i agree|ok|got it|settings|customize|manage (?:cookies|preferences)|privacy policy|принять|принять все|согласен|согласна|отклонить|понятно|хорошо|настройки|подробнее|политика конфиденциальности|қабылдау|келісемін)$`)
-	comments    = regexp.MustCompile(`^(?:comments?|комментарии|комментарий|комментариев|leave a (?:reply|comment)|add (?:a )?comment|post a comment|write a comment|join the discussion|discussion|обсуждение|оставить комментарий|добавить комментарий|написать комментарий|оставьте комментарий|пікірлер|пікір қалдыру|\d+ (?:comments?|комментари\p{L}*))(?:\s*\(\d+\))?\s*[:.!]?$`)
+	comments    = regexp.MustCompile(`^(?:(?:` + commentHead + `)(?:\s*\(\d+\))?|` + commentWord + countSep + count + `|` + count + countSep + commentWord + `)\s*[:.!]?$`)
 	commentForm = regexp.MustCompile(`(?:your email address will not be published|required fields are marked|войдите,? чтобы (?:оставить|написать) комментарий|log in to (?:comment|reply)|sign in to comment|для комментирования|чтобы оставить комментарий)`)
 	footer      = regexp.MustCompile(`(?:all rights reserved|все права защищены|барлық құқықтар қорғалған|copyright|\(c\)\s*\d{4}|при (?:полном или частичном )?(?:использовании|цитировании|перепечатке|копировании)[^.]{0,80}ссылка|(?:reproduction|use) of (?:the )?materials|копирование[^.]{0,60}запрещено|перепечатка[^.]{0,60}(?:запрещена|разрешена))`)
 	furniture   = regexp.MustCompile(`^(?:news release|press release|пресс-релиз|statement|заявление|operational update|news|новости|жаңалықтар)$|^(?:автор|author|автор фото|редактор|editor|корреспондент|просмотров|просмотры|views|время чтения|reading time)\s*:|^(?:by\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,3}|[\d\s]+ (?:просмотр\p{L}*|views?|reads?)|\d+ мин(?:ут)? чтения|\d+ min read)$`)
 	breadcrumb  = regexp.MustCompile(`^[^/>»|]{1,30}(?:\s[/>»|]\s[^/>»|]{1,40}){2,}$`)
+)
+
+// A comments heading, or a counter of comments: the word and a number,
+// either first, with or without a colon, a dash or brackets ("Comments:
+// 0", "Комментарии (3)", "0 комментариев", "[2] comments", "Пікірлер 0").
+const (
+	commentHead = `comments?|комментари(?:и|й|ев|я)|leave a (?:reply|comment)|add (?:a )?comment|post a comment|write a comment|` +
+		`join the discussion|discussion|обсуждение|оставить комментарий|добавить комментарий|написать комментарий|оставьте комментарий|` +
+		`пікірлер|пікір қалдыру`
+	commentWord = `(?:comments?|комментари\p{L}*|пікір\p{L}*)`
+	count       = `[(\[]?\d+[)\]]?`
+	countSep    = `\s*[:\-–—]?\s*`
 )
 
 // kind names what a boilerplate line is, or "" for a line of the news.
