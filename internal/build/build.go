@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sync"
 	"time"
@@ -177,6 +178,15 @@ func (b *Builder) prepare(fsys fs.FS) (render.Input, []*load.Article, []render.O
 	var langs []string
 	if content.Config != nil {
 		langs = content.Config.Codes()
+	}
+	if b.opts.DryRun {
+		errs.Append(content.SourcesProblems)
+	} else {
+		// Only import reads sources.yaml: what is wrong with it is for
+		// check and import to refuse, and a build to mention.
+		for _, d := range content.SourcesProblems {
+			errs.Warn(d.Path, d.Line, "%s (only import reads %s, and refuses to run until it is fixed)", d.Message, path.Base(d.Path))
+		}
 	}
 	theme, terrs := render.LoadTheme(fsys, langs, b.last.theme)
 	errs.Append(terrs)

@@ -222,7 +222,7 @@ countries: [AZ]
 [Может быть](/en/2025/02/icrc-a-colon/), [нет](/ru/nonexistent/).
 `, `content/en/unreadable.md:2: YAML: mapping values are not allowed in this context (a value with ": " in it must be in double quotes, title: "ICRC: …"; or a line above lacks its colon)
 content/ru/links.md:6: link to /ru/nonexistent/: the site has no page or file there; give a path from the site's root, like /en/countries/kazakhstan/, or link an article by its file, like ../2024/x.md`},
-		{"sources.yaml with an unknown field, beside site.yaml's and countries.yaml's", `
+		{"check: sources.yaml with an unknown field, beside site.yaml's and countries.yaml's", `
 -- content/site.yaml --
 base_url: https://example.org/
 default_language: en
@@ -304,7 +304,9 @@ static/sitemap.xml/inside.txt: the site generates a file /sitemap.xml, so static
 				}
 				writeFile(t, ru, strings.Join(kept, "\n"))
 			}
-			_, err := Build(Options{Root: root, Out: filepath.Join(t.TempDir(), "public")})
+			// check reports what only import reads, sources.yaml
+			check := strings.HasPrefix(c.name, "check: ")
+			_, err := Build(Options{Root: root, Out: filepath.Join(t.TempDir(), "public"), DryRun: check, Warn: check})
 			var list diag.List
 			if !errors.As(err, &list) {
 				t.Fatalf("err = %v, want a list of problems", err)
@@ -313,6 +315,28 @@ static/sitemap.xml/inside.txt: the site generates a file /sitemap.xml, so static
 				t.Errorf("got:\n%s\nwant:\n%s", got, c.want)
 			}
 		})
+	}
+}
+
+// A broken sources.yaml, which only import reads, does not fail a build,
+// nor a rebuild of watch and serve: it is a warning at its line.
+func TestBrokenSourcesWarn(t *testing.T) {
+	root := newProject(t, baseArchive+`
+-- content/sources.yaml --
+trend:
+  name: Trend
+  sitez: [trend.az]
+`)
+	b := New(Options{Root: root, Out: filepath.Join(t.TempDir(), "public")})
+	for i := range 2 {
+		rep, err := b.Build()
+		if err != nil {
+			t.Fatalf("build %d: %v", i+1, err)
+		}
+		want := `content/sources.yaml:3: warning: trend: unknown field "sitez"; an agency has a name, a name for any language ([en ru]), sites and match (only import reads sources.yaml, and refuses to run until it is fixed)`
+		if got := rep.Warnings.Error(); got != want {
+			t.Errorf("build %d warns:\n%s\nwant\n%s", i+1, got, want)
+		}
 	}
 }
 

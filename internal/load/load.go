@@ -23,6 +23,9 @@ type Content struct {
 	Photos    map[string]*Photo // the photos articles show, drafts included, by file
 	Unused    []string          // the photo files no article shows, in path order
 	Hash      uint64            // of site.yaml and countries.yaml
+	// SourcesProblems are sources.yaml's, kept out of Load's list: only
+	// import reads the file, so check reports them and a build need not.
+	SourcesProblems diag.List
 }
 
 // Load reads content/ from a project file system and returns every problem
@@ -39,8 +42,8 @@ func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 		errs.Add("content", 0, "there is no content folder here: run briefings in the project folder, or give it with --root")
 		return c, errs
 	}
-	set, errs := ReadSettings(fsys)
-	c.Config, c.Countries, c.Hash = set.Config, set.Countries, set.hash
+	set, errs := readSettings(fsys)
+	c.Config, c.Countries, c.Hash, c.SourcesProblems = set.Config, set.Countries, set.hash, set.sourcesErrs
 	cfg, known := set.lenient, set.known
 	if cache == nil {
 		cache = &Cache{}
@@ -79,12 +82,22 @@ type Settings struct {
 	lenient   *Config             // site.yaml as read, or what the rest is checked against when it is broken
 	known     map[string]bool     // the country codes articles may name; nil: not known
 	hash      uint64              // of site.yaml and countries.yaml, which pages show
+	// sourcesErrs are sources.yaml's problems, which readSettings
+	// leaves out of its list.
+	sourcesErrs diag.List
 }
 
 // ReadSettings reads the three files and reports the problems of all of
 // them at once: each is checked against what could be read of site.yaml
 // (or the folders of content/).
 func ReadSettings(fsys fs.FS) (Settings, diag.List) {
+	s, errs := readSettings(fsys)
+	errs.Append(s.sourcesErrs)
+	return s, errs
+}
+
+// readSettings is ReadSettings, keeping sources.yaml's problems apart.
+func readSettings(fsys fs.FS) (Settings, diag.List) {
 	var errs diag.List
 	var s Settings
 	site, ok := readFile(fsys, SitePath, &errs)
@@ -109,7 +122,7 @@ func ReadSettings(fsys fs.FS) (Settings, diag.List) {
 		}
 	}
 	s.hash = HashBytes(site, countries)
-	s.Sources = readSources(fsys, s.lenient, &errs)
+	s.Sources = readSources(fsys, s.lenient, &s.sourcesErrs)
 	return s, errs
 }
 

@@ -105,3 +105,25 @@ content/sources.yaml:3: trend: unknown field "sitez"; an agency has a name, a na
 		t.Errorf("settings with problems kept: %+v", s)
 	}
 }
+
+// Only import reads sources.yaml: Load keeps its problems apart from the
+// rest, for check to report and a build to pass over.
+func TestLoadKeepsSourcesProblemsApart(t *testing.T) {
+	fsys := fstest.MapFS{
+		SitePath:               {Data: []byte("base_url: https://x.org/\nlanguages: {en: {name: E, title: T}}\ndefault_language: en\n")},
+		CountriesPath:          {Data: []byte("AZ: {en: Azerbaijan}\n")},
+		SourcesPath:            {Data: []byte("trend:\n  name: Trend\n  sitez: [trend.az]\n")},
+		"content/en/2025/a.md": {Data: []byte("---\ntitle: A\ndate: 2025-09-03\ncountries: [AZ]\n---\nText.\n")},
+	}
+	c, errs := Load(fsys, nil)
+	if errs.Err() != nil {
+		t.Errorf("sources.yaml's problems fail Load:\n%v", errs)
+	}
+	want := `content/sources.yaml:3: trend: unknown field "sitez"; an agency has a name, a name for any language ([en]), sites and match`
+	if got := c.SourcesProblems.Error(); got != want {
+		t.Errorf("sources.yaml's problems:\n%s\nwant\n%s", got, want)
+	}
+	if len(c.Articles) != 1 || c.Config == nil || c.Countries == nil {
+		t.Errorf("content: %d articles, config %v, countries %v", len(c.Articles), c.Config, c.Countries)
+	}
+}
