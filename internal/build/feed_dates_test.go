@@ -10,7 +10,7 @@ import (
 
 // A feed gives every item an instant: a day written without a time
 // begins at midnight in site.yaml's time_zone, as it does for scheduling;
-// a date with its time keeps its own offset.
+// a date with its time keeps its own offset, midnight UTC written out too.
 func TestFeedDatesInSiteTimeZone(t *testing.T) {
 	root := newProject(t, `
 -- content/site.yaml --
@@ -36,6 +36,13 @@ date: 2025-09-01T10:30:00+05:00
 countries: [AZ]
 ---
 Text.
+-- content/en/midnight.md --
+---
+title: At midnight UTC
+date: 2025-08-30T00:00:00Z
+countries: [AZ]
+---
+Text.
 `)
 	out := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, Options{Root: root, Out: out})
@@ -49,9 +56,14 @@ Text.
 	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "en/feed.json"))), &jf); err != nil {
 		t.Fatal(err)
 	}
-	got := []string{rss[0][1], rss[1][1], atom[1][1] + " " + atom[1][2], atom[2][1] + " " + atom[2][2], jf.Items[0].DatePublished, jf.Items[1].DatePublished}
-	want := []string{"Wed, 03 Sep 2025 00:00:00 +0400", "Mon, 01 Sep 2025 10:30:00 +0500",
-		"published 2025-09-03T00:00:00+04:00", "updated 2025-09-05T00:00:00+04:00", "2025-09-03T00:00:00+04:00", "2025-09-01T10:30:00+05:00"}
+	if len(rss) != 3 || len(jf.Items) != 3 {
+		t.Fatalf("%d RSS and %d JSON Feed items, want 3", len(rss), len(jf.Items))
+	}
+	got := []string{rss[0][1], rss[1][1], rss[2][1], atom[1][1] + " " + atom[1][2], atom[2][1] + " " + atom[2][2],
+		jf.Items[0].DatePublished, jf.Items[1].DatePublished, jf.Items[2].DatePublished}
+	want := []string{"Wed, 03 Sep 2025 00:00:00 +0400", "Mon, 01 Sep 2025 10:30:00 +0500", "Sat, 30 Aug 2025 00:00:00 +0000",
+		"published 2025-09-03T00:00:00+04:00", "updated 2025-09-05T00:00:00+04:00",
+		"2025-09-03T00:00:00+04:00", "2025-09-01T10:30:00+05:00", "2025-08-30T00:00:00Z"}
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("date %d is %q, want %q", i, got[i], want[i])

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -237,5 +238,38 @@ func TestSessionPublishesScheduledArticle(t *testing.T) {
 		if err := <-ended; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// A build that fails when a scheduled article comes due is not tried
+// again and again: the session waits for the next save, which builds.
+func TestSessionRebuildsOnceWhenDueBuildFails(t *testing.T) {
+	root := tp.New(t, project)
+	at := time.Now().Add(3 * time.Second).UTC().Format(time.RFC3339)
+	tp.Write(t, filepath.Join(root, "content/en/2025/later.md"), "---\ntitle: Later news\ndate: "+at+"\ncountries: [KZ]\n---\nSoon.\n")
+	log := &syncBuffer{}
+	s := &Session{Builder: build.New(build.Options{Root: root, Future: true}), Root: root, Log: log}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ended := make(chan error)
+	go func() { ended <- s.Run(ctx, nil) }()
+	tp.Eventually(t, "the first build", func() bool { return strings.Contains(log.String(), "built: ") })
+	broken := filepath.Join(root, "content/en/2025/broken.md")
+	tp.Write(t, broken, "---\ntitle: Broken\ncountries: [KZ]\n---\nNo date.\n")
+	tp.Eventually(t, "the failed rebuild", func() bool {
+		return strings.Contains(log.String(), "rebuilt after content/en/2025/broken.md: failed")
+	})
+	dueFailed := "rebuilt as content/en/2025/later.md came due: failed"
+	tp.Eventually(t, "the failed rebuild when the article came due", func() bool { return strings.Contains(log.String(), dueFailed) })
+	time.Sleep(1500 * time.Millisecond)
+	if n := strings.Count(log.String(), "came due"); n != 1 {
+		t.Fatalf("%d rebuilds for the article coming due, want 1:\n%s", n, log.String())
+	}
+	tp.Write(t, broken, "---\ntitle: Broken\ndate: 2025-09-04\ncountries: [KZ]\n---\nA date now.\n")
+	written := regexp.MustCompile(`rebuilt after content/en/2025/broken.md: \d+ of \d+ files written`)
+	tp.Eventually(t, "the good rebuild after the fix", func() bool { return written.MatchString(log.String()) })
+	cancel()
+	if err := <-ended; err != nil {
+		t.Error(err)
 	}
 }
