@@ -38,7 +38,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if err := write.Recover(filepath.Join(*root, "public")); err != nil {
 		return exit(stderr, err)
 	}
-	p, err := draft.OpenProject(*root)
+	p, err := draft.OpenProject(*root, true)
 	if err != nil {
 		return exit(stderr, err)
 	}

@@ -384,7 +384,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if err := write.Recover(filepath.Join(*root, "public")); err != nil {
 		return exit(stderr, err)
 	}
-	p, err := draft.OpenProject(*root)
+	p, err := draft.OpenProject(*root, false)
 	if err != nil {
 		return exit(stderr, err)
 	}

@@ -26,7 +26,7 @@ func project(t *testing.T) *Project {
 	for _, f := range []string{load.SitePath, load.CountriesPath, load.SourcesPath} {
 		testproject.Write(t, filepath.Join(dir, f), testproject.Read(t, filepath.Join(testproject.Repo(), f)))
 	}
-	p, err := OpenProject(dir)
+	p, err := OpenProject(dir, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,12 +183,43 @@ AZ: {en: Azerbaijan}
 -- content/sources.yaml --
 trend: {name: Trend, sitez: [trend.az]}
 `)
-	_, err := OpenProject(dir)
+	_, err := OpenProject(dir, true)
 	for _, want := range []string{`content/site.yaml:4: expected a whole number, not "ten"`,
 		"content/countries.yaml:1: AZ has no ru name", `content/sources.yaml:1: trend: unknown field "sitez"`} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("err = %v, want %s", err, want)
 		}
+	}
+	// new reads no agencies: their file's problems are not its own.
+	_, err = OpenProject(dir, false)
+	if err == nil || strings.Contains(err.Error(), "sources.yaml") || !strings.Contains(err.Error(), "site.yaml:4") {
+		t.Errorf("without sources, err = %v, want site.yaml's and countries.yaml's problems only", err)
+	}
+}
+
+// new writes an article in a project whose sources.yaml is broken: only
+// import reads it.
+func TestNewDespiteBrokenSources(t *testing.T) {
+	dir := testproject.New(t, `
+-- content/site.yaml --
+base_url: https://example.org/
+default_language: en
+languages: {en: {name: English, title: Briefings}}
+-- content/countries.yaml --
+AZ: {en: Azerbaijan}
+-- content/sources.yaml --
+trend: {name: Trend, sitez: [trend.az]}
+`)
+	if _, err := OpenProject(dir, true); err == nil {
+		t.Fatal("import opens a project whose sources.yaml is broken")
+	}
+	p, err := OpenProject(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := p.New(Request{Lang: "en", Title: "Aid arrives", Countries: []string{"AZ"}}, time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
+	if err != nil || path == "" {
+		t.Fatalf("new: %q, %v", path, err)
 	}
 }
 

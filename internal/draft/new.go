@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"briefings/internal/diag"
 	"briefings/internal/load"
 	"briefings/internal/wire"
 )
@@ -31,12 +32,17 @@ type Project struct {
 }
 
 // OpenProject reads a project's site.yaml, countries.yaml and
-// sources.yaml, and refuses with the problems of all three.
-func OpenProject(root string) (*Project, error) {
+// sources.yaml, and refuses with the problems of all three; of only the
+// first two when withSources is false: new does not read the agencies.
+func OpenProject(root string, withSources bool) (*Project, error) {
 	if _, err := os.Stat(filepath.Join(root, "content")); err != nil {
 		return nil, fmt.Errorf("content: cannot read: %w (is --root the project folder?)", err)
 	}
 	s, errs := load.ReadSettings(os.DirFS(root))
+	if !withSources {
+		errs = slices.DeleteFunc(errs, func(d diag.Diagnostic) bool { return d.Path == load.SourcesPath })
+		s.Sources = nil
+	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
