@@ -23,6 +23,9 @@ func TestTableAlignment(t *testing.T) {
 			t.Errorf("table lacks %s:\n%s", want, a.HTML)
 		}
 	}
+	if !strings.HasPrefix(a.HTML, "<div class=\"table\">\n<table>\n") || !strings.HasSuffix(a.HTML, "</table>\n</div>\n") {
+		t.Errorf("the table is not in its scrolling box:\n%s", a.HTML)
+	}
 	for _, bad := range []string{"style=", "align="} {
 		if strings.Contains(a.HTML, bad) {
 			t.Errorf("table holds %s:\n%s", bad, a.HTML)
