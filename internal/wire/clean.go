@@ -15,9 +15,9 @@ import (
 var (
 	caption     = regexp.MustCompile(`^(?:фото|фотография|фотографии|photo|photos|photograph|сурет|суреттер|видео|video|image|images|picture|изображение|иллюстрация|коллаж|скриншот|screenshot|инфографика|infographic|источник фото|фото предоставлено|photo credit|photo courtesy|credit)s?\s*(?::|©|—|–|-|by\b|\||/)|^©`)
 	tagsLine    = regexp.MustCompile(`^(?:теги|тэги|тег|метки|tags?|keywords|ключевые слова|тегтер|рубрики|рубрика|категория|categories|category|topics)\s*:`)
-	followCall  = regexp.MustCompile(`(?:подробнее в|больше новостей|больше материалов|в нашем|на нашем|more news|more on our|подписывайтесь|подпишитесь|подписаться|читайте нас|читайте наш|читайте новости|следите за|следите в|присоединяйтесь|наш телеграм|\bfollow\b|\bsubscribe\b|join us|join our|stay tuned|stay updated|stay informed|get the latest|жазылыңыз|бізді оқыңыз)`)
+	followCall  = regexp.MustCompile(`(?:подробнее в|больше новостей|больше материалов|в нашем|на нашем|more news|more on our|подписывайтесь|подпишитесь|подписаться|читайте нас|читайте наш|читайте новости|следите за|следите в|присоединяйтесь|наш телеграм|\bfollow\b|\bsubscribe\b|join us|join our|stay tuned|stay updated|stay informed|stay up[- ]to[- ]date|keep up with|get the latest|жазылыңыз|бізді оқыңыз)`)
 	followWhere = regexp.MustCompile(`(?:telegram|телеграм|whatsapp|ватсап|facebook|фейсбук|instagram|инстаграм|twitter|твиттер|\bx\b|\bvk\b|вконтакте|youtube|ютуб|tiktok|тикток|дзен|dzen|одноклассники|канал|channel|newsletter|рассылк|соцсет|социальных сет|social|google news|яндекс|threads|\bon x\b|for the latest|@)`)
-	shareLine   = regexp.MustCompile(`^(?:share|share this(?: article| story| post)?|share on \p{L}+|tweet|print|печать|распечатать|поделиться|поделитесь|отправить|copy link|копировать ссылку|скопировать ссылку|e-?mail|close|закрыть|loading|загрузка|реклама|advertisement|advertising|ad|жарнама|бөлісу|telegram|whatsapp|facebook|twitter|vk|ok|x)(?:[:\s]+(?:telegram|whatsapp|facebook|twitter|vk|x|instagram|linkedin|e-?mail|print|ok|viber|одноклассники|вконтакте)(?:[^\p{L}]|$)[\s,|/]*)*$`)
+	shareLine   = regexp.MustCompile(`^(?:share|share this(?: article| story| post)?|share on \p{L}+|tweet|print|печать|распечатать|поделиться|поделитесь|отправить|copy link|копировать ссылку|скопировать ссылку|e-?mail|close|закрыть|loading|загрузка|реклама|advertisement|advertising|ad|жарнама|бөлісу|telegram|whatsapp|facebook|twitter|vk|ok|x)(?:[:\s]+(?:telegram|whatsapp|facebook|twitter|vk|x|instagram|linkedin|e-?mail|print|ok|viber|одноклассники|вконтакте)(?:[^\p{L}]|$)[\s,|/]*)*\s*:?$`)
 	readAlso    = regexp.MustCompile(`^(?:читайте также|читайте еще|читайте ещё|читайте тоже|также читайте|смотрите также|см\. также|ещё по теме|еще по теме|по теме|материалы по теме|новости по теме|другие новости|все новости|последние новости|главные новости|лента новостей|популярное|самое читаемое|самое популярное|рекомендуем|выбор редакции|read also|read more|also read|see also|related|related news|related articles|related posts|related stories|related content|you might also like|you may also like|more on this(?: topic)?|more news|more stories|latest news|latest|all news|most read|most popular|popular|top stories|top news|recommended|editor's picks|тағы оқыңыз|соңғы жаңалықтар|барлық жаңалықтар)(?:\s*[:.!»›>…-]|$)`)
 	endMark     = regexp.MustCompile(`^(?:[-–—_=*#/+.~\s]*[0oо#*]+[-–—_=*#/+.~\s0oо#*]*|[-–—_=*#/+.~\s]{3,}|\(?(?:end|ends|конец|соңы|-?30-?)\)?\.?)$`)
 	contactHead = regexp.MustCompile(`^(?:for (?:further|more|additional) information|for media (?:enquiries|inquiries)|media contacts?|press contacts?|contacts?|contact us|contact information|контакты|контактная информация|контакты для сми|для (?:получения )?(?:дополнительной|более подробной) информации|за (?:дополнительной|подробной) информацией|дополнительная информация|пресс-служба|пресс-центр|press office|media relations|байланыс|қосымша ақпарат)(?:[^\p{L}]|$)`)
@@ -28,7 +28,18 @@ var (
 	commentForm = regexp.MustCompile(`(?:your email address will not be published|required fields are marked|войдите,? чтобы (?:оставить|написать) комментарий|log in to (?:comment|reply)|sign in to comment|для комментирования|чтобы оставить комментарий)`)
 	footer      = regexp.MustCompile(`(?:all rights reserved|все права защищены|барлық құқықтар қорғалған|copyright|\(c\)\s*\d{4}|при (?:полном или частичном )?(?:использовании|цитировании|перепечатке|копировании)[^.]{0,80}ссылка|(?:reproduction|use) of (?:the )?materials|копирование[^.]{0,60}запрещено|перепечатка[^.]{0,60}(?:запрещена|разрешена))`)
 	furniture   = regexp.MustCompile(`^(?:news release|press release|пресс-релиз|statement|заявление|operational update|news|новости|жаңалықтар)$|^(?:автор|author|автор фото|редактор|editor|корреспондент|просмотров|просмотры|views|время чтения|reading time)\s*:|^(?:by\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,3}|[\d\s]+ (?:просмотр\p{L}*|views?|reads?)|\d+ мин(?:ут)? чтения|\d+ min read)$`)
-	breadcrumb  = regexp.MustCompile(`^[^/>»|]{1,30}(?:\s[/>»|]\s[^/>»|]{1,40}){2,}$`)
+	// "Updated 2 hours ago", "Вчера, 14:05": a page's clock, relative to a day the text does not give.
+	relative = regexp.MustCompile(`^(?:(?:updated|published|posted|обновлено|опубликовано|жаңартылды|жарияланды)\s*:?\s*)?(?:` +
+		`(?:\d+|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|секунд\p{L}*|минут\p{L}*|мин\.?|час\p{L}*|ч\.|дн\p{L}*|день|недел\p{L}*|сағат|күн)\s+(?:ago|назад|бұрын)|` +
+		`(?:today|yesterday|just now|сегодня|вчера|только что|бүгін|кеше)(?:,?\s*(?:at|в)?\s*\d{1,2}:\d{2})?)$`)
+	// "Download the UN News app", "Скачайте приложение": a call to install the site's app.
+	appCall = regexp.MustCompile(`^(?:download|get|install|скачайте|скачать|установите|загрузите|жүктеп алыңыз)\s.{0,80}(?:\bapp\b|\bapplication\b|приложени|қосымша)`)
+	// "Подробнее на сайте report.az", "Read more at apa.az": the site sends the reader to itself.
+	moreOnSite = regexp.MustCompile(`^(?:подробнее|читайте подробнее|читайте|читать далее|подробности|read more|more|full story|the full story|details)\s+(?:на сайте|на портале|на|at|on)\s+(?:the\s+)?(?:website\s+|site\s+)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\S*$`)
+	// A caption that ends with its credit or says it is an archive photo:
+	// "… at the handover. © ICRC / A. Mammadov", "… в Баку. Архивное фото".
+	captionEnd = regexp.MustCompile(`(?:(?:архивное|иллюстративное|иллюстрационное) фото|фото из архива|(?:archive|file|illustrative|stock) (?:photo|image|picture)|\((?:photo|фото|file photo|архивное фото)\b[^()]{0,40}\))\.?$`)
+	breadcrumb = regexp.MustCompile(`^[^/>»|]{1,30}(?:\s[/>»|]\s[^/>»|]{1,40}){2,}$`)
 )
 
 // A comments heading, or a counter of comments: the word and a number,
@@ -62,13 +73,17 @@ func kind(line string) string {
 		return "contacts"
 	case readAlso.MatchString(l):
 		return "read also"
-	case caption.MatchString(l) && short:
+	case caption.MatchString(l) && short, short && (captionEnd.MatchString(l) || creditEnd(l)):
 		return "caption"
 	case tagsLine.MatchString(l):
 		return "tags"
 	case short && followCall.MatchString(l) && followWhere.MatchString(l) && (callFirst(l) || words(l) <= 10),
-		shareLine.MatchString(l):
+		shareLine.MatchString(l), appCall.MatchString(l):
 		return "share or follow"
+	case moreOnSite.MatchString(l):
+		return "link to the site"
+	case relative.MatchString(l):
+		return "page furniture"
 	case endMark.MatchString(l):
 		return "end mark"
 	case cookie.MatchString(l), consent.MatchString(l):
@@ -83,6 +98,17 @@ func kind(line string) string {
 		return "page furniture"
 	}
 	return ""
+}
+
+// creditEnd is a line that ends with a photo's credit, "© ICRC / A.
+// Mammadov": a few words, without a comma, after the sign.
+func creditEnd(l string) bool {
+	i := strings.LastIndex(l, "©")
+	if i < 0 {
+		return false
+	}
+	credit := l[i+len("©"):]
+	return !strings.ContainsAny(credit, ",;:!?«»\"") && len(strings.Fields(credit)) <= 6 && utf8.RuneCountInString(credit) <= 60
 }
 
 // noComments is a counter of no comments, "Comments (0)": none follow it.
@@ -121,7 +147,12 @@ func sentenceLike(l string) bool {
 // end a page; a counter above the news, or of none, is one line).
 func clean(lines []string) (kept []string, dropped map[string]int) {
 	dropped = map[string]int{}
+	table := tableRows(lines)
 	for i := 0; i < len(lines); i++ {
+		if table[i] {
+			kept = append(kept, lines[i]) // figures, though a row reads like a breadcrumb trail
+			continue
+		}
 		k := kind(lines[i])
 		if k == "" {
 			kept = append(kept, lines[i])
@@ -147,6 +178,41 @@ func clean(lines []string) (kept []string, dropped map[string]int) {
 		}
 	}
 	return kept, dropped
+}
+
+// cells are the cells of a table's row, "Казахстан | 400 | 120", or
+// none for a line without two.
+func cells(line string) []string {
+	if !strings.Contains(line, "|") {
+		return nil
+	}
+	cs := strings.Split(strings.Trim(strings.TrimSpace(line), "|"), "|")
+	for i, c := range cs {
+		if cs[i] = strings.TrimSpace(c); cs[i] == "" {
+			return nil
+		}
+	}
+	if len(cs) < 2 {
+		return nil
+	}
+	return cs
+}
+
+// tableRows marks the rows of tables: two lines or more in a row with
+// the same number of cells. A breadcrumb trail is one line.
+func tableRows(lines []string) []bool {
+	rows := make([]bool, len(lines))
+	for i := 0; i < len(lines); {
+		n, j := len(cells(lines[i])), i+1
+		for n > 0 && j < len(lines) && len(cells(lines[j])) == n {
+			j++
+		}
+		for k := i; j-i >= 2 && k < j; k++ {
+			rows[k] = true
+		}
+		i = j
+	}
+	return rows
 }
 
 // linkLike is a line of a list of links: a headline, with no full stop,
@@ -203,7 +269,7 @@ func lines(text string) []string {
 		case line == "":
 			joinable = false
 			continue
-		case joinable && (startsLower(line) || wrapped && utf8.RuneCountInString(out[len(out)-1]) >= width*3/4 &&
+		case joinable && !strings.Contains(line, "|") && (startsLower(line) || wrapped && utf8.RuneCountInString(out[len(out)-1]) >= width*3/4 &&
 			!isDateline(line) && !isStamp(line)) && kind(line) == "" && kind(out[len(out)-1]) == "":
 			out[len(out)-1] += " " + line
 		default:

@@ -26,6 +26,9 @@ var (
 	bracketed = regexp.MustCompile(`^\(\s*([^()]{1,40}?)\s*\)`)
 	capsTag   = regexp.MustCompile(`^[\p{Lu}\p{N}][\p{Lu}\p{N}.\-]{2,}(?:[^\p{L}\p{N}]|$)`)
 	dash      = regexp.MustCompile(`^\s*[–—-]+\s+`)
+	bareDash  = regexp.MustCompile(`^[.,]?\s*[–—-]+\s+`) // "ASTANA –", "YEREVAN. –"
+	// «Азия-Плюс» —: an agency's name in quotation marks, then a dash.
+	quotedTag = regexp.MustCompile(`^[«"“]([^«»"“”]{2,40})([»"”])\s*[–—-]`)
 	yearWord  = regexp.MustCompile(`^(?:г\.|года|год|ж\.|жыл\p{L}*)`)
 )
 
@@ -78,7 +81,7 @@ func findDateline(line string, ag *agencies) (dateline, bool) {
 	}
 	if !d.dated && !d.tag.ok() {
 		// "ASTANA – …": a place in capitals and a dash is a dateline too.
-		m := dash.FindString(line[len(p):])
+		m := bareDash.FindString(line[len(p):])
 		if strings.ToUpper(p) != p || utf8.RuneCountInString(p) < 3 || m == "" {
 			return d, false
 		}
@@ -140,6 +143,11 @@ func (d *dateline) item(s string, ag *agencies, places *int) int {
 			*places++
 			return len(p)
 		}
+	}
+	if m := quotedTag.FindStringSubmatchIndex(s); m != nil && !d.tag.ok() && d.dated {
+		d.tag = ag.named(s[m[2]:m[3]])
+		d.tag.how = "from the dateline's tag"
+		return m[5] // the dash after it is the dateline's end
 	}
 	if m := capsTag.FindString(s); m != "" && !d.tag.ok() && d.dated {
 		name := strings.TrimRight(m, " .,-–—:")

@@ -27,6 +27,14 @@ func findHeadline(paras []string) (string, []string) {
 	return first, rest
 }
 
+// stoppedHeadline is a line that reads as a headline but for its full
+// stop: one short sentence.
+func stoppedHeadline(l string) bool {
+	n := len(strings.Fields(l))
+	return n >= 2 && n <= 20 && strings.HasSuffix(l, ".") && !strings.HasSuffix(l, "..") &&
+		firstSentence(l) == strings.TrimSuffix(l, ".")
+}
+
 var (
 	sentenceEnd = regexp.MustCompile(`[.!?…]+["»”]?(?:\s|$)`)
 	// A clause starts at a comma, a dash, a colon or a semicolon, or at
@@ -170,4 +178,82 @@ func quote(s string) string {
 		s = runePrefix(s, 77) + "…"
 	}
 	return "\"" + s + "\""
+}
+
+var wordRE = regexp.MustCompile(`[\p{L}\p{N}]+`)
+
+// recase writes a headline set in capitals, "МККК И АЗЕРБАЙДЖАН
+// ПОДПИСАЛИ …", in the case the text writes its words in: an acronym
+// stays, a name keeps its capital ("Азербайджана" gives "Азербайджан"),
+// any other word is lower case; the first word takes a capital.
+func recase(title string, body []string) (string, bool) {
+	if strings.ContainsFunc(title, unicode.IsLower) || len(strings.Fields(title)) < 3 {
+		return title, false
+	}
+	forms := caseForms(body)
+	first := true
+	out := wordRE.ReplaceAllStringFunc(title, func(w string) string {
+		lw := strings.ToLower(w)
+		f, ok := forms[lw]
+		for n := utf8.RuneCountInString(lw) - 1; !ok && n >= 4 && n >= utf8.RuneCountInString(lw)-3; n-- {
+			f, ok = forms[runePrefix(lw, n)+"…"] // another ending of the word
+		}
+		switch {
+		case ok && f == caseUpper && utf8.RuneCountInString(w) > 1, !ok && !strings.ContainsAny(lw, vowels):
+			// an acronym: "МККК", or a word with no vowel the text does not spell
+		case ok && f == caseTitle || first:
+			w = capitalise(lw)
+		default:
+			w = lw
+		}
+		first = false
+		return w
+	})
+	return out, true
+}
+
+// vowels are the Latin and Cyrillic ones: a word without any is an acronym.
+const vowels = "aeiouyаеёиоуыэюяәөүұі"
+
+type wordCase int
+
+const (
+	caseLower wordCase = iota + 1
+	caseTitle
+	caseUpper
+)
+
+// caseForms are the cases the body writes its words in, by the word and
+// by its stems ("азербайдж…"), a word opening a sentence not counted: its
+// capital is the sentence's. Lower case wins over a capital, which wins
+// over capitals.
+func caseForms(body []string) map[string]wordCase {
+	forms := map[string]wordCase{}
+	note := func(k string, c wordCase) {
+		if old, ok := forms[k]; !ok || c < old {
+			forms[k] = c
+		}
+	}
+	for _, p := range body {
+		for _, loc := range wordRE.FindAllStringIndex(p, -1) {
+			w := p[loc[0]:loc[1]]
+			before := strings.TrimRightFunc(p[:loc[0]], unicode.IsSpace)
+			if before == "" || strings.ContainsAny(lastRune(before), ".!?…\"«“") {
+				continue
+			}
+			c := caseLower
+			switch r, _ := utf8.DecodeRuneInString(w); {
+			case !strings.ContainsFunc(w, unicode.IsLower):
+				c = caseUpper
+			case unicode.IsUpper(r):
+				c = caseTitle
+			}
+			lw := strings.ToLower(w)
+			note(lw, c)
+			for n := utf8.RuneCountInString(lw) - 1; n >= 4 && n >= utf8.RuneCountInString(lw)-3; n-- {
+				note(runePrefix(lw, n)+"…", c)
+			}
+		}
+	}
+	return forms
 }

@@ -19,7 +19,12 @@ func markdown(paras []string) string {
 		if i > 0 {
 			b.WriteString("\n\n")
 		}
-		if !opensQuote(paras[i]) {
+		if n := tableEnd(paras, i); n > i {
+			writeTable(&b, paras[i:n+1])
+			i = n
+			continue
+		}
+		if !opensQuote(paras[i]) || !speech(paras[i]) {
 			b.WriteString(escape(paras[i]))
 			continue
 		}
@@ -33,6 +38,34 @@ func markdown(paras []string) string {
 		i = end
 	}
 	return b.String()
+}
+
+// tableEnd is the last row of the table whose first row is paragraph
+// i, or i when no table starts there.
+func tableEnd(paras []string, i int) int {
+	n, end := len(cells(paras[i])), i
+	for n > 0 && end+1 < len(paras) && len(cells(paras[end+1])) == n {
+		end++
+	}
+	return end
+}
+
+// writeTable writes rows as a GFM table, the first row its header, as a
+// table of figures in a wire text has.
+func writeTable(b *strings.Builder, rows []string) {
+	for i, row := range rows {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		cs := cells(row)
+		for j, c := range cs {
+			cs[j] = escape(c)
+		}
+		b.WriteString("| " + strings.Join(cs, " | ") + " |")
+		if i == 0 {
+			b.WriteString("\n|" + strings.Repeat(" --- |", len(cs)))
+		}
+	}
 }
 
 // quoteEnd is the paragraph that closes the quotation opening paragraph
@@ -49,6 +82,30 @@ func quoteEnd(marks []quoteMarks, i int) int {
 		}
 	}
 	return i
+}
+
+// speech says whether a paragraph opening with a quotation mark is
+// quoted speech: the quotation runs on past it, or closes on a stop, a
+// comma or a dash ("«…», — сказал он", "“…,” he said"). A name in
+// quotation marks opening a sentence, "«Казахстан Темир Жолы» и МККК
+// подписали …", is not.
+func speech(p string) bool {
+	open, n := utf8.DecodeRuneInString(p)
+	closer := map[rune]string{'«': "»", '“': "”", '„': "“”", '"': `"`}[open]
+	depth := 0
+	for i, r := range p[n:] {
+		switch {
+		case r == open && open != '"':
+			depth++
+		case strings.ContainsRune(closer, r) && depth > 0:
+			depth--
+		case strings.ContainsRune(closer, r):
+			before, _ := utf8.DecodeLastRuneInString(p[:n+i])
+			after := strings.TrimLeft(p[n+i+utf8.RuneLen(r):], " ")
+			return strings.ContainsRune(".,!?…", before) || after == "" || strings.ContainsAny(firstRune(after), ".,!?…:;–—-")
+		}
+	}
+	return true
 }
 
 func opensQuote(p string) bool { return strings.ContainsAny(firstRune(p), "\"«“„") }

@@ -359,7 +359,8 @@ func visibleText(doc *html.Node, headers bool) string {
 				}
 			case atom.Script, atom.Style, atom.Noscript, atom.Nav, atom.Footer, atom.Aside, atom.Form, atom.Template, atom.Svg, atom.Iframe, atom.Head:
 				return
-			case atom.P, atom.Div, atom.Br, atom.Li, atom.H1, atom.H2, atom.H3, atom.H4, atom.Blockquote, atom.Tr, atom.Section, atom.Article:
+			case atom.P, atom.Div, atom.Br, atom.Li, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote, atom.Tr, atom.Section, atom.Article,
+				atom.Dt, atom.Dd, atom.Td, atom.Th, atom.Figcaption: // a list of details: each item its own line
 				b.WriteString("\n")
 			}
 		}

@@ -200,6 +200,12 @@ func findSource(paras []string, tag found, ag *agencies) (found, string, []strin
 			link = u // a link on a line of its own
 			continue
 		}
+		if tag, ok := agencyLine(p, ag); ok && i > 0 {
+			if !src.ok() {
+				src = tag
+			}
+			continue
+		}
 		if i == 0 && !src.ok() {
 			if m := openingTag.FindStringSubmatchIndex(p); m != nil {
 				src = ag.named(p[m[2]:m[3]])
@@ -225,6 +231,23 @@ func findSource(paras []string, tag found, ag *agencies) (found, string, []strin
 		}
 	}
 	return src, link, out
+}
+
+// siteName is a site's name as agencies write it under a text: "Vlast.kz".
+var siteName = regexp.MustCompile(`^\p{L}[\p{L}\p{N}-]*\.\p{L}{2,}$`)
+
+// agencyLine is a line that only names an agency, "APA", "Report.az", as
+// sites put their tag under the text or between its paragraphs: an agency
+// of the table, or a site's name.
+func agencyLine(p string, ag *agencies) (found, bool) {
+	name := strings.Trim(p, " .,:;/|–—-()[]")
+	if src, n := ag.at(name); src != nil && n == len(name) {
+		return found{src: src, how: "from the line " + quote(p)}, true
+	}
+	if siteName.MatchString(name) {
+		return found{name: name, how: "from the line " + quote(p)}, true
+	}
+	return found{}, false
 }
 
 // takeInline finds the agency a paragraph's sentences name as their

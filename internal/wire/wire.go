@@ -82,7 +82,7 @@ func parse(text string, pg page, opts Options) (Result, error) {
 	if !utf8.ValidString(text) {
 		return r, errors.New("the text is not UTF-8: save it as UTF-8 (it may be in Windows-1251 or another old encoding)")
 	}
-	ls, dropped := clean(lines(text))
+	ls, dropped := clean(mail(lines(text)))
 	if len(ls) == 0 {
 		return r, errors.New("the text is empty, or all boilerplate")
 	}
@@ -102,7 +102,7 @@ func parse(text string, pg page, opts Options) (Result, error) {
 	if len(ls) == 0 {
 		return r, errors.New("the text has no headline and no body, only its date or source: paste the whole article")
 	}
-	if ls = r.headline(ls, pg); r.Title == "" {
+	if ls = r.headline(ls, pg, d.at); r.Title == "" {
 		return r, errors.New("the text has no headline, and its first sentence has no words to make one of: put the headline on the first line")
 	}
 	if len(ls) == 0 {
@@ -216,7 +216,8 @@ func isRubric(l string) bool {
 
 // headline is the page's title, the text's headline line (under a
 // rubric, if one stands above it), or one proposed from the lead.
-func (r *Result) headline(ls []string, pg page) []string {
+// dateline is the line the dateline opened, or -1.
+func (r *Result) headline(ls []string, pg page, dateline int) []string {
 	if pg.title != "" {
 		r.Title = pg.title
 		r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", "from the page's " + pg.titleFrom})
@@ -230,8 +231,19 @@ func (r *Result) headline(ls []string, pg page) []string {
 		}
 	}
 	if r.Title, ls = findHeadline(ls); r.Title != "" {
-		r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", "found: the text's first line"})
+		how := "found: the text's first line"
+		if t, ok := recase(r.Title, ls); ok {
+			r.Title, how = t, how+", in capitals: written in the case the text writes its words in; check it"
+		}
+		r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", how})
 		return ls
+	}
+	if dateline == 1 && stoppedHeadline(ls[0]) {
+		// A dateline opens the lead: a sentence above it is the headline,
+		// though it ends with a stop.
+		r.Title = strings.TrimSuffix(ls[0], ".")
+		r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", "found: the text's first line, above the dateline"})
+		return ls[1:]
 	}
 	r.Title = proposeHeadline(ls[0])
 	if r.Title != "" {

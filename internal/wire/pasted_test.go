@@ -1,0 +1,181 @@
+package wire
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// parseOK parses a text with the real tables and the fixed clock.
+func parseOK(t *testing.T, text string, mod func(*Options)) Result {
+	t.Helper()
+	opts := agencyOptions(t)
+	if mod != nil {
+		mod(&opts)
+	}
+	r, err := Parse(text, opts)
+	if err != nil {
+		t.Fatalf("%q: %v", text, err)
+	}
+	return r
+}
+
+// TestTableRows: a table of figures pasted as rows of cells is news, not
+// a breadcrumb trail: it stays, as a table, and its countries count.
+func TestTableRows(t *testing.T) {
+	text := "МККК в Центральной Азии: итоги года\nТАШКЕНТ, 12 марта — Podrobno.uz. Делегация МККК опубликовала итоги года.\n" +
+		"Страна | Посещения | Семьи\nКазахстан | 400 | 120\nКыргызстан | 300 | 90\nВсего посещено 700 мест.\n"
+	r := parseOK(t, text, nil)
+	want := "| Страна | Посещения | Семьи |\n| --- | --- | --- |\n| Казахстан | 400 | 120 |\n| Кыргызстан | 300 | 90 |"
+	if !strings.Contains(r.Body, want) || !strings.Contains(r.Body, "Всего посещено") {
+		t.Errorf("body:\n%s\nwant it to hold\n%s", r.Body, want)
+	}
+	if len(r.Countries) != 2 || r.Countries[0] != "KZ" {
+		t.Errorf("countries %v", r.Countries)
+	}
+	checkBody(t, r.Body)
+	for _, crumbs := range []string{"Главная | Новости | Общество", "Home / News / Central Asia"} {
+		if kind(crumbs) == "" {
+			t.Errorf("%q is kept", crumbs)
+		}
+	}
+}
+
+// TestForwardedMail: the headers of a forwarded e-mail go; its subject,
+// without "FW:", is the headline, and the dateline under it gives the date.
+func TestForwardedMail(t *testing.T) {
+	for _, head := range []string{
+		"-----Original Message-----\nFrom: Press Service <press@mfa.kz>\nSent: Thursday, March 12, 2026 2:05 PM\nTo: editors@example.kz\nSubject: FW: Замминистра принял делегацию МККК\n",
+		"---------- Forwarded message ---------\nОт: Пресс-служба <press@mfa.kz>\nDate: Thu, 12 Mar 2026 at 14:05\nSubject: Fwd: Замминистра принял делегацию МККК\nTo: <editors@example.kz>\n",
+	} {
+		for _, headline := range []string{"", "Замминистра принял делегацию МККК\n"} {
+			text := head + "\n" + headline + "Астана, 11 марта 2026 г. – Заместитель министра иностранных дел Казахстана принял делегацию МККК.\nСтороны обсудили сотрудничество.\n"
+			r := parseOK(t, text, nil)
+			if r.Title != "Замминистра принял делегацию МККК" || r.Date.Format(time.DateOnly) != "2026-03-11" ||
+				!strings.HasPrefix(r.Body, "Заместитель министра") || strings.Contains(r.Body, "press@") {
+				t.Errorf("%q: title %q, date %s, body\n%s", text, r.Title, r.Date.Format(time.DateOnly), r.Body)
+			}
+		}
+	}
+}
+
+// TestHeadlineWithStop: a headline line ending with a full stop, above
+// the dateline, is the headline, not the lead's first paragraph.
+func TestHeadlineWithStop(t *testing.T) {
+	for _, text := range []string{
+		"ICRC opens new office in Khorog.\nDUSHANBE, March 12 (Asia-Plus) – The ICRC has opened an office in Khorog, Tajikistan.\nIt will help families.",
+		"МККК открыл офис в Хороге.\n\nДУШАНБЕ, 12 марта — Sputnik. МККК открыл офис в Хороге, в Таджикистане.\nОн поможет семьям.",
+	} {
+		r := parseOK(t, text, nil)
+		first, _, _ := strings.Cut(text, ".")
+		if r.Title != first || strings.Contains(r.Body, first+".") || strings.Contains(how(r, "headline"), "proposed") {
+			t.Errorf("%q: title %q (%s), body\n%s", text, r.Title, how(r, "headline"), r.Body)
+		}
+	}
+	// A one-sentence lead with no dateline under it stays the lead.
+	r := parseOK(t, "The ICRC opened an office in Khorog.\nIt will help families in Tajikistan.", func(o *Options) { o.Date = today })
+	if !strings.HasPrefix(r.Body, "The ICRC opened an office in Khorog.") {
+		t.Errorf("lead lost: %q", r.Body)
+	}
+}
+
+// TestQuotedTag: an agency's name in quotation marks closing a dateline
+// is its tag, not a quotation opening the lead.
+func TestQuotedTag(t *testing.T) {
+	for _, c := range []struct{ text, source string }{
+		{"ДУШАНБЕ, 12 марта 2026, «Азия-Плюс» — МККК выделит средства агентству по разминированию Таджикистана.", "Азия-Плюс"},
+		{"Dushanbe, March 12, \"Asia-Plus\" – The ICRC will fund the mine action agency of Tajikistan.", "Asia-Plus"},
+	} {
+		r := parseOK(t, c.text+"\nВторой абзац.", nil)
+		if r.Source != c.source || strings.HasPrefix(r.Body, ">") || strings.Contains(r.Body, "Плюс»") || strings.Contains(r.Body, "Plus\"") {
+			t.Errorf("%q: source %q, body\n%s", c.text, r.Source, r.Body)
+		}
+	}
+	// A quoted name that is the lead's subject stays.
+	r := parseOK(t, "АСТАНА, 3 сентября. «Казахстан Темир Жолы» и МККК подписали меморандум.\nВторой абзац.", nil)
+	if !strings.HasPrefix(r.Body, "«Казахстан Темир Жолы» и МККК") {
+		t.Errorf("subject lost: %q", r.Body)
+	}
+}
+
+// TestBareDatelineStop: "YEREVAN. –", a place with a stop and a dash and
+// no date, is a dateline too.
+func TestBareDatelineStop(t *testing.T) {
+	for _, dl := range []string{"YEREVAN. – ", "ЕРЕВАН. — ", "BAKU, – "} {
+		r := parseOK(t, "ICRC head meets Ombudsman\n"+dl+"The head of the ICRC delegation met the Ombudsman of Armenia.\nThey discussed detainees.", func(o *Options) { o.Date = today })
+		if !strings.HasPrefix(r.Body, "The head of the ICRC") {
+			t.Errorf("%q: body %q", dl, r.Body)
+		}
+	}
+}
+
+// TestSiteLines: lines of the site in forms not seen before go: a
+// relative timestamp, a share call with a colon, a call to follow a
+// channel or to download an app, a "more on the site" line, a caption
+// ending with its credit; the news beside them stays.
+func TestSiteLines(t *testing.T) {
+	for _, line := range []string{"Updated 2 hours ago", "Обновлено 5 минут назад", "3 days ago", "Вчера, 14:05", "Сегодня в 09:30",
+		"Поделиться:", "Share:", "Бөлісу:",
+		"Stay up-to-date with more news at Trend News Agency's WhatsApp channel", "Download the UN News app for your iOS or Android devices.",
+		"Скачайте мобильное приложение Tengrinews", "Keep up with the latest news on our Telegram channel",
+		"Подробнее на сайте report.az", "Read more at apa.az", "Full story on kazinform.kz",
+		"Baku, Azerbaijan. ICRC staff at the handover. © ICRC / A. Mammadov", "Сотрудники МККК в Баку. Архивное фото",
+		"Volunteers unload aid in Barda (file photo)"} {
+		if kind(line) == "" {
+			t.Errorf("%q is kept", line)
+		}
+	}
+	for _, line := range []string{"The ICRC said 2 hours ago that the talks had ended.", "Вчера МККК передал помощь 300 семьям.",
+		"Families can download the ICRC app to look for relatives.", "The ICRC shared photos © of the handover with families, it said.",
+		"Подробнее о программе МККК рассказал глава делегации.", "The delegation will stay up to date with the needs of families."} {
+		if k := kind(line); k != "" {
+			t.Errorf("%q is dropped as %s", line, k)
+		}
+	}
+}
+
+// TestAgencyLine: an agency's name on a line of its own, in the middle
+// of the text or after it, is its tag: the source, not a paragraph.
+func TestAgencyLine(t *testing.T) {
+	for _, c := range []struct{ line, source string }{{"APA", "APA"}, {"Report.az", "Report.az"}, {"Vlast.kz", "Vlast.kz"}} {
+		text := "Сотрудники МККК посетили Тартарский район\nСотрудники МККК 12 марта 2026 года посетили Тартарский район Азербайджана.\n" +
+			c.line + "\nОни встретились с семьями пропавших без вести.\n"
+		r := parseOK(t, text, nil)
+		if r.Source != c.source || strings.Contains(r.Body, c.line) || !strings.Contains(r.Body, "Они встретились") {
+			t.Errorf("%q: source %q, body\n%s", c.line, r.Source, r.Body)
+		}
+	}
+	// A country or a word alone on a line is not an agency.
+	r := parseOK(t, "ICRC aid\nThe ICRC delivered aid on 12 March 2026.\nKazakhstan\nMore aid is planned.", nil)
+	if r.Source != "" || !strings.Contains(r.Body, "Kazakhstan") {
+		t.Errorf("source %q, body %q", r.Source, r.Body)
+	}
+}
+
+// TestCapitalHeadline: a headline in capitals is written in the case the
+// text writes its words in, and import says to check it.
+func TestCapitalHeadline(t *testing.T) {
+	r := parseOK(t, "МККК И АЗЕРБАЙДЖАН ПОДПИСАЛИ СОГЛАШЕНИЕ О СОТРУДНИЧЕСТВЕ\nБаку, 12 марта, АЗЕРТАДЖ. Международный комитет Красного Креста и правительство Азербайджана подписали соглашение о сотрудничестве.\nДокумент подписали в Баку.", nil)
+	if r.Title != "МККК и Азербайджан подписали соглашение о сотрудничестве" || !strings.Contains(how(r, "headline"), "check") {
+		t.Errorf("title %q (%s)", r.Title, how(r, "headline"))
+	}
+	r = parseOK(t, "ICRC, KAZAKHSTAN SIGN AGREEMENT ON MINE ACTION\nASTANA, March 12 (Kazinform) - The ICRC and Kazakhstan signed an agreement.\nIt covers mine action.", nil)
+	if r.Title != "ICRC, Kazakhstan sign agreement on mine action" {
+		t.Errorf("title %q", r.Title)
+	}
+}
+
+// TestPageDateInList: a page that shows its date in a list of details
+// beside its headline ("Posted" and the date in a <dl>, as ReliefWeb's
+// do) is dated by it, each item read as a line of its own.
+func TestPageDateInList(t *testing.T) {
+	page := `<!DOCTYPE html><html lang="en"><head><title>Kyrgyzstan: ICRC supports families of missing migrants - Kyrgyzstan | ReliefWeb</title>
+<meta property="og:site_name" content="ReliefWeb"></head><body><main><article><h1>Kyrgyzstan: ICRC supports families of missing migrants</h1>
+<dl><dt>Format</dt><dd>News and Press Release</dd><dt>Source</dt><dd>ICRC</dd><dt>Posted</dt><dd>12 Mar 2026</dd></dl>
+<div><p>The International Committee of the Red Cross has launched a programme to support families of Kyrgyz migrants who went missing abroad.</p>
+<p>More than 300 families in Osh and Batken regions will receive support, the ICRC said.</p></div></article></main></body></html>`
+	r, err := ParsePage([]byte(page), agencyOptions(t))
+	if err != nil || r.Date.Format(time.DateOnly) != "2026-03-12" {
+		t.Errorf("date %s, %v", r.Date.Format(time.DateOnly), err)
+	}
+}
