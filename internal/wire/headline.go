@@ -238,11 +238,13 @@ func caseForms(body []string) map[string]wordCase {
 		for _, loc := range wordRE.FindAllStringIndex(p, -1) {
 			w := p[loc[0]:loc[1]]
 			before := strings.TrimRightFunc(p[:loc[0]], unicode.IsSpace)
-			if before == "" || strings.ContainsAny(lastRune(before), ".!?…\"«“") {
-				continue
-			}
+			opens := before == "" || strings.ContainsAny(lastRune(before), ".!?…\"«“")
 			c := caseLower
 			switch r, _ := utf8.DecodeRuneInString(w); {
+			case !strings.ContainsFunc(w, unicode.IsLower) && utf8.RuneCountInString(w) > 1:
+				c = caseUpper // an acronym, wherever it stands: "ICRC said …"
+			case opens:
+				continue
 			case !strings.ContainsFunc(w, unicode.IsLower):
 				c = caseUpper
 			case unicode.IsUpper(r):

@@ -163,6 +163,11 @@ func TestCapitalHeadline(t *testing.T) {
 	if r.Title != "ICRC, Kazakhstan sign agreement on mine action" {
 		t.Errorf("title %q", r.Title)
 	}
+	// An acronym the text writes only at the start of its sentences.
+	r = parseOK(t, "UNICEF AND ICRC DELIVER WATER TO BARDA\nBARDA, March 12 (APA) - UNICEF delivered water to Barda with the Red Cross. ICRC trucks carried it.\nThe water serves 300 families.", nil)
+	if r.Title != "UNICEF and ICRC deliver water to Barda" {
+		t.Errorf("title %q", r.Title)
+	}
 }
 
 // TestPageDateInList: a page that shows its date in a list of details
