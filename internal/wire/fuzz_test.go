@@ -93,8 +93,8 @@ func tableText(paras []string) []string {
 }
 
 // checkBody renders a body as an article's and returns its text. It may
-// hold only paragraphs, quotations, tables of the text's figures, and
-// the links that bare URLs make.
+// hold only paragraphs, quotations, tables of the text's figures (each in
+// its scrolling box, a div), and the links that bare URLs make.
 func checkBody(t *testing.T, body string) string {
 	t.Helper()
 	src := "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\n---\n" + body + "\n"
@@ -102,7 +102,7 @@ func checkBody(t *testing.T, body string) string {
 	if len(errs) > 0 {
 		t.Fatalf("the body does not load: %v\n%q", errs, body)
 	}
-	if err := markupcheck.HTML([]byte(a.HTML), []string{"p", "blockquote", "a", "table", "thead", "tbody", "tr", "th", "td"}); err != nil {
+	if err := markupcheck.HTML([]byte(a.HTML), []string{"p", "blockquote", "a", "div", "table", "thead", "tbody", "tr", "th", "td"}); err != nil {
 		t.Fatalf("body: %v\nMarkdown %q\nHTML %s", err, body, a.HTML)
 	}
 	var words bytes.Buffer
