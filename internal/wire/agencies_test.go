@@ -299,7 +299,7 @@ func TestCleanBlocks(t *testing.T) {
 			[]string{"The ICRC visited detainees in the region."}},
 	}
 	for _, c := range cases {
-		if kept, _ := clean(c.in); !slices.Equal(kept, c.kept) {
+		if kept, _, _ := clean(c.in); !slices.Equal(kept, c.kept) {
 			t.Errorf("clean(%q)\n = %q\nwant %q", c.in, kept, c.kept)
 		}
 	}
@@ -365,12 +365,28 @@ func TestCommentCounters(t *testing.T) {
 	}
 	// A count of some comments after the news: the comments follow, and go.
 	for _, counter := range []string{"Comments: 3", "Комментарии 12", "2 comments", "(5) комментариев"} {
-		kept, _ := clean([]string{lead, next, counter, "Great news!", "John, 3 Sept"})
+		kept, _, _ := clean([]string{lead, next, counter, "Great news!", "John, 3 Sept"})
 		if !slices.Equal(kept, []string{lead, next}) {
 			t.Errorf("%q after the news: kept %q", counter, kept)
 		}
 	}
-	for _, line := range []string{"Comments by the ICRC president were welcomed by the families.", "The ministry gave no comments.",
+	// A counter of some comments after the lead alone is the site's line
+	// beside it: the news goes on.
+	ls := []string{"ICRC meets officials in Baku", "Baku, 3 September 2025. ICRC officials met the president's aide in Baku today.",
+		"Comments: 2", "They discussed the fate of the missing in detail.", "The meeting was constructive, both sides said."}
+	r, err := Parse(strings.Join(ls, "\n")+"\n", Options{Countries: opts.Countries, Sources: opts.Sources, Languages: opts.Languages, Today: today})
+	if err != nil || !strings.Contains(r.Body, "constructive") || strings.Contains(r.Body, "Comments") || len(r.Notes) > 0 {
+		t.Errorf("a counter after the lead: body %q, notes %q, %v", r.Body, r.Notes, err)
+	}
+	// Where comments end the text, import says how many lines went.
+	ls = append(ls[:2:2], "Comments", "Great news, thank you all!", "Anna, 3 September")
+	r, err = Parse(strings.Join(ls, "\n")+"\n", Options{Countries: opts.Countries, Sources: opts.Sources, Languages: opts.Languages, Today: today})
+	if err != nil || strings.Contains(r.Body, "Great news") || !slices.ContainsFunc(r.Notes, func(n string) bool {
+		return strings.Contains(n, `the 2 lines after "Comments"`)
+	}) {
+		t.Errorf("a comments heading after the news: body %q, notes %q, %v", r.Body, r.Notes, err)
+	}
+	for _, line := range []string{"Комментарий 1", "Comment 3", "Comments by the ICRC president were welcomed by the families.", "The ministry gave no comments.",
 		"Comments: the ICRC says 300 families received aid.", "Комментарии МККК опубликованы 12 марта.", "Комментарий: 300 семей получили помощь.",
 		"0 comments were received from the authorities.", "The ICRC received 300 comments from families.", "Comments 2 and 3 of the report"} {
 		if k := kind(line); k != "" {

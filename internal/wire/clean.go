@@ -2,7 +2,6 @@ package wire
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -24,7 +23,7 @@ var (
 	contactish  = regexp.MustCompile(`(?:[\w.+-]+@[\w-]+\.[\w.]+|(?:^|[\s:(])\+\d[\d\s()\-–]{7,}\d|(?:^|[^\p{L}])(?:tel|тел|phone|телефон|моб|mob|mobile|факс|fax|e-?mail|почта|whatsapp)(?:[^\p{L}]|$)\.?\s*:?\s*\+?\(?\d)`)
 	cookie      = regexp.MustCompile(`cookie|куки|файлы cookie|файлов cookie`)
 	consent     = regexp.MustCompile(`^(?:accept|accept all|accept cookies|reject|reject all|decline|agree|i agree|ok|got it|settings|customize|manage (?:cookies|preferences)|privacy policy|принять|принять все|согласен|согласна|отклонить|понятно|хорошо|настройки|подробнее|политика конфиденциальности|қабылдау|келісемін)$`)
-	comments    = regexp.MustCompile(`^(?:(?:` + commentHead + `)(?:\s*\(\d+\))?|` + commentWord + countSep + count + `|` + count + countSep + commentWord + `)\s*[:.!]?$`)
+	comments    = regexp.MustCompile(`^(?:(?:` + commentHead + `)(?:\s*\(\d+\))?|` + commentsWord + countSep + count + `|` + commentWord + `\s*(?::\s*\d+|[(\[]\d+[)\]])|` + count + countSep + anyComment + `)\s*[:.!]?$`)
 	commentForm = regexp.MustCompile(`(?:your email address will not be published|required fields are marked|войдите,? чтобы (?:оставить|написать) комментарий|log in to (?:comment|reply)|sign in to comment|для комментирования|чтобы оставить комментарий)`)
 	footer      = regexp.MustCompile(`(?:all rights reserved|все права защищены|барлық құқықтар қорғалған|copyright|\(c\)\s*\d{4}|при (?:полном или частичном )?(?:использовании|цитировании|перепечатке|копировании)[^.]{0,80}ссылка|(?:reproduction|use) of (?:the )?materials|копирование[^.]{0,60}запрещено|перепечатка[^.]{0,60}(?:запрещена|разрешена))`)
 	furniture   = regexp.MustCompile(`^(?:news release|press release|пресс-релиз|statement|заявление|operational update|news|новости|жаңалықтар)$|^(?:автор|author|автор фото|редактор|editor|корреспондент|просмотров|просмотры|views|время чтения|reading time)\s*:|^(?:by\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,3}|[\d\s]+ (?:просмотр\p{L}*|views?|reads?)|\d+ мин(?:ут)? чтения|\d+ min read)$`)
@@ -49,9 +48,14 @@ const (
 	commentHead = `comments?|комментари(?:и|й|ев|я)|leave a (?:reply|comment)|add (?:a )?comment|post a comment|write a comment|` +
 		`join the discussion|discussion|обсуждение|оставить комментарий|добавить комментарий|написать комментарий|оставьте комментарий|` +
 		`пікірлер|пікір қалдыру`
-	commentWord = `(?:comments?|комментари\p{L}*|пікір\p{L}*)`
-	count       = `[(\[]?\d+[)\]]?`
-	countSep    = `\s*[:\-–—]?\s*`
+	// A word of many comments may stand before a bare number ("Comments
+	// 0"); one of a single comment needs a colon or brackets, as
+	// "Комментарий 1" bare numbers a part of a text.
+	commentsWord = `(?:comments|комментари(?:и|ев|я)|пікірлер)`
+	commentWord  = `(?:comment|комментарий|пікір)`
+	anyComment   = `(?:comments?|комментари\p{L}*|пікір\p{L}*)`
+	count        = `[(\[]?\d+[)\]]?`
+	countSep     = `\s*[:\-–—]?\s*`
 )
 
 // kind names what a boilerplate line is, or "" for a line of the news.
@@ -141,11 +145,19 @@ func sentenceLike(l string) bool {
 	return words(l) >= 5 && strings.ContainsAny(lastRune(strings.TrimRight(l, "»”\")) ")), ".!?…")
 }
 
+// cutOff is where clean ended the text: at a comments heading or counter
+// after the news, with the lines it left out after it.
+type cutOff struct {
+	line string
+	left int
+}
+
 // clean drops boilerplate lines, and the blocks some of them head: the
 // links under "Read also", the people under "For further information",
 // everything after a comments heading that follows the news (comments
-// end a page; a counter above the news, or of none, is one line).
-func clean(lines []string) (kept []string, dropped map[string]int) {
+// end a page; a counter above the news, or of none, is one line). Where
+// it ends the text it says so, for the editor to check.
+func clean(lines []string) (kept []string, dropped map[string]int, cut *cutOff) {
 	dropped = map[string]int{}
 	table := tableRows(lines)
 	for i := 0; i < len(lines); i++ {
@@ -161,8 +173,15 @@ func clean(lines []string) (kept []string, dropped map[string]int) {
 		dropped[k]++
 		switch k {
 		case "comments":
-			if slices.ContainsFunc(kept, sentenceLike) && !noComments.MatchString(lines[i]) {
-				return kept, dropped
+			if endsNews(kept, lines[i]) {
+				cut = &cutOff{strings.TrimSpace(lines[i]), 0}
+				for _, l := range lines[i+1:] {
+					if strings.TrimSpace(l) != "" {
+						cut.left++
+					}
+				}
+				dropped[k] += cut.left
+				return kept, dropped, cut
 			}
 		case "read also":
 			if !strings.Contains(strings.TrimRight(lines[i], ":. "), ":") { // a heading, not "Read also: a headline"
@@ -177,7 +196,23 @@ func clean(lines []string) (kept []string, dropped map[string]int) {
 			}
 		}
 	}
-	return kept, dropped
+	return kept, dropped, nil
+}
+
+// endsNews tells whether a comments line, after the lines kept, ends the
+// news: a heading does once a sentence of news is kept; a counter of some
+// comments, which sites also show beside the lead, once two are.
+func endsNews(kept []string, line string) bool {
+	if noComments.MatchString(line) {
+		return false
+	}
+	n := 0
+	for _, l := range kept {
+		if sentenceLike(l) {
+			n++
+		}
+	}
+	return n >= 2 || n == 1 && !strings.ContainsFunc(line, unicode.IsDigit)
 }
 
 // cells are the cells of a table's row, "Казахстан | 400 | 120", or

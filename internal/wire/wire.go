@@ -82,7 +82,7 @@ func parse(text string, pg page, opts Options) (Result, error) {
 	if !utf8.ValidString(text) {
 		return r, errors.New("the text is not UTF-8: save it as UTF-8 (it may be in Windows-1251 or another old encoding)")
 	}
-	ls, dropped := clean(mail(lines(text)))
+	ls, dropped, cut := clean(mail(lines(text)))
 	if len(ls) == 0 {
 		return r, errors.New("the text is empty, or all boilerplate")
 	}
@@ -116,6 +116,10 @@ func parse(text string, pg page, opts Options) (Result, error) {
 			kinds = append(kinds, fmt.Sprintf("%s %d", k, dropped[k]))
 		}
 		r.Found = append(r.Found, Finding{"dropped", strings.Join(kinds, ", "), "lines of the site, not of the news"})
+	}
+	if cut != nil && cut.left > 0 {
+		r.Notes = append(r.Notes, fmt.Sprintf("the %d lines after %s were taken for readers' comments and left out: "+
+			"if they are news, delete that line and import again", cut.left, quote(cut.line)))
 	}
 	return r, nil
 }
