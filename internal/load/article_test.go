@@ -92,13 +92,14 @@ func TestParseArticleErrors(t *testing.T) {
 			at + ":7: invisible control character U+001B: delete it (pages and feeds cannot carry it)"}},
 		{"control character as a YAML escape", "---\ntitle: \"T\\x01\"\ndate: 2025-01-01\ncountries: [AZ]\n---\n",
 			[]string{at + ":2: title holds the control character U+0001 (an escape in quotes?): delete it"}},
-		{"links whose address cannot be read", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\n---\nThe [report](a%zz), [a file](100%)\nand [a host](http://[::1).\n\n[Colon](2024:report) [port](https://example.org:port/) [host](<https://exa mple.org/>)\n", []string{
-			at + `:6: link to 100%: the address cannot be read: "%" is not an escape (a % and two hexadecimal digits); write a % that stands for itself as %25`,
-			at + `:6: link to a%zz: the address cannot be read: "%zz" is not an escape (a % and two hexadecimal digits); write a % that stands for itself as %25`,
-			at + `:7: link to http://[::1: the address cannot be read: the [ of its host is not closed; write an IPv6 host in brackets, like https://[2001:db8::1]/`,
-			at + `:9: link to 2024:report: the address cannot be read: a relative address cannot have a colon before its first /; write ./ before it, or give the full address, like https://example.org/2024:report`,
+		{"links whose address cannot be read", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\n---\nThe [report](a%zz), [a file](100%)\nand [a host](http://[::1).\n\n[Colon](2024:report) [port](https://example.org:port/) [host](<https://exa mple.org/>)\n[v6](http://[::1]:80/) [share](https://example.org/100%zz?q=50%)\n", []string{
+			at + `:6: link to 100%: a relative link can lead only to an article's .md file; link to a full https:// address, a path of the site (/en/countries/azerbaijan/) or an article's .md file`,
+			at + `:6: link to a%zz: a relative link can lead only to an article's .md file; link to a full https:// address, a path of the site (/en/countries/azerbaijan/) or an article's .md file`,
+			at + `:7: link to http://[::1: the address cannot be read: a page cannot link to a host written as an IPv6 address ([…]); link to the host by its name`,
+			at + `:9: link to 2024:report: the address cannot be read: it is not a full address (a colon comes before any /); give the full address, like https://example.org/2024:report, a path of the site or an article's .md file`,
 			at + `:9: link to https://exa mple.org/: the address cannot be read: invalid character " " in host name; correct the host`,
-			at + `:9: link to https://example.org:port/: the address cannot be read: invalid port ":port" after host; correct the port, or leave it out`}},
+			at + `:9: link to https://example.org:port/: the address cannot be read: invalid port ":port" after host; correct the port, or leave it out`,
+			at + `:10: link to http://[::1]:80/: the address cannot be read: a page cannot link to a host written as an IPv6 address ([…]); link to the host by its name`}},
 		{"UTF-16", "\xff\xfe-\x00-\x00-\x00\n\x00", []string{at + ":1: the file is saved as UTF-16: save it as UTF-8"}},
 		{"old Mac line ends", "---\rtitle: T\rdate: soon\rcountries: [AZ]\r---\r", []string{
 			at + `:3: date "soon" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`}},
