@@ -191,7 +191,7 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 		listSkipped(rep, stdout)
 		return 0
 	}
-	fmt.Fprintf(stdout, "built %d articles into %d files in %s: %d written, %d removed (%s)\n", rep.Articles, rep.Files, opts.Out,
+	fmt.Fprintf(stdout, "built %d articles into %d files in %s: %d written, %d removed (%s)\n", rep.Articles, rep.Files, diag.Clean(opts.Out),
 		rep.Written, rep.Removed, rep.Took.Round(time.Millisecond))
 	if rep.Photos > 0 {
 		fmt.Fprintf(stdout, "%d %s shown: %d processed, %d from the photo cache\n", rep.Photos, plural(rep.Photos, "photo", "photos"),
@@ -240,7 +240,7 @@ func runLive(name string, args []string, stdout, stderr io.Writer) int {
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		fmt.Fprintln(stderr, "briefings serve:", err)
+		fmt.Fprintln(stderr, "briefings serve:", diag.CleanLines(err.Error())) // it quotes --addr
 		return 1
 	}
 	defer ln.Close()

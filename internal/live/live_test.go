@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"briefings/internal/build"
+	"briefings/internal/watch"
 	tp "briefings/internal/testproject"
 )
 
@@ -271,5 +272,16 @@ func TestSessionRebuildsOnceWhenDueBuildFails(t *testing.T) {
 	cancel()
 	if err := <-ended; err != nil {
 		t.Error(err)
+	}
+}
+
+// A save is named in the session's log with its control characters
+// escaped: the build refuses such a name, and the log line says which.
+func TestDescribeEscapesNames(t *testing.T) {
+	s := &Session{Root: t.TempDir()}
+	for _, b := range []watch.Batch{{Paths: []string{"content/en/a\x1b[2J.md"}}, {Paths: []string{"content/en/a\x1b[2J.md", "b.md"}}} {
+		if got := s.describe(b); strings.ContainsRune(got, 0x1b) || !strings.Contains(got, `\x1b`) {
+			t.Errorf("describe(%q) = %q", b.Paths, got)
+		}
 	}
 }
