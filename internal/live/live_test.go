@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"briefings/internal/build"
-	"briefings/internal/watch"
 	tp "briefings/internal/testproject"
+	"briefings/internal/watch"
 )
 
 const project = `
