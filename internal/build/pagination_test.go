@@ -259,4 +259,12 @@ translation_key: c
 	if !strings.Contains(one, `<link rel="alternate" hreflang="ru" href="https://example.org/ru/countries/azerbaijan/page/1/">`) {
 		t.Errorf("the English page 1 lacks its Russian alternate")
 	}
+	// A repeating page switches as its first page does: to the other
+	// language's first page of the list, whatever page n holds there.
+	for path, want := range map[string]string{"ru/countries/azerbaijan/page/2/index.html": `<a href="/en/countries/azerbaijan/" hreflang="en" lang="en">`,
+		"en/countries/azerbaijan/page/3/index.html": `<a href="/ru/countries/azerbaijan/" hreflang="ru" lang="ru">`} {
+		if html := readFile(t, filepath.Join(out, path)); !strings.Contains(html, want) {
+			t.Errorf("/%s: the language switch is not %s", path, want)
+		}
+	}
 }

@@ -133,10 +133,11 @@ func (p *planner) listPage(e *index.Edition, entries, shown []index.Entry, first
 	own := page(lang, n)
 	home := section == navHome && n == 0
 	total := p.pageCount(len(entries))
-	h, sw := p.listHead(own, func(l string) string { return page(l, n) }, home)
+	h, sw := p.listHead(own, func(l string) string { return page(l, n) }, p.firstOr(first), home)
 	repeats := p.repeats(n, total)
-	if repeats { // its stories are the first page's: that is the page to index
+	if repeats { // its stories are the first page's: that is the page to index, and to switch from
 		h = head{path: first(lang)}
+		_, sw = p.listHead(first(lang), first, index.HomePath, false)
 	}
 	in := listInput{S: p.siteView, Lang: lang, Path: own, Heading: l.heading, Section: section, Head: h, Switch: sw, Up: l.up}
 	if home {
@@ -184,6 +185,17 @@ func (p *planner) listPage(e *index.Edition, entries, shown []index.Entry, first
 		in.Feed = &l.feed
 	}
 	return memoPage(p, !repeats, "list", in, listPage)
+}
+
+// firstOr is where a list page's switch leads in a language that lacks
+// the page: the list's first page there, or that language's home.
+func (p *planner) firstOr(first func(string) string) func(string) string {
+	return func(lang string) string {
+		if _, ok := p.lists[first(lang)]; ok {
+			return first(lang)
+		}
+		return index.HomePath(lang)
+	}
 }
 
 // listInput is all a page of a list shows.
@@ -312,7 +324,7 @@ func (s *siteView) front(pg *Page, lv *ListView, in listInput) error {
 func (p *planner) countries(e *index.Edition) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	own := index.CountriesPath(lang)
-	h, sw := p.listHead(own, index.CountriesPath, false)
+	h, sw := p.listHead(own, index.CountriesPath, index.HomePath, false)
 	p.addPage(h, true, func() (*Page, error) {
 		pg := p.newPage("countries", lang, own, t.Countries, navCountries, h, sw)
 		for _, ci := range e.Countries {
@@ -327,7 +339,7 @@ func (p *planner) countries(e *index.Edition) {
 func (p *planner) year(e *index.Edition, y *index.Year) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
 	own := index.YearPath(lang, y.Year)
-	h, sw := p.listHead(own, func(l string) string { return index.YearPath(l, y.Year) }, false)
+	h, sw := p.listHead(own, func(l string) string { return index.YearPath(l, y.Year) }, index.HomePath, false)
 	p.addPage(h, true, func() (*Page, error) {
 		pg := p.newPage("year", lang, own, itoa(y.Year), navArchive, h, sw)
 		yv := &YearView{Heading: itoa(y.Year)}
@@ -357,17 +369,18 @@ func (p *planner) month(e *index.Edition, y *index.Year, m *index.Month) {
 // listHead links a list page to the same list in the languages that have
 // it: each edition lists every story, but a story's translation may have
 // another date or other countries, so an archive or a country page may be
-// missing in a language. The switch then leads to that language's home.
-// A page that repeats its first page's stories (repeats) is no one's
-// alternate, and the switch leads to that first page instead.
-func (p *planner) listHead(own string, path func(lang string) string, home bool) (head, []LangLink) {
+// missing in a language. The switch then leads to missing(lang): that
+// language's home, or the same list's first page. A page that repeats
+// its first page's stories (repeats) is no one's alternate, and the
+// switch leads to that first page instead.
+func (p *planner) listHead(own string, path, missing func(lang string) string, home bool) (head, []LangLink) {
 	h := head{path: own}
 	var sw []LangLink
 	for _, l := range p.site.Languages {
 		there := path(l.Code)
 		canonical, ok := p.lists[there]
 		if !ok {
-			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.URLs.Href(index.HomePath(l.Code))})
+			sw = append(sw, LangLink{Lang: l.Code, Name: l.Name, Href: p.URLs.Href(missing(l.Code))})
 			continue
 		}
 		if canonical == there {

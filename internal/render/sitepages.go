@@ -9,7 +9,7 @@ import (
 // root is the language chooser at the site root.
 func (p *planner) root() {
 	def := p.site.Config.DefaultLanguage
-	h, _ := p.listHead(index.RootPath, func(l string) string { return index.HomePath(l) }, true)
+	h, _ := p.listHead(index.RootPath, index.HomePath, index.HomePath, true)
 	p.addPage(h, true, func() (*Page, error) {
 		pg := p.newPage("root", def, index.RootPath, "", navNone, h, nil)
 		pg.Chrome.Nav, pg.Feeds = nil, nil
