@@ -145,6 +145,11 @@ func parseConfig(src []byte) (*Config, diag.List) {
 				errs.Add(SitePath, languageLine(&doc, l.Code, f.key), "%s", bad)
 			}
 		}
+		// One line each, as an article's title: a line break in YAML
+		// (a quoted "\n", a folded block) would reach a page's head.
+		kept := c.Languages[l.Code]
+		kept.Name, kept.Title, kept.Description = oneLine(l.Name), oneLine(l.Title), oneLine(l.Description)
+		c.Languages[l.Code] = kept
 	}
 	if _, ok := c.Languages[c.DefaultLanguage]; !ok && len(c.Languages) > 0 {
 		errs.Add(SitePath, line("default_language"), "default_language %q is not one of languages (%s)",
@@ -326,3 +331,7 @@ func keyLine(doc *yaml.Node, key string) int {
 	}
 	return 1
 }
+
+// oneLine is text with its runs of white space, line breaks too, made
+// one space, and none at its ends.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -127,3 +127,16 @@ func TestLoadKeepsSourcesProblemsApart(t *testing.T) {
 		t.Errorf("content: %d articles, config %v, countries %v", len(c.Articles), c.Config, c.Countries)
 	}
 }
+
+// A language's words in site.yaml are one line each, as they go into a
+// page's head and a feed, however YAML wrote them.
+func TestConfigTextOneLine(t *testing.T) {
+	cfg, errs := ParseConfig([]byte("base_url: https://x.org/\ndefault_language: ru\nlanguages:\n" +
+		"  ru:\n    name: \" Русский \"\n    title: \"Гуманитарные\\r\\nбрифинги\"\n    description: >\n      Новости МККК\n\n      и права.\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if l := cfg.Languages["ru"]; l.Name != "Русский" || l.Title != "Гуманитарные брифинги" || l.Description != "Новости МККК и права." {
+		t.Errorf("name %q, title %q, description %q", l.Name, l.Title, l.Description)
+	}
+}
