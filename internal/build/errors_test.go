@@ -278,7 +278,7 @@ templates/layout.html: it must define "sections", the template of the site's sec
 templates/layout.html: it must define "social-image", the template of a page's OpenGraph image and Twitter card: {{define "social-image"}}…{{end}}
 templates/layout.html: it must define "social-site", the template of the site's OpenGraph tags in a page's head: {{define "social-site"}}…{{end}}
 templates/layout.html: it must define "story", the template of the newest story at the top of the home page: {{define "story"}}…{{end}}`},
-		{"missing strings", "", `templates/i18n/ru.yaml: missing: go_home, months and months_genitive (12 each)`},
+		{"missing strings", "", `templates/i18n/ru.yaml: missing: go_home, months and months_genitive (12 each); add each with its text, as in the templates/i18n files that come with this version (a file from an earlier one lacks what newer pages say)`},
 		{"static file where the site needs a folder", `
 -- static/en --
 a file

@@ -102,7 +102,8 @@ func Parse(lang string, src []byte) (*Strings, error) {
 		need("search_results."+form, s.SearchResults.form(form))
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("missing: %s", strings.Join(sortStrings(missing), ", "))
+		return nil, fmt.Errorf("missing: %s; add each with its text, as in the templates/i18n files that come with this version "+
+			"(a file from an earlier one lacks what newer pages say)", strings.Join(sortStrings(missing), ", "))
 	}
 	return s, nil
 }
