@@ -56,10 +56,10 @@ func (p *planner) pageCount(n int) int {
 // over, one to page_size of the newest stories. The pages before it show
 // none of the first page's stories. It is still written, for the links
 // to it from elsewhere: the site's own pager led to it and the sitemap
-// listed it before, and a list that loses a story makes its newest page
-// with stories of its own this page. But no page of the site leads to it
-// now and the sitemap leaves it out: it names the first page as its
-// canonical page.
+// listed it before, and when a list loses a story, the page that was its
+// newest with stories of its own becomes this one. But no page of the
+// site leads to it now and the sitemap leaves it out: it names the first
+// page as its canonical page.
 func (p *planner) repeats(n, total int) bool { return n > 0 && n == total }
 
 func (p *planner) edition(e *index.Edition) {
