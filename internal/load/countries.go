@@ -122,6 +122,13 @@ func parseCountry(code string, line int, fields map[string]yaml.Node, cfg *Confi
 				errs.Add(CountriesPath, v.Line, "%s: match must be a list of words, like [Azerbaijan, Азербайджане]", code)
 				ok = false
 			}
+			for _, m := range c.Match { // import writes what they find into articles
+				if i := strings.IndexFunc(m, func(r rune) bool { return !textRune(r) || r == '\n' || bidiControl(r) }); i >= 0 {
+					r, _ := utf8.DecodeRuneInString(m[i:])
+					errs.Add(CountriesPath, v.Line, "%s: the match form %q holds the invisible character %U: delete it", code, m, r)
+					ok = false
+				}
+			}
 		case key == "about":
 			ok = parseAbout(code, v, c, cfg, errs) && ok
 		case cfg.Languages[key].Title != "" || cfg.guessed && langCode.MatchString(key):

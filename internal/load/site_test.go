@@ -68,6 +68,8 @@ func TestParseCountries(t *testing.T) {
 		{"bad code", "Azerbaijan:\n  en: Azerbaijan\n  ru: Азербайджан\n",
 			`content/countries.yaml:1: "Azerbaijan" is not an ISO 3166-1 alpha-2 code (two capital letters, like AZ)`},
 		{"missing name", "AZ:\n  en: Azerbaijan\n", "content/countries.yaml:1: AZ has no ru name"},
+		{"direction control in a match form", "AZ:\n  en: Azerbaijan\n  ru: Азербайджан\n  match: [\"Az\\u202ebaijan\"]\n",
+			`content/countries.yaml:4: AZ: the match form "Az\u202ebaijan" holds the invisible character U+202E: delete it`},
 		{"unknown field", "AZ:\n  en: Azerbaijan\n  ru: Азербайджан\n  de: Aserbaidschan\n",
 			`content/countries.yaml:4: AZ: unknown field "de"; give a name for each language ([en ru]), match and about`},
 		{"match not a list", "AZ:\n  en: Azerbaijan\n  ru: Азербайджан\n  match: {a: b}\n",
