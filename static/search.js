@@ -24,10 +24,11 @@
   // stress marks of Cyrillic ones, composed again, the letters of folds
   // spelled out. script_test.go runs these lines, up to the blank one, in
   // node against the index's words.
-  const runes = s => [...s].length, folds = {ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ħ: 'h', ŧ: 't', ı: 'i', ё: 'е', ς: 'σ'};
+  const runes = s => [...s].length, folds = {ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ħ: 'h', ŧ: 't', ı: 'i', ё: 'е', ς: 'σ', ə: 'e',
+    ﬀ: 'ff', ﬁ: 'fi', ﬂ: 'fl', ﬃ: 'ffi', ﬄ: 'ffl', ﬅ: 'st', ﬆ: 'st'};
   const words = q => (q.toLowerCase().replace(/ё/g, 'е').normalize('NFD')
     .replace(/(\p{sc=Latin}|\p{sc=Cyrillic})(\p{M}+)/gu, (_, b, m) => /\p{sc=Latin}/u.test(b) ? b : b + m.replace(/[\u0300\u0301]/g, ''))
-    .normalize('NFC').replace(/[ßæœøłđðþħŧıёς]/g, c => folds[c])
+    .normalize('NFC').replace(/[ßæœøłđðþħŧıёςəﬀ-ﬆ]/g, c => folds[c])
     .match(/[\p{L}\p{M}\p{N}]+/gu) || []).filter(w => runes(w) > 1);
 
   // FNV-1a of the UTF-8 of the word's first letters.

@@ -28,6 +28,8 @@ var folded = []struct {
 	{"ΆΘΗΝΑ", []string{"άθηνα"}},                                  // other scripts keep their marks
 	{"a\u0301 b ё", nil},                                          // one letter each, once folded
 	{"ICRC/МККК 2024", []string{"icrc", "мккк", "2024"}},
+	{"Gəncə ƏLİYEV", []string{"gence", "eliyev"}},                 // Azerbaijani schwa
+	{"ﬁnance ofﬁce ﬂood", []string{"finance", "office", "flood"}}, // ligatures of text copied from a PDF
 }
 
 func TestFoldedWords(t *testing.T) {

@@ -112,12 +112,15 @@ func fold(w []byte) []byte {
 }
 
 // folds spells the letters that have no parts to decompose into as
-// readers without them type them; and ё, which composing makes of е
-// and a diaeresis, and Greek's final sigma, which JavaScript lowercases
-// Σ to at the end of a word. static/search.js has the same table.
+// readers without them type them (Azerbaijani ə as e, and the ligatures
+// that text copied from a PDF carries, "ﬁnance"); and ё, which composing
+// makes of е and a diaeresis, and Greek's final sigma, which JavaScript
+// lowercases Σ to at the end of a word. static/search.js has the same
+// table.
 var folds = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th",
-	'ħ': "h", 'ŧ': "t", 'ı': "i", 'ё': "е", 'ς': "σ",
+	'ħ': "h", 'ŧ': "t", 'ı': "i", 'ё': "е", 'ς': "σ", 'ə': "e",
+	'ﬀ': "ff", 'ﬁ': "fi", 'ﬂ': "fl", 'ﬃ': "ffi", 'ﬄ': "ffl", 'ﬅ': "st", 'ﬆ': "st",
 }
 
 // stems remembers the stem of every word seen, for the next build in
