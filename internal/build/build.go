@@ -179,15 +179,7 @@ func (b *Builder) prepare(fsys fs.FS) (render.Input, []*load.Article, []render.O
 	if content.Config != nil {
 		langs = content.Config.Codes()
 	}
-	if b.opts.DryRun {
-		errs.Append(content.SourcesProblems)
-	} else {
-		// Only import reads sources.yaml: what is wrong with it is for
-		// check and import to refuse, and a build to mention.
-		for _, d := range content.SourcesProblems {
-			errs.Warn(d.Path, d.Line, "%s (only import reads %s, and refuses to run until it is fixed)", d.Message, path.Base(d.Path))
-		}
-	}
+	errs.Append(b.sourcesProblems(content.SourcesProblems))
 	theme, terrs := render.LoadTheme(fsys, langs, b.last.theme)
 	errs.Append(terrs)
 	// Articles are checked against each other even when site.yaml or
@@ -213,13 +205,7 @@ func (b *Builder) prepare(fsys fs.FS) (render.Input, []*load.Article, []render.O
 	statics, serrs := staticOutputs(fsys)
 	errs.Append(serrs)
 	rep := Report{BasePath: urls.BasePath(), Held: held, Skipped: skipped}
-	for _, a := range published {
-		if a.Static {
-			rep.Pages++
-		} else {
-			rep.Articles++
-		}
-	}
+	rep.Articles, rep.Pages = count(published)
 	var media render.Media
 	if content.Config != nil {
 		var merrs diag.List
@@ -239,6 +225,32 @@ func (b *Builder) prepare(fsys fs.FS) (render.Input, []*load.Article, []render.O
 	in := render.Input{Site: index.Build(content, published, paths), Theme: theme, URLs: urls,
 		Memo: next.memo, Weights: weights, Media: media, Held: held}
 	return in, published, statics, next, rep, nil
+}
+
+// sourcesProblems are sources.yaml's problems as this build reports
+// them. Only import reads the file: what is wrong with it is for check
+// and import to refuse, and a build to mention.
+func (b *Builder) sourcesProblems(problems diag.List) diag.List {
+	if b.opts.DryRun {
+		return problems
+	}
+	var warnings diag.List
+	for _, d := range problems {
+		warnings.Warn(d.Path, d.Line, "%s (only import reads %s, and refuses to run until it is fixed)", d.Message, path.Base(d.Path))
+	}
+	return warnings
+}
+
+// count counts the articles and the static pages published.
+func count(published []*load.Article) (articles, pages int) {
+	for _, a := range published {
+		if a.Static {
+			pages++
+		} else {
+			articles++
+		}
+	}
+	return articles, pages
 }
 
 // plan lists every output, the pages made as they are planned, and checks

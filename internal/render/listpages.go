@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"briefings/internal/i18n"
 	"briefings/internal/index"
 )
 
@@ -160,31 +161,37 @@ func (p *planner) listPage(e *index.Edition, entries, shown []index.Entry, first
 		in.Intro = l.intro
 	}
 	if total > 0 {
-		// The pages readers go through, newer to older: the first page,
-		// then the numbered pages from total-1 down to 1. No page leads to
-		// the one past them, which repeats the first page's stories; it
-		// leads on as the newest of them does.
-		newest := total - 1
-		in.Pager = &Pager{Label: t.Pagination}
-		older, newer := n-1, n+1
-		switch {
-		case n == 0:
-			older, newer = newest, -1
-		case n >= newest:
-			newer = 0 // the first page shows the newest stories
-		}
-		if n != 0 {
-			in.Pager.Status = t.Fill(t.PageOf, "page", itoa(n))
-			in.Pager.Newer = &Link{Label: t.Newer, Href: p.URLs.Href(page(lang, newer))}
-		}
-		if older >= 1 {
-			in.Pager.Older = &Link{Label: t.Older, Href: p.URLs.Href(page(lang, older))}
-		}
+		in.Pager = p.pager(t, n, total, func(n int) string { return page(lang, n) })
 	}
 	if l.feed.RSS != "" {
 		in.Feed = &l.feed
 	}
 	return memoPage(p, !repeats, "list", in, listPage)
+}
+
+// pager links page n of a list with total numbered pages to the pages
+// before and after it as readers go through them, newer to older: the
+// first page, then the numbered pages from total-1 down to 1. No page
+// leads to the one past them, which repeats the first page's stories; it
+// leads on as the newest of them does.
+func (p *planner) pager(t *i18n.Strings, n, total int, page func(n int) string) *Pager {
+	newest := total - 1
+	pg := &Pager{Label: t.Pagination}
+	older, newer := n-1, n+1
+	switch {
+	case n == 0:
+		older, newer = newest, -1
+	case n >= newest:
+		newer = 0 // the first page shows the newest stories
+	}
+	if n != 0 {
+		pg.Status = t.Fill(t.PageOf, "page", itoa(n))
+		pg.Newer = &Link{Label: t.Newer, Href: p.URLs.Href(page(newer))}
+	}
+	if older >= 1 {
+		pg.Older = &Link{Label: t.Older, Href: p.URLs.Href(page(older))}
+	}
+	return pg
 }
 
 // firstOr is where a list page's switch leads in a language that lacks
