@@ -35,7 +35,7 @@ func staticOutputs(fsys fs.FS) ([]render.Output, diag.List) {
 			}
 			return nil
 		}
-		if load.Ignored(d.Name()) && p != "static" && d.Name() != ".well-known" {
+		if load.IgnoredStatic(d.Name()) && p != "static" {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

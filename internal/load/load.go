@@ -182,6 +182,13 @@ func Ignored(name string) bool {
 		strings.Contains(name, "___jb_") // JetBrains' safe write
 }
 
+// IgnoredStatic tells the names in static/ that no build publishes: those
+// Ignored, but for .well-known, the folder where hosts and browsers look
+// for security.txt and a domain's proofs, which is published.
+func IgnoredStatic(name string) bool {
+	return name != ".well-known" && Ignored(name)
+}
+
 // checkCountries reports country codes that countries.yaml does not have.
 func checkCountries(a *Article, known map[string]bool) diag.List {
 	var errs diag.List

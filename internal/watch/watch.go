@@ -204,5 +204,11 @@ func (w *Watcher) addTree(dir string) ([]string, error) {
 	return files, err
 }
 
-// ignored tells the files no build reads.
-func ignored(rel string) bool { return load.Ignored(path.Base(rel)) }
+// ignored tells the files no build reads: in static/, as the build
+// publishes it, .well-known included.
+func ignored(rel string) bool {
+	if strings.HasPrefix(rel, "static/") {
+		return load.IgnoredStatic(path.Base(rel))
+	}
+	return load.Ignored(path.Base(rel))
+}

@@ -137,3 +137,30 @@ func TestLinkedSourceFolder(t *testing.T) {
 		t.Errorf("an edit in the new folder: %v", b.Paths)
 	}
 }
+
+// TestWellKnown: static/.well-known is published as the build copies it
+// (security.txt, the files a host checks a domain by), so its folder and
+// files are watched like the rest of static/, though its name is hidden;
+// hidden files inside it, and a .well-known of content/, are not read.
+func TestWellKnown(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "static/style.css"), "css")
+	write(t, filepath.Join(root, "static/.well-known/old.txt"), "there at the start")
+	write(t, filepath.Join(root, "content/site.yaml"), "x")
+	batches := start(t, root)
+
+	write(t, filepath.Join(root, "static/.well-known/old.txt"), "edited")
+	if b := nextBatch(t, batches); !slices.Equal(b.Paths, []string{"static/.well-known/old.txt"}) {
+		t.Errorf("an edit in a .well-known watched from the start: %v", b.Paths)
+	}
+	write(t, filepath.Join(root, "static/a/.well-known/security.txt"), "Contact: mailto:a@example.org")
+	if b := nextBatch(t, batches); !slices.Contains(b.Paths, "static/a/.well-known/security.txt") {
+		t.Errorf("a new .well-known folder: %v", b.Paths)
+	}
+	write(t, filepath.Join(root, "static/a/.well-known/.notes.swp"), "scratch")
+	write(t, filepath.Join(root, "content/.well-known/x.md"), "not read")
+	write(t, filepath.Join(root, "static/a/.well-known/security.txt"), "Contact: mailto:b@example.org")
+	if b := nextBatch(t, batches); !slices.Equal(b.Paths, []string{"static/a/.well-known/security.txt"}) {
+		t.Errorf("an edit in the new .well-known: %v", b.Paths)
+	}
+}
