@@ -352,3 +352,34 @@ func TestShareImageOfOtherScripts(t *testing.T) {
 		t.Errorf("the home page names an image it does not have")
 	}
 }
+
+// A photo in static/ is published as it is, not encoded anew: one that
+// carries a camera's metadata is refused, named, and the site stays as
+// it was; a clean one is copied byte for byte.
+func TestStaticPhotoWithMetadata(t *testing.T) {
+	dir := photoProject(t)
+	mustBuild(t, Options{Root: dir})
+	before := tree(t, filepath.Join(dir, "public"))
+	clean := phototest.JPEG(300, 200, 5)
+	writeFile(t, filepath.Join(dir, "static/logo.jpg"), string(clean))
+	writeFile(t, filepath.Join(dir, "static/team/Group.JPG"), string(phototest.WithMetadata(clean, 1)))
+	writeFile(t, filepath.Join(dir, "static/banner.png"), string(phototest.PNG(200, 100, 6)[:33])+
+		"\x00\x00\x00\x08eXIfMM\x00\x2a\x00\x00\x00\x08\x00\x00\x00\x00"+string(phototest.PNG(200, 100, 6)[33:]))
+	_, err := Build(Options{Root: dir})
+	wantProblems(t, err,
+		"static/team/Group.JPG: carries EXIF, XMP and IPTC metadata",
+		"static/banner.png: carries EXIF metadata",
+		"exiftool -all= static/team/Group.JPG",
+	)
+	if err != nil && strings.Contains(err.Error(), "logo.jpg") {
+		t.Errorf("a clean photo in static/ refused: %v", err)
+	}
+	sameTree(t, tree(t, filepath.Join(dir, "public")), before)
+
+	os.Remove(filepath.Join(dir, "static/team/Group.JPG"))
+	os.Remove(filepath.Join(dir, "static/banner.png"))
+	mustBuild(t, Options{Root: dir})
+	if got, err := os.ReadFile(filepath.Join(dir, "public/logo.jpg")); err != nil || !bytes.Equal(got, clean) {
+		t.Errorf("static/logo.jpg not copied as it is: %v", err)
+	}
+}

@@ -13,6 +13,7 @@ import (
 
 	"briefings/internal/diag"
 	"briefings/internal/load"
+	"briefings/internal/photo"
 	"briefings/internal/render"
 )
 
@@ -53,8 +54,21 @@ func staticOutputs(fsys fs.FS) ([]render.Output, diag.List) {
 		}
 		// A static file is read to fingerprint it, and again only if it
 		// is to be written: none is held in memory between builds.
-		key, err := hashFile(fsys, p)
-		if err != nil {
+		var key uint64
+		if photo.MayReveal(p) {
+			// Published as it is, an image keeps what its camera wrote.
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				errs.Add(p, 0, "cannot read: %v", err)
+				return nil
+			}
+			if found := photo.Metadata(data); len(found) > 0 {
+				errs.Add(p, 0, "carries %s metadata (where, when, with what or by whom a photo was taken), which static/ would publish as it is: show it from an article, which publishes a photo encoded anew without any, or strip it first (exiftool -all= %s)",
+					andList(found), p)
+				return nil
+			}
+			key = load.HashBytes(data)
+		} else if key, err = hashFile(fsys, p); err != nil {
 			errs.Add(p, 0, "cannot read: %v", err)
 			return nil
 		}
@@ -91,6 +105,14 @@ func copyFile(fsys fs.FS, p string, w *bytes.Buffer) error {
 	}
 	_, err = io.Copy(w, f)
 	return err
+}
+
+// andList writes "a", "a and b", "a, b and c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // stylesheetSize is the size of the stylesheet every page loads.
