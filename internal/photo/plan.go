@@ -57,8 +57,8 @@ type Rendition struct {
 }
 
 // Plan lists the renditions of a photo: each of Widths no wider than the
-// photo (one width, its own, if it is narrower than the smallest) as WebP
-// and as JPEG; and for an article's lead photo, the JPEG crops of
+// photo, and its own width if it is narrower than the smallest or by a
+// quarter wider than the widest of those, as WebP and as JPEG; and for an article's lead photo, the JPEG crops of
 // LeadCrops, centred, at most MaxCropWidth wide, never upscaled. Width and
 // Height are exactly those of the files Process makes. Plan is a pure
 // function of its arguments.
@@ -77,8 +77,11 @@ func Plan(info Info, lead bool) []Rendition {
 			ws = append(ws, w)
 		}
 	}
-	if len(ws) == 0 {
-		ws = []int{info.Width}
+	if len(ws) == 0 || info.Width < Widths[len(Widths)-1] && info.Width*4 > ws[len(ws)-1]*5 {
+		// Narrower than the widest, and by more than a quarter wider than
+		// its widest rendition (a 600-pixel photo, only 320 of them): its
+		// own width too, or wide screens would show it blurred.
+		ws = append(ws, info.Width)
 	}
 	var out []Rendition
 	for _, w := range ws {

@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/jpeg"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -65,6 +66,19 @@ photo-0123456789ab-16x9.jpg 16x9 jpeg 178x100
 	}
 	if n := len(Plan(mid, false)); n != 6 {
 		t.Errorf("1000 wide: %d renditions, want 6", n)
+	}
+	// A photo well wider than its widest rendition is published at its
+	// own width too: a 600-pixel one is not shown from 320 pixels.
+	for width, want := range map[int][]int{600: {320, 600}, 700: {320, 640}, 900: {320, 640, 900}, 1280: {320, 640, 960, 1280}, 5000: {320, 640, 960, 1280}} {
+		var got []int
+		for _, r := range Plan(Info{Hash: testHash, Base: "x", Width: width, Height: 400}, false) {
+			if r.Format == "webp" {
+				got = append(got, r.Width)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%d wide: widths %v, want %v", width, got, want)
+		}
 	}
 }
 
