@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -91,7 +90,7 @@ func articleLinks(doc ast.Node, from string, line func(ast.Node) int, hash uint6
 			return ast.WalkContinue, nil
 		}
 		dest := string(l.Destination)
-		u, err := url.Parse(strayPercent.ReplaceAllString(dest, "%25")) // as the page will have it
+		u, err := url.Parse(escapeStrayPercent(dest)) // as the page will have it
 		if err == nil && strings.HasPrefix(u.Host, "[") {
 			err = errors.New("an IPv6 host")
 		}
@@ -131,9 +130,21 @@ func articleLinks(doc ast.Node, from string, line func(ast.Node) int, hash uint6
 	return links, errs
 }
 
-// strayPercent is a % that begins no escape: goldmark writes it as %25,
-// which is what the editor meant ("100%").
-var strayPercent = regexp.MustCompile(`%(?:[^0-9A-Fa-f]|[0-9A-Fa-f][^0-9A-Fa-f]|[0-9A-Fa-f]?$)`)
+// escapeStrayPercent writes each % that begins no escape as %25, as
+// goldmark does: that is what the editor meant ("100%").
+func escapeStrayPercent(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && !(i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])) {
+			b.WriteString("%25")
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
 
 // unreadable says what url.Parse found wrong with a link's address, and
 // how to write it.

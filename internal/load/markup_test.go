@@ -80,3 +80,13 @@ func TestFootnotes(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A % that begins no escape is written %25, and nothing around it moves.
+func TestEscapeStrayPercent(t *testing.T) {
+	for in, want := range map[string]string{"100%": "100%25", "a%zz": "a%25zz", "%41": "%41", "x%4": "x%254",
+		"%%41": "%25%41", "https://example.org/100%/x?q=50%&r=%2F": "https://example.org/100%25/x?q=50%25&r=%2F", "": ""} {
+		if got := escapeStrayPercent(in); got != want {
+			t.Errorf("escapeStrayPercent(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
