@@ -177,7 +177,7 @@ func (s *Session) build(what string, b *watch.Batch) (build.Report, bool) {
 		for _, p := range problems {
 			fmt.Fprintln(s.Log, p)
 		}
-		fmt.Fprintf(s.Log, "%s: failed with %d %s; the last good site stays\n", what, n, plural(n))
+		fmt.Fprintf(s.Log, "%s: failed with %d %s; %s\n", what, n, plural(n), s.left())
 		if s.Preview != nil {
 			s.Preview.Failed(rep.BasePath, problems)
 		}
@@ -193,6 +193,15 @@ func (s *Session) build(what string, b *watch.Batch) (build.Report, bool) {
 		s.Preview.Built(rep.BasePath, rep.Written+rep.Removed > 0)
 	}
 	return rep, true
+}
+
+// left says what a failed build leaves: the last good site, or, where
+// none was ever written, nothing to serve until the problems are fixed.
+func (s *Session) left() string {
+	if _, err := os.Stat(filepath.Join(s.Builder.Out(), "index.html")); err != nil {
+		return "no site is built until they are fixed"
+	}
+	return "the last good site stays"
 }
 
 // describe names a batch by the files it left, so that an editor's

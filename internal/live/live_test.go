@@ -285,3 +285,23 @@ func TestDescribeEscapesNames(t *testing.T) {
 		}
 	}
 }
+
+// A first build that fails says there is no site yet, not that the last
+// good one stays.
+func TestFirstFailedBuildSaysNoSite(t *testing.T) {
+	root := tp.New(t, project)
+	tp.Write(t, filepath.Join(root, "content/en/2025/broken.md"), "---\ntitle: Broken\ncountries: [KZ]\n---\nNo date.\n")
+	log := &syncBuffer{}
+	s := &Session{Builder: build.New(build.Options{Root: root}), Root: root, Log: log}
+	s.measured("built", nil)
+	if !strings.Contains(log.String(), "built: failed with 1 problem; no site is built until they are fixed") {
+		t.Errorf("the first failed build says:\n%s", log.String())
+	}
+	os.Remove(filepath.Join(root, "content/en/2025/broken.md"))
+	s.measured("rebuilt", nil)
+	tp.Write(t, filepath.Join(root, "content/en/2025/broken.md"), "---\ntitle: Broken\ncountries: [KZ]\n---\nNo date.\n")
+	s.measured("rebuilt again", nil)
+	if !strings.Contains(log.String(), "rebuilt again: failed with 1 problem; the last good site stays") {
+		t.Errorf("a failed build after a good one says:\n%s", log.String())
+	}
+}
