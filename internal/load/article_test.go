@@ -99,7 +99,7 @@ func TestParseArticleErrors(t *testing.T) {
 			at + `:9: link to 2024:report: the address cannot be read: it is not a full address (a colon comes before any /); give the full address, like https://example.org/2024:report, a path of the site or an article's .md file`,
 			at + `:9: link to https://exa mple.org/: the address cannot be read: invalid character " " in host name; correct the host`,
 			at + `:9: link to https://example.org:port/: the address cannot be read: invalid port ":port" after host; correct the port, or leave it out`,
-			at + `:10: link to http://[::1]:80/: the address cannot be read: a page cannot link to a host written as an IPv6 address ([…]); link to the host by its name`}},
+			at + `:10: link to http://[::1]:80/: a page cannot link to a host written as an IPv6 address ([…]); link to the host by its name`}},
 		{"UTF-16", "\xff\xfe-\x00-\x00-\x00\n\x00", []string{at + ":1: the file is saved as UTF-16: save it as UTF-8"}},
 		{"old Mac line ends", "---\rtitle: T\rdate: soon\rcountries: [AZ]\r---\r", []string{
 			at + `:3: date "soon" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`}},

@@ -92,7 +92,9 @@ func articleLinks(doc ast.Node, from string, line func(ast.Node) int, hash uint6
 		dest := string(l.Destination)
 		u, err := url.Parse(escapeStrayPercent(dest)) // as the page will have it
 		if err == nil && strings.HasPrefix(u.Host, "[") {
-			err = errors.New("an IPv6 host")
+			// goldmark escapes a host's brackets, which leaves no address.
+			errs.Add(from, line(l), "link to %s: %s", diag.Clean(dest), ipv6Host)
+			return ast.WalkContinue, nil
 		}
 		if err != nil {
 			// A browser would guess at it, a feed reader refuse it.
@@ -146,6 +148,9 @@ func escapeStrayPercent(s string) string {
 
 func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
 
+// ipv6Host is why a link to an IPv6 address is refused, and what to do.
+const ipv6Host = "a page cannot link to a host written as an IPv6 address ([…]); link to the host by its name"
+
 // unreadable says what url.Parse found wrong with a link's address, and
 // how to write it.
 func unreadable(err error) string {
@@ -157,9 +162,8 @@ func unreadable(err error) string {
 	switch msg := err.Error(); {
 	case errors.As(err, &host):
 		return msg + "; correct the host"
-	case msg == "an IPv6 host", strings.Contains(msg, "missing ']'"):
-		// goldmark escapes a host's brackets, which leaves no address.
-		return "a page cannot link to a host written as an IPv6 address ([…]); link to the host by its name"
+	case strings.Contains(msg, "missing ']'"):
+		return ipv6Host
 	case strings.Contains(msg, "cannot contain colon"), strings.Contains(msg, "missing protocol scheme"):
 		return "it is not a full address (a colon comes before any /); give the full address, like https://example.org/2024:report, " +
 			"a path of the site or an article's .md file"
