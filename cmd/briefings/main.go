@@ -186,12 +186,12 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, w)
 	}
 	if opts.DryRun {
-		fmt.Fprintf(stdout, "ok: %d articles, %d files would be written, %d %s\n", rep.Articles, rep.Files,
+		fmt.Fprintf(stdout, "ok: %d articles, %d files%s would be written, %d %s\n", rep.Articles, rep.Files, size(rep),
 			len(rep.Warnings), plural(len(rep.Warnings), "warning", "warnings"))
 		listSkipped(rep, stdout)
 		return 0
 	}
-	fmt.Fprintf(stdout, "built %d articles into %d files in %s: %d written, %d removed (%s)\n", rep.Articles, rep.Files, diag.Clean(opts.Out),
+	fmt.Fprintf(stdout, "built %d articles into %d files%s in %s: %d written, %d removed (%s)\n", rep.Articles, rep.Files, size(rep), diag.Clean(opts.Out),
 		rep.Written, rep.Removed, rep.Took.Round(time.Millisecond))
 	if rep.Photos > 0 {
 		fmt.Fprintf(stdout, "%d %s shown: %d processed, %d from the photo cache\n", rep.Photos, plural(rep.Photos, "photo", "photos"),
@@ -199,6 +199,14 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	}
 	printWeights(stdout, rep)
 	return 0
+}
+
+// size is what the site's files weigh, to follow their count, when known.
+func size(rep build.Report) string {
+	if rep.Size == 0 {
+		return ""
+	}
+	return " (" + build.Bytes(rep.Size) + ")"
 }
 
 // printWeights shows what the pages made weigh, by kind, against the budget.

@@ -54,6 +54,7 @@ type Report struct {
 	Photos      int             // photos the articles show
 	Processed   int             // of those, the photos processed, not found in the cache
 	Took        time.Duration   // wall time
+	Size        int64           // the bytes of the site's files; 0: not known, on a rebuild that made some of them
 }
 
 // Builder builds one project again and again. What a good build leaves
@@ -160,8 +161,41 @@ func (b *Builder) Build() (Report, error) {
 	rep.Weights, rep.Took = in.Weights.Summary(), time.Since(start)
 	if err == nil {
 		b.last = next
+		rep.Warnings = append(rep.Warnings, b.sizeWarning(rep.Size)...)
 	}
 	return rep, err
+}
+
+// pagesLimit is the most GitHub Pages publishes of a site.
+var pagesLimit int64 = 1 << 30 // a variable for the tests
+
+// sizeWarning warns of a site too large for GitHub Pages, where a deploy
+// fails or is cut short: better said by the build that makes it than
+// found on the live site.
+func (b *Builder) sizeWarning(size int64) diag.List {
+	if size <= pagesLimit {
+		return nil
+	}
+	out := b.opts.Out
+	if rel, err := filepath.Rel(b.opts.Root, out); err == nil && filepath.IsLocal(rel) {
+		out = rel
+	}
+	var l diag.List
+	l.Warn(filepath.ToSlash(out), 0, "the site's files weigh %s, more than the 1 GB GitHub Pages publishes of a site: a deploy there may fail; publish it on a host without that limit", Bytes(size))
+	return l
+}
+
+// Bytes writes a size as the build's summary shows it, in units of 1024.
+func Bytes(n int64) string {
+	switch {
+	case n < 1<<10:
+		return fmt.Sprintf("%d B", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	case n < 1<<30:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%.2f GB", float64(n)/(1<<30))
 }
 
 // prepare loads, validates and indexes the project: what Plan needs to

@@ -63,6 +63,9 @@ func (c *commit) abort(err error) error {
 // what the folder then holds: each output's key, and its marker.
 func (b *Builder) finish(c *commit, outputs []render.Output, rep *Report) (map[string]uint64, os.FileInfo, error) {
 	_, gone, err := c.writer.Finish(outputs)
+	if !c.known { // every output was made
+		rep.Size = c.writer.Size()
+	}
 	if c.stage == nil {
 		return nil, nil, err
 	}

@@ -33,6 +33,7 @@ type Writer struct {
 	// largest, where a fresh buffer a page cost a tenth of the build.
 	bufs sync.Pool
 	made atomic.Int64
+	size atomic.Int64 // the bytes of the outputs made
 	mu   sync.Mutex
 	errs map[string]error // of outputs made while planning, by path: Finish gives them in order
 	// The outputs made while planning that keys does not hold as they are,
@@ -73,7 +74,7 @@ func (w *Writer) write(o Output) Output {
 func (w *Writer) writeOne(o Output) error {
 	if o.Stream != nil {
 		w.made.Add(1)
-		return w.stream(o.Path, o.Stream)
+		return w.stream(o.Path, func(to io.Writer) error { return o.Stream(counter{to, &w.size}) })
 	}
 	buf := w.bufs.Get().(*bytes.Buffer)
 	defer w.bufs.Put(buf)
@@ -82,7 +83,24 @@ func (w *Writer) writeOne(o Output) error {
 	if err := o.Make(buf); err != nil {
 		return err
 	}
+	w.size.Add(int64(buf.Len()))
 	return w.put(o.Path, buf.Bytes())
+}
+
+// Size is the bytes of the outputs made so far: after Finish, when the
+// output folder held none of their keys, the size of the whole site.
+func (w *Writer) Size() int64 { return w.size.Load() }
+
+// counter counts the bytes written through it.
+type counter struct {
+	w io.Writer
+	n *atomic.Int64
+}
+
+func (c counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n.Add(int64(n))
+	return n, err
 }
 
 // Finish makes every output of the site not made yet whose key differs
