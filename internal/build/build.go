@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -81,6 +82,7 @@ type state struct {
 	memo   *render.Memo // what it made, for the next build to reuse
 	paths  map[*load.Article]string
 	keys   map[string]uint64 // what the output folder holds; nil: unknown
+	order  []string          // the outputs' paths, in the order planned
 	marker os.FileInfo       // the output's marker as the build left it
 }
 
@@ -141,6 +143,12 @@ func (b *Builder) Build() (Report, error) {
 	if err == nil {
 		rep.Files = len(outputs)
 		next.keys, next.marker, err = b.finish(c, outputs, &rep)
+		if !b.once {
+			next.order = make([]string, len(outputs))
+			for i, o := range outputs {
+				next.order[i] = o.Path
+			}
+		}
 	} else {
 		err = c.abort(err)
 	}
@@ -323,19 +331,12 @@ func (b *Builder) checkFolders() error {
 }
 
 // samePaths reports whether outputs are at the paths of the last good
-// build's, each once, which passed every check of paths.
+// build's, in the same order, which passed every check of paths. Plans
+// list their outputs in a fixed order, so a rebuild that moved no page
+// meets them in turn: a set of the paths, to find each once, was 5% of a
+// rebuild at 50,000 articles.
 func (b *Builder) samePaths(outputs []render.Output) bool {
-	if b.last.keys == nil || len(outputs) != len(b.last.keys) {
-		return false
-	}
-	seen := make(map[string]bool, len(outputs))
-	for _, o := range outputs {
-		if _, ok := b.last.keys[o.Path]; !ok || seen[o.Path] {
-			return false
-		}
-		seen[o.Path] = true
-	}
-	return true
+	return b.last.keys != nil && slices.EqualFunc(outputs, b.last.order, func(o render.Output, path string) bool { return o.Path == path })
 }
 
 // projectFS is the project's files; close it when done.
