@@ -81,6 +81,8 @@ func kind(line string) string {
 		return "caption"
 	case tagsLine.MatchString(l):
 		return "tags"
+	case short && donation(l):
+		return "donation appeal"
 	case short && followCall.MatchString(l) && followWhere.MatchString(l) && (callFirst(l) || words(l) <= 10),
 		shareLine.MatchString(l), appCall.MatchString(l):
 		return "share or follow"
@@ -187,6 +189,14 @@ func clean(lines []string) (kept []string, dropped map[string]int, cut *cutOff) 
 			if !strings.Contains(strings.TrimRight(lines[i], ":. "), ":") { // a heading, not "Read also: a headline"
 				for i+1 < len(lines) && linkLike(lines[i+1]) {
 					i++
+				}
+			}
+		case "donation appeal":
+			// bank details follow a heading, or an appeal that ends in a colon
+			if strings.HasSuffix(strings.TrimSpace(lines[i]), ":") || bankHead.MatchString(strings.ToLower(strings.TrimSpace(lines[i]))) {
+				for i+1 < len(lines) && bankDetail(lines[i+1]) {
+					i++
+					dropped[k]++
 				}
 			}
 		case "contacts":

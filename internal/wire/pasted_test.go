@@ -184,3 +184,41 @@ func TestPageDateInList(t *testing.T) {
 		t.Errorf("date %s, %v", r.Date.Format(time.DateOnly), err)
 	}
 }
+
+// TestDonationAppeals: a site's call to give goes, as a button ("Donate
+// now", "Пожертвовать") or a line asking the reader, and with it the
+// bank details a heading or an appeal ending in a colon opens; import
+// counts them among what it dropped. A sentence of news about
+// donations, or quoted speech asking for help, stays.
+func TestDonationAppeals(t *testing.T) {
+	for _, line := range []string{"Donate now", "Donate", "DONATE TODAY!", "Make a donation", "Support our work: make a donation",
+		"You can help — donate to the ICRC", "Help us help people affected by conflict. Donate today.", "Your donation helps families in Karabakh.",
+		"Support our work", "❤ Donate now →", "Поддержите нашу работу", "Помочь", "Пожертвовать", "Сделать пожертвование", "Помочь сейчас",
+		"Вы можете помочь пострадавшим, перечислив средства банковской картой или банковским переводом.",
+		"Чтобы помочь пострадавшим, отправьте SMS на номер 7715.", "Ваше пожертвование поможет семьям пострадавших.",
+		"Пожертвовать можно банковской картой на сайте общества.", "Donate by card or bank transfer:", "IBAN KZ12 3456 7890 1234 5678", "БИН 123456789012"} {
+		if k := kind(line); k != "donation appeal" {
+			t.Errorf("%q is %q, want a donation appeal", line, k)
+		}
+	}
+	for _, line := range []string{"The ministry said donations reached 2 million manat.", "Donations reached 2 million manat, the ministry said.",
+		"Пожертвования от жителей области составили 12 миллионов тенге, сообщили в обществе.", "«Помогите нам найти сына», — сказала мать.",
+		"— Поддержите нас, — обратилась к жителям глава общества.", "Help us find our son, the mother said.",
+		"The Halyk Bank donated 5 million tenge to the Red Crescent.", "Банк развития Казахстана выделил 300 млн тенге.",
+		"Support for families of the missing will continue in 2027, the ICRC said.", "Помочь пострадавшим вызвались более 200 волонтеров.",
+		"You can help, said the head of the delegation, by telling families about the hotline."} {
+		if k := kind(line); k != "" {
+			t.Errorf("%q is dropped as %s", line, k)
+		}
+	}
+	text := "Красный Полумесяц помог пострадавшим от паводков\nАСТАНА, 3 апреля 2026 г. – Общество Красного Полумесяца Казахстана передало продукты 500 семьям.\n" +
+		"Пожертвования жителей составили 12 миллионов тенге, сообщили в обществе.\nПоддержите нашу работу\nПомочь\n" +
+		"Реквизиты для пожертвований:\nПолучатель: ОО «Казахстанское общество Красного Полумесяца»\nБИН 123456789012\nIBAN KZ12 3456 7890 1234 5678\nБанк: АО «Народный банк Казахстана»\n"
+	r := parseOK(t, text, nil)
+	if want := "Общество Красного Полумесяца Казахстана передало продукты 500 семьям.\n\nПожертвования жителей составили 12 миллионов тенге, сообщили в обществе."; r.Body != want {
+		t.Errorf("body\n%s\nwant\n%s", r.Body, want)
+	}
+	if d := how(r, "dropped"); !strings.Contains(d, "donation appeal 7") {
+		t.Errorf("dropped: %q", d)
+	}
+}
