@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"briefings/internal/load"
@@ -234,7 +235,16 @@ func findDate(ls []string, today time.Time, ag *agencies) (dated, []string) {
 	var st when
 	stamped := false
 	out := make([]string, 0, len(ls))
-	for i, l := range ls {
+	topic := ""
+	for i := 0; i < len(ls); i++ {
+		l := ls[i]
+		if i < headLines && !stamped && len(out) == 0 {
+			if w, t, n, ok := datedTopic(ls[i:]); ok {
+				st, stamped, topic = w, true, t
+				i += n - 1
+				continue
+			}
+		}
 		if i < headLines {
 			if w, ok := stamp(l); ok {
 				if !stamped {
@@ -268,7 +278,11 @@ func findDate(ls []string, today time.Time, ag *agencies) (dated, []string) {
 	case stamped:
 		d.date, d.how = st.date(today)
 		d.yearless = st.Year == 0
-		d.how = joinHow("from the timestamp line "+quote(st.Text), d.how)
+		if topic != "" {
+			d.how = joinHow("from the date line "+quote(st.Text)+" above the headline; its topic "+quote(topic)+" dropped", d.how)
+		} else {
+			d.how = joinHow("from the timestamp line "+quote(st.Text), d.how)
+		}
 	default:
 		for _, l := range out[:min(len(out), 3)] {
 			if w, ok := findWhen(runePrefix(l, 1000)); ok && w.Year != 0 {
@@ -286,4 +300,39 @@ func joinHow(a, b string) string {
 		return a
 	}
 	return a + "; " + b
+}
+
+// topicSep may stand between a date and its topic: "1 December 2026 | Health".
+const topicSep = " |·•—–-,"
+
+// datedTopic reads the date line a UN News story opens with, above its
+// headline: the date and the story's topic, "1 December 2026 Peace and
+// Security", or the date with the topic on the line under it. A
+// headline must follow, or the line is a headline opening with a date.
+// It gives the date, the topic and the lines they take.
+func datedTopic(ls []string) (when, string, int, bool) {
+	w, ok := findWhen(ls[0])
+	if !ok || w.Start != 0 || w.Year == 0 {
+		return w, "", 0, false
+	}
+	topic, n := strings.TrimLeft(ls[0][w.End:], topicSep), 1
+	if topic == "" && len(ls) > 1 {
+		topic, n = ls[1], 2
+	}
+	if len(ls) <= n+1 || !topicLike(topic) {
+		return w, "", 0, false
+	}
+	if t, _ := findHeadline(ls[n : n+2]); t == "" {
+		return w, "", 0, false
+	}
+	return w, topic, n, true
+}
+
+// topicLike is a section's name: a few words, the first capitalised,
+// without the digits and punctuation of a sentence or a headline.
+func topicLike(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	n := len(strings.Fields(s))
+	return n >= 1 && n <= 5 && utf8.RuneCountInString(s) <= 40 && unicode.IsUpper(r) &&
+		!strings.ContainsFunc(s, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune(".,;:!?…«»\"()/", r) })
 }

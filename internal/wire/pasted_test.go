@@ -222,3 +222,31 @@ func TestDonationAppeals(t *testing.T) {
 		t.Errorf("dropped: %q", d)
 	}
 }
+
+// TestDateLineAboveHeadline: a UN News story pasted from its page opens
+// with its date and topic, on one line or two, above the headline: the
+// date is the story's, the topic goes, and the headline is the line
+// under them.
+func TestDateLineAboveHeadline(t *testing.T) {
+	lead := "\nThe UN Security Council heard on Monday that humanitarian needs in Central Asia are rising, with floods in Kazakhstan displacing thousands.\nThe ICRC said it would step up its assistance.\n"
+	ruLead := "\nСовет Безопасности ООН в понедельник обсудил гуманитарную ситуацию в Центральной Азии, где паводки в Казахстане вынудили тысячи людей покинуть дома.\nМККК заявил, что расширит помощь.\n"
+	cases := []struct{ text, title, topic string }{
+		{"1 December 2026 Peace and Security\nSecurity Council hears of rising needs in Central Asia" + lead, "Security Council hears of rising needs in Central Asia", "Peace and Security"},
+		{"1 December 2026\nHumanitarian Aid\nSecurity Council hears of rising needs in Central Asia" + lead, "Security Council hears of rising needs in Central Asia", "Humanitarian Aid"},
+		{"1 December 2026 | Migrants and Refugees\nSecurity Council hears of rising needs in Central Asia" + lead, "Security Council hears of rising needs in Central Asia", "Migrants and Refugees"},
+		{"1 декабря 2026 Мир и безопасность\nСовбез ООН обсудил гуманитарную ситуацию в Центральной Азии" + ruLead, "Совбез ООН обсудил гуманитарную ситуацию в Центральной Азии", "Мир и безопасность"},
+		{"1 декабря 2026 года\nГуманитарная помощь\nСовбез ООН обсудил гуманитарную ситуацию в Центральной Азии" + ruLead, "Совбез ООН обсудил гуманитарную ситуацию в Центральной Азии", "Гуманитарная помощь"},
+	}
+	for _, c := range cases {
+		r := parseOK(t, c.text, nil)
+		if r.Title != c.title || r.Date.Format(time.DateOnly) != "2026-12-01" || strings.Contains(r.Body, c.topic) ||
+			!strings.Contains(how(r, "date"), `its topic "`+c.topic+`" dropped`) || strings.Contains(how(r, "date"), "from the lead") {
+			t.Errorf("%q: title %q, date %s (%s), body\n%s", c.text, r.Title, r.Date.Format(time.DateOnly), how(r, "date"), r.Body)
+		}
+	}
+	// A date opening a headline over the lead is not a date line with a topic.
+	r := parseOK(t, "1 December 2026 Floods hit Batken\nThe floods displaced 300 families in Kyrgyzstan, officials said.\nAid is arriving.", nil)
+	if r.Title != "1 December 2026 Floods hit Batken" || !strings.HasPrefix(r.Body, "The floods displaced") {
+		t.Errorf("title %q, body %q", r.Title, r.Body)
+	}
+}
