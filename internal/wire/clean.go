@@ -289,7 +289,7 @@ var trailingMark = regexp.MustCompile(`\s+(?:-0-|--0--|—0—|###|-30-|\(END\)|
 // new paragraph, as agencies write them, unless the line was wrapped in
 // the middle of a sentence: it ends without a stop, and the next line
 // starts in lower case, or the text is wrapped at a width (its longest
-// line is short) and this line fills it.
+// line is short) and this line fills it. A list item starts a line.
 func lines(text string) []string {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u2028", "\n", "\u2029", "\n\n").Replace(text)
@@ -314,7 +314,7 @@ func lines(text string) []string {
 		case line == "":
 			joinable = false
 			continue
-		case joinable && !strings.Contains(line, "|") && (startsLower(line) || wrapped && utf8.RuneCountInString(out[len(out)-1]) >= width*3/4 &&
+		case joinable && !strings.Contains(line, "|") && !isListItem(line) && (startsLower(line) || wrapped && utf8.RuneCountInString(out[len(out)-1]) >= width*3/4 &&
 			!isDateline(line) && !isStamp(line)) && kind(line) == "" && kind(out[len(out)-1]) == "":
 			out[len(out)-1] += " " + line
 		default:
@@ -323,6 +323,11 @@ func lines(text string) []string {
 		joinable = !strings.ContainsAny(lastRune(out[len(out)-1]), ".!?…:;\"»”)")
 	}
 	return out
+}
+
+func isListItem(line string) bool {
+	_, ok := listItemOf(line)
+	return ok
 }
 
 func isStamp(line string) bool {

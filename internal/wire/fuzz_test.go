@@ -58,8 +58,8 @@ func FuzzParse(f *testing.F) {
 }
 
 // FuzzMarkdown checks that wire text stays text: the body written from
-// its paragraphs renders to the same words, in paragraphs and quotations,
-// with no markup the text did not hold.
+// its paragraphs renders to the same words, in paragraphs, quotations,
+// tables and lists, with no markup the text did not hold.
 func FuzzMarkdown(f *testing.F) {
 	f.Add("# not a heading\n\n- not a list\n\n«Quoted\n\nspeech» ends.")
 	f.Add("*a* _b_ `c` <b>d</b> [e](f) ~~g~~ &amp; \\h ---")
@@ -71,30 +71,46 @@ func FuzzMarkdown(f *testing.F) {
 		}
 		paras := lines(text)
 		got := checkBody(t, markdown(paras))
-		want := strings.Join(strings.Fields(strings.Join(tableText(paras), " ")), " ")
+		want := strings.Join(strings.Fields(strings.Join(shownText(paras), " ")), " ")
 		if got != want {
 			t.Fatalf("the words changed:\n got %q\nwant %q\nfrom Markdown %q", got, want, markdown(paras))
 		}
 	})
 }
 
-// tableText is the words a reader sees of paragraphs: a table's rows
-// without the bars between their cells.
-func tableText(paras []string) []string {
+// shownText is the words a reader sees of paragraphs: a table's rows
+// without the bars between their cells, a list's items without their
+// bullets or numbers.
+func shownText(paras []string) []string {
 	out := slices.Clone(paras)
+	plain := 0
 	for i := 0; i < len(out); i++ {
-		end := tableEnd(paras, i)
-		for j := i; end > i && j <= end; j++ {
-			out[j] = strings.Join(cells(paras[j]), " ")
+		if end := tableEnd(paras, i); end > i {
+			for j := i; j <= end; j++ {
+				out[j] = strings.Join(cells(paras[j]), " ")
+			}
+			i = end
+			continue
 		}
-		i = max(i, end)
+		if i < plain {
+			continue
+		}
+		end, list := listRun(paras, i)
+		for j := i; list && j < end; j++ {
+			it, _ := listItemOf(paras[j])
+			out[j] = it.text
+		}
+		if plain = end; list {
+			i = end - 1
+		}
 	}
 	return out
 }
 
 // checkBody renders a body as an article's and returns its text. It may
 // hold only paragraphs, quotations, tables of the text's figures (each in
-// its scrolling box, a div), and the links that bare URLs make.
+// its scrolling box, a div), lists of its items, and the links that bare
+// URLs make.
 func checkBody(t *testing.T, body string) string {
 	t.Helper()
 	src := "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\n---\n" + body + "\n"
@@ -102,7 +118,7 @@ func checkBody(t *testing.T, body string) string {
 	if len(errs) > 0 {
 		t.Fatalf("the body does not load: %v\n%q", errs, body)
 	}
-	if err := markupcheck.HTML([]byte(a.HTML), []string{"p", "blockquote", "a", "div", "table", "thead", "tbody", "tr", "th", "td"}); err != nil {
+	if err := markupcheck.HTML([]byte(a.HTML), []string{"p", "blockquote", "a", "div", "table", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li"}); err != nil {
 		t.Fatalf("body: %v\nMarkdown %q\nHTML %s", err, body, a.HTML)
 	}
 	var words bytes.Buffer

@@ -8,22 +8,34 @@ import (
 
 // markdown writes the paragraphs as Markdown: quoted speech standing as
 // paragraphs of its own becomes a blockquote, a quotation over several
-// paragraphs one blockquote; characters Markdown would read are escaped.
+// paragraphs one blockquote, list items a list, rows of cells a table;
+// characters Markdown would read are escaped.
 func markdown(paras []string) string {
 	marks := make([]quoteMarks, len(paras))
 	for i, p := range paras {
 		marks[i] = countMarks(p)
 	}
 	var b strings.Builder
+	list, plain := "", 0 // the marker of the list just written; the end of lines that are no list
 	for i := 0; i < len(paras); i++ {
 		if i > 0 {
 			b.WriteString("\n\n")
 		}
 		if n := tableEnd(paras, i); n > i {
 			writeTable(&b, paras[i:n+1])
-			i = n
+			i, list = n, ""
 			continue
 		}
+		if i >= plain {
+			end, ok := listRun(paras, i)
+			if ok {
+				list = writeList(&b, paras[i:end], list)
+				i = end - 1
+				continue
+			}
+			plain = end // lines of direct speech: no item among them starts a list
+		}
+		list = ""
 		if !opensQuote(paras[i]) || !speech(paras[i]) {
 			b.WriteString(escape(paras[i]))
 			continue

@@ -250,3 +250,40 @@ func TestDateLineAboveHeadline(t *testing.T) {
 		t.Errorf("title %q, body %q", r.Title, r.Body)
 	}
 }
+
+// TestLists: list items pasted as lines of their own become a Markdown
+// list, numbered ones an ordered list, their text escaped; a dash that
+// opens direct speech, or questions and answers, stays a paragraph.
+func TestLists(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"В наборы вошли:\n• мука и масло;\n• гигиенические наборы *для женщин*;\n• одеяла.",
+			"В наборы вошли:\n\n- мука и масло;\n- гигиенические наборы \\*для женщин\\*;\n- одеяла."},
+		{"Помощь получили:\n1. 200 семей в Лейлеке;\n2. 150 семей в Кадамжае.", "Помощь получили:\n\n1. 200 семей в Лейлеке;\n2. 150 семей в Кадамжае."},
+		{"Next steps:\n3) assessments in Leilek;\n4) a second round in Kadamjai.", "Next steps:\n\n3. assessments in Leilek;\n4. a second round in Kadamjai."},
+		{"Стороны договорились:\nа) обмениваться данными;\nб) проводить учения.", "Стороны договорились:\n\n- а) обмениваться данными;\n- б) проводить учения."},
+		{"The kits included:\n- flour and oil\n- #1 hygiene kits\n- 2. blankets", "The kits included:\n\n- flour and oil\n- \\#1 hygiene kits\n- 2\\. blankets"},
+		{"* water tanks\n* pipes", "- water tanks\n- pipes"},
+		{"Key points:\n– The ICRC delivered aid.\n– It will deliver more.", "Key points:\n\n- The ICRC delivered aid.\n- It will deliver more."},
+		{"· first\n· second\n— third;\n— fourth", "- first\n- second\n\n* third;\n* fourth"},
+		// Direct speech, a dialogue, a single item, a dateline's dash: paragraphs.
+		{"— Мы продолжим работу, — сказал глава делегации.\n— И не остановимся, — добавил он.",
+			"— Мы продолжим работу, — сказал глава делегации.\n\n— И не остановимся, — добавил он."},
+		{"— Когда придет помощь?\n— В декабре.", "— Когда придет помощь?\n\n— В декабре."},
+		{"Глава делегации сказал:\n— Мы продолжим работу.\n— Мы не остановимся.", "Глава делегации сказал:\n\n— Мы продолжим работу.\n\n— Мы не остановимся."},
+		{"• only one\n1. not a list", "• only one\n\n1\\. not a list"},
+		{"1. first\n3. third", "1\\. first\n\n3\\. third"},
+		{"BAKU. – The ICRC delivered aid.\n- It will deliver more.", "BAKU. – The ICRC delivered aid.\n\n\\- It will deliver more."},
+	}
+	for _, c := range cases {
+		body := markdown(lines(c.in))
+		if body != c.want {
+			t.Errorf("%q:\n%s\nwant\n%s", c.in, body, c.want)
+		}
+		checkBody(t, body)
+	}
+	// Through import, the items are not joined to the line above them.
+	r := parseOK(t, "МККК передал помощь семьям\nБИШКЕК, 12 ноября. /Кабар/. МККК передал помощь семьям в Кыргызстане.\nВ наборы вошли\nа) мука\nб) масло", nil)
+	if !strings.HasSuffix(r.Body, "В наборы вошли\n\n- а) мука\n- б) масло") {
+		t.Errorf("body\n%s", r.Body)
+	}
+}
