@@ -16,7 +16,7 @@ var (
 	tagsLine    = regexp.MustCompile(`^(?:теги|тэги|тег|метки|tags?|keywords|ключевые слова|тегтер|рубрики|рубрика|категория|categories|category|topics)\s*:`)
 	followCall  = regexp.MustCompile(`(?:подробнее в|больше новостей|больше материалов|в нашем|на нашем|more news|more on our|подписывайтесь|подпишитесь|подписаться|читайте нас|читайте наш|читайте новости|следите за|следите в|присоединяйтесь|наш телеграм|\bfollow\b|\bsubscribe\b|join us|join our|stay tuned|stay updated|stay informed|stay up[- ]to[- ]date|keep up with|get the latest|жазылыңыз|бізді оқыңыз)`)
 	followWhere = regexp.MustCompile(`(?:telegram|телеграм|whatsapp|ватсап|facebook|фейсбук|instagram|инстаграм|twitter|твиттер|\bx\b|\bvk\b|вконтакте|youtube|ютуб|tiktok|тикток|дзен|dzen|одноклассники|канал|channel|newsletter|рассылк|соцсет|социальных сет|social|google news|яндекс|threads|\bon x\b|for the latest|@)`)
-	shareLine   = regexp.MustCompile(`^(?:share|share this(?: article| story| post)?|share on \p{L}+|tweet|print|печать|распечатать|поделиться|поделитесь|отправить|copy link|копировать ссылку|скопировать ссылку|e-?mail|close|закрыть|loading|загрузка|реклама|advertisement|advertising|ad|жарнама|бөлісу|telegram|whatsapp|facebook|twitter|vk|ok|x)(?:[:\s]+(?:telegram|whatsapp|facebook|twitter|vk|x|instagram|linkedin|e-?mail|print|ok|viber|одноклассники|вконтакте)(?:[^\p{L}]|$)[\s,|/]*)*\s*:?$`)
+	shareLine   = regexp.MustCompile(`^(?:share|share this(?: article| story| post)?|share on \p{L}+|tweet|print|печать|распечатать|поделиться|поделитесь|отправить|copy link|копировать ссылку|скопировать ссылку|e-?mail|close|закрыть|loading|загрузка|реклама|advertisement|advertising|ad|жарнама|бөлісу|telegram|whatsapp|facebook|twitter|vk|ok|x)(?:[:\s,|/]+(?:telegram|whatsapp|facebook|twitter|vk|x|instagram|linkedin|e-?mail|print|ok|viber|одноклассники|вконтакте|печать))*[\s,|/]*:?$`)
 	readAlso    = regexp.MustCompile(`^(?:читайте также|читайте еще|читайте ещё|читайте тоже|также читайте|смотрите также|см\. также|ещё по теме|еще по теме|по теме|материалы по теме|новости по теме|другие новости|все новости|последние новости|главные новости|лента новостей|популярное|самое читаемое|самое популярное|рекомендуем|выбор редакции|read also|read more|also read|see also|related|related news|related articles|related posts|related stories|related content|you might also like|you may also like|more on this(?: topic)?|more news|more stories|latest news|latest|all news|most read|most popular|popular|top stories|top news|recommended|editor's picks|тағы оқыңыз|соңғы жаңалықтар|барлық жаңалықтар)(?:\s*[:.!»›>…-]|$)`)
 	endMark     = regexp.MustCompile(`^(?:[-–—_=*#/+.~\s]*[0oо#*]+[-–—_=*#/+.~\s0oо#*]*|[-–—_=*#/+.~\s]{3,}|\(?(?:end|ends|конец|соңы|-?30-?)\)?\.?)$`)
 	contactHead = regexp.MustCompile(`^(?:for (?:further|more|additional) information|for media (?:enquiries|inquiries)|media contacts?|press contacts?|contacts?|contact us|contact information|контакты|контактная информация|контакты для сми|для (?:получения )?(?:дополнительной|более подробной) информации|за (?:дополнительной|подробной) информацией|дополнительная информация|пресс-служба|пресс-центр|press office|media relations|байланыс|қосымша ақпарат)(?:[^\p{L}]|$)`)
@@ -26,7 +26,7 @@ var (
 	comments    = regexp.MustCompile(`^(?:(?:` + commentHead + `)(?:\s*\(\d+\))?|` + commentsWord + countSep + count + `|` + commentWord + `\s*(?::\s*\d+|[(\[]\d+[)\]])|` + count + countSep + anyComment + `)\s*[:.!]?$`)
 	commentForm = regexp.MustCompile(`(?:your email address will not be published|required fields are marked|войдите,? чтобы (?:оставить|написать) комментарий|log in to (?:comment|reply)|sign in to comment|для комментирования|чтобы оставить комментарий)`)
 	footer      = regexp.MustCompile(`(?:all rights reserved|все права защищены|барлық құқықтар қорғалған|copyright|\(c\)\s*\d{4}|при (?:полном или частичном )?(?:использовании|цитировании|перепечатке|копировании)[^.]{0,80}ссылка|(?:reproduction|use) of (?:the )?materials|копирование[^.]{0,60}запрещено|перепечатка[^.]{0,60}(?:запрещена|разрешена))`)
-	furniture   = regexp.MustCompile(`^(?:news release|press release|пресс-релиз|statement|заявление|operational update|news|новости|жаңалықтар)$|^(?:автор|author|автор фото|редактор|editor|корреспондент|просмотров|просмотры|views|время чтения|reading time)\s*:|^(?:by\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,3}|[\d\s]+ (?:просмотр\p{L}*|views?|reads?)|\d+ мин(?:ут)? чтения|\d+ min read)$`)
+	furniture   = regexp.MustCompile(`^(?:news release|press release|пресс-релиз|statement|заявление|operational update|news|новости|жаңалықтар|search|advanced search|поиск|расширенный поиск|іздеу)$|^(?:автор|author|автор фото|редактор|editor|корреспондент|просмотров|просмотры|views|время чтения|reading time)\s*:|^(?:by\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,3}|[\d\s]+ (?:просмотр\p{L}*|views?|reads?)|\d+ мин(?:ут)? чтения|\d+ min read)$`)
 	// "Updated 2 hours ago", "Вчера, 14:05": a page's clock, relative to a day the text does not give.
 	relative = regexp.MustCompile(`^(?:(?:updated|published|posted|обновлено|опубликовано|жаңартылды|жарияланды)\s*:?\s*)?(?:` +
 		`(?:\d+|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|секунд\p{L}*|минут\p{L}*|мин\.?|час\p{L}*|ч\.|дн\p{L}*|день|недел\p{L}*|сағат|күн)\s+(?:ago|назад|бұрын)|` +
@@ -38,6 +38,8 @@ var (
 	// A caption that ends with its credit or says it is an archive photo:
 	// "… at the handover. © ICRC / A. Mammadov", "… в Баку. Архивное фото".
 	captionEnd = regexp.MustCompile(`(?:(?:архивное|иллюстративное|иллюстрационное) фото|фото из архива|(?:archive|file|illustrative|stock) (?:photo|image|picture)|\((?:photo|фото|file photo|архивное фото)\b[^()]{0,40}\))\.?$`)
+	// "Нашли ошибку? Выделите её и нажмите Ctrl+Enter": the site's typo form.
+	typoCall   = regexp.MustCompile(`(?:ошибк|опечатк|typo|mistake|error).{0,80}ctrl\s*\+\s*enter`)
 	breadcrumb = regexp.MustCompile(`^[^/>»|]{1,30}(?:\s[/>»|]\s[^/>»|]{1,40}){2,}$`)
 )
 
@@ -100,7 +102,7 @@ func kind(line string) string {
 		return "footer"
 	case short && contactish.MatchString(l) && len(strings.Fields(l)) <= 14 && !sentenceLike(l):
 		return "contacts"
-	case furniture.MatchString(l) && short, breadcrumb.MatchString(l):
+	case furniture.MatchString(l) && short, breadcrumb.MatchString(l), short && typoCall.MatchString(l):
 		return "page furniture"
 	}
 	return ""

@@ -287,3 +287,22 @@ func TestLists(t *testing.T) {
 		t.Errorf("body\n%s", r.Body)
 	}
 }
+
+// TestPageControls: the controls of a pasted page go, as other lines of
+// the site do: share buttons side by side ("Facebook Twitter Print
+// Email"), a search box, a call to report a typo with Ctrl+Enter.
+func TestPageControls(t *testing.T) {
+	for _, line := range []string{"Facebook Twitter Print Email", "Share Facebook Twitter", "Facebook, Twitter, Print", "Поделиться ВКонтакте Telegram WhatsApp",
+		"Search", "Advanced Search", "Поиск", "Нашли ошибку? Выделите ее и нажмите Ctrl+Enter", "Если вы нашли ошибку, выделите фрагмент текста и нажмите Ctrl+Enter",
+		"Spotted a typo? Select it and press Ctrl+Enter"} {
+		if kind(line) == "" {
+			t.Errorf("%q is kept", line)
+		}
+	}
+	for _, line := range []string{"Facebook removed the ICRC's post, the delegation said.", "The search for the missing goes on.", "Поиск пропавших продолжается.",
+		"Ошибку в данных МЧС нашли волонтеры."} {
+		if k := kind(line); k != "" {
+			t.Errorf("%q is dropped as %s", line, k)
+		}
+	}
+}
