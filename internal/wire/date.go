@@ -235,12 +235,13 @@ func findDate(ls []string, today time.Time, ag *agencies) (dated, []string) {
 	var st when
 	stamped := false
 	out := make([]string, 0, len(ls))
-	topic := ""
+	topic, above := "", 0
 	for i := 0; i < len(ls); i++ {
 		l := ls[i]
-		if i < headLines && !stamped && len(out) == 0 {
+		if i < headLines && !stamped && d.at < 0 && (len(out) == 0 || masthead(out)) {
 			if w, t, n, ok := datedTopic(ls[i:]); ok {
 				st, stamped, topic = w, true, t
+				above, d.tag, out = len(out), mastheadAgency(out, ag), out[:0]
 				i += n - 1
 				continue
 			}
@@ -280,6 +281,9 @@ func findDate(ls []string, today time.Time, ag *agencies) (dated, []string) {
 		d.yearless = st.Year == 0
 		if topic != "" {
 			d.how = joinHow("from the date line "+quote(st.Text)+" above the headline; its topic "+quote(topic)+" dropped", d.how)
+			if above > 0 {
+				d.how += fmt.Sprintf(", and the %d lines above it, the site's masthead", above)
+			}
 		} else {
 			d.how = joinHow("from the timestamp line "+quote(st.Text), d.how)
 		}
@@ -335,4 +339,27 @@ func topicLike(s string) bool {
 	n := len(strings.Fields(s))
 	return n >= 1 && n <= 5 && utf8.RuneCountInString(s) <= 40 && unicode.IsUpper(r) &&
 		!strings.ContainsFunc(s, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune(".,;:!?…«»\"()/", r) })
+}
+
+// masthead is what a pasted page shows above a story's date line: its
+// name, motto and menus, short lines that are no sentences. A headline
+// above a date line is one line.
+func masthead(ls []string) bool {
+	for _, l := range ls {
+		if len(strings.Fields(l)) > 6 || strings.ContainsAny(lastRune(l), ".!?…:;") {
+			return false
+		}
+	}
+	return len(ls) >= 2
+}
+
+// mastheadAgency is the agency a masthead names on a line of its own,
+// "UN News": the source.
+func mastheadAgency(ls []string, ag *agencies) found {
+	for _, l := range ls {
+		if f, ok := agencyLine(l, ag); ok {
+			return f
+		}
+	}
+	return found{}
 }

@@ -244,8 +244,13 @@ func TestDateLineAboveHeadline(t *testing.T) {
 			t.Errorf("%q: title %q, date %s (%s), body\n%s", c.text, r.Title, r.Date.Format(time.DateOnly), how(r, "date"), r.Body)
 		}
 	}
+	// One line above the date line is the headline, not a masthead.
+	r := parseOK(t, "Floods in Central Asia\n1 December 2026\nHumanitarian Aid\nUN agencies scale up support\nThe UN said on Monday that it scaled up support in Kazakhstan.", nil)
+	if r.Title != "Floods in Central Asia" {
+		t.Errorf("title %q", r.Title)
+	}
 	// A date opening a headline over the lead is not a date line with a topic.
-	r := parseOK(t, "1 December 2026 Floods hit Batken\nThe floods displaced 300 families in Kyrgyzstan, officials said.\nAid is arriving.", nil)
+	r = parseOK(t, "1 December 2026 Floods hit Batken\nThe floods displaced 300 families in Kyrgyzstan, officials said.\nAid is arriving.", nil)
 	if r.Title != "1 December 2026 Floods hit Batken" || !strings.HasPrefix(r.Body, "The floods displaced") {
 		t.Errorf("title %q, body %q", r.Title, r.Body)
 	}
