@@ -73,6 +73,8 @@ func TestAgencies(t *testing.T) {
 			[]string{"KZ", "KG"}, "Heavy floods in Kazakhstan", []string{"Global perspective", "Search", "Humanitarian Aid", "Facebook", "Download", "UN News"}, 1},
 		{"unnews-ru.txt", "ru", "2026-12-01", "", "ООН: паводки в Центральной Азии вынудили 20 тысяч человек покинуть дома", false,
 			[]string{"KZ", "KG"}, "Сильные паводки", []string{"1 декабря", "Гуманитарная помощь", "Скачайте"}, 1},
+		{"reliefweb-en.txt", "en", "2026-03-12", "ICRC", "Kyrgyzstan: ICRC supports families of missing migrants", false,
+			[]string{"KG"}, "The International Committee", []string{"Format", "News and Press Release", "Source", "Posted", "Mar 2026", "Origin", "View original"}, 0},
 		{"sputnik-ru.txt", "ru", "2026-10-09", "Sputnik",
 			"Красный Полумесяц Кыргызстана при поддержке МККК провел в Баткенской области занятия по минной безопасности для школьников", true,
 			[]string{"KG", "TJ"}, "Красный Полумесяц", []string{"БИШКЕК", "— Sputnik", "Подписывайтесь"}, 0},

@@ -225,37 +225,45 @@ type dated struct {
 // dateline.
 const headLines = 8
 
+// heads is what findDate finds in a text's first lines.
+type heads struct {
+	dl        dateline
+	st, other when // the first timestamp, and a later one that disagrees
+	stamped   bool
+	topic     string // beside a UN News date line
+	above     int    // the masthead lines above that date line
+}
+
 // findDate finds the date in a text's first lines: its dateline, a
 // timestamp line, or a full date in the lead, in that order; a dateline
 // beats a timestamp that disagrees. It takes timestamp lines out and
 // the dateline off its line.
 func findDate(ls []string, today time.Time, ag *agencies) (dated, []string) {
 	d := dated{at: -1}
-	var dl dateline
-	var st when
-	stamped := false
+	var h heads
 	out := make([]string, 0, len(ls))
-	topic, above := "", 0
 	for i := 0; i < len(ls); i++ {
 		l := ls[i]
-		if i < headLines && !stamped && d.at < 0 && (len(out) == 0 || masthead(out)) {
+		if i < headLines && !h.stamped && d.at < 0 && (len(out) == 0 || masthead(out)) {
 			if w, t, n, ok := datedTopic(ls[i:]); ok {
-				st, stamped, topic = w, true, t
-				above, d.tag, out = len(out), mastheadAgency(out, ag), out[:0]
+				h.st, h.stamped, h.topic = w, true, t
+				h.above, d.tag, out = len(out), mastheadAgency(out, ag), out[:0]
 				i += n - 1
 				continue
 			}
 		}
 		if i < headLines {
 			if w, ok := stamp(l); ok {
-				if !stamped {
-					st, stamped = w, true
+				if !h.stamped {
+					h.st, h.stamped = w, true
+				} else if !h.st.sameDay(w) && h.other.Month == 0 {
+					h.other = w
 				}
 				continue
 			}
 			if d.at < 0 && len(out) < 4 {
 				if x, ok := findDateline(l, ag); ok {
-					dl, d.at, d.tag = x, len(out), x.tag
+					h.dl, d.at, d.tag = x, len(out), x.tag
 					if l = x.rest; l == "" {
 						continue
 					}
@@ -264,29 +272,27 @@ func findDate(ls []string, today time.Time, ag *agencies) (dated, []string) {
 		}
 		out = append(out, l)
 	}
+	d.read(h, out, today)
+	return d, out
+}
+
+// read dates a text by what its first lines hold.
+func (d *dated) read(h heads, out []string, today time.Time) {
+	dl, st := h.dl, h.st
 	switch {
 	case dl.dated:
 		d.date, d.how = dl.when.date(today)
 		d.yearless = dl.when.Year == 0
 		d.how = joinHow("from the dateline "+quote(dl.text), d.how)
-		if stamped && dl.when.Year == 0 && st.Year != 0 && st.sameDay(dl.when) {
+		if h.stamped && dl.when.Year == 0 && st.Year != 0 && st.sameDay(dl.when) {
 			d.date, d.yearless = time.Date(st.Year, dl.when.Month, dl.when.Day, 0, 0, 0, 0, time.UTC), false
 			d.how = "from the dateline " + quote(dl.text) + ", the year from the timestamp " + quote(st.Text)
-		} else if stamped && !st.sameDay(dl.when) {
+		} else if h.stamped && !st.sameDay(dl.when) {
 			t, _ := st.date(today)
 			d.notes = append(d.notes, fmt.Sprintf("the timestamp %s says %s: the dateline wins", quote(st.Text), t.Format(time.DateOnly)))
 		}
-	case stamped:
-		d.date, d.how = st.date(today)
-		d.yearless = st.Year == 0
-		if topic != "" {
-			d.how = joinHow("from the date line "+quote(st.Text)+" above the headline; its topic "+quote(topic)+" dropped", d.how)
-			if above > 0 {
-				d.how += fmt.Sprintf(", and the %d lines above it, the site's masthead", above)
-			}
-		} else {
-			d.how = joinHow("from the timestamp line "+quote(st.Text), d.how)
-		}
+	case h.stamped:
+		d.stamped(h, today)
 	default:
 		for _, l := range out[:min(len(out), 3)] {
 			if w, ok := findWhen(runePrefix(l, 1000)); ok && w.Year != 0 {
@@ -296,7 +302,24 @@ func findDate(ls []string, today time.Time, ag *agencies) (dated, []string) {
 			}
 		}
 	}
-	return d, out
+}
+
+// stamped dates a text by its timestamp line, or its UN News date line.
+func (d *dated) stamped(h heads, today time.Time) {
+	st := h.st
+	d.date, d.how = st.date(today)
+	d.yearless = st.Year == 0
+	if h.topic != "" {
+		d.how = joinHow("from the date line "+quote(st.Text)+" above the headline; its topic "+quote(h.topic)+" dropped", d.how)
+		if h.above > 0 {
+			d.how += fmt.Sprintf(", and the %d lines above it, the site's masthead", h.above)
+		}
+	} else {
+		d.how = joinHow("from the timestamp line "+quote(st.Text), d.how)
+	}
+	if t, _ := h.other.date(today); h.other.Month != 0 && !t.IsZero() {
+		d.notes = append(d.notes, fmt.Sprintf("the text also gives the date %s (%s): check which is the date of the news", quote(h.other.Text), t.Format(time.DateOnly)))
+	}
 }
 
 func joinHow(a, b string) string {

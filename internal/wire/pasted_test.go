@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -309,5 +310,17 @@ func TestPageControls(t *testing.T) {
 		if k := kind(line); k != "" {
 			t.Errorf("%q is dropped as %s", line, k)
 		}
+	}
+}
+
+// TestTwoTimestamps: a text that gives two dates on timestamp lines, as
+// ReliefWeb's "Posted" and "Originally published" do, is dated by the
+// first, and import says to check the other.
+func TestTwoTimestamps(t *testing.T) {
+	r := parseOK(t, "ICRC supports families in Kyrgyzstan\nPosted\n12 Mar 2026\nOriginally published\n11 Mar 2026\nThe ICRC launched a programme for families in Kyrgyzstan.", nil)
+	if r.Date.Format(time.DateOnly) != "2026-03-12" || !slices.ContainsFunc(r.Notes, func(n string) bool {
+		return strings.Contains(n, `"11 Mar 2026"`) && strings.Contains(n, "2026-03-11")
+	}) {
+		t.Errorf("date %s, notes %q", r.Date.Format(time.DateOnly), r.Notes)
 	}
 }
