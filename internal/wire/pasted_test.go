@@ -1,6 +1,8 @@
 package wire
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -322,5 +324,48 @@ func TestTwoTimestamps(t *testing.T) {
 		return strings.Contains(n, `"11 Mar 2026"`) && strings.Contains(n, "2026-03-11")
 	}) {
 		t.Errorf("date %s, notes %q", r.Date.Format(time.DateOnly), r.Notes)
+	}
+}
+
+// TestPastedStructures reads agency texts holding lists, dialogue and
+// donation appeals: the body holds what it should, as Markdown the build
+// accepts, and none of the site's lines.
+func TestPastedStructures(t *testing.T) {
+	cases := []struct {
+		file       string
+		want, gone []string
+	}{
+		{"trend-list-ru.txt", []string{"обсудили:\n\n- обмен информацией о местах захоронений;\n- работу с семьями пропавших;\n- судебно-медицинскую экспертизу."},
+			[]string{"Следите", "Тэги"}},
+		{"report-dialogue-ru.txt", []string{"\n\n– Это гуманитарный вопрос, и мы будем работать, пока у семей не будет ответов, – сказал он.\n\n– Сколько семей получили поддержку в этом году?\n\n– Более 400 семей"},
+			[]string{"Подробнее", "WhatsApp", "- Это"}},
+		{"azertac-list-en.txt", []string{"included:\n\n- heating stoves;\n- blankets and warm clothes;\n- food parcels.\n\n> \"Winter"}, []string{"Photo:", "©"}},
+		{"kazinform-list-en.txt", []string{"agreed to:\n\n1. train rescuers in first aid;\n2. prepare for mass casualty incidents;\n3. promote"}, []string{"Follow"}},
+		{"kaztag-list-ru.txt", []string{"обратились:\n\n- 1200 семей из Кыргызстана;\n- 900 семей из Таджикистана;\n- 600 семей из Узбекистана."}, []string{"Подписывайтесь"}},
+		{"icrc-donate-ru.txt", []string{"— сказала глава делегации МККК в Бишкеке."}, []string{"Помочь\n", "пожертвование", "Осмонова", "+996"}},
+		{"icrc-donate-en.txt", []string{"The ministry said donations reached 2 million manat."}, []string{"Donate", "donate", "Support our work"}},
+	}
+	opts := agencyOptions(t)
+	for _, c := range cases {
+		src, err := os.ReadFile(filepath.Join("testdata", "agencies", c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := Parse(string(src), opts)
+		if err != nil {
+			t.Errorf("%s: %v", c.file, err)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(r.Body, w) {
+				t.Errorf("%s: body lacks %q:\n%s", c.file, w, r.Body)
+			}
+		}
+		for _, g := range c.gone {
+			if strings.Contains(r.Body, g) {
+				t.Errorf("%s: %q stays:\n%s", c.file, g, r.Body)
+			}
+		}
+		checkBody(t, r.Body)
 	}
 }
