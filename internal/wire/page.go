@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -46,6 +47,7 @@ func ParsePage(src []byte, opts Options) (Result, error) {
 	}
 	text := ""
 	if a, err := readability.FromDocument(doc, nil); err == nil && a.Node != nil {
+		markItems(a.Node)
 		text = render.InnerText(a.Node)
 	}
 	if strings.TrimSpace(text) == "" {
@@ -373,4 +375,30 @@ func visibleText(doc *html.Node, headers bool) string {
 	}
 	walk(doc)
 	return b.String()
+}
+
+// markItems writes a bullet or a number before each item of the
+// article's lists, as a pasted list has them, for the text to read as
+// list items: the text alone loses the list.
+func markItems(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol) {
+			num := 0
+			if start, err := strconv.Atoi(attr(c, "start")); err == nil && start > 0 && start < 1000 {
+				num = start - 1
+			}
+			for li := c.FirstChild; li != nil; li = li.NextSibling {
+				if li.Type != html.ElementNode || li.DataAtom != atom.Li || textOf(li) == "" {
+					continue
+				}
+				num++
+				marker := "• "
+				if c.DataAtom == atom.Ol {
+					marker = strconv.Itoa(num) + ". "
+				}
+				li.InsertBefore(&html.Node{Type: html.TextNode, Data: marker}, li.FirstChild)
+			}
+		}
+		markItems(c)
+	}
 }

@@ -187,3 +187,26 @@ func TestPageUTF8DespiteItsCharset(t *testing.T) {
 		t.Errorf("lang %s, title %q, body %q", r.Lang, r.Title, r.Body)
 	}
 }
+
+// TestPageLists: a saved page's lists stay lists, numbered ones numbered.
+func TestPageLists(t *testing.T) {
+	page := `<!doctype html><html lang="en"><head><title>Armenia: ICRC helps families of the missing | ICRC</title>
+<meta property="og:site_name" content="ICRC"><meta property="article:published_time" content="2026-11-20T09:00:00+04:00"></head>
+<body><nav><ul><li>Home</li><li>Donate</li></ul></nav><main><article><h1>Armenia: ICRC helps families of the missing</h1>
+<p>The International Committee of the Red Cross has supported more than 800 families of missing persons in Armenia this year.</p>
+<p>The support it gives families of the missing, the delegation said, comes in several forms:</p>
+<ul><li>psychological support groups in <b>five</b> regions;</li><li>legal advice on inheritance.</li></ul>
+<p>Families can apply for it in three steps, which take a week in all:</p>
+<ol><li>call the delegation;</li><li>meet a caseworker;</li><li>join a group.</li></ol></article></main></body></html>`
+	r, err := ParsePage([]byte(page), agencyOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"forms:\n\n- psychological support groups in five regions;\n- legal advice on inheritance.",
+		"all:\n\n1. call the delegation;\n2. meet a caseworker;\n3. join a group."} {
+		if !strings.Contains(r.Body, want) {
+			t.Errorf("body lacks %q:\n%s", want, r.Body)
+		}
+	}
+	checkBody(t, r.Body)
+}
