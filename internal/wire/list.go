@@ -74,7 +74,17 @@ func listRun(paras []string, i int) (end int, list bool) {
 		}
 		prev = it
 	}
-	return end, end-i >= 2 && (!first.dash() || dashList(paras, i, end))
+	if !first.dash() {
+		return end, end-i >= 2
+	}
+	// Items can run straight into the direct speech after them, dashes
+	// both: the list is the longest run before the speech.
+	for e := end; e-i >= 2; e-- {
+		if dashList(paras, i, e) {
+			return e, true
+		}
+	}
+	return end, false
 }
 
 // dashList says whether lines opening with a dash are a list rather than

@@ -280,6 +280,9 @@ func TestLists(t *testing.T) {
 		{"Глава делегации сказал:\n— Мы продолжим работу.\n— Мы не остановимся.", "Глава делегации сказал:\n\n— Мы продолжим работу.\n\n— Мы не остановимся."},
 		{"• only one\n1. not a list", "• only one\n\n1\\. not a list"},
 		{"1. first\n3. third", "1\\. first\n\n3\\. third"},
+		// Items followed by direct speech: the list ends where the speech begins.
+		{"В партию вошли:\n– 12 аппаратов ИВЛ;\n– перевязочные материалы.\n– Мы продолжим работу, – сказал глава делегации.",
+			"В партию вошли:\n\n- 12 аппаратов ИВЛ;\n- перевязочные материалы.\n\n– Мы продолжим работу, – сказал глава делегации."},
 		{"BAKU. – The ICRC delivered aid.\n- It will deliver more.", "BAKU. – The ICRC delivered aid.\n\n\\- It will deliver more."},
 	}
 	for _, c := range cases {
