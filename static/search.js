@@ -19,16 +19,17 @@
     return files.get(url);
   };
 
-  // Words as internal/search/words.go cuts and folds them: lowercased, ё
-  // read as е, decomposed, without the marks of Latin letters and the
-  // stress marks of Cyrillic ones, composed again, the letters of folds
-  // spelled out. script_test.go runs these lines, up to the blank one, in
-  // node against the index's words.
+  // Words as internal/search/words.go cuts and folds them: no invisible
+  // joiners, lowercased, ё read as е, decomposed with compatibility
+  // forms as plain ones (NFKD), lowercased again, no marks on Latin
+  // letters nor stress marks on Cyrillic, composed again, folds spelled
+  // out. script_test.go runs these lines, to the blank one, in node.
   const runes = s => [...s].length, folds = {ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ħ: 'h', ŧ: 't', ı: 'i', ё: 'е', ς: 'σ', ə: 'e',
-    ﬀ: 'ff', ﬁ: 'fi', ﬂ: 'fl', ﬃ: 'ffi', ﬄ: 'ffl', ﬅ: 'st', ﬆ: 'st'};
-  const words = q => (q.toLowerCase().replace(/ё/g, 'е').normalize('NFD')
+    ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и', ҳ: 'х', ҷ: 'ч', ӣ: 'и', ӯ: 'у', ў: 'у'};
+  const words = q => (q.replace(/[\u00ad\u200c\u200d\u2060\ufeff]/g, '').toLowerCase().replace(/ё/g, 'е')
+    .replace(/[\p{L}\p{M}\p{N}]+/gu, w => w.normalize('NFKD').toLowerCase())
     .replace(/(\p{sc=Latin}|\p{sc=Cyrillic})(\p{M}+)/gu, (_, b, m) => /\p{sc=Latin}/u.test(b) ? b : b + m.replace(/[\u0300\u0301]/g, ''))
-    .normalize('NFC').replace(/[ßæœøłđðþħŧıёςəﬀ-ﬆ]/g, c => folds[c])
+    .normalize('NFC').replace(/[^\0-~]/gu, c => folds[c] || c)
     .match(/[\p{L}\p{M}\p{N}]+/gu) || []).filter(w => runes(w) > 1);
 
   // FNV-1a of the UTF-8 of the word's first letters.

@@ -28,8 +28,18 @@ var folded = []struct {
 	{"ΆΘΗΝΑ", []string{"άθηνα"}},                                  // other scripts keep their marks
 	{"a\u0301 b ё", nil},                                          // one letter each, once folded
 	{"ICRC/МККК 2024", []string{"icrc", "мккк", "2024"}},
-	{"Gəncə ƏLİYEV", []string{"gence", "eliyev"}},                 // Azerbaijani schwa
-	{"ﬁnance ofﬁce ﬂood", []string{"finance", "office", "flood"}}, // ligatures of text copied from a PDF
+	{"Gəncə ƏLİYEV", []string{"gence", "eliyev"}},                                              // Azerbaijani schwa
+	{"ﬁnance ofﬁce ﬂood", []string{"finance", "office", "flood"}},                              // ligatures of text copied from a PDF
+	{"Şəki Ağdam Çingiz Gözəl Üzeyir", []string{"seki", "agdam", "cingiz", "gozel", "uzeyir"}}, // Azerbaijani Latin
+	{"Қазақстан Ақтөбе Шымкент", []string{"казакстан", "актобе", "шымкент"}},                   // Kazakh as a Russian keyboard types it
+	{"ҒҰЛАМА Үкімет Әлихан Һәм Маңғыстау", []string{"гулама", "укимет", "алихан", "хам", "мангыстау"}},
+	{"Ҳукумат Ҷумҳурии Тоҷикистон Ӯ Ӣ Ўзбекистон", []string{"хукумат", "чумхурии", "точикистон", "узбекистон"}}, // Tajik, Uzbek
+	{"Ｂａｋｕ ２０２５ ＩＣＲＣ", []string{"baku", "2025", "icrc"}},                                                        // full-width
+	{"𝐁𝐚𝐤𝐮 𝘼𝙡𝙢𝙖𝙩𝙮", []string{"baku", "almaty"}},                                                                 // styled letters pasted from a post
+	{"Ка\u00adзах\u00adстан Ба\u200dку", []string{"казахстан", "баку"}},                                         // soft hyphen, joiner
+	{"Нур\u2011Султан 10\u00a0000 km² CO₂", []string{"нур", "султан", "10", "000", "km2", "co2"}},               // as their plain forms
+	{"coŀlegi col·legi Ⅻ ĳssel ǅemal", []string{"col", "legi", "col", "legi", "xii", "ijssel", "dzemal"}},       // several letters (ŀ is l·)
+	{"Red Cross™ №5", []string{"red", "cross"}},                                                                 // symbols stay apart
 }
 
 func TestFoldedWords(t *testing.T) {

@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -66,6 +67,16 @@ func TestScriptCutsAsWords(t *testing.T) {
 		}
 		in = append(in, string(w))
 	}
+	// And strings drawn from where the letters that fold are, and the
+	// compatibility forms a pasted text carries.
+	for range 4000 {
+		w := make([]rune, 1+r.Intn(8))
+		for i := range w {
+			span := foldRanges[r.Intn(len(foldRanges))]
+			w[i] = span[0] + rune(r.Intn(int(span[1]-span[0]+1)))
+		}
+		in = append(in, string(w))
+	}
 	want := make([][]string, len(in))
 	for i, s := range in {
 		words(s, func(w []byte) { want[i] = append(want[i], string(w)) })
@@ -76,6 +87,30 @@ func TestScriptCutsAsWords(t *testing.T) {
 		if !slices.Equal(got[i], want[i]) {
 			t.Errorf("%q: the script cuts %q, the index %q", in[i], got[i], want[i])
 		}
+	}
+}
+
+// foldRanges are the blocks of the letters that fold, and of the
+// compatibility forms and joiners that a pasted text carries.
+var foldRanges = [][2]rune{
+	{' ', '~'}, {0xa0, 0x24f}, {0x300, 0x36f}, {0x370, 0x3ff}, // ASCII, Latin and its marks, Greek
+	{0x400, 0x4ff}, {0x400, 0x4ff}, // Cyrillic, with Kazakh, Tajik and Uzbek letters
+	{0x200b, 0x2027}, {0x2060, 0x2060}, {0xfeff, 0xfeff}, // joiners, hyphens, spaces
+	{0x2070, 0x209f}, {0x2100, 0x218f}, {0x2460, 0x24ff}, // super- and subscripts, letterlike, numbers
+	{0xfb00, 0xfb06}, {0xfb50, 0xfdff}, {0xff00, 0xffef}, {0x1d400, 0x1d7ff}, // ligatures, full-width, styled
+}
+
+// TestScriptFolds: the script spells the letters of folds as the index
+// does, every one of them.
+func TestScriptFolds(t *testing.T) {
+	var got map[string]string
+	node(t, nil, &got, "folds", script)
+	want := map[string]string{}
+	for r, s := range folds {
+		want[string(r)] = s
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("the script folds %q, the index %q", got, want)
 	}
 }
 
@@ -167,5 +202,28 @@ func TestScriptShortWords(t *testing.T) {
 		{"ба,", shownPage{"0 results", nil, true}},                     //
 		{"б ", shownPage{"", nil, true}},                               // no word
 		{"bak", shownPage{"1 result", []string{news[2].Title}, false}}, // three letters
+	})
+}
+
+// TestScriptSearchesFolded: a story written in the region's letters, or
+// pasted with full-width letters or soft hyphens, is found by what a
+// reader types on a Russian or a Latin keyboard, and the other way.
+func TestScriptSearchesFolded(t *testing.T) {
+	docs := []Doc{
+		{Title: "Қазақстан Қызыл Жарты Ай қоғамы", Href: "/ru/kz/", Date: "4", DateISO: "2025-01-04", Lang: "ru"},
+		{Title: "Gəncədə və Şəkidə yardım", Href: "/en/az/", Date: "3", DateISO: "2025-01-03", Lang: "en"},
+		{Title: "ＩＣＲＣ ｉｎ Ａｌｍａｔｙ", Href: "/en/wide/", Date: "2", DateISO: "2025-01-02", Lang: "en"},
+		{Title: "Гумани\u00adтарная помощь в Тоҷикистоне", Href: "/ru/tj/", Date: "1", DateISO: "2025-01-01", Lang: "ru"},
+	}
+	kz, az, wide, tj := docs[0].Title, docs[1].Title, docs[2].Title, docs[3].Title
+	checkPage(t, "ru", docs, []pageCase{
+		{"казакстан кызыл", shownPage{"1 result", []string{kz}, false}},
+		{"ҚАЗАҚСТАН", shownPage{"1 result", []string{kz}, false}},
+		{"когамы", shownPage{"1 result", []string{kz}, false}},
+		{"gencede sekide", shownPage{"1 result", []string{az}, false}},
+		{"icrc almaty", shownPage{"1 result", []string{wide}, false}},
+		{"ＡＬＭＡＴＹ", shownPage{"1 result", []string{wide}, false}},
+		{"гуманитарная", shownPage{"1 result", []string{tj}, false}},
+		{"точикистоне", shownPage{"1 result", []string{tj}, false}},
 	})
 }

@@ -7,8 +7,11 @@
 // them), lowercased and folded as a reader may type them (words.go, fold):
 // ё read as е, Latin letters without their accents ("São", "Türkiye",
 // "İstanbul" as "sao", "turkiye", "istanbul"; ß as ss, ø as o, ı as i),
-// Cyrillic ones without stress marks, decomposed letters composed (NFC), й
-// kept apart from и. The script folds the query the same way, so the index
+// Kazakh, Tajik and Uzbek Cyrillic letters as Russian ones ("Қазақстан" as
+// "казакстан"), compatibility forms as plain letters and digits ("Ａ１" as
+// "a1"), Cyrillic letters without stress marks, decomposed letters
+// composed (NFC), й kept apart from и, soft hyphens and joiners left out.
+// The script folds the query the same way, so the index
 // holds one form of each word, not one for each way of typing it. A
 // Cyrillic word is stemmed by the Russian Snowball stemmer, a Latin one by
 // the English, whatever the article's language; stop words are kept out of

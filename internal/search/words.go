@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"hash/fnv"
 	"strings"
 	"sync"
@@ -20,21 +21,23 @@ const minWord = 2
 // is reused after f returns. It is one pass over s, without the copies
 // strings.ToLower and FieldsFunc make: this is most of an index's cost.
 // A word of ASCII and Russian letters alone is lowercased a letter at a
-// time; any other is folded, as fold says.
+// time; any other is folded, as fold says. Invisible joiners are left
+// out, so that a soft hyphen of pasted text does not cut a word.
 func words(s string, f func([]byte)) {
 	var w []byte
 	n, other := 0, false
 	flush := func() {
 		if other {
-			w = fold(w)
-			n = utf8.RuneCount(w)
-		}
-		if n >= minWord {
+			split(fold(w), f)
+		} else if n >= minWord {
 			f(w)
 		}
 		w, n, other = w[:0], 0, false
 	}
 	for _, r := range s {
+		if joiner(r) {
+			continue
+		}
 		if notWordRune(r) {
 			flush()
 			continue
@@ -45,6 +48,28 @@ func words(s string, f func([]byte)) {
 		n++
 	}
 	flush()
+}
+
+// split calls f with the words of a folded word: the compatibility forms
+// of a few letters hold a stop (ŀ is l·) or a space (the ligature ﷺ).
+func split(w []byte, f func([]byte)) {
+	for len(w) > 0 {
+		end := bytes.IndexFunc(w, notWordRune)
+		if end < 0 {
+			end = len(w)
+		}
+		if utf8.RuneCount(w[:end]) >= minWord {
+			f(w[:end])
+		}
+		_, size := utf8.DecodeRune(w[end:])
+		w = w[end+size:]
+	}
+}
+
+// joiner tells the invisible characters that join what they stand in:
+// the soft hyphen, zero-width joiners and non-joiners, word joiners.
+func joiner(r rune) bool {
+	return r == '\u00ad' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
 }
 
 // notWordRune and lower go the short way for ASCII and Russian letters.
@@ -72,20 +97,25 @@ func lower(r rune) rune {
 }
 
 // fold reads a lowercased word, its ё read as е, as a reader may type
-// it, the way static/search.js reads the query: decomposed (NFD); with no marks on
-// Latin letters ("são" → "sao", "türkiye" → "turkiye", and the dot
-// JavaScript leaves of İ, "i̇" → "i"), and no stress marks, acute or
-// grave, among those of Cyrillic ones ("влади́мир"); composed again
-// (NFC), so that a decomposed й is й, not и; and with the letters of
-// folds spelled as readers without them type them. Other scripts keep
-// their marks: in many a mark is a letter.
+// it, the way static/search.js reads the query: decomposed with the
+// compatibility forms of its letters and digits as their plain ones
+// (NFKD: full-width Ａ１ as a1, 𝐁𝐚𝐤𝐮 pasted from a styled post as baku,
+// ² as 2, ﬁ as fi) and lowercased again, as those may be capitals; with
+// no marks on Latin letters ("são" → "sao", "türkiye" → "turkiye", and
+// the dot JavaScript leaves of İ, "i̇" → "i"), and no stress marks,
+// acute or grave, among those of Cyrillic ones ("влади́мир"); composed
+// again (NFC), so that a decomposed й is й, not и; and with the letters
+// of folds spelled as readers without them type them. Other scripts
+// keep their marks: in many a mark is a letter. What it returns may hold
+// stops and spaces, which split cuts at.
 func fold(w []byte) []byte {
-	d := norm.NFD.Append(nil, w...)
-	out := d[:0]  // d is read ahead of out
-	var base byte // of the last letter: 'l' Latin, 'c' Cyrillic, or 0
+	d := norm.NFKD.Append(nil, w...)
+	out := make([]byte, 0, len(d)) // not d[:0]: a lowercased letter may be longer
+	var base byte                  // of the last letter: 'l' Latin, 'c' Cyrillic, or 0
 	for i := 0; i < len(d); {
 		r, size := utf8.DecodeRune(d[i:])
 		i += size
+		r = lower(r)
 		switch {
 		case !unicode.IsMark(r):
 			base = 0
@@ -100,7 +130,7 @@ func fold(w []byte) []byte {
 		out = utf8.AppendRune(out, r)
 	}
 	c := norm.NFC.Append(nil, out...)
-	out = make([]byte, 0, len(c)+4)
+	out = out[:0]
 	for _, r := range string(c) {
 		if s, ok := folds[r]; ok {
 			out = append(out, s...)
@@ -112,15 +142,17 @@ func fold(w []byte) []byte {
 }
 
 // folds spells the letters that have no parts to decompose into as
-// readers without them type them (Azerbaijani ə as e, and the ligatures
-// that text copied from a PDF carries, "ﬁnance"); and ё, which composing
-// makes of е and a diaeresis, and Greek's final sigma, which JavaScript
-// lowercases Σ to at the end of a word. static/search.js has the same
-// table.
+// readers without them type them: Azerbaijani ə as e; the letters of
+// Kazakh, Kyrgyz, Tajik and Uzbek Cyrillic as the Russian letters a
+// Russian keyboard types for them (Қазақстан as казакстан); and ё, which
+// composing makes of е and a diaeresis, and Greek's final sigma, which
+// JavaScript lowercases Σ to at the end of a word. static/search.js has
+// the same table, and TestScriptFolds holds them equal.
 var folds = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th",
 	'ħ': "h", 'ŧ': "t", 'ı': "i", 'ё': "е", 'ς': "σ", 'ə': "e",
-	'ﬀ': "ff", 'ﬁ': "fi", 'ﬂ': "fl", 'ﬃ': "ffi", 'ﬄ': "ffl", 'ﬅ': "st", 'ﬆ': "st",
+	'ә': "а", 'ғ': "г", 'қ': "к", 'ң': "н", 'ө': "о", 'ұ': "у", 'ү': "у", 'һ': "х", 'і': "и",
+	'ҳ': "х", 'ҷ': "ч", 'ӣ': "и", 'ӯ': "у", 'ў': "у",
 }
 
 // stems remembers the stem of every word seen, for the next build in

@@ -5,6 +5,8 @@
 //     prints the words the script cuts each string into: the block of the
 //     script from its comment "Words as internal/search/words.go cuts"
 //     up to the first blank line defines words.
+//   node run.js folds SCRIPT < null
+//     prints the script's table of folds, which that block defines too.
 //   node run.js search SCRIPT ROOT LANG < queries.json
 //     types each query into a search page whose index is under ROOT, and
 //     prints what the page then shows: the live region's text, the
@@ -15,14 +17,14 @@ const [mode, script, root, lang] = process.argv.slice(2);
 const source = fs.readFileSync(script, 'utf8');
 const input = JSON.parse(fs.readFileSync(0, 'utf8'));
 
-if (mode === 'words') {
+if (mode === 'words' || mode === 'folds') {
   const lines = source.split('\n');
   const start = lines.findIndex(l => l.includes('// Words as internal/search/words.go cuts'));
   if (start < 0) throw Error('no words block in ' + script);
   let end = start;
   while (end < lines.length && lines[end].trim() !== '') end++;
-  const words = new Function(lines.slice(start, end).join('\n') + '\nreturn words;')();
-  process.stdout.write(JSON.stringify(input.map(s => words(s))));
+  const [words, folds] = new Function(lines.slice(start, end).join('\n') + '\nreturn [words, folds];')();
+  process.stdout.write(JSON.stringify(mode === 'folds' ? folds : input.map(s => words(s))));
   return;
 }
 
