@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -453,4 +454,29 @@ func TestCheckWritesNothing(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, "public")); !os.IsNotExist(err) {
 		t.Errorf("check wrote public/")
 	}
+}
+
+// An interface string holding a direction control or a control character
+// fails the build at its line of the strings file, each one.
+func TestInterfaceStringsInvisible(t *testing.T) {
+	root := newProject(t, baseArchive)
+	en := filepath.Join(root, "templates/i18n/en.yaml")
+	lines := strings.Split(readFile(t, en), "\n")
+	var want []string
+	for i, l := range lines {
+		switch key, _, _ := strings.Cut(l, ":"); key {
+		case "latest":
+			lines[i] = `latest: "Latest \u202ebriefings"`
+			want = append(want, fmt.Sprintf("templates/i18n/en.yaml:%d: latest holds the direction control U+202E", i+1))
+		case "in_language":
+			lines[i] = `in_language: {en: in English, ru: "in \x9bRussian"}`
+			want = append(want, fmt.Sprintf("templates/i18n/en.yaml:%d: in_language.ru holds the control character U+009B", i+1))
+		}
+	}
+	if len(want) != 2 {
+		t.Fatalf("the strings file has no line for latest or in_language")
+	}
+	writeFile(t, en, strings.Join(lines, "\n"))
+	_, err := Build(Options{Root: root, Out: filepath.Join(t.TempDir(), "public")})
+	wantProblems(t, err, want...)
 }

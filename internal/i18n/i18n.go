@@ -9,8 +9,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"briefings/internal/load"
 )
 
 // Strings are the words of the interface in one language. Every field is
@@ -77,14 +80,106 @@ type Plural struct {
 	Other string `yaml:"other"`
 }
 
-// Parse reads one language's strings strictly and checks that none is missing.
+// Parse reads one language's strings strictly, and checks that none is
+// missing and that none holds a control character or a direction
+// control: a page writes them as they are. These problems are Problems,
+// all of them at once.
 func Parse(lang string, src []byte) (*Strings, error) {
+	if problems := controls(src); len(problems) > 0 {
+		return nil, problems
+	}
 	s := &Strings{Lang: lang}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true)
 	if err := dec.Decode(s); err != nil {
 		return nil, err
 	}
+	var problems Problems
+	var doc yaml.Node
+	if yaml.Unmarshal(src, &doc) == nil { // decoded above, so it is YAML
+		problems = invisible("", &doc)
+	}
+	if missing := s.missing(); len(missing) > 0 {
+		problems = append(problems, Problem{Message: fmt.Sprintf("missing: %s; add each with its text, as in the templates/i18n files that come with this version "+
+			"(a file from an earlier one lacks what newer pages say)", strings.Join(sortStrings(missing), ", "))})
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	return s, nil
+}
+
+// Problem is one problem of a strings file, at its line (0: the file).
+type Problem struct {
+	Line    int
+	Message string
+}
+
+// Problems are the problems Parse found.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	var out []string
+	for _, p := range ps {
+		if p.Line > 0 {
+			out = append(out, fmt.Sprintf("line %d: %s", p.Line, p.Message))
+		} else {
+			out = append(out, p.Message)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// controls reports the lines holding a control character as it is,
+// which YAML refuses without saying where.
+func controls(src []byte) Problems {
+	var out Problems
+	for i, l := range bytes.Split(src, []byte("\n")) {
+		if j := bytes.IndexFunc(l, control); j >= 0 {
+			r, _ := utf8.DecodeRune(l[j:])
+			out = append(out, Problem{i + 1, fmt.Sprintf("the control character %U: delete it", r)})
+		}
+	}
+	return out
+}
+
+// control tells the characters YAML refuses in a file: C0 but for tab,
+// line feed and carriage return, DEL and C1 but for next line.
+func control(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f && r != 0x85
+}
+
+// invisible reports the strings under a node that hold a control
+// character or a direction control, each named by its key.
+func invisible(key string, n *yaml.Node) Problems {
+	var out Problems
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			out = append(out, invisible(key, c)...)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			out = append(out, invisible(fmt.Sprintf("%s (item %d)", key, i+1), c)...)
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i].Value
+			if key != "" {
+				k = key + "." + k
+			}
+			out = append(out, invisible(k, n.Content[i+1])...)
+		}
+	case yaml.ScalarNode:
+		if bad := load.Invisible(key, n.Value); bad != "" {
+			out = append(out, Problem{n.Line, bad})
+		}
+	}
+	return out
+}
+
+// missing names the strings the file lacks.
+func (s *Strings) missing() []string {
 	var missing []string
 	need := func(key, v string) {
 		if strings.TrimSpace(v) == "" {
@@ -97,15 +192,11 @@ func Parse(lang string, src []byte) (*Strings, error) {
 	if len(s.Months) != 12 || len(s.MonthsGenitive) != 12 {
 		missing = append(missing, "months and months_genitive (12 each)")
 	}
-	for _, form := range pluralForms(lang) {
+	for _, form := range pluralForms(s.Lang) {
 		need("articles."+form, s.Articles.form(form))
 		need("search_results."+form, s.SearchResults.form(form))
 	}
-	if len(missing) > 0 {
-		return nil, fmt.Errorf("missing: %s; add each with its text, as in the templates/i18n files that come with this version "+
-			"(a file from an earlier one lacks what newer pages say)", strings.Join(sortStrings(missing), ", "))
-	}
-	return s, nil
+	return missing
 }
 
 func (s *Strings) required() map[string]string {

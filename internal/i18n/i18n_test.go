@@ -1,7 +1,9 @@
 package i18n
 
 import (
+	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -116,4 +118,63 @@ func TestFill(t *testing.T) {
 		}
 	}
 	try("", 0)
+}
+
+// TestParseInvisible: a string holding a control character or a
+// direction control, which a page would write as it is, is refused at
+// its line, every one of them and with what else is wrong.
+func TestParseInvisible(t *testing.T) {
+	src, _ := os.ReadFile("../../templates/i18n/ru.yaml")
+	lines := strings.Split(string(src), "\n")
+	at := map[string]int{}
+	for i, l := range lines {
+		key, _, _ := strings.Cut(l, ":")
+		switch key {
+		case "home":
+			lines[i] = `home: "Глав\u202eная"` // an escape in quotes
+		case "months":
+			lines[i] = strings.Replace(l, "Март", `"Ма\x1bрт"`, 1)
+		case "articles":
+			lines[i] = strings.Replace(l, `few: "`, "few: \"\u2066", 1)
+		case "go_home":
+			lines[i] = ""
+		case "not_found_text":
+			lines[i] = "not_found_text: \"Нет\u200fстраницы\"" // a mark, not a control: allowed
+		}
+		at[key] = i + 1
+	}
+	_, err := Parse("ru", []byte(strings.Join(lines, "\n")))
+	var problems Problems
+	if !errors.As(err, &problems) {
+		t.Fatalf("err = %v, want Problems", err)
+	}
+	want := Problems{
+		{at["home"], "home holds the direction control U+202E, which turns the text after it around, on the page and past it (the site's name in the tab's title, a list's dates): delete it"},
+		{at["months"], "months (item 3) holds the control character U+001B (an escape in quotes?): delete it"},
+		{at["articles"], "articles.few holds the direction control U+2066, which turns the text after it around, on the page and past it (the site's name in the tab's title, a list's dates): delete it"},
+		{0, "missing: go_home; add each with its text, as in the templates/i18n files that come with this version (a file from an earlier one lacks what newer pages say)"},
+	}
+	if !slices.Equal(problems, want) {
+		t.Errorf("problems:\n%q\nwant:\n%q", problems, want)
+	}
+}
+
+// TestParseControls: a control character written as it is, which YAML
+// refuses without a line, is refused at its line, each one.
+func TestParseControls(t *testing.T) {
+	src, _ := os.ReadFile("../../templates/i18n/en.yaml")
+	bad := strings.Replace(strings.Replace(string(src), "home: Home", "home: Ho\x1bme", 1), "older: Older", "older: Old\x7fer", 1)
+	_, err := Parse("en", []byte(bad))
+	var problems Problems
+	if !errors.As(err, &problems) {
+		t.Fatalf("err = %v, want Problems", err)
+	}
+	lines := strings.Split(bad, "\n")
+	want := Problems{
+		{slices.Index(lines, "home: Ho\x1bme") + 1, "the control character U+001B: delete it"},
+		{slices.Index(lines, "older: Old\x7fer") + 1, "the control character U+007F: delete it"},
+	}
+	if want[0].Line == 0 || !slices.Equal(problems, want) {
+		t.Errorf("problems:\n%q\nwant:\n%q", problems, want)
+	}
 }

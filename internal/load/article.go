@@ -445,7 +445,7 @@ func scalarText(path, key string, line int, v *yaml.Node, errs *diag.List) (stri
 		errs.Add(path, line, "%s must be text, not a list or a mapping", key)
 		return "", false
 	}
-	if bad := invisible(key, v.Value); bad != "" {
+	if bad := Invisible(key, v.Value); bad != "" {
 		errs.Add(path, line, "%s", bad)
 		return "", false
 	}
@@ -461,10 +461,10 @@ func scalarText(path, key string, line int, v *yaml.Node, errs *diag.List) (stri
 	return s, true
 }
 
-// invisible says what is wrong with a text value holding a control
+// Invisible says what is wrong with a text value holding a control
 // character or a direction control, or "" if it holds neither. A YAML
 // escape in quotes ("\x1b", "\u202e") is how either gets in.
-func invisible(key, value string) string {
+func Invisible(key, value string) string {
 	if i := strings.IndexFunc(value, func(r rune) bool { return !textRune(r) && r != '\r' }); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(value[i:])
 		return fmt.Sprintf("%s holds the control character %U (an escape in quotes?): delete it", key, r)

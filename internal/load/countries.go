@@ -100,7 +100,7 @@ func parseAbout(code string, v yaml.Node, c *Country, cfg *Config, errs *diag.Li
 		} else if strings.TrimSpace(text) == "" {
 			errs.Add(CountriesPath, v.Line, "%s: about in %s is empty; write a sentence or leave the language out", code, lang)
 			ok = false
-		} else if bad := invisible(code+": about in "+lang, text); bad != "" {
+		} else if bad := Invisible(code+": about in "+lang, text); bad != "" {
 			line := v.Line
 			if t := mappingValue(&v, lang); t != nil {
 				line = t.Line

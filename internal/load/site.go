@@ -141,7 +141,7 @@ func parseConfig(src []byte) (*Config, diag.List) {
 			errs.Add(SitePath, line("languages"), "language %s needs a name and a title", l.Code)
 		}
 		for _, f := range []struct{ key, value string }{{"name", l.Name}, {"title", l.Title}, {"description", l.Description}} {
-			if bad := invisible("the "+l.Code+" "+f.key, f.value); bad != "" {
+			if bad := Invisible("the "+l.Code+" "+f.key, f.value); bad != "" {
 				errs.Add(SitePath, languageLine(&doc, l.Code, f.key), "%s", bad)
 			}
 		}

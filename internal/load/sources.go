@@ -70,7 +70,7 @@ func parseSource(key string, line int, fields map[string]yaml.Node, cfg *Config,
 		if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
 			errs.Add(SourcesPath, v.Line, "%s: %s must be text", key, what)
 			ok = false
-		} else if bad := invisible(key+": "+what, v.Value); bad != "" {
+		} else if bad := Invisible(key+": "+what, v.Value); bad != "" {
 			// import writes it into articles, which refuse it
 			errs.Add(SourcesPath, v.Line, "%s", bad)
 			ok = false

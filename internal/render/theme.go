@@ -86,7 +86,14 @@ func LoadTheme(fsys fs.FS, langs []string, prev *Theme) (*Theme, diag.List) {
 	for _, lang := range langs {
 		file := "templates/i18n/" + lang + ".yaml"
 		s, err := i18n.Parse(lang, files[file])
-		if err != nil {
+		var problems i18n.Problems
+		switch {
+		case errors.As(err, &problems):
+			for _, p := range problems {
+				errs.Add(file, p.Line, "%s", p.Message)
+			}
+			continue
+		case err != nil:
 			errs.Add(yamlError(file, err))
 			continue
 		}
