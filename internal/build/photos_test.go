@@ -383,3 +383,38 @@ func TestStaticPhotoWithMetadata(t *testing.T) {
 		t.Errorf("static/logo.jpg not copied as it is: %v", err)
 	}
 }
+
+// An SVG drawing in static/ is published as it is too: one whose editor
+// wrote who drew it or the files of the computer it was drawn on is
+// refused at those lines, with how to clean it; one with a title and a
+// description, which it shows a reader, is copied byte for byte.
+func TestStaticSVGWithMetadata(t *testing.T) {
+	root := newProject(t, baseArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	before := tree(t, out)
+	const clean = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4" role="img"><title>Map</title><desc>The region</desc><path d="M0 0h4v4z"/></svg>`
+	writeFile(t, filepath.Join(root, "static/map.svg"), clean)
+	writeFile(t, filepath.Join(root, "static/brand/Logo.SVG"), `<?xml version="1.0"?>
+<svg xmlns="http://www.w3.org/2000/svg"
+   xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"
+   sodipodi:docname="logo.svg">
+  <metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></metadata>
+</svg>
+`)
+	_, err := Build(Options{Root: root, Out: out})
+	wantProblems(t, err,
+		`static/brand/Logo.SVG:4: sodipodi:docname="logo.svg", the name the drawing was saved under, which static/ would publish as it is: delete it, or clean the drawing with svgo, which removes <metadata> and editors' data (npx svgo static/brand/Logo.SVG)`,
+		`static/brand/Logo.SVG:5: <metadata> holds <rdf:RDF>`,
+	)
+	if err != nil && strings.Contains(err.Error(), "map.svg") {
+		t.Errorf("a drawing with a title and a description refused: %v", err)
+	}
+	sameTree(t, tree(t, out), before)
+
+	os.Remove(filepath.Join(root, "static/brand/Logo.SVG"))
+	mustBuild(t, Options{Root: root, Out: out})
+	if got := readFile(t, filepath.Join(out, "map.svg")); got != clean {
+		t.Errorf("static/map.svg not copied as it is: %q", got)
+	}
+}

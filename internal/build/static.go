@@ -55,16 +55,16 @@ func staticOutputs(fsys fs.FS) ([]render.Output, diag.List) {
 		// A static file is read to fingerprint it, and again only if it
 		// is to be written: none is held in memory between builds.
 		var key uint64
-		if photo.MayReveal(p) {
-			// Published as it is, an image keeps what its camera wrote.
+		if photo.MayReveal(p) || photo.IsSVG(p) {
+			// Published as it is, an image keeps what its camera or
+			// editor wrote.
 			data, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				errs.Add(p, 0, "cannot read: %v", err)
 				return nil
 			}
-			if found := photo.Metadata(data); len(found) > 0 {
-				errs.Add(p, 0, "carries %s metadata (where, when, with what or by whom a photo was taken), which static/ would publish as it is: show it from an article, which publishes a photo encoded anew without any, or strip it first (exiftool -all= %s)",
-					andList(found), p)
+			if bad := revealed(p, data); len(bad) > 0 {
+				errs.Append(bad)
 				return nil
 			}
 			key = load.HashBytes(data)
@@ -80,6 +80,35 @@ func staticOutputs(fsys fs.FS) ([]render.Output, diag.List) {
 		errs.Add("static", 0, "cannot read: %v", err)
 	}
 	return outs, errs
+}
+
+// revealed reports what an image of static/, published as it is, would
+// tell of where, when, with what or by whom it was made, with the way
+// to take it out.
+func revealed(p string, data []byte) diag.List {
+	var errs diag.List
+	if !photo.IsSVG(p) {
+		if found := photo.Metadata(data); len(found) > 0 {
+			errs.Add(p, 0, "carries %s metadata (where, when, with what or by whom a photo was taken), which static/ would publish as it is: show it from an article, which publishes a photo encoded anew without any, or strip it first (exiftool -all= %s)",
+				andList(found), p)
+		}
+		return errs
+	}
+	for _, f := range photo.SVGMetadata(data) {
+		errs.Add(p, f.Line, "%s, which static/ would publish as it is: %s", f.What, svgFix(f.Kind, p))
+	}
+	return errs
+}
+
+// svgFix says how to take a finding out of a drawing.
+func svgFix(kind photo.SVGKind, p string) string {
+	switch kind {
+	case photo.SVGLocalFile:
+		return "put the image in static/ and link it by its address on the site"
+	case photo.SVGImage:
+		return "strip the image first (exiftool -all= on its file) and embed it again"
+	}
+	return "delete it, or clean the drawing with svgo, which removes <metadata> and editors' data (npx svgo " + p + ")"
 }
 
 // hashFile fingerprints a file as load.HashBytes would its contents,

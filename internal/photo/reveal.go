@@ -20,6 +20,10 @@ func MayReveal(name string) bool {
 	return revealingExt[strings.ToLower(path.Ext(name))]
 }
 
+// IsSVG tells whether a file named name is an SVG drawing, which
+// SVGMetadata reads.
+func IsSVG(name string) bool { return strings.EqualFold(path.Ext(name), ".svg") }
+
 // Metadata names the blocks of metadata an image file carries that tell
 // where, when, with what or by whom it was taken: "EXIF" (which holds a
 // GPS position, the time and the camera), "XMP" and "IPTC", in that
