@@ -1,6 +1,8 @@
 package load
 
 import (
+	"fmt"
+	"html"
 	"strconv"
 
 	"github.com/yuin/goldmark"
@@ -32,6 +34,51 @@ func (footnoteMarks) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 	r.Register(east.KindFootnoteList, renderNotes)
 }
 
+// noteNames are what a screen reader says for a note's reference and its
+// back links, in the languages of the site: the numbers and the arrow
+// alone say nothing of where they lead. An article in another language
+// keeps them unnamed rather than named in a language it is not in.
+var noteNames = map[string]struct{ ref, back, again string }{
+	"en": {"Footnote %d", "Back to text: footnote %d", "Back to text: footnote %d, reference %d"},
+	"ru": {"Сноска %d", "Назад к тексту: сноска %d", "Назад к тексту: сноска %d, ссылка %d"},
+}
+
+// nameNotes gives each footnote reference and back link of doc its name
+// in lang, which the renderers below write as its aria-label.
+func nameNotes(doc ast.Node, lang string) {
+	names, ok := noteNames[lang]
+	if !ok {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch t := n.(type) {
+		case *east.FootnoteLink:
+			if entering {
+				t.SetAttributeString("aria-label", fmt.Sprintf(names.ref, t.Index))
+			}
+		case *east.FootnoteBacklink:
+			switch {
+			case !entering:
+			case t.RefIndex == 0:
+				t.SetAttributeString("aria-label", fmt.Sprintf(names.back, t.Index))
+			default:
+				t.SetAttributeString("aria-label", fmt.Sprintf(names.again, t.Index, t.RefIndex+1))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// label is the aria-label attribute nameNotes gave a node, or "".
+func label(n ast.Node) string {
+	if v, ok := n.AttributeString("aria-label"); ok {
+		if s, ok := v.(string); ok {
+			return ` aria-label="` + html.EscapeString(s) + `"`
+		}
+	}
+	return ""
+}
+
 // refID is the id of the i-th reference (from 0) to note n.
 func refID(n, i int) string {
 	id := "fnref-" + strconv.Itoa(n)
@@ -47,7 +94,7 @@ func renderNoteRef(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 	if entering {
 		n := node.(*east.FootnoteLink)
 		_, _ = w.WriteString(`<sup id="` + refID(n.Index, n.RefIndex) + `"><a href="#` + noteID(n.Index) +
-			`" class="footnote-ref" role="doc-noteref">` + strconv.Itoa(n.Index) + `</a></sup>`)
+			`" class="footnote-ref" role="doc-noteref"` + label(n) + `>` + strconv.Itoa(n.Index) + `</a></sup>`)
 	}
 	return ast.WalkContinue, nil
 }
@@ -56,7 +103,7 @@ func renderBacklink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (a
 	if entering {
 		n := node.(*east.FootnoteBacklink)
 		_, _ = w.WriteString(`&#160;<a href="#` + refID(n.Index, n.RefIndex) +
-			`" class="footnote-backref" role="doc-backlink">&#x21a9;&#xfe0e;</a>`)
+			`" class="footnote-backref" role="doc-backlink"` + label(n) + `>&#x21a9;&#xfe0e;</a>`)
 	}
 	return ast.WalkContinue, nil
 }

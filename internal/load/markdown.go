@@ -47,6 +47,7 @@ func convertBody(path string, src []byte, first int, summary string, hash uint64
 	line := func(n ast.Node) int { return first + lines.of(nodeStart(n, src)) - 1 }
 	b := body{summary: summary}
 	b.dropped = tidy(doc, src, path, line)
+	nameNotes(doc, langOf(path))
 	var linkErrs diag.List
 	b.links, linkErrs = articleLinks(doc, path, line, hash)
 	b.photos, b.errs = bodyPhotos(doc, src, path, line, hash)

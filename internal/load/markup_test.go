@@ -48,11 +48,11 @@ func TestFootnotes(t *testing.T) {
 		t.Fatal(errs)
 	}
 	for _, want := range []string{"<h2>Visits</h2>", "<h3>More</h3>",
-		`<sup id="fnref-1"><a href="#fn-1" class="footnote-ref" role="doc-noteref">1</a></sup>`,
-		`<sup id="fnref-2"><a href="#fn-2" class="footnote-ref" role="doc-noteref">2</a></sup>`,
-		`<sup id="fnref-1-2"><a href="#fn-1" class="footnote-ref" role="doc-noteref">1</a></sup>`,
+		`<sup id="fnref-1"><a href="#fn-1" class="footnote-ref" role="doc-noteref" aria-label="Сноска 1">1</a></sup>`,
+		`<sup id="fnref-2"><a href="#fn-2" class="footnote-ref" role="doc-noteref" aria-label="Сноска 2">2</a></sup>`,
+		`<sup id="fnref-1-2"><a href="#fn-1" class="footnote-ref" role="doc-noteref" aria-label="Сноска 1">1</a></sup>`,
 		`<div class="footnotes" role="doc-endnotes">`, `<li id="fn-1">`, `<li id="fn-2">`,
-		`<a href="#fnref-1" class="footnote-backref" role="doc-backlink">`, `<a href="#fnref-1-2" class="footnote-backref"`,
+		`<a href="#fnref-1" class="footnote-backref" role="doc-backlink" aria-label="Назад к тексту: сноска 1">`, `<a href="#fnref-1-2" class="footnote-backref"`,
 		`<a href="#fnref-2" class="footnote-backref"`, "[^missing]"} {
 		if !strings.Contains(a.HTML, want) {
 			t.Errorf("body lacks %s:\n%s", want, a.HTML)
@@ -78,6 +78,37 @@ func TestFootnotes(t *testing.T) {
 	}
 	if err := markupcheck.HTML([]byte(a.HTML), markupcheck.BodyElements); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestFootnoteNames: a screen reader names a reference and each back link
+// in the article's language, by the note they lead to; in a language
+// the site has no names for, they stay unnamed rather than named in
+// another.
+func TestFootnoteNames(t *testing.T) {
+	src := article("Families[^1] wait[^1].\n\n[^1]: Of the missing.")
+	for path, want := range map[string][]string{
+		"content/en/2025/a.md": {`role="doc-noteref" aria-label="Footnote 1">1</a>`,
+			`role="doc-backlink" aria-label="Back to text: footnote 1">`, `role="doc-backlink" aria-label="Back to text: footnote 1, reference 2">`},
+		"content/ru/2025/a.md": {`role="doc-noteref" aria-label="Сноска 1">1</a>`,
+			`role="doc-backlink" aria-label="Назад к тексту: сноска 1">`, `role="doc-backlink" aria-label="Назад к тексту: сноска 1, ссылка 2">`},
+		"content/kk/2025/a.md": {`role="doc-noteref">1</a>`, `role="doc-backlink">`},
+	} {
+		a, errs := ParseArticle(path, src)
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		for _, w := range want {
+			if !strings.Contains(a.HTML, w) {
+				t.Errorf("%s lacks %s:\n%s", path, w, a.HTML)
+			}
+		}
+		if n, named := strings.Count(a.HTML, "aria-label="), len(want) > 2; named && n != 4 || !named && n != 0 {
+			t.Errorf("%s: %d names:\n%s", path, n, a.HTML)
+		}
+		if err := markupcheck.HTML([]byte(a.HTML), markupcheck.BodyElements); err != nil {
+			t.Error(err)
+		}
 	}
 }
 
