@@ -22,7 +22,7 @@ type Site struct {
 	Stories   []*Story        // newest first
 	Editions  []*Edition      // one per language, in Languages order
 	Hash      uint64          // of site.yaml and countries.yaml
-	storyOf   map[*load.Article]*Story
+	storyOf   map[*load.Article]placed
 	paths     map[*load.Article]string
 	byFile    map[string]*load.Article
 	pageKeys  map[string][]*load.Article // pages by translation key, in site language order
@@ -34,6 +34,13 @@ type Story struct {
 	Articles []*load.Article // in site language order
 	original *load.Article
 	num      int // its place in Site.Stories
+}
+
+// placed is where an article is: its story, and its place in Articles,
+// which orders the articles of one date.
+type placed struct {
+	story *Story
+	ord   int32
 }
 
 // Entry is a story as an edition lists it: in the edition's language when
@@ -56,6 +63,7 @@ type Edition struct {
 	// cost a rebuild 4 ms, and an array a country the size of the site
 	// 9 MB at 50,000 articles.
 	places [][]place
+	rank   []int32 // by Story.num, where the story is in Entries
 }
 
 // place is where a story is in a country's entries.
@@ -104,7 +112,7 @@ func Paths(arts []*load.Article, prev map[*load.Article]string) map[*load.Articl
 // have passed validation.
 func Build(c *load.Content, published []*load.Article, paths map[*load.Article]string) *Site {
 	s := &Site{Config: c.Config, Languages: c.Config.LanguageList(), Hash: c.Hash,
-		storyOf: make(map[*load.Article]*Story, len(published)), paths: paths,
+		storyOf: make(map[*load.Article]placed, len(published)), paths: paths,
 		byFile: make(map[string]*load.Article, len(published)), pageKeys: map[string][]*load.Article{}}
 	for _, a := range published {
 		s.byFile[a.Path] = a
@@ -135,7 +143,7 @@ func Build(c *load.Content, published []*load.Article, paths map[*load.Article]s
 
 func (s *Site) groupStories() {
 	byKey := map[string]*Story{}
-	for _, a := range s.Articles {
+	for i, a := range s.Articles {
 		st := byKey[a.TranslationKey]
 		if st == nil || a.TranslationKey == "" {
 			st = &Story{}
@@ -145,7 +153,7 @@ func (s *Site) groupStories() {
 			}
 		}
 		st.Articles = append(st.Articles, a)
-		s.storyOf[a] = st
+		s.storyOf[a] = placed{st, int32(i)}
 	}
 	rank := map[string]int{}
 	for i, l := range s.Languages {
@@ -160,7 +168,7 @@ func (s *Site) groupStories() {
 			}
 		}
 	}
-	sortNewestFirst(s.Stories, func(st *Story) *load.Article { return st.original })
+	sortNewestFirst(s, s.Stories, func(st *Story) *load.Article { return st.original })
 	for i, st := range s.Stories {
 		st.num = i
 	}
@@ -187,7 +195,7 @@ func (s *Site) Path(a *load.Article) string {
 func (s *Site) LinkTarget(l load.Link) *load.Article { return s.byFile[l.Target] }
 
 // StoryOf returns the story an article belongs to.
-func (s *Site) StoryOf(a *load.Article) *Story { return s.storyOf[a] }
+func (s *Site) StoryOf(a *load.Article) *Story { return s.storyOf[a].story }
 
 // In returns the story's article in lang, or nil.
 func (st *Story) In(lang string) *load.Article {
@@ -219,11 +227,10 @@ func (s *Site) edition(l load.Language) *Edition {
 	}
 	// Stories come newest first by their originals; only translations of
 	// another date can be out of place, and often none is.
-	byDate := func(x, y Entry) int { return newestFirst(x.Article, y.Article) }
-	if !slices.IsSortedFunc(e.Entries, byDate) {
-		sortNewestFirst(e.Entries, func(en Entry) *load.Article { return en.Article })
-	}
-	for _, en := range e.Entries {
+	sortNewestFirst(s, e.Entries, func(en Entry) *load.Article { return en.Article })
+	e.rank = make([]int32, len(s.Stories))
+	for i, en := range e.Entries {
+		e.rank[en.Story.num] = int32(i)
 		for _, code := range en.Article.Countries {
 			ci := e.country[code]
 			if ci == nil {
@@ -295,40 +302,45 @@ func (y *Year) Count() int {
 	return n
 }
 
-// sortNewestFirst sorts items by their articles, newestFirst. Each
-// article's date is read once, into the slice being sorted: a comparison
-// that read two articles, scattered in memory, was most of a rebuild's
-// indexing at 50,000 articles.
-func sortNewestFirst[T any](items []T, article func(T) *load.Article) {
+// sortNewestFirst sorts items by their articles, newest first; articles
+// of one date by their place in Articles, which is by file. Each article's
+// date and place are read once, into the slice being sorted: comparisons
+// that read two articles, scattered in memory, and their slugs and files
+// on a tie, were most of a rebuild's indexing at 50,000 articles, where a
+// day has a dozen stories.
+func sortNewestFirst[T any](s *Site, items []T, article func(T) *load.Article) {
 	type keyed struct {
-		sec  int64
-		nsec int32
+		when dateKey
 		item T
 	}
 	keys := make([]keyed, len(items))
 	for i, it := range items {
-		d := article(it).Date
-		keys[i] = keyed{d.Unix(), int32(d.Nanosecond()), it}
+		keys[i] = keyed{s.dateKey(article(it)), it}
 	}
-	slices.SortFunc(keys, func(x, y keyed) int {
-		if c := cmp.Or(cmp.Compare(y.sec, x.sec), cmp.Compare(y.nsec, x.nsec)); c != 0 {
-			return c
-		}
-		return newestFirst(article(x.item), article(y.item))
-	})
+	byDate := func(x, y keyed) int { return x.when.compare(y.when) }
+	if slices.IsSortedFunc(keys, byDate) {
+		return
+	}
+	slices.SortFunc(keys, byDate)
 	for i, k := range keys {
 		items[i] = k.item
 	}
 }
 
-// newestFirst orders by date, newest first; ties go by language, slug and
-// file, for a stable order without making strings: sorting calls this a
-// great many times, and many articles share a day.
-func newestFirst(a, b *load.Article) int {
-	if c := b.Date.Compare(a.Date); c != 0 {
-		return c
-	}
-	return cmp.Or(strings.Compare(a.Lang, b.Lang), strings.Compare(a.Slug, b.Slug), strings.Compare(a.Path, b.Path))
+// dateKey orders articles newest first, and those of one instant by
+// their place in Articles.
+type dateKey struct {
+	sec  int64
+	nsec int32
+	ord  int32
+}
+
+func (s *Site) dateKey(a *load.Article) dateKey {
+	return dateKey{a.Date.Unix(), int32(a.Date.Nanosecond()), s.storyOf[a].ord}
+}
+
+func (x dateKey) compare(y dateKey) int {
+	return cmp.Or(cmp.Compare(y.sec, x.sec), cmp.Compare(y.nsec, x.nsec), cmp.Compare(x.ord, y.ord))
 }
 
 // CountryByCode returns a country of countries.yaml, or nil.

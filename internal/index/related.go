@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"slices"
 
 	"briefings/internal/load"
@@ -17,7 +18,7 @@ const relatedReach = 4
 // sorting: this runs for every article on every rebuild.
 func (s *Site) Related(a *load.Article, n int) []Entry {
 	e := s.Edition(a.Lang)
-	st := s.storyOf[a]
+	st := s.storyOf[a].story
 	if e == nil || st == nil {
 		return nil
 	}
@@ -39,7 +40,8 @@ func (s *Site) Related(a *load.Article, n int) []Entry {
 			}
 		}
 	}
-	slices.SortFunc(found, func(x, y Entry) int { return newestFirst(x.Article, y.Article) })
+	// In the edition's order: newest first.
+	slices.SortFunc(found, func(x, y Entry) int { return cmp.Compare(e.rank[x.Story.num], e.rank[y.Story.num]) })
 	return found
 }
 
