@@ -1,8 +1,10 @@
 package draft
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -67,6 +69,10 @@ func (p *Project) New(req Request, today time.Time) (string, error) {
 			a.Date = orig.Date
 		}
 		a.TranslationKey = orig.TranslationKey
+		if other := p.translated(req.Lang, orig.TranslationKey); other != "" {
+			return "", fmt.Errorf("%s already translates %s into %s (translation_key %s): edit that file",
+				other, orig.Path, req.Lang, orig.TranslationKey)
+		}
 		if a.TranslationKey == "" {
 			a.TranslationKey = orig.Date.Format("2006-01-") + shorten(orig.Slug, 40)
 		}
@@ -157,6 +163,41 @@ func (p *Project) original(file, lang string) (*load.Article, error) {
 		return nil, fmt.Errorf("--translation-of %s is not an article under content/{lang}/", rel)
 	}
 	return a, nil
+}
+
+// translated is the article of lang that already has the translation
+// key, if any: a story has one article a language, and a second would
+// fail the build.
+func (p *Project) translated(lang, key string) string {
+	if key == "" || !filepath.IsLocal(lang) {
+		return ""
+	}
+	found := ""
+	dir := filepath.Join(p.Root, "content", lang)
+	_ = filepath.WalkDir(dir, func(file string, d fs.DirEntry, err error) error {
+		if found != "" {
+			return fs.SkipAll
+		}
+		if err != nil {
+			return nil // what cannot be read holds no translation to find
+		}
+		if !d.Type().IsRegular() || filepath.Ext(file) != ".md" {
+			return nil
+		}
+		src, err := os.ReadFile(file)
+		if err != nil || !bytes.Contains(src, []byte("translation_key")) {
+			return nil
+		}
+		rel, err := filepath.Rel(p.Root, file)
+		if err != nil {
+			return nil
+		}
+		if a, _ := load.ParseArticle(filepath.ToSlash(rel), src); a != nil && a.TranslationKey == key {
+			found = a.Path
+		}
+		return nil
+	})
+	return found
 }
 
 // Import turns one raw wire text, or a saved web page, into a draft
