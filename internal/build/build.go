@@ -152,6 +152,7 @@ func (b *Builder) Build() (Report, error) {
 	} else {
 		err = c.abort(err)
 	}
+	err = templateProblems(err)
 	if over := in.Weights.Over(); len(over) > 0 {
 		// The pages over budget were not written, nor was anything else.
 		// Pages are weighed as they are planned: what else failed then

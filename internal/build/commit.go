@@ -7,8 +7,10 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 
+	"briefings/internal/diag"
 	"briefings/internal/render"
 	"briefings/internal/write"
 )
@@ -110,7 +112,63 @@ func (b *Builder) HoldWhileCommitting(l sync.Locker) {
 // unchanged says that a failed build left the output as it was.
 func (b *Builder) unchanged() error {
 	if _, err := os.Stat(b.opts.Out); err != nil {
-		return fmt.Errorf("nothing was written to %s", b.opts.Out)
+		return unchangedError(fmt.Sprintf("nothing was written to %s", b.opts.Out))
 	}
-	return fmt.Errorf("the site in %s was left as it was", b.opts.Out)
+	return unchangedError(fmt.Sprintf("the site in %s was left as it was", b.opts.Out))
+}
+
+// unchangedError is what unchanged says: a note on a failure, not one.
+type unchangedError string
+
+func (e unchangedError) Error() string { return string(e) }
+
+// templateProblems turns a failure of templates as they ran into
+// problems at their template's line, one for each line and message
+// whatever the number of pages that met it, naming the first page. A
+// failure with anything else in it is returned as it is.
+func templateProblems(err error) error {
+	type at struct {
+		path    string
+		line    int
+		message string
+	}
+	pages := map[at][]string{}
+	var walk func(error) bool
+	walk = func(e error) bool {
+		switch e := e.(type) {
+		case unchangedError:
+			return true
+		case *render.TemplateError:
+			k := at{e.Path, e.Line, e.Message}
+			pages[k] = append(pages[k], e.Page)
+			return true
+		case interface{ Unwrap() []error }:
+			for _, e := range e.Unwrap() {
+				if !walk(e) {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	}
+	if err == nil || !walk(err) || len(pages) == 0 {
+		return err
+	}
+	var list diag.List
+	for k, on := range pages {
+		on = slices.DeleteFunc(slices.Compact(slices.Sorted(slices.Values(on))), func(p string) bool { return p == "" })
+		msg := k.message
+		switch len(on) {
+		case 0:
+		case 1:
+			msg += " (rendering " + on[0] + ")"
+		case 2:
+			msg += " (rendering " + on[0] + " and 1 other page)"
+		default:
+			msg += fmt.Sprintf(" (rendering %s and %d other pages)", on[0], len(on)-1)
+		}
+		list.Add(k.path, k.line, "%s", msg)
+	}
+	return list.Sort().Err()
 }

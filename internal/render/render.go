@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,7 +24,7 @@ func (th *Theme) Execute(w *bytes.Buffer, pg *Page) error {
 		return fmt.Errorf("no template for %s pages", pg.Template)
 	}
 	if err := t.ExecuteTemplate(w, "layout", pg); err != nil {
-		return fmt.Errorf("templates/%s.html: rendering /%s: %w", pg.Template, pg.Path, err)
+		return execError("templates/"+pg.Template+".html", "/"+pg.Path, err)
 	}
 	return nil
 }
@@ -31,9 +32,45 @@ func (th *Theme) Execute(w *bytes.Buffer, pg *Page) error {
 // Fragment writes a part of a page with the layout's template of that name.
 func (th *Theme) Fragment(w *bytes.Buffer, name string, data any) error {
 	if err := th.layout.ExecuteTemplate(w, name, data); err != nil {
-		return fmt.Errorf("%s: %w", layoutFile, err)
+		return execError(layoutFile, "", err)
 	}
 	return nil
+}
+
+// TemplateError is a template that failed as it ran: the problem of the
+// template file and line where it failed, which may be the layout's
+// rather than the page kind's, and of the page it was rendering. Every
+// page of a kind fails alike; the build reports them as one problem.
+type TemplateError struct {
+	Path    string // the template file, slash-separated from the root
+	Line    int    // 0 when the error names none
+	Message string
+	Page    string // the page's site path, "" for a part of pages
+}
+
+func (e *TemplateError) Error() string {
+	at := e.Path
+	if e.Line > 0 {
+		at += ":" + strconv.Itoa(e.Line)
+	}
+	if e.Page == "" {
+		return at + ": " + e.Message
+	}
+	return at + ": rendering " + e.Page + ": " + e.Message
+}
+
+// ranAt reads the file and line out of a template's error as it ran,
+// "template: layout.html:12:5: executing …"; html/template's own
+// errors are written "html/template:layout.html:12:5: …".
+var ranAt = regexp.MustCompile(`^(?:html/)?template: ?([^:\s]+\.html):(\d+):(?:\d+:)? ?(.*)$`)
+
+func execError(file, page string, err error) *TemplateError {
+	e := &TemplateError{Path: file, Message: err.Error(), Page: page}
+	if m := ranAt.FindStringSubmatch(e.Message); m != nil {
+		e.Path, e.Message = "templates/"+m[1], m[3]
+		e.Line, _ = strconv.Atoi(m[2])
+	}
+	return e
 }
 
 // OutputPath is the file that serves a page path: "en/" → "en/index.html".
