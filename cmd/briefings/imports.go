@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,8 +17,7 @@ import (
 )
 
 func runImport(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(flagOutput(stderr))
+	fs := newFlags("import", " FILE…|-", stderr)
 	root := fs.String("root", ".", "the project folder")
 	var countries codes
 	var date dateFlag
@@ -27,9 +25,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&countries, "country", "a country code to put first; repeat, or separate by commas")
 	fs.Var(&date, "date", "the date, YYYY-MM-DD, when the text gives none (or another)")
 	fs.StringVar(&opts.Lang, "lang", "", "the text's language, like ru, when import tells it wrong")
-	files, err := parseAnywhere(fs, args)
+	files, err := parseAnywhere(fs, args, stdout)
 	if err != nil {
-		return 2
+		return usageStatus(err)
 	}
 	if len(files) == 0 {
 		fmt.Fprintln(stderr, "briefings import: name the text files or saved pages to import, or - for standard input: briefings import wire.txt")

@@ -2,6 +2,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -31,10 +32,10 @@ import (
 const usage = `briefings builds the bilingual briefings portal from content/.
 
 Usage:
-  briefings build [--root DIR] [--out DIR] [--base-url URL] [--drafts]
-  briefings check [--root DIR] [--drafts] [--format text|json]
-  briefings watch [--root DIR] [--out DIR] [--base-url URL] [--drafts]
-  briefings serve [--root DIR] [--out DIR] [--addr 127.0.0.1:1313] [--drafts]
+  briefings build [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--future] [--photo-cache DIR]
+  briefings check [--root DIR] [--drafts] [--future] [--format text|json]
+  briefings watch [--root DIR] [--out DIR] [--base-url URL] [--drafts=false] [--future=false]
+  briefings serve [--root DIR] [--out DIR] [--addr 127.0.0.1:1313] [--drafts=false] [--future=false]
   briefings new [--root DIR] --lang ru --country KZ [--date YYYY-MM-DD] "Title"
   briefings new [--root DIR] --translation-of content/en/….md --lang ru "Заголовок"
   briefings import [--root DIR] [--date YYYY-MM-DD] [--lang L] [--country XX] FILE…|-
@@ -79,13 +80,45 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
+// newFlags is a command's flag set, its errors going to stderr. Its
+// usage names the command and what follows its flags.
+func newFlags(name, operands string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(flagOutput(stderr))
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: briefings %s [flags]%s\n\nFlags:\n", name, operands)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// usageStatus is the exit status of a command whose flags did not parse:
+// 0 when its usage was asked for, 2 for a mistake.
+func usageStatus(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
+}
+
 // parseAnywhere parses flags wherever they stand among a command's
 // arguments, as editors write them: import wire.txt --date 2025-09-03.
-// After "--" every argument is one.
-func parseAnywhere(fs *flag.FlagSet, args []string) ([]string, error) {
+// After "--" every argument is one. Usage asked for with -h or --help
+// is written to stdout, and returned as flag.ErrHelp.
+func parseAnywhere(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, error) {
 	var rest []string
+	errOut := fs.Output()
+	defer fs.SetOutput(errOut)
 	for {
-		if err := fs.Parse(args); err != nil {
+		var said bytes.Buffer
+		fs.SetOutput(&said)
+		err := fs.Parse(args)
+		to := errOut
+		if errors.Is(err, flag.ErrHelp) {
+			to = flagOutput(stdout)
+		}
+		said.WriteTo(to)
+		if err != nil {
 			return nil, err
 		}
 		left := fs.Args()
@@ -124,9 +157,8 @@ func (c cleanWriter) Write(p []byte) (int, error) {
 }
 
 // flags parses a command's flags into build options.
-func flags(name string, args []string, stderr io.Writer, extra func(*flag.FlagSet)) (build.Options, bool) {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(flagOutput(stderr))
+func flags(name string, args []string, stdout, stderr io.Writer, extra func(*flag.FlagSet)) (build.Options, int, bool) {
+	fs := newFlags(name, "", stderr)
 	opts := build.Options{DryRun: name == "check"}
 	fs.StringVar(&opts.Root, "root", ".", "the project folder")
 	preview := name == "serve" || name == "watch"
@@ -142,30 +174,30 @@ func flags(name string, args []string, stderr io.Writer, extra func(*flag.FlagSe
 	if extra != nil {
 		extra(fs)
 	}
-	rest, err := parseAnywhere(fs, args)
+	rest, err := parseAnywhere(fs, args, stdout)
 	if err != nil {
-		return opts, false
+		return opts, usageStatus(err), false
 	}
 	if len(rest) > 0 {
 		// %q escapes control and direction characters itself, once.
 		fmt.Fprintf(stderr, "briefings %s: unexpected argument %q\n", name, rest[0])
-		return opts, false
+		return opts, 2, false
 	}
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.Root, "public")
 	}
-	return opts, true
+	return opts, 0, true
 }
 
 func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	format := "text"
-	opts, ok := flags(name, args, stderr, func(fs *flag.FlagSet) {
+	opts, status, ok := flags(name, args, stdout, stderr, func(fs *flag.FlagSet) {
 		if name == "check" {
 			fs.StringVar(&format, "format", format, `"text", or "json" for editors' tools`)
 		}
 	})
 	if !ok {
-		return 2
+		return status
 	}
 	if format != "text" && format != "json" {
 		fmt.Fprintf(stderr, "briefings check: --format is text or json, not %q\n", format)
@@ -228,13 +260,13 @@ func printWeights(w io.Writer, rep build.Report) {
 // runLive runs watch and serve until interrupted.
 func runLive(name string, args []string, stdout, stderr io.Writer) int {
 	addr := serve.DefaultAddr
-	opts, ok := flags(name, args, stderr, func(fs *flag.FlagSet) {
+	opts, status, ok := flags(name, args, stdout, stderr, func(fs *flag.FlagSet) {
 		if name == "serve" {
 			fs.StringVar(&addr, "addr", addr, "the address to serve on; loopback unless you say otherwise")
 		}
 	})
 	if !ok {
-		return 2
+		return status
 	}
 	if err := write.Recover(opts.Out); err != nil {
 		return exit(stderr, err)
@@ -370,8 +402,7 @@ func (d *dateFlag) Set(v string) error {
 }
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("new", flag.ContinueOnError)
-	fs.SetOutput(flagOutput(stderr))
+	fs := newFlags("new", ` "Title"`, stderr)
 	root := fs.String("root", ".", "the project folder")
 	var req draft.Request
 	var countries codes
@@ -380,9 +411,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&countries, "country", "a country code from content/countries.yaml; repeat, or separate by commas")
 	fs.Var(&date, "date", "the date, YYYY-MM-DD (default today, or the original's when translating)")
 	fs.StringVar(&req.TranslationOf, "translation-of", "", "the article file this one translates")
-	rest, err := parseAnywhere(fs, args)
+	rest, err := parseAnywhere(fs, args, stdout)
 	if err != nil {
-		return 2
+		return usageStatus(err)
 	}
 	if len(rest) != 1 {
 		fmt.Fprintln(stderr, `briefings new: give the title as one argument, in quotes: briefings new --lang ru --country KZ "Заголовок"`)

@@ -57,7 +57,7 @@ func TestPreviewShowsHeldArticles(t *testing.T) {
 		{"check", nil, false, false},
 		{"build", []string{"--drafts", "--future"}, true, true},
 	} {
-		opts, ok := flags(c.cmd, c.args, io.Discard, nil)
+		opts, _, ok := flags(c.cmd, c.args, io.Discard, io.Discard, nil)
 		if !ok || opts.Drafts != c.drafts || opts.Future != c.later {
 			t.Errorf("%s %v: drafts %v, future %v; want %v, %v", c.cmd, c.args, opts.Drafts, opts.Future, c.drafts, c.later)
 		}
