@@ -420,3 +420,26 @@ func TestPutStream(t *testing.T) {
 	}
 	testproject.SameTree(t, testproject.Tree(t, out), before)
 }
+
+// A build interrupted by Ctrl-C leaves its staging folder beside public/
+// until the next command removes it: the project's .gitignore keeps it
+// out of a commit of everything, as it does public/ itself.
+func TestStagingFolderIgnoredByGit(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", ".gitignore"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Begin(filepath.Join(t.TempDir(), "public"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Abort()
+	name := filepath.Base(s.dir)
+	for _, l := range strings.Split(string(src), "\n") {
+		pattern := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(l), "/"), "/")
+		if ok, _ := filepath.Match(pattern, name); ok && pattern != "" {
+			return
+		}
+	}
+	t.Errorf("no line of .gitignore ignores the staging folder %s", name)
+}
