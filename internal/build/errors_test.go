@@ -116,7 +116,18 @@ hello
 PDF
 -- content/media/a.md --
 text
-`, `content/en/notes.pdf: not an article or a photo: content/{lang}/ holds .md articles and the .jpg, .jpeg, .png or .webp photos they show; put other files in static/
+-- content/en/Notes.MD --
+text
+-- content/en/old.markdown --
+text
+-- content/en/_index.md --
+---
+title: News
+---
+`, `content/en/Notes.MD: an article's file name ends in .md, in lower case: rename it Notes.md
+content/en/_index.md: a list page of Hugo's: the build makes every list itself; remove it, or make it a page of content/en/pages/
+content/en/notes.pdf: not an article or a photo: content/{lang}/ holds .md articles and the .jpg, .jpeg, .png or .webp photos they show; put other files in static/
+content/en/old.markdown: an article's file name ends in .md, in lower case: rename it old.md
 content/media/a.md: not a photo: content/media/ holds the photos articles share, .jpg, .jpeg, .png or .webp files; put articles under content/{lang}/`},
 		{"problems in several files at once", `
 -- content/en/a.md --

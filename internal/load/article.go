@@ -263,6 +263,10 @@ func bodyLine(src, body []byte) int { return lineAt(src, len(src)-len(body)) }
 // file lines minus one.
 func splitFrontMatter(path string, src []byte, errs *diag.List) (fm, body []byte, ok bool) {
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if string(bytes.TrimRight(first, " \t\r")) == "+++" {
+		errs.Add(path, 1, `front matter in TOML (+++) is not read: write it in YAML between lines "---", title: T rather than title = "T"`)
+		return nil, nil, false
+	}
 	if string(bytes.TrimRight(first, " \t")) != "---" {
 		errs.Add(path, 1, "missing front matter: the file must start with a line \"---\", then title, date and countries, then \"---\"")
 		return nil, nil, false
@@ -508,6 +512,11 @@ func parseCodes(path string, line int, v *yaml.Node, errs *diag.List) ([]string,
 	if v.Kind == yaml.SequenceNode {
 		items = v.Content
 	}
+	if v.Kind == yaml.ScalarNode && strings.ContainsAny(v.Value, ", ") && strings.Trim(v.Value, ", ") != "" {
+		fields := strings.FieldsFunc(v.Value, func(r rune) bool { return r == ',' || r == ' ' })
+		errs.Add(path, line, "countries %q: write several codes as a list, countries: [%s]", v.Value, strings.Join(fields, ", "))
+		return nil, nil
+	}
 	var codes []string
 	var lines []int
 	seen := map[string]bool{}
@@ -541,8 +550,18 @@ func (a *Article) countryLine(i int) int {
 	return a.Lines.Countries
 }
 
+// otherNames are the fields other generators' articles name otherwise:
+// Hugo's, Zola's and Jekyll's.
+var otherNames = map[string]string{
+	"description": "summary", "lastmod": "updated", "last_modified_at": "updated", "modified": "updated",
+	"publishdate": "date", "pubdate": "date", "url": "slug", "permalink": "slug",
+}
+
 // suggest names the closest known field, or lists them all.
 func suggest(key string, known []string) string {
+	if ours, ok := otherNames[strings.ToLower(key)]; ok && slices.Contains(known, ours) {
+		return fmt.Sprintf("; did you mean %q?", ours)
+	}
 	best, bestD := "", 3
 	for _, k := range known {
 		if d := editDistance(key, k); d < bestD {

@@ -34,6 +34,20 @@ func TestParseArticleErrors(t *testing.T) {
 			at + `:2: unknown field "titel"; did you mean "title"?`}},
 		{"unknown field far from any", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\nauthor: me\n---\n", []string{
 			at + `:5: unknown field "author"; known fields: title, date, countries, summary, source, source_url, translation_key, slug, updated, draft, image, image_alt, image_caption, image_credit`}},
+		// Names and forms another generator's articles bring.
+		{"Hugo's and Jekyll's names", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\ndescription: d\nlastmod: 2025-01-02\nlast_modified_at: 2025-01-02\npublishDate: 2025-01-01\n---\n", []string{
+			at + `:5: unknown field "description"; did you mean "summary"?`,
+			at + `:6: unknown field "lastmod"; did you mean "updated"?`,
+			at + `:7: unknown field "last_modified_at"; did you mean "updated"?`,
+			at + `:8: unknown field "publishDate"; did you mean "date"?`}},
+		{"TOML front matter", "+++\ntitle = \"T\"\ndate = 2025-01-01\n+++\nBody\n", []string{
+			at + `:1: front matter in TOML (+++) is not read: write it in YAML between lines "---", title: T rather than title = "T"`}},
+		{"countries as one line of text", "---\ntitle: T\ndate: 2025-01-01\ncountries: AZ, KZ\n---\n", []string{
+			at + `:4: countries "AZ, KZ": write several codes as a list, countries: [AZ, KZ]`}},
+		{"text after a closing quote", "---\ntitle: \"ICRC\" visit\ndate: 2025-01-01\ncountries: [AZ]\n---\n", []string{
+			at + `:2: YAML: did not find expected key (a line indented unlike the others, or text after a closing quote? Start each field at the line's start, and put a value that holds quotes in the other kind: title: 'ICRC "visit"', title: "ICRC's visit")`}},
+		{"a line indented unlike the others", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\n  summary: S\n---\n", []string{
+			at + `:5: YAML: did not find expected key (a line indented unlike the others, or text after a closing quote? Start each field at the line's start, and put a value that holds quotes in the other kind: title: 'ICRC "visit"', title: "ICRC's visit")`}},
 		{"bad date", "---\ntitle: T\ndate: 03.09.2025\ncountries: [AZ]\n---\n", []string{
 			at + `:3: date "03.09.2025" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`}},
 		{"impossible date", "---\ntitle: T\ndate: 2025-02-30\ncountries: [AZ]\n---\n", []string{

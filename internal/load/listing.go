@@ -79,6 +79,10 @@ func (l *listing) add(fsys fs.FS, p string, d fs.DirEntry, cfg *Config) error {
 		l.photos = append(l.photos, stat(p, d))
 	case under(p, MediaDir):
 		l.problems.Add(p, 0, "not a photo: content/media/ holds the photos articles share, .jpg, .jpeg, .png or .webp files; put articles under content/{lang}/")
+	case d.Name() == "_index.md":
+		l.problems.Add(p, 0, "a list page of Hugo's: the build makes every list itself; remove it, or make it a page of content/%s/pages/", strings.SplitN(rel, "/", 2)[0])
+	case path.Ext(p) != ".md" && (strings.EqualFold(path.Ext(p), ".md") || strings.EqualFold(path.Ext(p), ".markdown")):
+		l.problems.Add(p, 0, "an article's file name ends in .md, in lower case: rename it %s", strings.TrimSuffix(d.Name(), path.Ext(p))+".md")
 	case path.Ext(p) != ".md":
 		l.problems.Add(p, 0, "not an article or a photo: content/{lang}/ holds .md articles and the .jpg, .jpeg, .png or .webp photos they show; put other files in static/")
 	default:

@@ -59,6 +59,9 @@ func yamlMessage(msg string) string {
 	if strings.HasPrefix(msg, "found unexpected end of stream") {
 		return "YAML: " + msg + " (is a quote left open on an earlier line?)"
 	}
+	if msg == "did not find expected key" {
+		return "YAML: " + msg + ` (a line indented unlike the others, or text after a closing quote? Start each field at the line's start, and put a value that holds quotes in the other kind: title: 'ICRC "visit"', title: "ICRC's visit")`
+	}
 	if strings.HasPrefix(msg, "mapping values are not allowed") {
 		return "YAML: " + msg + ` (a value with ": " in it must be in double quotes, title: "ICRC: …"; or a line above lacks its colon)`
 	}
