@@ -100,11 +100,17 @@ func (p *Project) New(req Request, today time.Time) (string, error) {
 // check refuses what the build would refuse.
 func (p *Project) check(a Article) error {
 	var problems []string
-	if p.Config.Languages[a.Lang].Title == "" {
+	switch {
+	case a.Lang == "":
+		problems = append(problems, fmt.Sprintf("--lang is needed: a language of site.yaml (%s)", strings.Join(p.Config.Codes(), ", ")))
+	case p.Config.Languages[a.Lang].Title == "":
 		problems = append(problems, fmt.Sprintf("--lang %q is not a language of site.yaml (%s)", a.Lang, strings.Join(p.Config.Codes(), ", ")))
 	}
-	if a.Title == "" {
+	switch {
+	case a.Title == "":
 		problems = append(problems, `a title is needed: briefings new --lang ru --country KZ "Заголовок"`)
+	case load.MakeSlug(a.Title, a.Lang) == "":
+		problems = append(problems, fmt.Sprintf("the title %q has no letters or digits to make a file name of", a.Title))
 	}
 	if len(a.Countries) == 0 {
 		problems = append(problems, "--country is needed: a code from content/countries.yaml, like KZ")
