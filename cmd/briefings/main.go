@@ -241,6 +241,16 @@ func size(rep build.Report) string {
 	return " (" + build.Bytes(rep.Size) + ")"
 }
 
+// listenProblem says why serve cannot listen, and what to do when
+// another program, often a serve left running, has the port.
+func listenProblem(err error) string {
+	msg := diag.CleanLines(err.Error()) // it quotes --addr
+	if errors.Is(err, syscall.EADDRINUSE) {
+		msg += "; another program, perhaps a briefings serve still running, listens there: stop it, or serve on another port with --addr 127.0.0.1:1314"
+	}
+	return msg
+}
+
 // printWeights shows what the pages made weigh, by kind, against the budget.
 func printWeights(w io.Writer, rep build.Report) {
 	if len(rep.Weights) == 0 {
@@ -280,7 +290,7 @@ func runLive(name string, args []string, stdout, stderr io.Writer) int {
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		fmt.Fprintln(stderr, "briefings serve:", diag.CleanLines(err.Error())) // it quotes --addr
+		fmt.Fprintln(stderr, "briefings serve:", listenProblem(err))
 		return 1
 	}
 	defer ln.Close()

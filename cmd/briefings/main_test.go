@@ -2,8 +2,10 @@ package main
 
 import (
 	"io"
+	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -61,5 +63,23 @@ func TestPreviewShowsHeldArticles(t *testing.T) {
 		if !ok || opts.Drafts != c.drafts || opts.Future != c.later {
 			t.Errorf("%s %v: drafts %v, future %v; want %v, %v", c.cmd, c.args, opts.Drafts, opts.Future, c.drafts, c.later)
 		}
+	}
+}
+
+// serve on a port another program holds says so, and how to serve on
+// another.
+func TestServeOnBusyPort(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Skip("no loopback here:", err)
+	}
+	defer ln.Close()
+	var stderr strings.Builder
+	root := t.TempDir()
+	if code := run([]string{"serve", "--root", root, "--addr", ln.Addr().String()}, io.Discard, &stderr); code != 1 {
+		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr.String())
+	}
+	if got := stderr.String(); !strings.Contains(got, "address already in use") || !strings.Contains(got, "serve on another port with --addr") {
+		t.Errorf("stderr:\n%s", got)
 	}
 }
