@@ -240,6 +240,7 @@ func (b *Builder) prepare(fsys fs.FS) (render.Input, []*load.Article, []render.O
 	if b.opts.Warn {
 		errs.Append(validate.Warnings(content, published))
 		errs.Append(validate.DraftNames(content))
+		errs.Append(ed.FarAhead(content.Articles))
 	}
 	urls, err := baseURL(content, b.opts.BaseURL)
 	if err != nil {

@@ -175,3 +175,33 @@ func TestDraftRenameAdvice(t *testing.T) {
 		})
 	}
 }
+
+// check warns of an article dated more than a year after its clock, a
+// year mistyped more likely than a story scheduled that far ahead; a
+// year to the instant, or less, is a schedule like any other.
+func TestFarAheadDateWarned(t *testing.T) {
+	root := newProject(t, editorialArchive)
+	for _, c := range []struct {
+		clock string
+		warn  []string // the files warned of
+	}{
+		{"2025-03-01T00:00:00+05:00", []string{"content/en/noon.md"}},                        // march.md begins a year later, to the second
+		{"2025-02-28T23:59:59+05:00", []string{"content/en/march.md", "content/en/noon.md"}}, // a second more
+		{"2025-01-09T00:00:00Z", []string{"content/en/march.md", "content/en/noon.md", "content/en/old.md", "content/en/wip.md"}},
+	} {
+		now, _ := time.Parse(time.RFC3339, c.clock)
+		rep := mustBuild(t, Options{Root: root, DryRun: true, Warn: true, Now: now})
+		var got []string
+		for _, w := range rep.Warnings {
+			if strings.Contains(w.Message, "more than a year away") {
+				got = append(got, w.Path)
+				if w.Line != 3 {
+					t.Errorf("%s: warned at line %d, want the date's, 3", w.Path, w.Line)
+				}
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(c.warn, " ") {
+			t.Errorf("clock %s: warned of %v, want %v", c.clock, got, c.warn)
+		}
+	}
+}

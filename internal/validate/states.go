@@ -1,8 +1,10 @@
 package validate
 
 import (
+	"cmp"
 	"time"
 
+	"briefings/internal/diag"
 	"briefings/internal/load"
 )
 
@@ -63,4 +65,23 @@ func (e Editions) Select(all []*load.Article) (show []*load.Article, shown, skip
 		}
 	}
 	return show, shown, skipped
+}
+
+// farAhead is how far from the build's clock a date is more likely a
+// mistyped year than a story scheduled.
+const farAhead = 1 // year
+
+// FarAhead warns of articles dated more than a year after the build's
+// clock, drafts too: scheduled, such an article would wait that long,
+// and 2062 typed for 2026 is likelier.
+func (e Editions) FarAhead(all []*load.Article) diag.List {
+	var warns diag.List
+	limit, loc := e.Now.AddDate(farAhead, 0, 0), cmp.Or(e.Location, time.UTC)
+	for _, a := range all {
+		if at := a.PublishAt(e.Location); at.After(limit) {
+			warns.Warn(a.Path, a.Lines.Date, "the date, %s, is more than a year away: the article would wait that long to be published; is the year mistyped?",
+				at.In(loc).Format(time.DateOnly))
+		}
+	}
+	return warns
 }
