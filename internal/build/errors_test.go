@@ -424,7 +424,8 @@ func TestOutputRefused(t *testing.T) {
 	cases := map[string]string{
 		root:                               "it would replace the project folder",
 		filepath.Join(root, "content"):     "it would replace " + filepath.Join(root, "content"),
-		filepath.Join(root, "templates/x"): "it would replace " + filepath.Join(root, "templates"),
+		filepath.Join(root, "templates/x"): "it lies in " + filepath.Join(root, "templates") + ", which the site is made of",
+		filepath.Join(root, "content/en"):  "it lies in " + filepath.Join(root, "content") + ", which the site is made of",
 		filepath.Dir(root):                 "it would replace the project folder",
 		"/":                                "it would replace the whole file system",
 		foreign:                            "it holds files briefings did not write",

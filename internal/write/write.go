@@ -89,8 +89,12 @@ func checkOutput(out, project string) error {
 			return refuse("the project folder " + project)
 		}
 		for _, src := range Sources {
-			if src := filepath.Join(project, src); within(out, src) || within(src, out) {
+			switch src := filepath.Join(project, src); {
+			case within(src, out):
 				return refuse(src)
+			case within(out, src):
+				// Not replaced, but written among what the site is made of.
+				return fmt.Errorf("refusing to write the site to %s: it lies in %s, which the site is made of; choose a folder of its own, like public", out, src)
 			}
 		}
 	}
