@@ -492,3 +492,22 @@ func TestInterfaceStringsInvisible(t *testing.T) {
 	_, err := Build(Options{Root: root, Out: filepath.Join(t.TempDir(), "public")})
 	wantProblems(t, err, want...)
 }
+
+// A project without its templates folder is told so once; one missing a
+// template is told which.
+func TestMissingTemplates(t *testing.T) {
+	root := newProject(t, baseArchive)
+	if err := os.Remove(filepath.Join(root, "templates", "year.html")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Build(Options{Root: root, DryRun: true})
+	wantProblems(t, err, "templates/year.html: no such file: the site needs this template")
+	if err := os.RemoveAll(filepath.Join(root, "templates")); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Build(Options{Root: root, DryRun: true})
+	var list diag.List
+	if !errors.As(err, &list) || len(list) != 1 || !strings.HasPrefix(list[0].String(), "templates: there is no templates folder here") {
+		t.Errorf("without templates/: %v", err)
+	}
+}

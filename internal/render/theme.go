@@ -32,6 +32,11 @@ const layoutFile = "templates/layout.html"
 // no file differs from those prev was made of, prev is returned as it is.
 func LoadTheme(fsys fs.FS, langs []string, prev *Theme) (*Theme, diag.List) {
 	var errs diag.List
+	if _, err := fs.Stat(fsys, "templates"); errors.Is(err, fs.ErrNotExist) {
+		// Not a template missing: no project, or one without its templates.
+		errs.Add("templates", 0, "there is no templates folder here: the site is made with the templates of the project, templates/{layout,article,list,…}.html and templates/i18n/{lang}.yaml")
+		return nil, errs
+	}
 	files := map[string][]byte{}
 	for _, name := range themeFiles(langs) {
 		src, err := fs.ReadFile(fsys, name)
