@@ -48,6 +48,8 @@ func TestParseArticleErrors(t *testing.T) {
 			at + `:2: YAML: did not find expected key (a line indented unlike the others, or text after a closing quote? Start each field at the line's start, and put a value that holds quotes in the other kind: title: 'ICRC "visit"', title: "ICRC's visit")`}},
 		{"a line indented unlike the others", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\n  summary: S\n---\n", []string{
 			at + `:5: YAML: did not find expected key (a line indented unlike the others, or text after a closing quote? Start each field at the line's start, and put a value that holds quotes in the other kind: title: 'ICRC "visit"', title: "ICRC's visit")`}},
+		{"a title that opens a bracket", "---\ntitle: [Update] ICRC visit\ndate: 2025-01-01\ncountries: [AZ]\n---\n", []string{
+			at + `:2: YAML: did not find expected key (a line indented unlike the others, or text after a closing quote? Start each field at the line's start, and put a value that holds quotes in the other kind: title: 'ICRC "visit"', title: "ICRC's visit")`}},
 		{"bad date", "---\ntitle: T\ndate: 03.09.2025\ncountries: [AZ]\n---\n", []string{
 			at + `:3: date "03.09.2025" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`}},
 		{"impossible date", "---\ntitle: T\ndate: 2025-02-30\ncountries: [AZ]\n---\n", []string{
@@ -82,7 +84,7 @@ func TestParseArticleErrors(t *testing.T) {
 		{"title starting with @", "---\ntitle: @ICRC says\ndate: 2025-01-01\ncountries: [AZ]\n---\n",
 			[]string{at + ":2: YAML: found character that cannot start any token (a value starting with @, ` or %, or a tab, must be in double quotes; indent with spaces)"}},
 		{"unclosed list", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ\n---\n",
-			[]string{at + ":4: YAML: did not find expected ',' or ']'"}},
+			[]string{at + ":4: YAML: did not find expected ',' or ']' (a value that starts with [ or { is read as a list or a mapping up to its closing bracket: close it, countries: [AZ, KZ], or put text in double quotes, title: \"[Update] …\")"}},
 		{"tab indentation", "---\ntitle: T\n\tdate: 2025-01-01\ncountries: [AZ]\n---\n",
 			[]string{at + ":3: YAML: found a tab character that violates indentation"}},
 		{"title without letters", "---\ntitle: «—»\ndate: 2025-01-01\ncountries: [AZ]\n---\n",

@@ -62,6 +62,9 @@ func yamlMessage(msg string) string {
 	if msg == "did not find expected key" {
 		return "YAML: " + msg + ` (a line indented unlike the others, or text after a closing quote? Start each field at the line's start, and put a value that holds quotes in the other kind: title: 'ICRC "visit"', title: "ICRC's visit")`
 	}
+	if msg == "did not find expected ',' or ']'" || msg == "did not find expected ',' or '}'" {
+		return "YAML: " + msg + ` (a value that starts with [ or { is read as a list or a mapping up to its closing bracket: close it, countries: [AZ, KZ], or put text in double quotes, title: "[Update] …")`
+	}
 	if strings.HasPrefix(msg, "mapping values are not allowed") {
 		return "YAML: " + msg + ` (a value with ": " in it must be in double quotes, title: "ICRC: …"; or a line above lacks its colon)`
 	}
