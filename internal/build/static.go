@@ -107,6 +107,8 @@ func svgFix(kind photo.SVGKind, p string) string {
 		return "put the image in static/ and link it by its address on the site"
 	case photo.SVGImage:
 		return "strip the image first (exiftool -all= on its file) and embed it again"
+	case photo.SVGPacket:
+		return "delete it, from its start to its end (svgo leaves it)"
 	}
 	return "delete it, or clean the drawing with svgo, which removes <metadata> and editors' data (npx svgo " + p + ")"
 }

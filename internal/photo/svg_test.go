@@ -75,14 +75,28 @@ func TestSVGMetadata(t *testing.T) {
 			{7, `sodipodi:docname="logo-final.svg", the name the drawing was saved under`, SVGEditorData},
 			{8, `inkscape:export-filename="/home/aliya/Documents/Red Crescent/logo.png", the file the drawing was exported to`, SVGEditorData},
 			{20, "<metadata> holds <rdf:RDF> (RDF or XMP: the drawing's author, dates, titles, the file it came from)", SVGEditorData},
-			{26, `xlink:href="file:///C:/Users/aliya/Pictures/IMG_0042.JPG", a file on the drawing's computer, which no reader has`, SVGLocalFile},
+			{26, `xlink:href="file:///C:/Users/aliya/Pictures/IMG_0042.JPG", a file on the drawing's computer, not on the site`, SVGLocalFile},
 			{27, `sodipodi:absref="C:\\Users\\aliya\\Pictures\\IMG_0042.JPG", where a linked image is on the drawing's computer`, SVGEditorData},
 		}},
 		{"illustrator", illustrator, []SVGFinding{
 			{10, "<metadata> holds <x:xmpmeta> (RDF or XMP: the drawing's author, dates, titles, the file it came from)", SVGEditorData},
 		}},
 		{"an XMP packet outside metadata", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<?xpacket begin=\"\"?>\n<g/></svg>", []SVGFinding{
-			{2, "an XMP packet (<?xpacket?>: the drawing's author, dates, software, places)", SVGEditorData},
+			{2, "an XMP packet (<?xpacket?>: the drawing's author, dates, software, places)", SVGPacket},
+		}},
+		{"an XMP element outside metadata", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF/></x:xmpmeta>\n<?xpacket end=\"w\"?></svg>", []SVGFinding{
+			{2, "an XMP packet (<x:xmpmeta>: the drawing's author, dates, software, places)", SVGPacket},
+		}},
+		{"words in metadata", "<svg xmlns=\"http://www.w3.org/2000/svg\"><metadata>\n\n  Drawn by Aliya Nurlanovna, C:\\Users\\aliya\\Desktop\\map.ai  </metadata><metadata>again</metadata></svg>", []SVGFinding{
+			{3, `<metadata> holds text ("Drawn by Aliya Nurlanovna, C:\\Users\\aliya\\Desktop\\map.ai": an editor's words of the drawing, its author, the file it came from)`, SVGEditorData},
+			{3, `<metadata> holds text ("again": an editor's words of the drawing, its author, the file it came from)`, SVGEditorData},
+		}},
+		{"a style loading local files", "<svg xmlns=\"http://www.w3.org/2000/svg\"><style>\n.a { fill: red }\n.b { background: url( 'FILE:///home/aliya/tex.png' ) }</style>\n<g\n style=\"fill:url(file:///C:/p.svg#g)\"/><g style=\"fill:url(#g)\"/></svg>", []SVGFinding{
+			{3, "<style> loads url( 'FILE:///home/aliya/tex.png' ), a file on the drawing's computer, not on the site", SVGLocalFile},
+			{5, `style="fill:url(file:///C:/p.svg#g)" loads a file on the drawing's computer, not on the site`, SVGLocalFile},
+		}},
+		{"Illustrator's own copy of the drawing", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<i:pgf xmlns:i=\"&ns_ai;\" id=\"adobe_illustrator_pgf\">eJzsvQ...</i:pgf></svg>", []SVGFinding{
+			{2, "Illustrator's own copy of the drawing (<i:pgf>: the whole .ai file, its author and metadata with it)", SVGEditorData},
 		}},
 		{"an embedded photo with EXIF", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<image\n href=\"data:image/jpeg;base64," + exifJPEG[:40] + "\n" + exifJPEG[40:] + "\"/></svg>", []SVGFinding{
 			{3, "an embedded image carrying EXIF, XMP and IPTC metadata (where, when, with what or by whom it was taken)", SVGImage},
