@@ -344,7 +344,8 @@ func checkJSON(stdout, stderr io.Writer, rep build.Report, err error) int {
 		Pages    int       `json:"pages"`
 		Problems []problem `json:"problems"`
 		Skipped  []skipped `json:"skipped"`
-	}{OK: err == nil, Articles: rep.Articles, Pages: rep.Pages, Problems: []problem{}, Skipped: []skipped{}}
+		Bytes    int64     `json:"site_bytes,omitempty"` // what the site's files would weigh; absent when not known
+	}{OK: err == nil, Articles: rep.Articles, Pages: rep.Pages, Problems: []problem{}, Skipped: []skipped{}, Bytes: rep.Size}
 	for _, h := range rep.Skipped {
 		s := skipped{Path: h.Article.Path, Title: h.Article.Title, State: h.State.String()}
 		if h.State == validate.Scheduled {

@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"sync"
 	"time"
 
@@ -175,8 +177,9 @@ func (b *Builder) Build() (Report, error) {
 	return rep, err
 }
 
-// pagesLimit is the most GitHub Pages publishes of a site.
-var pagesLimit int64 = 1 << 30 // a variable for the tests
+// pagesLimit is the most GitHub Pages publishes of a site, "1 GB",
+// taken as the lesser reading: 10⁹ bytes rather than 2³⁰.
+var pagesLimit int64 = 1e9 // a variable for the tests
 
 // sizeWarning warns of a site too large for GitHub Pages, where a deploy
 // fails or is cut short: better said by the build that makes it than
@@ -190,21 +193,38 @@ func (b *Builder) sizeWarning(size int64) diag.List {
 		out = rel
 	}
 	var l diag.List
-	l.Warn(filepath.ToSlash(out), 0, "the site's files weigh %s, more than the 1 GB GitHub Pages publishes of a site: a deploy there may fail; publish it on a host without that limit", Bytes(size))
+	l.Warn(filepath.ToSlash(out), 0, "the site's files weigh %s (%s bytes), more than the 1 GB (%s bytes) GitHub Pages publishes of a site: a deploy there may fail; publish it on a host without that limit",
+		Bytes(size), thousands(size), thousands(pagesLimit))
 	return l
 }
 
-// Bytes writes a size as the build's summary shows it, in units of 1024.
+// Bytes writes a size as the build's summary shows it, in units of 1024
+// as page weights are; a size that would show as 1024 of one unit shows
+// as 1 of the next: 1,073,741,800 bytes are 1.00 GB, not 1024.0 MB.
 func Bytes(n int64) string {
-	switch {
-	case n < 1<<10:
+	if n < 1<<10 {
 		return fmt.Sprintf("%d B", n)
-	case n < 1<<20:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	case n < 1<<30:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 	}
-	return fmt.Sprintf("%.2f GB", float64(n)/(1<<30))
+	v, unit := float64(n)/(1<<10), "KB"
+	for _, next := range []string{"MB", "GB"} {
+		if math.Round(v*10) < 1024*10 { // shows as less than 1024 of this unit
+			break
+		}
+		v, unit = v/(1<<10), next
+	}
+	if unit == "GB" {
+		return strconv.FormatFloat(v, 'f', 2, 64) + " GB"
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64) + " " + unit
+}
+
+// thousands writes a count with its thousands apart, 1,000,000,000.
+func thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // prepare loads, validates and indexes the project: what Plan needs to

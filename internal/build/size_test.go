@@ -66,8 +66,7 @@ func TestSiteSize(t *testing.T) {
 			t.Fatalf("limit %d, site %d bytes: warnings %v", c.limit, rep.Size, got)
 		}
 		if c.warn {
-			if msg := got[0].String(); !strings.HasPrefix(msg, "public: warning: the site's files weigh "+Bytes(rep.Size)+",") ||
-				!strings.Contains(msg, "GitHub Pages") {
+			if msg := got[0].String(); !strings.HasPrefix(msg, "public: warning: the site's files weigh "+Bytes(rep.Size)+" ("+thousands(rep.Size)+" bytes), more than the 1 GB ("+thousands(c.limit)+" bytes) GitHub Pages publishes") {
 				t.Errorf("warning = %q", msg)
 			}
 		}

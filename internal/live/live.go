@@ -183,7 +183,11 @@ func (s *Session) build(what string, b *watch.Batch) (build.Report, bool) {
 		}
 		return rep, false
 	}
-	line := fmt.Sprintf("%s: %d of %d files written, %d removed, in %s", what, rep.Written, rep.Files, rep.Removed,
+	size := ""
+	if rep.Size > 0 { // known when every file was made
+		size = " (" + build.Bytes(rep.Size) + ")"
+	}
+	line := fmt.Sprintf("%s: %d of %d files%s written, %d removed, in %s", what, rep.Written, rep.Files, size, rep.Removed,
 		rep.Took.Round(100*time.Microsecond))
 	if b != nil {
 		line += fmt.Sprintf(" (after %s waiting for the save to settle)", b.Waited.Round(time.Millisecond))

@@ -255,6 +255,10 @@ func TestSessionRebuildsOnceWhenDueBuildFails(t *testing.T) {
 	ended := make(chan error)
 	go func() { ended <- s.Run(ctx, nil) }()
 	tp.Eventually(t, "the first build", func() bool { return strings.Contains(log.String(), "built: ") })
+	// Every file made, the first build says what the site weighs.
+	if first := regexp.MustCompile(`built: \d+ of \d+ files \(\d+\.\d KB\) written, 0 removed, in `); !first.MatchString(log.String()) {
+		t.Errorf("first build's line:\n%s", log.String())
+	}
 	broken := filepath.Join(root, "content/en/2025/broken.md")
 	tp.Write(t, broken, "---\ntitle: Broken\ncountries: [KZ]\n---\nNo date.\n")
 	tp.Eventually(t, "the failed rebuild", func() bool {
