@@ -4,6 +4,7 @@ package build
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -101,11 +102,15 @@ func New(opts Options) *Builder {
 
 // Build builds a project once, into a fresh output folder. Nothing is
 // kept for a build after it.
-func Build(opts Options) (Report, error) {
+func Build(opts Options) (Report, error) { return BuildContext(context.Background(), opts) }
+
+// BuildContext is Build, stopped when ctx is done as Builder.BuildContext
+// stops.
+func BuildContext(ctx context.Context, opts Options) (Report, error) {
 	b := New(opts)
 	b.last.memo, b.once = render.OneBuild(), true
 	defer boundHeap()()
-	return b.Build()
+	return b.BuildContext(ctx)
 }
 
 // Changed tells the builder every project path (slash-separated, from the
@@ -120,23 +125,45 @@ func (b *Builder) Out() string { return b.opts.Out }
 // Build runs the whole pipeline. Content problems come back as a diag.List
 // holding every one of them; nothing is written then, and the previous
 // output stays as it was.
-func (b *Builder) Build() (Report, error) {
+func (b *Builder) Build() (Report, error) { return b.BuildContext(context.Background()) }
+
+// BuildContext is Build, stopped when ctx is done: between the stages of
+// the pipeline, and while pages are planned and written at the next one.
+// What was staged is removed and the output stays as it was, unless the
+// commit had begun to change it: then it is finished, and the build
+// succeeds. A build stopped fails with ctx's cause, and, but in a dry
+// run, what it left (Left).
+func (b *Builder) BuildContext(ctx context.Context) (Report, error) {
+	rep, err := b.build(ctx)
+	if err != nil && ctx.Err() != nil && !errors.Is(err, write.ErrInterrupted) {
+		err = context.Cause(ctx)
+		if !b.opts.DryRun {
+			err = errors.Join(err, b.unchanged())
+		}
+	}
+	return rep, err
+}
+
+func (b *Builder) build(ctx context.Context) (Report, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	start := time.Now()
 	if err := b.checkFolders(); err != nil {
 		return Report{}, err
 	}
+	if ctx.Err() != nil {
+		return Report{}, context.Cause(ctx)
+	}
 	fsys, done, err := projectFS(b.opts)
 	if err != nil {
 		return Report{}, err
 	}
 	defer done()
-	in, published, statics, next, rep, err := b.prepare(fsys)
+	in, published, statics, next, rep, err := b.prepare(ctx, fsys)
 	if err != nil {
 		return rep, err
 	}
-	c, err := b.begin()
+	c, err := b.begin(ctx)
 	if err != nil {
 		return rep, err
 	}
@@ -144,7 +171,7 @@ func (b *Builder) Build() (Report, error) {
 	outputs, err := b.plan(in, published, statics)
 	if err == nil {
 		rep.Files = len(outputs)
-		next.keys, next.marker, err = b.finish(c, outputs, &rep)
+		next.keys, next.marker, err = b.finish(ctx, c, outputs, &rep)
 		if !b.once {
 			next.order = make([]string, len(outputs))
 			for i, o := range outputs {
@@ -230,13 +257,16 @@ func thousands(n int64) string {
 // prepare loads, validates and indexes the project: what Plan needs to
 // list every output, with the state a build of them leaves and the files
 // of static/.
-func (b *Builder) prepare(fsys fs.FS) (render.Input, []*load.Article, []render.Output, state, Report, error) {
+func (b *Builder) prepare(ctx context.Context, fsys fs.FS) (render.Input, []*load.Article, []render.Output, state, Report, error) {
 	var next state
 	content, errs := load.Load(fsys, &b.cache)
 	if b.once {
 		// What the cache knows of each file is for the next build; the
 		// articles keep their bodies' store. 10 MB at 50,000 articles.
 		b.cache = load.Cache{}
+	}
+	if ctx.Err() != nil {
+		return render.Input{}, nil, nil, next, Report{}, context.Cause(ctx)
 	}
 	var langs []string
 	if content.Config != nil {
@@ -270,6 +300,9 @@ func (b *Builder) prepare(fsys fs.FS) (render.Input, []*load.Article, []render.O
 	errs.Append(serrs)
 	rep := Report{BasePath: urls.BasePath(), Held: held, Skipped: skipped}
 	rep.Articles, rep.Pages = count(published)
+	if ctx.Err() != nil { // before photos are processed, which can take long
+		return render.Input{}, nil, nil, next, rep, context.Cause(ctx)
+	}
 	var media render.Media
 	if content.Config != nil {
 		var merrs diag.List

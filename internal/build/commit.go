@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -28,9 +29,9 @@ type commit struct {
 
 // begin starts the commit of a build, before its outputs are planned:
 // pages are written as they are planned.
-func (b *Builder) begin() (*commit, error) {
+func (b *Builder) begin(ctx context.Context) (*commit, error) {
 	if b.opts.DryRun {
-		return &commit{writer: render.NewWriter(map[string]uint64{}, func(string, []byte) error { return nil },
+		return &commit{writer: render.NewWriter(ctx, map[string]uint64{}, func(string, []byte) error { return nil },
 			func(_ string, write func(io.Writer) error) error { return write(io.Discard) })}, nil
 	}
 	c := &commit{keys: maps.Clone(b.last.keys), known: b.last.keys != nil && b.sameOutput()}
@@ -48,7 +49,7 @@ func (b *Builder) begin() (*commit, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.stage, c.writer = stage, render.NewWriter(c.keys, stage.Put, stage.PutStream)
+	c.stage, c.writer = stage, render.NewWriter(ctx, c.keys, stage.Put, stage.PutStream)
 	return c, nil
 }
 
@@ -62,8 +63,10 @@ func (c *commit) abort(err error) error {
 }
 
 // finish makes the outputs not made yet and commits them all. It returns
-// what the folder then holds: each output's key, and its marker.
-func (b *Builder) finish(c *commit, outputs []render.Output, rep *Report) (map[string]uint64, os.FileInfo, error) {
+// what the folder then holds: each output's key, and its marker. Once ctx
+// is done it stops at the next output, or before the commit: a commit
+// that has begun to change the folder goes to its end.
+func (b *Builder) finish(ctx context.Context, c *commit, outputs []render.Output, rep *Report) (map[string]uint64, os.FileInfo, error) {
 	_, gone, err := c.writer.Finish(outputs)
 	if !c.known { // every output was made
 		rep.Size = c.writer.Size()
@@ -82,7 +85,7 @@ func (b *Builder) finish(c *commit, outputs []render.Output, rep *Report) (map[s
 		}
 		gone = c.stage.Gone(paths)
 	}
-	if err := c.stage.Commit(gone, b.commits); err != nil {
+	if err := c.stage.Commit(ctx, gone, b.commits); err != nil {
 		if errors.Is(err, write.ErrInterrupted) {
 			return nil, nil, err
 		}
@@ -119,6 +122,17 @@ func (b *Builder) unchanged() error {
 
 // unchangedError is what unchanged says: a note on a failure, not one.
 type unchangedError string
+
+// Left is what a failed build says it left in the output folder, "the
+// site in public was left as it was" or "nothing was written to public";
+// "" when the failure does not say.
+func Left(err error) string {
+	var note unchangedError
+	if errors.As(err, &note) {
+		return string(note)
+	}
+	return ""
+}
 
 func (e unchangedError) Error() string { return string(e) }
 

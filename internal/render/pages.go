@@ -102,7 +102,8 @@ type planner struct {
 // Plan lists every output of the site, in a fixed order, with its view
 // made and its key derived from it. memo, the Next of the last build's,
 // spares work that build did; weights, if not nil, weighs each page as it
-// is made and refuses those too heavy.
+// is made and refuses those too heavy. Once in.Writer stops, Plan stops
+// at the next page, and returns what stopped it.
 func Plan(in Input) ([]Output, error) {
 	site, memo := in.Site, in.Memo
 	p := &planner{site: site, dig: &digester{strings: &memo.strings}, memo: memo, weights: in.Weights,
@@ -116,6 +117,9 @@ func Plan(in Input) ([]Output, error) {
 	p.root()
 	p.notFound()
 	for _, e := range site.Editions {
+		if err := p.writer.Stopped(); err != nil {
+			return nil, err
+		}
 		p.lang = e.Lang.Code
 		p.edition(e)
 		p.search(e)
@@ -133,6 +137,9 @@ func Plan(in Input) ([]Output, error) {
 		p.queue(a.Lang, func() planned { return p.static(a) })
 	}
 	done := p.planPending()
+	if err := p.writer.Stopped(); err != nil {
+		return nil, err
+	}
 	p.outputs = slices.Grow(p.outputs, len(done))
 	p.listed = make([]sitemapEntry, 0, len(done))
 	for _, pl := range done {
@@ -253,6 +260,9 @@ func (p *planner) planPending() []planned {
 		// near its own.
 		slices.SortStableFunc(todo, func(i, j int) int { return p.pending[j].shows.at.Compare(p.pending[i].shows.at) })
 		par.Each(len(todo), func(j int) {
+			if p.writer.Stopped() != nil {
+				return // the build stops: nothing planned is kept
+			}
 			pg := p.pending[todo[j]]
 			d := &done[todo[j]]
 			*d = pg.plan()

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"slices"
@@ -24,8 +25,10 @@ type PutStream func(path string, write func(io.Writer) error) error
 // as soon as the page is planned, so that a page's input is gone before
 // the next pages are planned: holding every page's input until all were
 // planned was a fifth of a build's memory at 50,000 articles. Finish
-// makes the rest.
+// makes the rest. Once its context is done, a Writer makes no more
+// outputs, and Plan and Finish stop at the next one.
 type Writer struct {
+	ctx    context.Context
 	keys   map[string]uint64 // read only until Finish
 	put    Put
 	stream PutStream
@@ -44,9 +47,19 @@ type Writer struct {
 	fresh   int
 }
 
-// NewWriter returns a Writer for an output folder that holds keys.
-func NewWriter(keys map[string]uint64, put Put, stream PutStream) *Writer {
-	return &Writer{keys: keys, put: put, stream: stream, bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }}}
+// NewWriter returns a Writer for an output folder that holds keys, that
+// stops when ctx is done.
+func NewWriter(ctx context.Context, keys map[string]uint64, put Put, stream PutStream) *Writer {
+	return &Writer{ctx: ctx, keys: keys, put: put, stream: stream, bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }}}
+}
+
+// Stopped is the cause of the Writer's context once it is done, else nil;
+// nil for no Writer.
+func (w *Writer) Stopped() error {
+	if w == nil || w.ctx.Err() == nil {
+		return nil
+	}
+	return context.Cause(w.ctx)
 }
 
 // write makes o if it changed, and returns what a plan keeps of it: its
@@ -72,6 +85,9 @@ func (w *Writer) write(o Output) Output {
 }
 
 func (w *Writer) writeOne(o Output) error {
+	if err := w.Stopped(); err != nil {
+		return err
+	}
 	if o.Stream != nil {
 		w.made.Add(1)
 		return w.stream(o.Path, func(to io.Writer) error { return o.Stream(counter{to, &w.size}) })
@@ -110,6 +126,9 @@ func (c counter) Write(p []byte) (int, error) {
 // many outputs were made in all, and the paths of those in keys that are
 // no longer given, sorted.
 func (w *Writer) Finish(outputs []Output) (made int, gone []string, err error) {
+	if err := w.Stopped(); err != nil {
+		return 0, nil, err // not once an output
+	}
 	var todo []Output
 	var early []error // in the order of outputs, whichever worker made them
 	fresh := w.fresh
@@ -129,6 +148,9 @@ func (w *Writer) Finish(outputs []Output) (made int, gone []string, err error) {
 	}
 	errs := make([]error, len(todo))
 	par.Each(len(todo), func(i int) { errs[i] = w.writeOne(todo[i]) })
+	if err := w.Stopped(); err != nil {
+		return 0, nil, err
+	}
 	if err := errors.Join(append(early, errs...)...); err != nil {
 		return 0, nil, err
 	}

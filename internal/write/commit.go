@@ -1,6 +1,7 @@
 package write
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -30,10 +31,17 @@ type journal struct {
 // while the output changes, so that a reader holding it for reading sees
 // one build or the other. When Commit fails before the output changed, it
 // says so; once the journal is written, the output is the new build's as
-// soon as Commit, or the next command, has applied it.
-func (s *Stage) Commit(gone []string, hold sync.Locker) error {
+// soon as Commit, or the next command, has applied it. A commit whose ctx
+// is done before the output begins to change is given up, what was staged
+// removed, and Commit returns ctx's cause; once the journal is written,
+// Commit goes to its end whatever ctx says, as the next command would.
+func (s *Stage) Commit(ctx context.Context, gone []string, hold sync.Locker) error {
 	defer s.lock.Close()
 	if err := s.failures(); err != nil {
+		s.Abort()
+		return err
+	}
+	if err := stopped(ctx); err != nil {
 		s.Abort()
 		return err
 	}
@@ -45,6 +53,10 @@ func (s *Stage) Commit(gone []string, hold sync.Locker) error {
 	}
 	ops := plan(s.put, gone, s.out)
 	if err := writable(s.out, ops); err != nil {
+		s.Abort()
+		return err
+	}
+	if err := stopped(ctx); err != nil { // the last moment the output is as it was
 		s.Abort()
 		return err
 	}
@@ -86,6 +98,14 @@ func (s *Stage) commitFolder(hold sync.Locker) error {
 // ErrInterrupted is in the error of a commit that failed after the output
 // began to change: the journal stays, and the next command finishes it.
 var ErrInterrupted = errors.New("the next briefings command finishes it")
+
+// stopped is ctx's cause once ctx is done, else nil.
+func stopped(ctx context.Context) error {
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
+	}
+	return nil
+}
 
 type noLock struct{}
 

@@ -1,6 +1,7 @@
 package write
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -20,7 +21,7 @@ import (
 func build(t *testing.T, out string, files map[string]string) *Stage {
 	t.Helper()
 	s := stage(t, out, files)
-	if err := s.Commit(s.Gone(slices.Collect(mapsKeys(files))), nil); err != nil {
+	if err := s.Commit(context.Background(), s.Gone(slices.Collect(mapsKeys(files))), nil); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -101,7 +102,7 @@ func TestFreshAndInPlace(t *testing.T) {
 		t.Errorf("Put wrote over the marker")
 	}
 	gone := s.Gone(testproject.Paths(second))
-	if err := s.Commit(gone, nil); err != nil {
+	if err := s.Commit(context.Background(), gone, nil); err != nil {
 		t.Fatal(err)
 	}
 	if !slices.Equal(gone, []string{"old/deep/gone.html"}) || s.Written() != 2 {
@@ -140,6 +141,33 @@ func TestAbortLeavesOutput(t *testing.T) {
 	}
 }
 
+// TestCancelledCommitChangesNothing: a commit whose context is done
+// before its journal is written changes nothing, into an old site or into
+// none, and says why.
+func TestCancelledCommitChangesNothing(t *testing.T) {
+	stop := errors.New("interrupt")
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(stop)
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, map[string]string{"index.html": "old", "en/page.html": "old"})
+	before := testproject.Tree(t, out)
+	s := stage(t, out, map[string]string{"index.html": "new", "new/page.html": "new"})
+	if err := s.Commit(ctx, []string{"en/page.html"}, nil); !errors.Is(err, stop) {
+		t.Errorf("Commit = %v, want the context's cause", err)
+	}
+	testproject.SameTree(t, testproject.Tree(t, out), before)
+	if names := beside(t, out); !slices.Equal(names, []string{"public"}) {
+		t.Errorf("beside the output after a cancelled commit: %v", names)
+	}
+	fresh := filepath.Join(t.TempDir(), "site")
+	if err := stage(t, fresh, map[string]string{"index.html": "new"}).Commit(ctx, nil, nil); !errors.Is(err, stop) {
+		t.Errorf("Commit into no site = %v, want the context's cause", err)
+	}
+	if names := beside(t, fresh); len(names) != 0 {
+		t.Errorf("a cancelled first build left %v", names)
+	}
+}
+
 // TestFailedWritesChangeNothing: files that cannot be written fail the
 // commit with one line naming the first few, and the output is as it was.
 func TestFailedWritesChangeNothing(t *testing.T) {
@@ -151,7 +179,7 @@ func TestFailedWritesChangeNothing(t *testing.T) {
 		s.failed = append(s.failed, failure{fmt.Sprintf("en/%d.html", i), 2048, fmt.Errorf("no space left on device")})
 	}
 	s.tried += 5
-	err := s.Commit(nil, nil)
+	err := s.Commit(context.Background(), nil, nil)
 	want := "5 of 6 files could not be written: no space left on device (en/0.html, en/1.html, en/2.html and 2 more; 10.0 KB in all)"
 	if err == nil || err.Error() != want {
 		t.Errorf("Commit = %v\nwant %s", err, want)
@@ -309,7 +337,7 @@ func TestCommitHoldsLock(t *testing.T) {
 	build(t, out, old)
 	s := stage(t, out, next)
 	l := &watchedLock{t: t, out: out, before: site(t, old), after: site(t, next)}
-	if err := s.Commit(nil, l); err != nil {
+	if err := s.Commit(context.Background(), nil, l); err != nil {
 		t.Fatal(err)
 	}
 	if l.locks != 1 {
@@ -375,7 +403,7 @@ func TestPutStream(t *testing.T) {
 	if err := s.PutStream("sitemap.xml", text(big)); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Commit(nil, nil); err != nil {
+	if err := s.Commit(context.Background(), nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := testproject.Read(t, filepath.Join(out, "sitemap.xml")); got != big {
@@ -392,7 +420,7 @@ func TestPutStream(t *testing.T) {
 	if n := s.Written(); n != 1 {
 		t.Errorf("in place, %d files staged, want the new one alone", n)
 	}
-	if err := s.Commit(nil, nil); err != nil {
+	if err := s.Commit(context.Background(), nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := testproject.Read(t, filepath.Join(out, "feed.xml")); got != "new" {
@@ -411,7 +439,7 @@ func TestPutStream(t *testing.T) {
 	if err := s.PutStream("a/b.xml", text(strings.Repeat("b", 3000))); err != nil {
 		t.Fatal(err)
 	}
-	err := s.Commit(nil, nil)
+	err := s.Commit(context.Background(), nil, nil)
 	if err == nil || !strings.Contains(err.Error(), "a/b.xml") {
 		t.Errorf("Commit = %v, want the file the disk refused", err)
 	}
