@@ -50,7 +50,8 @@ type Session struct {
 
 // Run builds once, then rebuilds after each batch of changes until ctx is
 // done. A failed build keeps the last good site. ready, if not nil, is
-// called after the first build.
+// called after the first build. A build under way when ctx is done stops
+// as build.Builder.BuildContext does, and Run returns.
 func (s *Session) Run(ctx context.Context, ready func()) error {
 	collectLessOften()
 	w, err := watch.New(s.Root, Sources...)
@@ -61,7 +62,10 @@ func (s *Session) Run(ctx context.Context, ready func()) error {
 	if s.Preview != nil {
 		s.Builder.HoldWhileCommitting(s.Preview.Commits())
 	}
-	due := s.measured("built", nil)
+	due := s.measured(ctx, "built", nil)
+	if ctx.Err() != nil {
+		return nil
+	}
 	if ready != nil {
 		ready()
 	}
@@ -81,7 +85,7 @@ func (s *Session) Run(ctx context.Context, ready func()) error {
 			if !b.Overflow { // else events were lost: the build looks at everything
 				s.Builder.Changed(b.Paths...)
 			}
-			due = s.measured("rebuilt after "+s.describe(b), &b)
+			due = s.measured(ctx, "rebuilt after "+s.describe(b), &b)
 			idle = time.After(idleAfter)
 		case <-idle:
 			idle = nil
@@ -90,7 +94,7 @@ func (s *Session) Run(ctx context.Context, ready func()) error {
 			if time.Now().Before(due.at) {
 				continue // only a recheck: the clock may have jumped
 			}
-			due = s.measured("rebuilt as "+due.path+" came due", nil)
+			due = s.measured(ctx, "rebuilt as "+due.path+" came due", nil)
 			idle = time.After(idleAfter)
 		}
 	}
@@ -125,9 +129,9 @@ func nextScheduled(rep build.Report) scheduled {
 
 // measured builds, noting what the build allocated, and returns when
 // the next scheduled article is published: the site changes then too.
-func (s *Session) measured(what string, b *watch.Batch) scheduled {
+func (s *Session) measured(ctx context.Context, what string, b *watch.Batch) scheduled {
 	before := heapStats()
-	rep, ok := s.build(what, b)
+	rep, ok := s.build(ctx, what, b)
 	s.allocated = heapStats().allocs - before.allocs
 	if ok {
 		s.due = nextScheduled(rep)
@@ -166,9 +170,14 @@ func heapStats() heap {
 func (h heap) due(next uint64) bool { return h.objects+next >= h.goal }
 
 // build runs one build and reports it in one line, which what begins,
-// with the problems of a failed one above it.
-func (s *Session) build(what string, b *watch.Batch) (build.Report, bool) {
-	rep, err := s.Builder.Build()
+// with the problems of a failed one above it. A build stopped by ctx says
+// only what it left: the preview keeps what it shows.
+func (s *Session) build(ctx context.Context, what string, b *watch.Batch) (build.Report, bool) {
+	rep, err := s.Builder.BuildContext(ctx)
+	if err != nil && ctx.Err() != nil && !errors.Is(err, write.ErrInterrupted) {
+		fmt.Fprintf(s.Log, "%s: interrupted; %s\n", what, diag.Clean(build.Left(err)))
+		return rep, false
+	}
 	for _, w := range rep.Warnings {
 		fmt.Fprintln(s.Log, w)
 	}

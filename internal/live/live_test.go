@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -290,6 +291,26 @@ func TestDescribeEscapesNames(t *testing.T) {
 	}
 }
 
+// A session stopped during its first build says what the build left, and
+// neither serves nor watches.
+func TestStoppedDuringFirstBuild(t *testing.T) {
+	root := tp.New(t, project)
+	log := &syncBuffer{}
+	out := filepath.Join(root, "public")
+	s := &Session{Builder: build.New(build.Options{Root: root}), Root: root, Log: log}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := s.Run(ctx, func() { t.Error("ready was called after an interrupted first build") }); err != nil {
+		t.Fatal(err)
+	}
+	if want := "built: interrupted; nothing was written to " + out + "\n"; log.String() != want {
+		t.Errorf("the session says:\n%s\nwant:\n%s", log.String(), want)
+	}
+	if entries, _ := os.ReadDir(root); slices.ContainsFunc(entries, func(e os.DirEntry) bool { return strings.HasPrefix(e.Name(), ".public") || e.Name() == "public" }) {
+		t.Errorf("an interrupted first build left %v", entries)
+	}
+}
+
 // A first build that fails says there is no site yet, not that the last
 // good one stays.
 func TestFirstFailedBuildSaysNoSite(t *testing.T) {
@@ -297,14 +318,14 @@ func TestFirstFailedBuildSaysNoSite(t *testing.T) {
 	tp.Write(t, filepath.Join(root, "content/en/2025/broken.md"), "---\ntitle: Broken\ncountries: [KZ]\n---\nNo date.\n")
 	log := &syncBuffer{}
 	s := &Session{Builder: build.New(build.Options{Root: root}), Root: root, Log: log}
-	s.measured("built", nil)
+	s.measured(context.Background(), "built", nil)
 	if !strings.Contains(log.String(), "built: failed with 1 problem; no site is built until they are fixed") {
 		t.Errorf("the first failed build says:\n%s", log.String())
 	}
 	os.Remove(filepath.Join(root, "content/en/2025/broken.md"))
-	s.measured("rebuilt", nil)
+	s.measured(context.Background(), "rebuilt", nil)
 	tp.Write(t, filepath.Join(root, "content/en/2025/broken.md"), "---\ntitle: Broken\ncountries: [KZ]\n---\nNo date.\n")
-	s.measured("rebuilt again", nil)
+	s.measured(context.Background(), "rebuilt again", nil)
 	if !strings.Contains(log.String(), "rebuilt again: failed with 1 problem; the last good site stays") {
 		t.Errorf("a failed build after a good one says:\n%s", log.String())
 	}
