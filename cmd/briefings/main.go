@@ -204,10 +204,15 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	opts.Warn = opts.DryRun
+	ctx, stop := onSignal()
+	defer stop()
 	if err := write.Recover(opts.Out); err != nil {
 		return exit(stderr, err)
 	}
-	rep, err := build.Build(opts)
+	rep, err := build.BuildContext(ctx, opts)
+	if sig := signalled(ctx); sig != nil && !errors.Is(err, write.ErrInterrupted) {
+		return interrupted(stderr, name, opts, err, sig)
+	}
 	if format == "json" {
 		return checkJSON(stdout, stderr, rep, err)
 	}
@@ -231,6 +236,66 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	}
 	printWeights(stdout, rep)
 	return 0
+}
+
+// onSignal returns a context that the first SIGINT or SIGTERM cancels,
+// the signal its cause, so that a build stops at its next file and
+// removes what it staged. A second signal ends the program at once, as a
+// kill does: the next command finishes or undoes what it left.
+func onSignal() (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case sig := <-signals:
+			signal.Stop(signals)
+			cancel(signalError{sig})
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(signals)
+		cancel(nil)
+	}
+}
+
+// signalError is the cause of a context a signal cancelled.
+type signalError struct{ sig os.Signal }
+
+func (e signalError) Error() string { return "interrupted by " + e.sig.String() }
+
+// Is makes a build stopped by a signal one whose context was cancelled.
+func (e signalError) Is(target error) bool { return target == context.Canceled }
+
+// signalled is the signal that cancelled ctx, if one did.
+func signalled(ctx context.Context) os.Signal {
+	var e signalError
+	if errors.As(context.Cause(ctx), &e) {
+		return e.sig
+	}
+	return nil
+}
+
+// interrupted ends a build or check a signal stopped, with what it left:
+// the site as it was, or, when the commit had begun, the whole new one.
+// The status is the one shells give a program the signal ended, 128 and
+// its number: 130 for Ctrl-C, 143 for SIGTERM.
+func interrupted(stderr io.Writer, name string, opts build.Options, err error, sig os.Signal) int {
+	left := build.Left(err)
+	switch {
+	case opts.DryRun:
+		left = "the check was not finished"
+	case err == nil:
+		left = fmt.Sprintf("the site in %s was fully updated", opts.Out)
+	case left == "":
+		left = fmt.Sprintf("the site in %s was left as it was", opts.Out)
+	}
+	fmt.Fprintf(stderr, "briefings %s: interrupted; %s\n", name, diag.Clean(left))
+	if n, ok := sig.(syscall.Signal); ok {
+		return 128 + int(n)
+	}
+	return 130
 }
 
 // size is what the site's files weigh, to follow their count, when known.
