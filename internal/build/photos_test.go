@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"fmt"
+	"html"
 	"image"
 	_ "image/jpeg"
 	_ "image/png"
@@ -416,5 +418,50 @@ func TestStaticSVGWithMetadata(t *testing.T) {
 	mustBuild(t, Options{Root: root, Out: out})
 	if got := readFile(t, filepath.Join(out, "map.svg")); got != clean {
 		t.Errorf("static/map.svg not copied as it is: %q", got)
+	}
+}
+
+// An article with more photos than ten shows each of them in its place:
+// the eleventh is not taken for the second with a stray digit after it,
+// on its page or in its feed.
+func TestManyBodyPhotos(t *testing.T) {
+	body := ""
+	for i := range 12 {
+		body += fmt.Sprintf("\n![Photo number %d](p%d.png \"Caption %d\")\n", i+1, i+1, i+1)
+	}
+	root := newProject(t, `
+-- content/site.yaml --
+base_url: https://example.org/portal/
+default_language: en
+languages:
+  en: {name: English, title: Briefings}
+-- content/countries.yaml --
+AZ: {en: Azerbaijan}
+-- content/en/2025/album.md --
+---
+title: An album
+date: 2025-09-03
+countries: [AZ]
+---
+Photos of the day.
+`+body)
+	for i := range 12 {
+		writeFile(t, filepath.Join(root, fmt.Sprintf("content/en/2025/p%d.png", i+1)), string(phototest.PNG(40+i, 30, uint64(i))))
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	alt := regexp.MustCompile(`alt="Photo number (\d+)"`)
+	for _, file := range []string{"en/2025/09/an-album/index.html", "en/feed.xml"} {
+		page := html.UnescapeString(readFile(t, filepath.Join(out, file)))
+		var got []string
+		for _, m := range alt.FindAllStringSubmatch(page, -1) {
+			got = append(got, m[1])
+		}
+		if strings.Join(got, " ") != "1 2 3 4 5 6 7 8 9 10 11 12" {
+			t.Errorf("%s shows the photos %v, want 1 to 12 in order", file, got)
+		}
+		if strings.Contains(page, "briefings-photo-") || regexp.MustCompile(`</figure>\d`).MatchString(page) {
+			t.Errorf("%s holds a placeholder or a stray digit after a photo", file)
+		}
 	}
 }

@@ -40,8 +40,10 @@ func bodyPhotos(doc ast.Node, src []byte, from string, line func(ast.Node) int, 
 				shorten(img.Destination), shorten(img.Destination))
 			continue
 		}
+		// The placeholder ends in a mark, so that none is the start of
+		// another: photo 1's would otherwise be the start of photo 10's.
 		ref := PhotoRef{File: file, Alt: alt, Caption: plainTitle(img.Title), Line: at,
-			Placeholder: fmt.Sprintf("briefings-photo-%x-%d", hash, len(photos))}
+			Placeholder: fmt.Sprintf("briefings-photo-%x-%d.", hash, len(photos))}
 		parent := img.Parent()
 		mark := &photoMark{placeholder: ref.Placeholder}
 		if p, ok := parent.(*ast.Paragraph); ok && p.ChildCount() == 1 && p.Parent() != nil {
