@@ -58,10 +58,14 @@ func TestStaticPages(t *testing.T) {
 		`<link rel="alternate" hreflang="ru" href="https://example.org/ru/about/">`,
 		`<a href="/ru/about/" hreflang="ru" lang="ru">Русский</a>`,
 		`<h1>About us</h1>`, `<meta name="description" content="Who publishes the site.">`,
+		"<div class=\"body\">\n<p>We publish it.</p>",
 	} {
 		if !strings.Contains(about, want) {
 			t.Errorf("en/about/ lacks %s", want)
 		}
+	}
+	if !strings.Contains(files["ru/about/index.html"], "<p>Мы издаём его.</p>") || !strings.Contains(files["en/privacy/index.html"], "<p>No cookies.</p>") {
+		t.Errorf("a page of the site is published without its text")
 	}
 	if !strings.Contains(files["en/privacy/index.html"], `<a href="/en/" hreflang="ru"`) &&
 		!strings.Contains(files["en/privacy/index.html"], `href="/ru/" hreflang="ru"`) {

@@ -36,11 +36,15 @@ func (p *planner) pageContext() [4]uint64 {
 	return [4]uint64{p.Theme.Key, uint64(b[0]), uint64(b[1]), uint64(b[2])}
 }
 
-// write writes a page and weighs it. An article's body is read only now:
-// views are made while planning, and holding every body until its page
-// was written was a third of a build's memory.
+// write writes a page and weighs it. The body of an article or of a page
+// of the site is read only now: views are made while planning, and
+// holding every body until its page was written was a third of a build's
+// memory.
 func (p *planner) write(pg *Page, w *bytes.Buffer) error {
-	if v := pg.Article; v != nil {
+	for _, v := range []*ArticleView{pg.Article, pg.Static} {
+		if v == nil {
+			continue
+		}
 		body, err := v.BodyOf.html()
 		if err != nil {
 			return err
