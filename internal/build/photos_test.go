@@ -465,3 +465,31 @@ Photos of the day.
 		}
 	}
 }
+
+// A home page led by a story of the other language says that its photo's
+// alt text and caption are in that language, as its headline and summary
+// do, so that a screen reader reads them in the right voice.
+func TestFrontPhotoOfTheOtherLanguage(t *testing.T) {
+	root := newProject(t, photoArchive+`-- content/ru/2025/alone.md --
+---
+title: Только по-русски
+date: 2025-09-10
+countries: [AZ]
+image: ../../media/seminar.jpg
+image_alt: Делегаты у здания
+image_caption: Баку, сентябрь
+---
+Текст.
+`)
+	writeFile(t, filepath.Join(root, "content/media/seminar.jpg"), string(phototest.JPEG(800, 500, 1)))
+	writeFile(t, filepath.Join(root, "content/en/2025/map.png"), string(phototest.PNG(700, 400, 2)))
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	en, ru := readFile(t, filepath.Join(out, "en/index.html")), readFile(t, filepath.Join(out, "ru/index.html"))
+	if !strings.Contains(en, `<figure class="photo" lang="ru">`) || !strings.Contains(en, `alt="Делегаты у здания"`) {
+		t.Errorf("the English home page shows the Russian story's photo without saying its words are Russian:\n%s", en)
+	}
+	if !strings.Contains(ru, `alt="Делегаты у здания"`) || strings.Contains(ru, `<figure class="photo" lang=`) {
+		t.Errorf("the Russian home page marks its own story's photo as of another language:\n%s", ru)
+	}
+}

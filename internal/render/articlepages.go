@@ -60,7 +60,7 @@ func articlePage(in articleInput) (*Page, error) {
 		Related: rel, Older: s.articleLink(in.Older), Newer: s.articleLink(in.Newer),
 		BodyOf: articleBody{A: a, Paths: in.LinkPaths, Photos: html, URLs: s.URLs}}
 	if lead != nil {
-		if av.Lead, err = s.leadFigure(pg, *a.Lead, lead, photoSizes); err != nil {
+		if av.Lead, err = s.leadFigure(pg, *a.Lead, lead, photoSizes, ""); err != nil {
 			return nil, err
 		}
 	}
@@ -103,7 +103,7 @@ func staticPage(in articleInput) (*Page, error) {
 	}
 	v := &ArticleView{Title: a.Title, Lang: a.Lang, BodyOf: articleBody{A: a, Paths: in.LinkPaths, Photos: html, URLs: s.URLs}}
 	if lead != nil {
-		if v.Lead, err = s.leadFigure(pg, *a.Lead, lead, photoSizes); err != nil {
+		if v.Lead, err = s.leadFigure(pg, *a.Lead, lead, photoSizes, ""); err != nil {
 			return nil, err
 		}
 	}

@@ -252,7 +252,11 @@ func listPage(in listInput) (*Page, error) {
 		}
 	}
 	if in.Lead != nil {
-		if lv.Lead, err = s.leadFigure(pg, *in.Items[0].A.Lead, in.Lead, frontPhotoSizes); err != nil {
+		top, lang := in.Items[0].A, ""
+		if top.Lang != in.Lang {
+			lang = top.Lang
+		}
+		if lv.Lead, err = s.leadFigure(pg, *top.Lead, in.Lead, frontPhotoSizes, lang); err != nil {
 			return nil, err
 		}
 	}

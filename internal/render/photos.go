@@ -69,6 +69,7 @@ type PhotoView struct {
 	Width, Height        int    // of the largest file: the photo's shape, so the page does not shift
 	Lazy                 bool   // not the first thing a reader sees: loaded when scrolled to
 	Figure               bool   // alone in its paragraph: a figure with its caption
+	Lang                 string // of the alt text and caption, when not the page's
 }
 
 // widths are a photo's files of a format at the widths planned, narrowest first.
@@ -211,10 +212,11 @@ func copyFile(path string, size int64) func(w *bytes.Buffer) error {
 }
 
 // leadFigure is a page's lead photo, shown at once: the page's weight
-// counts the file a phone downloads of it.
-func (s *siteView) leadFigure(pg *Page, ref load.PhotoRef, p *Photo, sizes string) (*Fragment, error) {
+// counts the file a phone downloads of it. lang is the language of its
+// alt text and caption, the story's, when not the page's.
+func (s *siteView) leadFigure(pg *Page, ref load.PhotoRef, p *Photo, sizes, lang string) (*Fragment, error) {
 	v := p.view(ref, s.URLs.Href, false)
-	v.Sizes = sizes
+	v.Sizes, v.Lang = sizes, lang
 	f, err := s.frags.render("figure", v)
 	if err != nil {
 		return nil, err
