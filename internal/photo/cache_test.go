@@ -2,11 +2,15 @@ package photo
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -144,6 +148,45 @@ func TestProcessDeterministic(t *testing.T) {
 	for i := range a {
 		if !bytes.Equal(a[i], b[i]) {
 			t.Errorf("%s differs between runs", plan[i].Name)
+		}
+	}
+}
+
+// Photos of 40 MP are processed at most three at once, whatever the
+// number of workers: each takes some 650 MB, and a machine of many cores
+// ran out of memory. A photo larger than the limit still goes, alone.
+func TestCacheBoundsMemory(t *testing.T) {
+	for _, c := range []struct {
+		memory int64
+		want   int
+	}{{0, 3}, {1, 1}} {
+		var mu sync.Mutex
+		reading, most := 0, 0
+		var jobs []Job
+		for i := range 8 {
+			data := []byte("not a photo " + strconv.Itoa(i))
+			sum := sha256.Sum256(data)
+			info := Info{Hash: hex.EncodeToString(sum[:]), Base: "big", Format: "jpeg", Width: 8000, Height: 5000, Orientation: 1}
+			jobs = append(jobs, Job{Name: "big.jpg", Info: info, Plan: Plan(info, false), Read: func() ([]byte, error) {
+				mu.Lock()
+				reading++
+				most = max(most, reading)
+				mu.Unlock()
+				time.Sleep(30 * time.Millisecond)
+				mu.Lock()
+				reading--
+				mu.Unlock()
+				return data, nil
+			}})
+		}
+		cache := &Cache{Dir: t.TempDir(), Workers: 8, Memory: c.memory}
+		for i, err := range cache.Ensure(jobs) {
+			if err == nil {
+				t.Errorf("job %d: no error for bytes that are no photo", i)
+			}
+		}
+		if most != c.want {
+			t.Errorf("memory %d: %d photos of 40 MP processed at once, want %d", c.memory, most, c.want)
 		}
 	}
 }
