@@ -56,8 +56,11 @@ func photoFile(from, dest string) (string, string) {
 	case strings.HasPrefix(d, "/"):
 		return "", "the address " + shorten([]byte(d)) + " starts with /, so it would miss the site's base path: " + how
 	}
-	u, err := url.Parse(d)
-	if err != nil || u.RawQuery != "" || u.Fragment != "" {
+	u, err := url.Parse(escapeStrayPercent(d)) // 100%.jpg is the file it names, as in a link
+	switch {
+	case err == nil && u.Fragment != "":
+		return "", "the photo's address " + shorten([]byte(d)) + " is not a file path: a # in it begins a part of a page, not of the file's name: write # as %23, or rename the file without it"
+	case err != nil || u.RawQuery != "" || u.ForceQuery:
 		return "", "the photo's address " + shorten([]byte(d)) + " is not a file path: " + how
 	}
 	file := path.Join(path.Dir(from), u.Path)

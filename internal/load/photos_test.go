@@ -19,6 +19,7 @@ func TestPhotoErrors(t *testing.T) {
 		{"not a photo", head + "---\n![a](notes.pdf)\n", ":6: image: the file notes.pdf is not a photo"},
 		{"outside content", head + "---\n![a](../../../static/x.jpg)\n", ":6: image: the photo ../../../static/x.jpg is outside content/"},
 		{"query", head + "---\n![a](x.jpg?w=3)\n", ":6: image: the photo's address x.jpg?w=3 is not a file path"},
+		{"hash in a name", head + "---\n![a](a#1.jpg)\n", ":6: image: the photo's address a#1.jpg is not a file path: a # in it begins a part of a page, not of the file's name: write # as %23"},
 		{"lead without alt", head + "image: ../../media/x.jpg\n---\nb\n", ":5: image needs image_alt"},
 		{"lead empty alt", head + "image: ../../media/x.jpg\nimage_alt: \"\"\n---\nb\n", ":6: image_alt is empty"},
 		{"lead remote", head + "image: https://x.example/a.jpg\nimage_alt: a\n---\nb\n", ":5: image: a picture from another site"},
@@ -109,5 +110,17 @@ func TestPhotosAnywhere(t *testing.T) {
 				t.Errorf("%q: placeholder %s is in the HTML %d times:\n%s", body, p.Placeholder, strings.Count(a.HTML, p.Placeholder), a.HTML)
 			}
 		}
+	}
+}
+
+// A photo's file name may hold a %, as a link's address may: 100%.jpg is
+// that file, not an address that cannot be read.
+func TestPhotoNameWithPercent(t *testing.T) {
+	a, errs := ParseArticle(at, []byte(head+"---\n![a](100%.jpg)\n\n![b](a%231.jpg)\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if len(a.Photos) != 2 || a.Photos[0].File != "content/ru/2025/100%.jpg" || a.Photos[1].File != "content/ru/2025/a#1.jpg" {
+		t.Errorf("photos = %+v", a.Photos)
 	}
 }
