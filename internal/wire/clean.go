@@ -158,13 +158,22 @@ type cutOff struct {
 	left int
 }
 
+// leftOut is what clean dropped: the lines of each kind, counted, and
+// the donation appeals themselves, which the editor is shown.
+type leftOut struct {
+	kinds   map[string]int
+	appeals []string
+}
+
 // clean drops boilerplate lines, and the blocks some of them head: the
 // links under "Read also", the people under "For further information",
 // everything after a comments heading that follows the news (comments
-// end a page; a counter above the news, or of none, is one line). Where
-// it ends the text it says so, for the editor to check.
-func clean(lines []string) (kept []string, dropped map[string]int, cut *cutOff) {
-	dropped = map[string]int{}
+// end a page; a counter above the news, or of none, is one line), the
+// bank details under an appeal. Where it ends the text it says so, for
+// the editor to check. The first line, the headline, is no appeal but a
+// button.
+func clean(lines []string) (kept []string, dropped leftOut, cut *cutOff) {
+	dropped.kinds = map[string]int{}
 	table := tableRows(lines)
 	for i := 0; i < len(lines); i++ {
 		if table[i] {
@@ -172,11 +181,14 @@ func clean(lines []string) (kept []string, dropped map[string]int, cut *cutOff) 
 			continue
 		}
 		k := kind(lines[i])
+		if k == "donation appeal" && len(kept) == 0 && !donateButtonLine(lines[i]) {
+			k = ""
+		}
 		if k == "" {
 			kept = append(kept, lines[i])
 			continue
 		}
-		dropped[k]++
+		dropped.kinds[k]++
 		switch k {
 		case "comments":
 			if endsNews(kept, lines[i]) {
@@ -186,7 +198,7 @@ func clean(lines []string) (kept []string, dropped map[string]int, cut *cutOff) 
 						cut.left++
 					}
 				}
-				dropped[k] += cut.left
+				dropped.kinds[k] += cut.left
 				return kept, dropped, cut
 			}
 		case "read also":
@@ -196,11 +208,13 @@ func clean(lines []string) (kept []string, dropped map[string]int, cut *cutOff) 
 				}
 			}
 		case "donation appeal":
+			dropped.appeals = append(dropped.appeals, lines[i])
 			// bank details follow a heading, or an appeal that ends in a colon
 			if strings.HasSuffix(strings.TrimSpace(lines[i]), ":") || bankHead.MatchString(strings.ToLower(strings.TrimSpace(lines[i]))) {
 				for i+1 < len(lines) && bankDetail(lines[i+1]) {
 					i++
-					dropped[k]++
+					dropped.kinds[k]++
+					dropped.appeals = append(dropped.appeals, lines[i])
 				}
 			}
 		case "contacts":

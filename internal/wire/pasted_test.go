@@ -209,10 +209,34 @@ func TestDonationAppeals(t *testing.T) {
 		"— Поддержите нас, — обратилась к жителям глава общества.", "Help us find our son, the mother said.",
 		"The Halyk Bank donated 5 million tenge to the Red Crescent.", "Банк развития Казахстана выделил 300 млн тенге.",
 		"Support for families of the missing will continue in 2027, the ICRC said.", "Помочь пострадавшим вызвались более 200 волонтеров.",
-		"You can help, said the head of the delegation, by telling families about the hotline."} {
+		"You can help, said the head of the delegation, by telling families about the hotline.",
+		// news of blood given, reported words, words a money word is part of
+		"To donate blood, residents can visit any of the society's 14 centres in Baku.",
+		"You can donate blood once every three months, a doctor at the centre said.",
+		"Every donation is tested and stored in the national blood bank, the society said.",
+		"Your support saves lives, the society's head told volunteers on Monday.", "Каждое пожертвование крови проверяется в лаборатории.",
+		"Вы можете помочь ускорить поиск, передав средства связи волонтёрам, сказал он.",
+		"Помочь можно и по-другому: МККК принимает карты захоронений.",
+		"Поддержите семьи пропавших, призвал он, отметив, что транспортные средства…", "ИНН 7701234567 указан в отчёте организации.",
+		"Support families in the West Bank, the ICRC urged donors.", "Помогите собрать картофель, попросили фермеры.",
+		"Donate blood, give life: Red Crescent opens a centre in Baku"} {
 		if k := kind(line); k != "" {
 			t.Errorf("%q is dropped as %s", line, k)
 		}
+	}
+	// The first line is the headline, though it asks: only a button is none.
+	for _, head := range []string{"Donate blood, give life: Red Crescent opens a centre in Baku", "Помогите найти: МККК и семьи пропавших просят о помощи",
+		"Support our work: make a donation to families of the missing"} {
+		if kept, _, _ := clean([]string{head, "The ICRC opened a centre in Baku."}); len(kept) != 2 {
+			t.Errorf("headline %q: kept %q", head, kept)
+		}
+	}
+	if kept, _, _ := clean([]string{"Donate now", "The ICRC opened a centre in Baku."}); len(kept) != 1 {
+		t.Errorf("button above the headline: kept %q", kept)
+	}
+	// A bank detail opening a sentence is news; under an appeal's heading, a detail.
+	if kept, _, _ := clean([]string{"МККК отчитался", "ИНН 7701234567 указан в отчёте организации.", "Реквизиты для пожертвований:", "ИНН 7701234567"}); len(kept) != 2 {
+		t.Errorf("kept %q", kept)
 	}
 	text := "Красный Полумесяц помог пострадавшим от паводков\nАСТАНА, 3 апреля 2026 г. – Общество Красного Полумесяца Казахстана передало продукты 500 семьям.\n" +
 		"Пожертвования жителей составили 12 миллионов тенге, сообщили в обществе.\nПоддержите нашу работу\nПомочь\n" +
@@ -223,6 +247,21 @@ func TestDonationAppeals(t *testing.T) {
 	}
 	if d := how(r, "dropped"); !strings.Contains(d, "donation appeal 7") {
 		t.Errorf("dropped: %q", d)
+	}
+	// The editor is shown each line that went.
+	if !slices.ContainsFunc(r.Notes, func(n string) bool {
+		return strings.Contains(n, `donation appeals: "Поддержите нашу работу", "Помочь", "Реквизиты для пожертвований:", "Получатель: ОО`) &&
+			strings.Contains(n, `"Банк: АО «Народный банк Казахстана»"; if one is news`)
+	}) {
+		t.Errorf("notes %q", r.Notes)
+	}
+	// News of giving blood, through import: all of it stays.
+	text = "Donate blood, give life: Red Crescent opens a centre in Baku\nBAKU, 12 November 2026 (ICRC) – The Azerbaijan Red Crescent Society opened a blood centre in Baku.\n" +
+		"To donate blood, residents can visit any of the society's 14 centres in Baku.\nYou can donate blood once every three months, a doctor at the centre said.\n" +
+		"Every donation is tested and stored in the national blood bank, the society said.\nYour support saves lives, the society's head told volunteers on Monday.\n"
+	r = parseOK(t, text, nil)
+	if r.Title != "Donate blood, give life: Red Crescent opens a centre in Baku" || strings.Count(r.Body, "\n\n") != 4 || how(r, "dropped") != "" {
+		t.Errorf("title %q, dropped %q, body\n%s", r.Title, how(r, "dropped"), r.Body)
 	}
 }
 

@@ -110,12 +110,20 @@ func parse(text string, pg page, opts Options) (Result, error) {
 	}
 	r.countries(ls, opts)
 	r.Body = markdown(ls)
-	if len(dropped) > 0 {
+	if len(dropped.kinds) > 0 {
 		var kinds []string
-		for _, k := range slices.Sorted(maps.Keys(dropped)) {
-			kinds = append(kinds, fmt.Sprintf("%s %d", k, dropped[k]))
+		for _, k := range slices.Sorted(maps.Keys(dropped.kinds)) {
+			kinds = append(kinds, fmt.Sprintf("%s %d", k, dropped.kinds[k]))
 		}
 		r.Found = append(r.Found, Finding{"dropped", strings.Join(kinds, ", "), "lines of the site, not of the news"})
+	}
+	if len(dropped.appeals) > 0 {
+		shown := make([]string, len(dropped.appeals))
+		for i, l := range dropped.appeals {
+			shown[i] = quote(l)
+		}
+		r.Notes = append(r.Notes, fmt.Sprintf("left out as %s: %s; if one is news, put it back in the article",
+			plural(len(shown), "a donation appeal", "donation appeals"), strings.Join(shown, ", ")))
 	}
 	if cut != nil && cut.left > 0 {
 		r.Notes = append(r.Notes, fmt.Sprintf("the %d lines after %s were taken for readers' comments and left out: "+
@@ -272,6 +280,13 @@ func (r *Result) countries(ls []string, opts Options) {
 		}
 	}
 	r.Found = append(r.Found, Finding{"countries", strings.Join(r.Countries, ", "), strings.Join(how, ", ")})
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func times(n int) string {
