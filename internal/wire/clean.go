@@ -307,7 +307,11 @@ var trailingMark = regexp.MustCompile(`\s+(?:-0-|--0--|—0—|###|-30-|\(END\)|
 // new paragraph, as agencies write them, unless the line was wrapped in
 // the middle of a sentence: it ends without a stop, and the next line
 // starts in lower case, or the text is wrapped at a width (its longest
-// line is short) and this line fills it. A list item starts a line.
+// line is short) and this line fills it. A list item starts a line,
+// but for a dash that goes on with a sentence the line above leaves
+// open ("…сказал он, что главное\n— это поиск"): a dash item follows a
+// colon or another item, or stands in a run of items that are clearly
+// a list.
 func lines(text string) []string {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u2028", "\n", "\u2029", "\n\n").Replace(text)
@@ -327,11 +331,13 @@ func lines(text string) []string {
 	wrapped := width >= 50 && width <= 100 && full >= 3
 	var out []string
 	joinable := false
-	for _, line := range raw {
+	for i, line := range raw {
 		switch {
 		case line == "":
 			joinable = false
 			continue
+		case joinable && dashGoesOn(out[len(out)-1], raw, i) && kind(out[len(out)-1]) == "":
+			out[len(out)-1] += " " + line
 		case joinable && !strings.Contains(line, "|") && !isListItem(line) && (startsLower(line) || wrapped && utf8.RuneCountInString(out[len(out)-1]) >= width*3/4 &&
 			!isDateline(line) && !isStamp(line)) && kind(line) == "" && kind(out[len(out)-1]) == "":
 			out[len(out)-1] += " " + line
@@ -341,6 +347,26 @@ func lines(text string) []string {
 		joinable = !strings.ContainsAny(lastRune(out[len(out)-1]), ".!?…:;\"»”)")
 	}
 	return out
+}
+
+// dashGoesOn says whether line i, opening with a dash, goes on with the
+// sentence of the paragraph above it, which is no list item and ends without
+// a stop: unless it starts a run of short dash items without stops, two
+// or more, which are a list however they are introduced.
+func dashGoesOn(above string, raw []string, i int) bool {
+	it, ok := listItemOf(raw[i])
+	if !ok || !it.dash() || isListItem(above) {
+		return false
+	}
+	n := 0
+	for _, l := range raw[i:] {
+		it, ok := listItemOf(l)
+		if !ok || !it.dash() || utf8.RuneCountInString(l) > 60 || strings.ContainsAny(l, ".!?…") {
+			break
+		}
+		n++
+	}
+	return n < 2
 }
 
 func isListItem(line string) bool {

@@ -323,6 +323,13 @@ func TestLists(t *testing.T) {
 		{"В партию вошли:\n– 12 аппаратов ИВЛ;\n– перевязочные материалы.\n– Мы продолжим работу, – сказал глава делегации.",
 			"В партию вошли:\n\n- 12 аппаратов ИВЛ;\n- перевязочные материалы.\n\n– Мы продолжим работу, – сказал глава делегации."},
 		{"BAKU. – The ICRC delivered aid.\n- It will deliver more.", "BAKU. – The ICRC delivered aid.\n\n\\- It will deliver more."},
+		// A text wrapped at a width: a dash opening a line inside a sentence goes on with it.
+		{"Глава делегации МККК в Баку на встрече с семьями пропавших сказал он, что главное\n— это поиск пропавших без вести, и МККК продолжит его вместе с властями,\n— а также поддержку их семей, которые ждут ответов уже много лет.",
+			"Глава делегации МККК в Баку на встрече с семьями пропавших сказал он, что главное — это поиск пропавших без вести, и МККК продолжит его вместе с властями, — а также поддержку их семей, которые ждут ответов уже много лет."},
+		{"The delegation said the priority\n- as families have asked for years\n- is the search for the missing.",
+			"The delegation said the priority - as families have asked for years - is the search for the missing."},
+		// Short items without stops are a list, introduced by a colon or not.
+		{"В наборы вошли\n— мука\n— масло\n— одеяла", "В наборы вошли\n\n- мука\n- масло\n- одеяла"},
 	}
 	for _, c := range cases {
 		body := markdown(lines(c.in))
