@@ -14,6 +14,8 @@ var (
 	listItem = regexp.MustCompile(`^(?:([•·▪◦●■])\s*|([-–—*])\s+|(\d{1,3})([.)])\s+|([a-zа-я])\)\s+)(\S.*)$`)
 	// "— …, — сказал он": direct speech, its author after a second dash.
 	attribution = regexp.MustCompile(`[,!?…]\s+[-–—]\s+\p{L}`)
+	// "Добрый день. Мы вернулись вчера.": a line of speech, not an item.
+	twoSentences = regexp.MustCompile(`\p{Ll}{3}[.!?…]\s+\p{Lu}`)
 )
 
 // item is a list item: its marker, the number or letter that orders it,
@@ -58,38 +60,43 @@ func (it item) ordered() bool { return strings.HasPrefix(it.marker, "1") }
 
 func (it item) dash() bool { return it.marker == "-" || it.marker == "–" || it.marker == "—" }
 
-// listRun is where the run of items starting at paragraph i ends, and
-// whether the run is a list: two items or more, and dashes that are not
-// direct speech.
-func listRun(paras []string, i int) (end int, list bool) {
+// listRun reads the run of items starting at paragraph i: list is where
+// the list it starts ends, i when it starts none, and run where the run
+// ends. A list is two items or more, and dashes that are not direct
+// speech; once speech begins in a run of dashes, the rest of the run is
+// speech too, a dialogue, and stays paragraphs.
+func listRun(paras []string, i int) (list, run int) {
 	prev, ok := listItemOf(paras[i])
 	if !ok {
-		return i, false
+		return i, i
 	}
 	first := prev
-	for end = i + 1; end < len(paras); end++ {
-		it, ok := listItemOf(paras[end])
+	for run = i + 1; run < len(paras); run++ {
+		it, ok := listItemOf(paras[run])
 		if !ok || !it.follows(prev) {
 			break
 		}
 		prev = it
 	}
 	if !first.dash() {
-		return end, end-i >= 2
+		if run-i >= 2 {
+			return run, run
+		}
+		return i, run
 	}
 	// Items can run straight into the direct speech after them, dashes
 	// both: the list is the longest run before the speech.
-	for e := end; e-i >= 2; e-- {
+	for e := run; e-i >= 2; e-- {
 		if dashList(paras, i, e) {
-			return e, true
+			return e, run
 		}
 	}
-	return end, false
+	return i, run
 }
 
 // dashList says whether lines opening with a dash are a list rather than
-// direct speech: none names its speaker after a second dash or ends with
-// a question or an exclamation, and either a colon introduces them (but
+// direct speech: none names its speaker after a second dash, ends with a
+// question or an exclamation or says two sentences, and either a colon introduces them (but
 // for sentences in Cyrillic, which is how Russian sets speech after a
 // colon), or each but the last ends without a stop, as items do.
 func dashList(paras []string, i, end int) bool {
@@ -97,7 +104,7 @@ func dashList(paras []string, i, end int) bool {
 	for _, p := range paras[i:end] {
 		it, _ := listItemOf(p)
 		last := lastRune(strings.TrimRight(p, "»”\")"))
-		if attribution.MatchString(p) || strings.ContainsAny(last, "?!") {
+		if attribution.MatchString(p) || strings.ContainsAny(last, "?!") || twoSentences.MatchString(it.text) {
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(it.text)

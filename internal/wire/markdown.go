@@ -27,13 +27,13 @@ func markdown(paras []string) string {
 			continue
 		}
 		if i >= plain {
-			end, ok := listRun(paras, i)
-			if ok {
+			end, run := listRun(paras, i)
+			plain = run // past the list, lines of direct speech: no item among them starts one
+			if end > i {
 				list = writeList(&b, paras[i:end], list)
 				i = end - 1
 				continue
 			}
-			plain = end // lines of direct speech: no item among them starts a list
 		}
 		list = ""
 		if !opensQuote(paras[i]) || !speech(paras[i]) {
