@@ -68,6 +68,9 @@ func kind(line string) string {
 		return ""
 	}
 	l := strings.ToLower(strings.TrimSpace(line))
+	if it, ok := listItemOf(l); ok && !it.dash() {
+		l = it.text // "• Read also", "1. Share": a list's marker says nothing of the line
+	}
 	l = strings.Trim(l, " \t*_")
 	short := utf8.RuneCountInString(l) <= 250
 	switch {

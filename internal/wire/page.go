@@ -377,28 +377,134 @@ func visibleText(doc *html.Node, headers bool) string {
 	return b.String()
 }
 
-// markItems writes a bullet or a number before each item of the
-// article's lists, as a pasted list has them, for the text to read as
-// list items: the text alone loses the list.
+// markItems writes a bullet or a number on the first text of each item
+// of the article's lists, as a pasted list has them, for the text to
+// read as list items: the text alone loses the list. A list of one item
+// is a paragraph, unmarked. An ordered list is numbered as the page
+// numbers it, from its start, counting down when reversed, an item's
+// value renumbering it and those after it; numbers that do not count up
+// one by one, which a Markdown list cannot show, stay in the items' text
+// under bullets. A list inside an item is part of its text.
 func markItems(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol) {
-			num := 0
-			if start, err := strconv.Atoi(attr(c, "start")); err == nil && start > 0 && start < 1000 {
-				num = start - 1
-			}
-			for li := c.FirstChild; li != nil; li = li.NextSibling {
-				if li.Type != html.ElementNode || li.DataAtom != atom.Li || textOf(li) == "" {
-					continue
-				}
-				num++
-				marker := "• "
-				if c.DataAtom == atom.Ol {
-					marker = strconv.Itoa(num) + ". "
-				}
-				li.InsertBefore(&html.Node{Type: html.TextNode, Data: marker}, li.FirstChild)
-			}
+			markList(c)
+			continue
 		}
 		markItems(c)
 	}
+}
+
+func markList(list *html.Node) {
+	var items []*html.Node
+	for li := list.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type == html.ElementNode && li.DataAtom == atom.Li {
+			inlineLists(li)
+			if strings.TrimSpace(textOf(li)) != "" {
+				items = append(items, li)
+			}
+		}
+	}
+	if len(items) < 2 {
+		return
+	}
+	if list.DataAtom == atom.Ul {
+		for _, li := range items {
+			mark(li, "• ")
+		}
+		return
+	}
+	step, num := 1, 1
+	if _, ok := attrOf(list, "reversed"); ok {
+		step, num = -1, len(items)
+	}
+	if start, err := strconv.Atoi(strings.TrimSpace(attr(list, "start"))); err == nil && start > -1000 && start < 1000 {
+		num = start
+	}
+	nums := make([]int, len(items))
+	for i, li := range items {
+		if v, err := strconv.Atoi(strings.TrimSpace(attr(li, "value"))); err == nil && v > -1000 && v < 1000 {
+			num = v
+		}
+		nums[i], num = num, num+step
+	}
+	ascending := nums[0] >= 0 && nums[len(nums)-1] < 1000
+	for i := 1; i < len(nums); i++ {
+		ascending = ascending && nums[i] == nums[i-1]+1
+	}
+	for i, li := range items {
+		if ascending {
+			mark(li, strconv.Itoa(nums[i])+". ")
+		} else {
+			mark(li, "• "+strconv.Itoa(nums[i])+". ")
+		}
+	}
+}
+
+// inlineLists writes the lists inside an item as part of its text, their
+// items one after another, for the item to stay one line.
+func inlineLists(li *html.Node) {
+	var nested []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol) {
+				nested = append(nested, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(li)
+	for _, l := range nested {
+		var texts []string
+		for item := l.FirstChild; item != nil; item = item.NextSibling {
+			if t := strings.Join(strings.Fields(textOf(item)), " "); t != "" {
+				texts = append(texts, t)
+			}
+		}
+		l.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: " " + strings.Join(texts, "; ")}, l)
+		l.Parent.RemoveChild(l)
+	}
+	// the blocks inside an item are inline: an item is a line
+	var flatten func(*html.Node)
+	flatten = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			flatten(c)
+			if c.Type == html.ElementNode && (c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Br) {
+				c.DataAtom, c.Data = atom.Span, "span"
+				n.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, c.NextSibling)
+			}
+		}
+	}
+	flatten(li)
+}
+
+// mark writes a marker before the first text of an item.
+func mark(li *html.Node, marker string) {
+	var first func(*html.Node) *html.Node
+	first = func(n *html.Node) *html.Node {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+				return c
+			}
+			if t := first(c); t != nil {
+				return t
+			}
+		}
+		return nil
+	}
+	if t := first(li); t != nil {
+		t.Data = marker + strings.TrimLeft(t.Data, " \t\n")
+	}
+}
+
+// attrOf is an attribute of a node, and whether the node has it.
+func attrOf(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val, true
+		}
+	}
+	return "", false
 }

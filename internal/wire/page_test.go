@@ -210,3 +210,52 @@ func TestPageLists(t *testing.T) {
 	}
 	checkBody(t, r.Body)
 }
+
+// TestPageListMarkers: the marker a saved page's list item is given does
+// not hide what the item is (a "Read also" block, share buttons, a tags
+// line go), stands on the item's first text, and numbers as the page
+// does; a list of one item is a paragraph.
+func TestPageListMarkers(t *testing.T) {
+	lead := `<p>The International Committee of the Red Cross has supported more than 800 families of missing persons in Armenia this year, the delegation said on Friday.</p>
+<p>The support it gives families of the missing, the delegation said, comes in several forms and reaches every region of the country:</p>`
+	cases := []struct {
+		list       string
+		want, gone []string
+	}{
+		{`<ul><li>Read also</li><li>ICRC opens an office in Gyumri</li><li>Families of the missing meet in Yerevan</li></ul>`, nil,
+			[]string{"Read also", "Gyumri", "•"}},
+		{`<ul><li>Поделиться</li><li>Telegram</li><li>WhatsApp</li></ul>`, nil, []string{"Поделиться", "Telegram", "WhatsApp"}},
+		{`<ul><li>Теги: МККК, Армения</li><li>Tags: ICRC</li></ul>`, nil, []string{"Теги", "Tags"}},
+		{`<ul><li><p>psychological support groups in five regions;</p></li><li><p>legal advice on inheritance.</p></li></ul>`,
+			[]string{"forms and reaches every region of the country:\n\n- psychological support groups in five regions;\n- legal advice on inheritance."}, []string{"•"}},
+		{`<ul><li>psychological support groups in five regions.</li></ul>`, []string{"\n\npsychological support groups in five regions."}, []string{"•"}},
+		{`<ol><li>call the delegation:<ul><li>in Yerevan</li><li>in Gyumri</li></ul></li><li>meet a caseworker;</li><li>join a group.</li></ol>`,
+			[]string{"\n\n1. call the delegation: in Yerevan; in Gyumri\n2. meet a caseworker;\n3. join a group."}, []string{`\.`, "•"}},
+		{`<ol start="4"><li>call the delegation;</li><li>meet a caseworker.</li></ol>`, []string{"\n\n4. call the delegation;\n5. meet a caseworker."}, nil},
+		{`<ol reversed><li>call the delegation;</li><li>meet a caseworker;</li><li>join a group.</li></ol>`,
+			[]string{"\n\n- 3\\. call the delegation;\n- 2\\. meet a caseworker;\n- 1\\. join a group."}, nil},
+		{`<ol><li>call the delegation;</li><li value="5">meet a caseworker;</li><li>join a group.</li></ol>`,
+			[]string{"\n\n- 1\\. call the delegation;\n- 5\\. meet a caseworker;\n- 6\\. join a group."}, nil},
+	}
+	for _, c := range cases {
+		page := `<!doctype html><html lang="en"><head><title>Armenia: ICRC helps families of the missing | ICRC</title>
+<meta property="og:site_name" content="ICRC"><meta property="article:published_time" content="2026-11-20T09:00:00+04:00"></head>
+<body><main><article><h1>Armenia: ICRC helps families of the missing</h1>` + lead + c.list +
+			`<p>The delegation will continue its work with the families in 2027, it said in a statement issued in Yerevan.</p></article></main></body></html>`
+		r, err := ParsePage([]byte(page), agencyOptions(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(r.Body, w) {
+				t.Errorf("%s: body lacks %q:\n%s", c.list, w, r.Body)
+			}
+		}
+		for _, g := range c.gone {
+			if strings.Contains(r.Body, g) {
+				t.Errorf("%s: %q stays:\n%s", c.list, g, r.Body)
+			}
+		}
+		checkBody(t, r.Body)
+	}
+}
