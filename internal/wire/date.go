@@ -2,6 +2,7 @@ package wire
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -225,45 +226,59 @@ type dated struct {
 // dateline.
 const headLines = 8
 
-// heads is what findDate finds in a text's first lines.
-type heads struct {
-	dl        dateline
-	st, other when // the first timestamp, and a later one that disagrees
-	stamped   bool
-	topic     string // beside a UN News date line
-	above     int    // the masthead lines above that date line
+// opening is what findDate finds in a text's first lines.
+type opening struct {
+	dateline     dateline
+	timestamp    when // the first timestamp line, or the UN News date line
+	other        when // a later timestamp that disagrees
+	hasTimestamp bool
+	dateLine     bool   // the timestamp is a UN News date line above the headline
+	topic        string // beside that date line, dropped
+	beside       string // beside it, an agency or a place, which stays the source or the dateline's
+	masthead     int    // the masthead lines above that date line
 }
 
 // findDate finds the date in a text's first lines: its dateline, a
 // timestamp line, or a full date in the lead, in that order; a dateline
 // beats a timestamp that disagrees. It takes timestamp lines out and
-// the dateline off its line.
-func findDate(ls []string, today time.Time, ag *agencies) (dated, []string) {
+// the dateline off its line. Places are countries.yaml's.
+func findDate(ls []string, today time.Time, ag *agencies, places map[string]*load.Country) (dated, []string) {
 	d := dated{at: -1}
-	var h heads
+	var op opening
 	out := make([]string, 0, len(ls))
 	for i := 0; i < len(ls); i++ {
 		l := ls[i]
-		if i < headLines && !h.stamped && d.at < 0 && (len(out) == 0 || masthead(out)) {
-			if w, t, n, ok := datedTopic(ls[i:]); ok {
-				h.st, h.stamped, h.topic = w, true, t
-				h.above, d.tag, out = len(out), mastheadAgency(out, ag), out[:0]
+		if i < headLines && !op.hasTimestamp && d.at < 0 && (len(out) == 0 || masthead(out)) {
+			if w, beside, n, ok := datedTopic(ls[i:], masthead(out)); ok {
+				op.timestamp, op.hasTimestamp, op.dateLine = w, true, true
+				op.masthead, d.tag = len(out), mastheadAgency(out, ag)
+				switch f, agency := agencyLine(beside, ag); {
+				case beside == "":
+				case agency:
+					op.beside, d.tag = beside, f
+					d.tag.how = "from the agency " + quote(beside) + " beside the date line"
+				case placeName(beside, places, ls[i+n:]):
+					op.beside = beside
+				default:
+					op.topic = beside
+				}
+				out = out[:0]
 				i += n - 1
 				continue
 			}
 		}
 		if i < headLines {
 			if w, ok := stamp(l); ok {
-				if !h.stamped {
-					h.st, h.stamped = w, true
-				} else if !h.st.sameDay(w) && h.other.Month == 0 {
-					h.other = w
+				if !op.hasTimestamp {
+					op.timestamp, op.hasTimestamp = w, true
+				} else if !op.timestamp.sameDay(w) && op.other.Month == 0 {
+					op.other = w
 				}
 				continue
 			}
 			if d.at < 0 && len(out) < 4 {
 				if x, ok := findDateline(l, ag); ok {
-					h.dl, d.at, d.tag = x, len(out), x.tag
+					op.dateline, d.at, d.tag = x, len(out), x.tag
 					if l = x.rest; l == "" {
 						continue
 					}
@@ -272,27 +287,27 @@ func findDate(ls []string, today time.Time, ag *agencies) (dated, []string) {
 		}
 		out = append(out, l)
 	}
-	d.read(h, out, today)
+	d.read(op, out, today)
 	return d, out
 }
 
 // read dates a text by what its first lines hold.
-func (d *dated) read(h heads, out []string, today time.Time) {
-	dl, st := h.dl, h.st
+func (d *dated) read(op opening, out []string, today time.Time) {
+	dl, ts := op.dateline, op.timestamp
 	switch {
 	case dl.dated:
 		d.date, d.how = dl.when.date(today)
 		d.yearless = dl.when.Year == 0
 		d.how = joinHow("from the dateline "+quote(dl.text), d.how)
-		if h.stamped && dl.when.Year == 0 && st.Year != 0 && st.sameDay(dl.when) {
-			d.date, d.yearless = time.Date(st.Year, dl.when.Month, dl.when.Day, 0, 0, 0, 0, time.UTC), false
-			d.how = "from the dateline " + quote(dl.text) + ", the year from the timestamp " + quote(st.Text)
-		} else if h.stamped && !st.sameDay(dl.when) {
-			t, _ := st.date(today)
-			d.notes = append(d.notes, fmt.Sprintf("the timestamp %s says %s: the dateline wins", quote(st.Text), t.Format(time.DateOnly)))
+		if op.hasTimestamp && dl.when.Year == 0 && ts.Year != 0 && ts.sameDay(dl.when) {
+			d.date, d.yearless = time.Date(ts.Year, dl.when.Month, dl.when.Day, 0, 0, 0, 0, time.UTC), false
+			d.how = "from the dateline " + quote(dl.text) + ", the year from the timestamp " + quote(ts.Text)
+		} else if op.hasTimestamp && !ts.sameDay(dl.when) {
+			t, _ := ts.date(today)
+			d.notes = append(d.notes, fmt.Sprintf("the timestamp %s says %s: the dateline wins", quote(ts.Text), t.Format(time.DateOnly)))
 		}
-	case h.stamped:
-		d.stamped(h, today)
+	case op.hasTimestamp:
+		d.byTimestamp(op, today)
 	default:
 		for _, l := range out[:min(len(out), 3)] {
 			if w, ok := findWhen(runePrefix(l, 1000)); ok && w.Year != 0 {
@@ -304,21 +319,29 @@ func (d *dated) read(h heads, out []string, today time.Time) {
 	}
 }
 
-// stamped dates a text by its timestamp line, or its UN News date line.
-func (d *dated) stamped(h heads, today time.Time) {
-	st := h.st
-	d.date, d.how = st.date(today)
-	d.yearless = st.Year == 0
-	if h.topic != "" {
-		d.how = joinHow("from the date line "+quote(st.Text)+" above the headline; its topic "+quote(h.topic)+" dropped", d.how)
-		if h.above > 0 {
-			d.how += fmt.Sprintf(", and the %d lines above it, the site's masthead", h.above)
-		}
-	} else {
-		d.how = joinHow("from the timestamp line "+quote(st.Text), d.how)
+// byTimestamp dates a text by its timestamp line, or its UN News date
+// line.
+func (d *dated) byTimestamp(op opening, today time.Time) {
+	ts := op.timestamp
+	d.date, d.how = ts.date(today)
+	d.yearless = ts.Year == 0
+	switch {
+	case op.topic != "":
+		d.how = joinHow("from the date line "+quote(ts.Text)+" above the headline; its topic "+quote(op.topic)+" dropped", d.how)
+	case op.beside != "" && d.tag.ok():
+		d.how = joinHow("from the date line "+quote(ts.Text+" "+op.beside)+" above the headline, the agency beside it the source", d.how)
+	case op.beside != "":
+		d.how = joinHow("from the dateline "+quote(ts.Text+" "+op.beside)+" above the headline", d.how)
+	case op.dateLine:
+		d.how = joinHow("from the date line "+quote(ts.Text)+" above the headline", d.how)
+	default:
+		d.how = joinHow("from the timestamp line "+quote(ts.Text), d.how)
 	}
-	if t, _ := h.other.date(today); h.other.Month != 0 && !t.IsZero() {
-		d.notes = append(d.notes, fmt.Sprintf("the text also gives the date %s (%s): check which is the date of the news", quote(h.other.Text), t.Format(time.DateOnly)))
+	if op.dateLine && op.masthead > 0 {
+		d.how += fmt.Sprintf(", and the %d lines above it, the site's masthead", op.masthead)
+	}
+	if t, _ := op.other.date(today); op.other.Month != 0 && !t.IsZero() {
+		d.notes = append(d.notes, fmt.Sprintf("the text also gives the date %s (%s): check which is the date of the news", quote(op.other.Text), t.Format(time.DateOnly)))
 	}
 }
 
@@ -334,10 +357,12 @@ const topicSep = " |·•—–-,"
 
 // datedTopic reads the date line a UN News story opens with, above its
 // headline: the date and the story's topic, "1 December 2026 Peace and
-// Security", or the date with the topic on the line under it. A
-// headline must follow, or the line is a headline opening with a date.
-// It gives the date, the topic and the lines they take.
-func datedTopic(ls []string) (when, string, int, bool) {
+// Security", or the date with the topic on the line under it, or, under
+// the site's masthead, the date alone. A headline must follow, or the
+// line is a headline opening with a date. It gives the date, what
+// stands beside it (a topic, or an agency or a place, which findDate
+// tells apart) and the lines they take.
+func datedTopic(ls []string, underMasthead bool) (when, string, int, bool) {
 	w, ok := findWhen(ls[0])
 	if !ok || w.Start != 0 || w.Year == 0 {
 		return w, "", 0, false
@@ -346,13 +371,47 @@ func datedTopic(ls []string) (when, string, int, bool) {
 	if topic == "" && len(ls) > 1 {
 		topic, n = ls[1], 2
 	}
-	if len(ls) <= n+1 || !topicLike(topic) {
+	if !topicLike(topic) && underMasthead && n == 2 {
+		topic, n = "", 1 // "1 December 2026" and the headline
+	}
+	if len(ls) <= n+1 || topic != "" && !topicLike(topic) {
 		return w, "", 0, false
 	}
 	if t, _ := findHeadline(ls[n : n+2]); t == "" {
 		return w, "", 0, false
 	}
 	return w, topic, n, true
+}
+
+// placeName says whether a word beside a date is a place: a country's
+// name or form in countries.yaml, a name in capitals as datelines write
+// them, or a name the text after it says something is in ("in Baku", "в
+// Баку").
+func placeName(s string, places map[string]*load.Country, after []string) bool {
+	words := tokens(s)
+	if len(words) == 0 {
+		return false
+	}
+	for _, c := range places {
+		for _, f := range append(slices.Collect(maps.Values(c.Names)), c.Match...) {
+			if slices.Equal(tokens(f), words) {
+				return true
+			}
+		}
+	}
+	if strings.ToUpper(s) == s && len(words) == 1 && utf8.RuneCountInString(s) >= 4 {
+		return true
+	}
+	name := strings.Join(words, " ")
+	for _, l := range after[:min(len(after), headLines)] {
+		ts := tokens(l)
+		for i := 0; i+len(words) < len(ts); i++ {
+			if (ts[i] == "in" || ts[i] == "в" || ts[i] == "во") && strings.Join(ts[i+1:i+1+len(words)], " ") == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // topicLike is a section's name: a few words, the first capitalised,

@@ -286,8 +286,31 @@ func TestDateLineAboveHeadline(t *testing.T) {
 			t.Errorf("%q: title %q, date %s (%s), body\n%s", c.text, r.Title, r.Date.Format(time.DateOnly), how(r, "date"), r.Body)
 		}
 	}
+	// Under the site's masthead, the date alone: the headline follows it.
+	r := parseOK(t, "UN News\nGlobal perspective Human stories\n1 December 2026\nSecurity Council hears of rising needs in Central Asia"+lead, nil)
+	if r.Title != "Security Council hears of rising needs in Central Asia" || r.Source != "UN News" || r.Date.Format(time.DateOnly) != "2026-12-01" ||
+		strings.Contains(r.Body, "Global perspective") || !strings.Contains(how(r, "date"), "the 2 lines above it") {
+		t.Errorf("title %q, source %q, date %s (%s), body\n%s", r.Title, r.Source, r.Date.Format(time.DateOnly), how(r, "date"), r.Body)
+	}
+	// An agency or a place beside the date is no topic: the source, the dateline's place.
+	besides := []struct{ text, source, how string }{
+		{"12 March 2026 ICRC\nICRC and Kazakhstan sign an agreement on the emblem\nThe ICRC and Kazakhstan signed an agreement on the protection of the emblem on Thursday.\nIt takes effect in May.",
+			"ICRC", `from the date line "12 March 2026 ICRC" above the headline, the agency beside it the source`},
+		{"14 November 2025 Baku\nICRC hands over data on the missing\nThe ICRC handed over data on missing persons to the authorities in Baku on Friday.\nThe data cover 400 cases.",
+			"", `from the dateline "14 November 2025 Baku" above the headline`},
+		{"14 November 2025 Azerbaijan\nICRC hands over data on the missing\nThe ICRC handed over data on missing persons to the authorities on Friday.\nThe data cover 400 cases.",
+			"", `from the dateline "14 November 2025 Azerbaijan" above the headline`},
+		{"14 ноября 2025 БАКУ\nМККК передал данные о пропавших\nМККК передал властям данные о пропавших без вести в пятницу.\nДанные охватывают 400 случаев.",
+			"", `from the dateline "14 ноября 2025 БАКУ" above the headline`},
+	}
+	for _, c := range besides {
+		r := parseOK(t, c.text, nil)
+		if r.Source != c.source || !strings.Contains(how(r, "date"), c.how) || strings.Contains(how(r, "date"), "topic") || strings.Contains(r.Title, "2025") || strings.Contains(r.Title, "2026") {
+			t.Errorf("%q: title %q, source %q, date %s (%s)", c.text, r.Title, r.Source, r.Date.Format(time.DateOnly), how(r, "date"))
+		}
+	}
 	// One line above the date line is the headline, not a masthead.
-	r := parseOK(t, "Floods in Central Asia\n1 December 2026\nHumanitarian Aid\nUN agencies scale up support\nThe UN said on Monday that it scaled up support in Kazakhstan.", nil)
+	r = parseOK(t, "Floods in Central Asia\n1 December 2026\nHumanitarian Aid\nUN agencies scale up support\nThe UN said on Monday that it scaled up support in Kazakhstan.", nil)
 	if r.Title != "Floods in Central Asia" {
 		t.Errorf("title %q", r.Title)
 	}

@@ -90,7 +90,7 @@ func parse(text string, pg page, opts Options) (Result, error) {
 		return r, err
 	}
 	ag := newAgencies(opts.Sources)
-	d, ls := findDate(ls, opts.Today, ag)
+	d, ls := findDate(ls, opts.Today, ag, opts.Countries)
 	if err := r.date(d, pg, opts); err != nil {
 		return r, err
 	}
