@@ -385,17 +385,31 @@ func visibleText(doc *html.Node, headers bool) string {
 // value renumbering it and those after it; numbers that do not count up
 // one by one, which a Markdown list cannot show, stay in the items' text
 // under bullets. A list inside an item is part of its text.
+// Two lists side by side take other bullets, to stay two lists.
 func markItems(n *html.Node) {
+	bullet := ""
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol) {
-			markList(c)
+		switch {
+		case c.Type == html.ElementNode && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol):
+			if bullet == "• " {
+				bullet = "▪ "
+			} else {
+				bullet = "• "
+			}
+			if !markList(c, bullet) {
+				bullet = ""
+			}
 			continue
+		case c.Type != html.TextNode || strings.TrimSpace(c.Data) != "":
+			bullet = ""
 		}
 		markItems(c)
 	}
 }
 
-func markList(list *html.Node) {
+// markList marks a list's items, bullets with bullet, and says whether
+// it marked them.
+func markList(list *html.Node, bullet string) bool {
 	var items []*html.Node
 	for li := list.FirstChild; li != nil; li = li.NextSibling {
 		if li.Type == html.ElementNode && li.DataAtom == atom.Li {
@@ -406,13 +420,13 @@ func markList(list *html.Node) {
 		}
 	}
 	if len(items) < 2 {
-		return
+		return false
 	}
 	if list.DataAtom == atom.Ul {
 		for _, li := range items {
-			mark(li, "• ")
+			mark(li, bullet)
 		}
-		return
+		return true
 	}
 	step, num := 1, 1
 	if _, ok := attrOf(list, "reversed"); ok {
@@ -436,9 +450,10 @@ func markList(list *html.Node) {
 		if ascending {
 			mark(li, strconv.Itoa(nums[i])+". ")
 		} else {
-			mark(li, "• "+strconv.Itoa(nums[i])+". ")
+			mark(li, bullet+strconv.Itoa(nums[i])+". ")
 		}
 	}
+	return true
 }
 
 // inlineLists writes the lists inside an item as part of its text, their

@@ -236,6 +236,8 @@ func TestPageListMarkers(t *testing.T) {
 			[]string{"\n\n- 3\\. call the delegation;\n- 2\\. meet a caseworker;\n- 1\\. join a group."}, nil},
 		{`<ol><li>call the delegation;</li><li value="5">meet a caseworker;</li><li>join a group.</li></ol>`,
 			[]string{"\n\n- 1\\. call the delegation;\n- 5\\. meet a caseworker;\n- 6\\. join a group."}, nil},
+		// Two lists side by side stay two.
+		{`<ul><li>flour;</li><li>oil.</li></ul><ul><li>blankets;</li><li>stoves.</li></ul>`, []string{"\n\n- flour;\n- oil.\n\n* blankets;\n* stoves."}, nil},
 	}
 	for _, c := range cases {
 		page := `<!doctype html><html lang="en"><head><title>Armenia: ICRC helps families of the missing | ICRC</title>
