@@ -113,7 +113,7 @@ func TestCacheErrorsPerJob(t *testing.T) {
 	if errs[0] != nil {
 		t.Errorf("good job: %v", errs[0])
 	}
-	for i, want := range []string{"", "unreadable.jpg: permission denied", "changed.jpg: changed after it was checked", "cut.jpg: the photo's image data is damaged"} {
+	for i, want := range []string{"", "unreadable.jpg: permission denied", "changed.jpg: changed after it was checked", "cut.jpg: the photo's image data ends early (invalid JPEG format: short Huffman data): it was probably cut short when copied; copy or export it again"} {
 		if i == 0 {
 			continue
 		}

@@ -9,6 +9,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"strings"
 
 	"github.com/gen2brain/webp"
 	"golang.org/x/image/draw"
@@ -93,6 +94,10 @@ func decodeUpright(data []byte, info Info) (*image.RGBA, error) {
 	if err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("the photo is incomplete (the file ends before its image data does): copy or export it again")
+		}
+		// Go's JPEG decoder tells a file cut short by what it ran out of.
+		if strings.HasPrefix(err.Error(), "invalid JPEG format: short") {
+			return nil, fmt.Errorf("the photo's image data ends early (%v): it was probably cut short when copied; copy or export it again", err)
 		}
 		return nil, fmt.Errorf("the photo's image data is damaged (%v): export it again", err)
 	}
