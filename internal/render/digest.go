@@ -41,6 +41,7 @@ type digester struct {
 	shared  map[ptrKey]uint64
 	sharing []reflect.Type                   // the types of the shared values: a pointer of another is not looked up
 	strings *generation[stringAt, stringSum] // nil: none remembered
+	read    *[]*load.Article                 // if not nil, gets every article digested, by its Hash
 }
 
 // longString is the length from which a string's digest is remembered:
@@ -83,6 +84,26 @@ func (d *digester) input(kind string, context [4]uint64, in reflect.Value) uint6
 	hasherOf(in.Type())(d, h, in)
 	return h.Sum64()
 }
+
+// inputReading is input, with the articles the input holds: what of the
+// articles, besides their place in the site, its digest reads (their
+// Hash). A page whose input reads none that changed has the input it had.
+func (d *digester) inputReading(kind string, context [4]uint64, in reflect.Value) (uint64, []*load.Article) {
+	read := readings.Get().(*[]*load.Article)
+	defer readings.Put(read)
+	reading := *d
+	reading.read, *read = read, (*read)[:0]
+	sum := reading.input(kind, context, in)
+	// Each once, in a slice of their number: 13,000 of them are kept.
+	slices.SortFunc(*read, func(a, b *load.Article) int {
+		return cmp.Compare(uintptr(unsafe.Pointer(a)), uintptr(unsafe.Pointer(b)))
+	})
+	return sum, slices.Clip(slices.Clone(slices.Compact(*read)))
+}
+
+// readings are reused by inputReading: grown from empty for every page,
+// they were most of what it allocated.
+var readings = sync.Pool{New: func() any { return new([]*load.Article) }}
 
 // sum digests values, each in turn.
 func (d *digester) sum(vs ...any) uint64 {
@@ -166,8 +187,10 @@ func makeHasher(t reflect.Type) hasher {
 		return hashTime
 	case fragmentType, entryType:
 		return func(_ *digester, h *maphash.Hash, v reflect.Value) { writeUint(h, v.Field(1).Uint()) }
-	case themeType, articleType:
-		return byField(t, map[reflect.Type]string{themeType: "Key", articleType: "Hash"}[t])
+	case themeType:
+		return byField(t, "Key")
+	case articleType:
+		return hashArticle
 	case fragmentsType:
 		return func(*digester, *maphash.Hash, reflect.Value) {}
 	case articleView:
@@ -189,7 +212,7 @@ func makeHasher(t reflect.Type) hasher {
 	case reflect.Slice, reflect.Array:
 		return sequenceHasher(t)
 	case reflect.Struct:
-		return structHasher(t, "")
+		return structHasher(t)
 	case reflect.Pointer:
 		return pointerHasher(t)
 	case reflect.Map:
@@ -220,6 +243,20 @@ func byField(t reflect.Type, name string) hasher {
 	}
 }
 
+// hashArticle digests an article by the hash of its file's path and
+// bytes, all it was parsed from, and notes it for inputReading.
+func hashArticle(d *digester, h *maphash.Hash, v reflect.Value) {
+	if v.IsNil() {
+		writeUint(h, 0)
+		return
+	}
+	a := (*load.Article)(v.UnsafePointer())
+	writeUint(h, a.Hash)
+	if d.read != nil {
+		*d.read = append(*d.read, a)
+	}
+}
+
 func sequenceHasher(t reflect.Type) hasher {
 	if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 {
 		return func(_ *digester, h *maphash.Hash, v reflect.Value) {
@@ -237,11 +274,11 @@ func sequenceHasher(t reflect.Type) hasher {
 	}
 }
 
-// structHasher digests every field of a struct but the one named skip.
-func structHasher(t reflect.Type, skip string) hasher {
+// structHasher digests every field of a struct but those named skip.
+func structHasher(t reflect.Type, skip ...string) hasher {
 	fields := make([]hasher, t.NumField())
 	for i := range fields {
-		if t.Field(i).Name == skip {
+		if slices.Contains(skip, t.Field(i).Name) {
 			fields[i] = func(*digester, *maphash.Hash, reflect.Value) {}
 			continue
 		}

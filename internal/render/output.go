@@ -6,6 +6,8 @@ import (
 	"io"
 	"reflect"
 	"sync"
+
+	"briefings/internal/load"
 )
 
 // This file is where every output's key is made. A key is the digest of
@@ -67,7 +69,7 @@ func (p *planner) write(pg *Page, w *bytes.Buffer) error {
 // written with it when a Writer makes the page at once; otherwise the
 // page makes its view again when written, which proves it the same.
 func memoPage[I any](p *planner, listed bool, kind string, in I, build func(I) (*Page, error)) planned {
-	id := p.dig.input(kind, p.pageContext(), reflect.ValueOf(&in).Elem())
+	id, read := p.inputOf(kind, reflect.ValueOf(&in).Elem())
 	view := func() (*Page, uint64, error) {
 		pg, err := build(in)
 		if err == nil {
@@ -95,7 +97,7 @@ func memoPage[I any](p *planner, listed bool, kind string, in I, build func(I) (
 		}
 	}
 	p.memo.pages.store(id, last)
-	return planned{entry: last.entry, out: Output{Path: last.path, Key: last.key, Make: func(w *bytes.Buffer) error {
+	return planned{entry: last.entry, again: &replannable{id, last, read}, out: Output{Path: last.path, Key: last.key, Make: func(w *bytes.Buffer) error {
 		pg := made
 		made = nil
 		if pg == nil {
@@ -177,6 +179,8 @@ type Memo struct {
 	strings        generation[stringAt, stringSum] // the digests of long strings
 	pages          generation[uint64, pageIDs]     // by the digest of what makes a page's view
 	search         *searchMemo                     // kept whole: an index's files are a function of its documents alone; nil: none
+	facts          generation[*load.Article, uint64]
+	last, plan     *lastPlan // what the last plan and this one leave for the next; nil: nothing
 }
 
 // generation holds what the last build made and what this one used.
@@ -195,7 +199,7 @@ func NewMemo() *Memo { return &Memo{search: &searchMemo{}} }
 // was a third of a build's memory at 50,000 articles.
 func OneBuild() *Memo {
 	m := &Memo{}
-	m.frags.once, m.sitemap.once, m.strings.once, m.pages.once = true, true, true, true
+	m.frags.once, m.sitemap.once, m.strings.once, m.pages.once, m.facts.once = true, true, true, true, true
 	return m
 }
 
@@ -205,8 +209,8 @@ func (m *Memo) Next() *Memo {
 	if m.search == nil {
 		return OneBuild()
 	}
-	n := &Memo{search: m.search}
-	n.frags.old, n.strings.old, n.pages.old = m.frags.now, m.strings.now, m.pages.now
+	n := &Memo{search: m.search, last: m.plan}
+	n.frags.old, n.strings.old, n.pages.old, n.facts.old = m.frags.now, m.strings.now, m.pages.now, m.facts.now
 	n.sitemap.old = m.sitemap.now
 	if len(m.sitemap.now) == 0 {
 		n.sitemap.old = m.sitemap.old

@@ -161,6 +161,7 @@ func Plan(in Input) ([]Output, error) {
 type planned struct {
 	out   Output
 	entry *sitemapEntry
+	again *replannable // nil: a page not planned from an input
 }
 
 // plan plans an HTML page from its view, made by view; listed pages are
@@ -255,6 +256,11 @@ func (p *planner) queueShowing(lang string, sh shows, plan func() planned) {
 // the end was a third of a build's memory at its peak.
 func (p *planner) planPending() []planned {
 	done := make([]planned, len(p.pending))
+	var structure uint64
+	if !p.memo.pages.once {
+		structure = p.structure()
+	}
+	last, replaced := p.replanning(structure)
 	plan := func(todo []int) {
 		// Newest first: a story's entries are shown on pages about dates
 		// near its own.
@@ -265,7 +271,11 @@ func (p *planner) planPending() []planned {
 			}
 			pg := p.pending[todo[j]]
 			d := &done[todo[j]]
-			*d = pg.plan()
+			if r := last.page(todo[j]); r != nil && r.unchanged(replaced) {
+				*d = p.reuse(pg, r)
+			} else {
+				*d = pg.plan()
+			}
 			if p.writer != nil && d.out.unmade() {
 				d.out = p.writer.write(d.out)
 			}
@@ -299,6 +309,7 @@ func (p *planner) planPending() []planned {
 		}
 	}
 	p.pending = nil
+	p.leave(structure, done)
 	return done
 }
 

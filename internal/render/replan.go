@@ -1,0 +1,158 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"sync"
+
+	"briefings/internal/load"
+)
+
+// A rebuild after a save that changed no article's place in the site, only
+// what its body says, replans only the pages whose inputs read that
+// article. Making and digesting every page's input was most of such a
+// rebuild at 50,000 articles, though all but a few were what they had
+// been.
+//
+// It holds because a page's input is a function of two things: the
+// site's structure, and the Hash of each article the input holds. The
+// structure (structure) is every input of the index and of the planner
+// but what they read of articles only through their Hash, their bodies:
+// settings and countries, every article's other fields and its path, the
+// view every page shares, the pages' context and the photos. Two plans of
+// one structure queue the same pages in the same order, and a page whose
+// input holds the same articles, none of them replaced, has the input it
+// had. Which articles an input holds is read from its digest
+// (inputReading), not listed by the page.
+
+// lastPlan is what a plan leaves for the next plan of its site.
+type lastPlan struct {
+	structure uint64
+	articles  []*load.Article // the site's articles and pages, in the index's order
+	pages     []*replannable  // by their place in the queue; nil: a page not planned from an input
+}
+
+// replannable is what a page planned from its input leaves for the next
+// plan: its memo id and entry, and the articles its input holds.
+type replannable struct {
+	id   uint64
+	ids  pageIDs
+	read []*load.Article
+}
+
+// structure digests the site's structure (see above), as this plan found it.
+func (p *planner) structure() uint64 {
+	h := newHash()
+	defer hashes.Put(h)
+	writeUint(h, p.site.Hash)
+	for _, list := range [][]*load.Article{p.site.Articles, p.site.Pages} {
+		writeUint(h, uint64(len(list)))
+		for _, a := range list {
+			writeUint(h, p.memo.factsOf(a))
+			writeString(h, p.site.Path(a))
+		}
+	}
+	writeUint(h, p.dig.sum(p.siteView, p.photos, p.share))
+	for _, n := range p.pageContext() {
+		writeUint(h, n)
+	}
+	return h.Sum64()
+}
+
+// facts digests all of an article but its body and its Hash: what the
+// index and the planner read of it, besides what inputs read by its Hash.
+var facts = sync.OnceValue(func() hasher {
+	return structHasher(reflect.TypeFor[load.Article](), "HTML", "stored", "Hash")
+})
+
+// factsOf is an article's facts, digested once while it is unchanged.
+func (m *Memo) factsOf(a *load.Article) uint64 {
+	sum, _ := m.facts.get(a, func() (uint64, error) {
+		h := newHash()
+		defer hashes.Put(h)
+		facts()(&digester{}, h, reflect.ValueOf(a).Elem())
+		return h.Sum64(), nil
+	})
+	return sum
+}
+
+// replanning returns what the last plan left, if this plan has the same
+// structure and queue, with the set of the articles it held that this
+// build replaced; nil if every page must be planned.
+func (p *planner) replanning(structure uint64) (*lastPlan, map[*load.Article]bool) {
+	last := p.memo.last
+	if last == nil || last.structure != structure || len(last.pages) != len(p.pending) {
+		return nil, nil
+	}
+	replaced := map[*load.Article]bool{}
+	i := 0
+	for _, list := range [][]*load.Article{p.site.Articles, p.site.Pages} {
+		for _, a := range list {
+			if old := last.articles[i]; old != a {
+				replaced[old] = true
+			}
+			i++
+		}
+	}
+	return last, replaced
+}
+
+// page is what the last plan left of the page queued at i; nil: none.
+func (l *lastPlan) page(i int) *replannable {
+	if l == nil {
+		return nil
+	}
+	return l.pages[i]
+}
+
+// unchanged tells whether a page's input holds none of the articles
+// replaced.
+func (r *replannable) unchanged(replaced map[*load.Article]bool) bool {
+	for _, a := range r.read {
+		if replaced[a] {
+			return false
+		}
+	}
+	return true
+}
+
+// reuse plans a page as the last plan did. Were it written, it is
+// planned again then, which proves its key the same.
+func (p *planner) reuse(pg pending, r *replannable) planned {
+	p.memo.pages.store(r.id, r.ids)
+	return planned{entry: r.ids.entry, again: r, out: Output{Path: r.ids.path, Key: r.ids.key, Make: func(w *bytes.Buffer) error {
+		again := pg.plan()
+		if again.out.Path == "" {
+			return fmt.Errorf("/%s: its view could not be made again", r.ids.path)
+		}
+		if again.out.Key != r.ids.key {
+			return fmt.Errorf("/%s: its view changed while what it is made of did not", r.ids.path)
+		}
+		return again.out.Make(w)
+	}}}
+}
+
+// leave keeps this plan's pages for the next plan of the site.
+func (p *planner) leave(structure uint64, done []planned) {
+	if p.memo.pages.once {
+		return
+	}
+	next := &lastPlan{structure: structure, pages: make([]*replannable, len(done))}
+	next.articles = append(append(next.articles, p.site.Articles...), p.site.Pages...)
+	for i, d := range done {
+		if d.out.Path != "" {
+			next.pages[i] = d.again
+		}
+	}
+	p.memo.plan = next
+}
+
+// inputOf digests a page's input under its kind, with the articles it
+// holds when a next plan may replan from them.
+func (p *planner) inputOf(kind string, in reflect.Value) (uint64, []*load.Article) {
+	if p.memo.pages.once {
+		return p.dig.input(kind, p.pageContext(), in), nil
+	}
+	return p.dig.inputReading(kind, p.pageContext(), in)
+}
