@@ -10,17 +10,17 @@ import (
 )
 
 // A rebuild after a save that changed no article's place in the site, only
-// what its body says, replans only the pages whose inputs read that
-// article. Making and digesting every page's input was most of such a
+// what its body or summary says, replans only the pages whose inputs hold
+// that article. Making and digesting every page's input was most of such a
 // rebuild at 50,000 articles, though all but a few were what they had
 // been.
 //
 // It holds because a page's input is a function of two things: the
 // site's structure, and the Hash of each article the input holds. The
 // structure (structure) is every input of the index and of the planner
-// but what they read of articles only through their Hash, their bodies:
-// settings and countries, every article's other fields and its path, the
-// view every page shares, the pages' context and the photos. Two plans of
+// but what pages read of articles only through the articles they hold
+// (facts): settings and countries, every article's other fields and its
+// path, the view every page shares, the pages' context and the photos. Two plans of
 // one structure queue the same pages in the same order, and a page whose
 // input holds the same articles, none of them replaced, has the input it
 // had. Which articles an input holds is read from its digest
@@ -60,11 +60,18 @@ func (p *planner) structure() uint64 {
 	return h.Sum64()
 }
 
-// facts digests all of an article but its body and its Hash: what the
-// index and the planner read of it, besides what inputs read by its Hash.
+// facts digests all of an article but its Hash and what pages read only
+// through the articles their inputs hold: its body and what the body
+// gives, the summary (a first paragraph's or the front matter's), links,
+// photos and their warnings. The index reads none of those, and
+// TestIndexReadsNoBody in internal/index proves it; a photo's processed
+// files are in the structure apart.
 var facts = sync.OnceValue(func() hasher {
-	return structHasher(reflect.TypeFor[load.Article](), "HTML", "stored", "Hash")
+	return structHasher(reflect.TypeFor[load.Article](), bodyFields...)
 })
+
+// bodyFields are the fields of an article facts leaves out.
+var bodyFields = []string{"HTML", "stored", "Hash", "Summary", "Empty", "Links", "Photos", "Dropped"}
 
 // factsOf is an article's facts, digested once while it is unchanged.
 func (m *Memo) factsOf(a *load.Article) uint64 {

@@ -1,0 +1,116 @@
+package render
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+	"time"
+
+	"briefings/internal/index"
+	"briefings/internal/load"
+)
+
+// TestIndexReadsNoBody: the index, and each article's related stories,
+// are the same whatever the fields facts leaves out say, so a save that
+// changed only those moved no page, and a rebuild may keep the plan of
+// every page whose input does not hold the article.
+func TestIndexReadsNoBody(t *testing.T) {
+	for seed := range uint64(20) {
+		r := rand.New(rand.NewPCG(seed, 1))
+		c, arts := bodylessSite(r, 40)
+		paths := index.Paths(arts, nil)
+		before := index.Build(c, arts, paths)
+		related := relatedOf(before)
+		for _, a := range arts {
+			scramble(r, a)
+		}
+		after := index.Build(c, arts, paths)
+		if !reflect.DeepEqual(before, after) {
+			t.Fatalf("seed %d: the index changed with what only bodies give (%v)", seed, bodyFields)
+		}
+		if !reflect.DeepEqual(related, relatedOf(after)) {
+			t.Fatalf("seed %d: related stories changed with what only bodies give (%v)", seed, bodyFields)
+		}
+	}
+}
+
+func relatedOf(s *index.Site) [][]index.Entry {
+	var all [][]index.Entry
+	for _, a := range s.Articles {
+		all = append(all, s.Related(a, relatedCount))
+	}
+	return all
+}
+
+// bodylessSite is a site of n articles in two languages over a few days,
+// some translated, about one to three of four countries.
+func bodylessSite(r *rand.Rand, n int) (*load.Content, []*load.Article) {
+	c := &load.Content{Config: &load.Config{DefaultLanguage: "en",
+		Languages: map[string]load.Language{"en": {Name: "English"}, "ru": {Name: "Русский"}}},
+		Countries: map[string]*load.Country{}}
+	codes := []string{"AM", "AZ", "GE", "KZ"}
+	for _, code := range codes {
+		c.Countries[code] = &load.Country{Code: code, Slug: code}
+	}
+	var arts []*load.Article
+	for i := range n {
+		lang := [2]string{"en", "ru"}[r.IntN(2)]
+		a := &load.Article{Lang: lang, Path: fmt.Sprintf("content/%s/2026/%03d.md", lang, i),
+			Title: fmt.Sprintf("Story %d", i), Date: time.Date(2026, 3, 1+r.IntN(40), 0, 0, 0, 0, time.UTC),
+			Static: r.IntN(10) == 0}
+		if r.IntN(3) == 0 {
+			a.TranslationKey = fmt.Sprintf("k%d", r.IntN(n/3+1))
+		}
+		for _, code := range codes {
+			if r.IntN(3) == 0 {
+				a.Countries = append(a.Countries, code)
+			}
+		}
+		scramble(r, a)
+		arts = append(arts, a)
+	}
+	return c, arts
+}
+
+// scramble gives every exported field facts leaves out a new random value.
+func scramble(r *rand.Rand, a *load.Article) {
+	v := reflect.ValueOf(a).Elem()
+	for _, name := range bodyFields {
+		f := v.FieldByName(name)
+		if !f.CanSet() {
+			continue // the body's store, which only Load sets
+		}
+		n := r.IntN(1000)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(fmt.Sprint("text ", n))
+		case reflect.Bool:
+			f.SetBool(n%2 == 0)
+		case reflect.Uint64:
+			f.SetUint(uint64(n))
+		case reflect.Slice:
+			s := reflect.MakeSlice(f.Type(), 1+n%3, 1+n%3)
+			for i := range s.Len() {
+				fillStrings(s.Index(i), n+i)
+			}
+			f.Set(s)
+		default:
+			panic(fmt.Sprintf("scramble: no way to change %s, a %s", name, f.Type()))
+		}
+	}
+}
+
+// fillStrings sets a string, or the string fields of a struct, so that
+// no two scrambled values are alike.
+func fillStrings(v reflect.Value, n int) {
+	if v.Kind() == reflect.String {
+		v.SetString(fmt.Sprint("text ", n))
+		return
+	}
+	for i := range v.NumField() {
+		if f := v.Field(i); f.Kind() == reflect.String && f.CanSet() {
+			f.SetString(fmt.Sprint(v.Type().Field(i).Name, n))
+		}
+	}
+}
