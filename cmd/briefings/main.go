@@ -324,7 +324,7 @@ func printWeights(w io.Writer, rep build.Report) {
 	kb := func(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
 	fmt.Fprintf(w, "page weights with the stylesheet, median and heaviest (max_page_kb: %d", rep.Budget/1024)
 	if rep.PhotoBudget > 0 && slices.ContainsFunc(rep.Weights, func(wt render.Weight) bool { return strings.HasSuffix(wt.Kind, " with a photo") }) {
-		fmt.Fprintf(w, "; with the photo a phone loads first, max_photo_page_kb: %d", rep.PhotoBudget/1024)
+		fmt.Fprintf(w, "; with the photos a phone loads first, max_photo_page_kb: %d", rep.PhotoBudget/1024)
 	}
 	fmt.Fprintln(w, "):")
 	for _, wt := range rep.Weights {

@@ -54,7 +54,7 @@ type Report struct {
 	Warnings    diag.List       // problems that do not fail the build
 	Weights     []render.Weight // of the pages made, by kind, with the stylesheet
 	Budget      int             // the most a page may weigh with the stylesheet, in bytes
-	PhotoBudget int             // the same for a page that opens with a photo, the photo counted
+	PhotoBudget int             // the same for a page that loads photos at once, the photos counted
 	Photos      int             // photos the articles show
 	Processed   int             // of those, the photos processed, not found in the cache
 	Took        time.Duration   // wall time

@@ -30,6 +30,8 @@ default_language: en
 languages:
   en: {name: English, title: Briefings}
   ru: {name: Русский, title: Брифинги}
+# The test photos' noise compresses worse than a photo.
+max_photo_page_kb: 200
 -- content/countries.yaml --
 AZ: {en: Azerbaijan, ru: Азербайджан}
 -- content/en/2025/seminar.md --
@@ -327,15 +329,64 @@ countries: [AZ]
 	}
 }
 
-// The budget counts the photo a phone loads first, and names it.
+// The budget counts the photos a phone loads first, the lead and the
+// body's first, just below it, and names them and their files.
 func TestPhotoBudget(t *testing.T) {
 	dir := photoProject(t)
 	site := readFile(t, filepath.Join(dir, "content/site.yaml"))
-	writeFile(t, filepath.Join(dir, "content/site.yaml"), site+"max_photo_page_kb: 20\n")
+	writeFile(t, filepath.Join(dir, "content/site.yaml"), strings.Replace(site, "max_photo_page_kb: 200", "max_photo_page_kb: 20", 1))
 	_, err := Build(Options{Root: dir})
 	if err == nil || !strings.Contains(err.Error(), "content/en/2025/seminar.md:6: the page /en/2025/09/a-seminar-in-baku/ weighs") ||
-		!strings.Contains(err.Error(), "its photo content/media/seminar.jpg") || !strings.Contains(err.Error(), "max_photo_page_kb (20 KB)") {
+		!regexp.MustCompile(`the photos a phone loads with it, content/media/seminar\.jpg \([0-9.]+ KB as a phone loads it, seminar-[0-9a-f]{12}-960w\.webp\) and content/en/2025/map\.png at line 13 \([0-9.]+ KB as a phone loads it, map-[0-9a-f]{12}-640w\.webp\), over max_photo_page_kb \(20 KB\)`).MatchString(err.Error()) {
 		t.Fatalf("err = %v", err)
+	}
+	// The Russian article has the lead alone.
+	if !strings.Contains(err.Error(), "content/ru/2025/seminar.md:6: the page /ru/2025/09/seminar-v-baku/ weighs") ||
+		!regexp.MustCompile(`/seminar-v-baku/ weighs [0-9.]+ KB with the stylesheet and its photo content/media/seminar\.jpg \(`).MatchString(err.Error()) {
+		t.Errorf("the Russian article's lead is not named alone: %v", err)
+	}
+}
+
+// A body photo near the top of a page loads with it, though marked lazy:
+// the budget counts it, on a page without a lead too; one far down, which
+// a phone loads only when the reader comes near, is not counted.
+func TestBodyPhotosInBudget(t *testing.T) {
+	long := strings.Repeat("A sentence of the report, long enough to fill a line. ", 150) // some 8,000 characters
+	root := newProject(t, budgetArchive+`-- content/en/near.md --
+---
+title: Near
+date: 2025-09-06
+countries: [AZ]
+---
+A short opening.
+
+![A map of the region](map.png "Where the delegations work")
+-- content/en/far.md --
+---
+title: Far
+date: 2025-09-07
+countries: [AZ]
+---
+`+long+`
+
+![A map of the region](map.png)
+`)
+	writeFile(t, filepath.Join(root, "content/en/map.png"), string(phototest.PNG(700, 400, 2)))
+	site := filepath.Join(root, "content/site.yaml")
+	writeFile(t, site, strings.Replace(readFile(t, site), "max_page_kb: 12", "max_page_kb: 40", 1))
+	rep := mustBuild(t, Options{Root: root})
+	kinds := map[string]int{}
+	for _, w := range rep.Weights {
+		kinds[w.Kind] = w.Pages
+	}
+	if kinds["article with a photo"] != 1 || kinds["article"] != 3 {
+		t.Errorf("pages weighed with a photo, without: %d, %d; want 1 (near.md) and 3", kinds["article with a photo"], kinds["article"])
+	}
+	writeFile(t, site, readFile(t, site)+"max_photo_page_kb: 1\n")
+	_, err := Build(Options{Root: root})
+	wantProblems(t, err, "content/en/near.md:8: the page /en/2025/09/near/ weighs", "with the stylesheet and its photo content/en/map.png (", "-640w.webp), over max_photo_page_kb (1 KB)")
+	if err != nil && strings.Contains(err.Error(), "far.md") {
+		t.Errorf("a photo far down the page is counted: %v", err)
 	}
 }
 

@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -20,14 +21,35 @@ func bodyPhotos(doc ast.Node, src []byte, from string, line func(ast.Node) int, 
 	var photos []PhotoRef
 	var errs diag.List
 	var images []*ast.Image
+	var before []Before
+	var seen Before // so far
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if img, ok := n.(*ast.Image); ok && entering {
-			images = append(images, img)
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Image: // its alt text is not shown
+			images = append(images, n)
+			before = append(before, seen)
 			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			seen.Chars += utf8.RuneCount(n.Segment.Value(src))
+		case *ast.String:
+			seen.Chars += utf8.RuneCount(n.Value)
+		}
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
+			seen.Blocks++
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock: // each of its lines a line
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				seen.Chars += utf8.RuneCount(seg.Value(src))
+				seen.Blocks++
+			}
 		}
 		return ast.WalkContinue, nil
 	})
-	for _, img := range images {
+	for k, img := range images {
 		at := line(img)
 		file, problem := photoFile(from, string(resolve(img.Destination)))
 		alt := plainText(img, src)
@@ -43,7 +65,7 @@ func bodyPhotos(doc ast.Node, src []byte, from string, line func(ast.Node) int, 
 		// The placeholder ends in a mark, so that none is the start of
 		// another: photo 1's would otherwise be the start of photo 10's.
 		ref := PhotoRef{File: file, Alt: alt, Caption: plainTitle(img.Title), Line: at,
-			Placeholder: fmt.Sprintf("briefings-photo-%x-%d.", hash, len(photos))}
+			Placeholder: fmt.Sprintf("briefings-photo-%x-%d.", hash, len(photos)), Before: before[k]}
 		parent := img.Parent()
 		mark := &photoMark{placeholder: ref.Placeholder}
 		if p, ok := parent.(*ast.Paragraph); ok && p.ChildCount() == 1 && p.Parent() != nil {

@@ -24,6 +24,16 @@ type PhotoRef struct {
 	// whether it stands alone in its paragraph, so is shown as a figure.
 	Placeholder string
 	Block       bool
+	// Body photos only: what of the body stands before it, so that a
+	// page can tell how far down a screen shows it.
+	Before Before
+}
+
+// Before is what of an article's body stands before one of its photos:
+// the characters of its text, and the blocks (paragraphs, headings, list
+// items, quotes) that text is in, each of which ends a line of its own.
+type Before struct {
+	Chars, Blocks int
 }
 
 // PhotoExt tells whether a file name is a photo's: JPEG, PNG or WebP,

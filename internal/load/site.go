@@ -27,7 +27,7 @@ type Config struct {
 	PageSize        int                 `yaml:"page_size"`
 	MaxPageKB       int                 `yaml:"max_page_kb"`       // the heaviest a page may be with its stylesheet
 	MaxPageLine     int                 `yaml:"-"`                 // where max_page_kb is, for messages
-	MaxPhotoPageKB  int                 `yaml:"max_photo_page_kb"` // the same for a page that opens with a photo, the photo counted
+	MaxPhotoPageKB  int                 `yaml:"max_photo_page_kb"` // the same for a page that loads photos at once, the photos counted
 	MaxPhotoLine    int                 `yaml:"-"`
 	MaxArticleKB    int                 `yaml:"max_article_kb"` // the largest an article file may be
 	TimeZone        string              `yaml:"time_zone"`      // where a date without a time begins
@@ -41,10 +41,11 @@ type Config struct {
 // Russian summaries 31 KB. A site sets its own budget with max_page_kb.
 const DefaultMaxPageKB = 50
 
-// DefaultMaxPhotoPageKB is the budget of a page that opens with a photo,
-// counting the photo a phone downloads (a 390-pixel screen at 2×): an
-// article weighs 13 KB, which leaves about 100 KB for its photo at 960
-// pixels, a good WebP of a news photo.
+// DefaultMaxPhotoPageKB is the budget of a page that loads photos at
+// once, counting the file a phone downloads of each (a 390-pixel screen
+// at 2×): an article weighs 13 KB, which leaves about 100 KB for its lead
+// photo at 960 pixels, a good WebP of a news photo, or for two lighter
+// ones near the top.
 const DefaultMaxPhotoPageKB = 120
 
 // DefaultTimeZone is where the portal's day begins when site.yaml does not

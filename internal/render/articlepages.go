@@ -64,6 +64,7 @@ func articlePage(in articleInput) (*Page, error) {
 			return nil, err
 		}
 	}
+	loadBodyPhotos(pg, a, lead, photos)
 	if !a.Updated.IsZero() {
 		av.Updated, av.UpdatedISO = t.Date(a.Updated), isoDate(a.Updated)
 	}
@@ -107,6 +108,7 @@ func staticPage(in articleInput) (*Page, error) {
 			return nil, err
 		}
 	}
+	loadBodyPhotos(pg, a, lead, photos)
 	if v.Mark = s.mark(a.Lang, a); v.Mark != "" {
 		pg.Robots = "noindex"
 	}

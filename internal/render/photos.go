@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"briefings/internal/index"
 	"briefings/internal/load"
@@ -58,8 +59,54 @@ const frontPhotoSizes = "(min-width: 74rem) 51rem, (min-width: 60rem) calc(100vw
 
 func slotWidth(screen int) int { return min(640, screen-32) }
 
-// A phone on first view: the budget counts the photo file it downloads.
+// A phone on first view: the budget counts the photo files it downloads.
 const phoneScreen, phoneDensity = 390, 2
+
+// Where a phone shows a page's photos, for the budget. Its screen is
+// 390 × 844, and its browser loads a photo marked lazy as soon as it is
+// within lazyReach pixels below the screen: Chrome's distance on a slow
+// connection, 2,500 pixels (1,250 on a fast one), and slow connections
+// are whom the budget is for. A body photo whose top is within that
+// reach of the page's top loads with the page. Its top is estimated as
+// style.css lays the page out on that phone: the header, title and date
+// line take pageHead pixels; each line of the body's text lineHeight
+// (17-pixel text at 1.6), a line holding lineChars characters, and each
+// paragraph, heading or item ends its last line and adds a margin, a line
+// more; each photo above it, the lead's too, its height in the column,
+// and a figure its margins and its caption's lines.
+const (
+	phoneHeight = 844
+	lazyReach   = 2500
+	pageHead    = 200
+	lineHeight  = 27
+	lineChars   = 40
+	figureGap   = 40 // a figure's margins, 1.2rem above and below
+)
+
+// reach is how far below the page's top a phone loads photos at once.
+const reach = phoneHeight + lazyReach
+
+// phoneHeightOf is how tall a phone shows a photo in the column, with
+// its caption and credit when it is a figure.
+func phoneHeightOf(p *Photo, ref load.PhotoRef, figure bool) int {
+	w := slotWidth(phoneScreen)
+	h := 0
+	if p.Info.Width > 0 {
+		h = w * p.Info.Height / p.Info.Width
+	}
+	if figure {
+		h += figureGap
+		if chars := utf8.RuneCountInString(ref.Caption + " " + ref.Credit); chars > 1 {
+			h += lineHeight * ((chars + lineChars - 1) / lineChars)
+		}
+	}
+	return h
+}
+
+// textHeight is how tall a phone shows what of a body stands before a photo.
+func textHeight(b load.Before) int {
+	return lineHeight * ((b.Chars+lineChars-1)/lineChars + b.Blocks)
+}
 
 // PhotoView is a photo in a page, for the "photo" and "figure" templates.
 type PhotoView struct {
@@ -126,12 +173,37 @@ func (p *Photo) view(ref load.PhotoRef, url func(string) string, lazy bool) Phot
 		Src: url(index.MediaPath(largest.Name)), Width: largest.Width, Height: largest.Height, Lazy: lazy, Figure: ref.Block}
 }
 
-// FirstPhoto is the photo a page opens with, as its weight counts it.
-type FirstPhoto struct {
+// LoadedPhoto is a photo a phone loads with the page, as its weight
+// counts it: the lead, and the body's photos near the top.
+type LoadedPhoto struct {
 	File string // the source
 	Line int    // of the article that shows it, where it names it
 	Size int64  // of the file a phone downloads
 	Name string // that file's
+}
+
+// loaded is what a phone loads of a photo shown at line.
+func (p *Photo) loaded(line int) LoadedPhoto {
+	phone := p.phoneFile()
+	return LoadedPhoto{File: p.File, Line: line, Size: phone.Size, Name: phone.Name}
+}
+
+// loadBodyPhotos adds to a page's weight the photos of an article's body
+// that a phone loads with the page although they are marked lazy: those
+// whose top is within reach of the page's top (see lazyReach). lead is
+// the article's lead photo, shown above the body, or nil.
+func loadBodyPhotos(pg *Page, a *load.Article, lead *Photo, photos []*Photo) {
+	above := pageHead // the photos' heights above the next
+	if lead != nil {
+		above += phoneHeightOf(lead, *a.Lead, true)
+	}
+	for i, ref := range a.Photos {
+		if above+textHeight(ref.Before) >= reach {
+			return
+		}
+		pg.Loaded = append(pg.Loaded, photos[i].loaded(ref.Line))
+		above += phoneHeightOf(photos[i], ref, ref.Block)
+	}
 }
 
 // photoHTML renders the photos of an article's body, in order: a figure
@@ -221,8 +293,7 @@ func (s *siteView) leadFigure(pg *Page, ref load.PhotoRef, p *Photo, sizes, lang
 	if err != nil {
 		return nil, err
 	}
-	phone := p.phoneFile()
-	pg.First = &FirstPhoto{File: p.File, Line: ref.Line, Size: phone.Size, Name: phone.Name}
+	pg.Loaded = append(pg.Loaded, p.loaded(ref.Line))
 	return &f, nil
 }
 

@@ -24,10 +24,10 @@ type Page struct {
 	Social      Social
 	JSONLD      *NewsArticle // articles only
 	T           *i18n.Strings
-	First       *FirstPhoto // the photo the page opens with, which its weight counts; nil: none
-	Robots      string      // "noindex" for a page readers cannot see yet: a draft's, a scheduled article's
-	Wide        bool        // the home page: wider, in two columns on wide screens
-	head        head        // what Canonical, LastMod and Alternates are made of, for the sitemap
+	Loaded      []LoadedPhoto // the photos a phone loads with the page, which its weight counts
+	Robots      string        // "noindex" for a page readers cannot see yet: a draft's, a scheduled article's
+	Wide        bool          // the home page: wider, in two columns on wide screens
+	head        head          // what Canonical, LastMod and Alternates are made of, for the sitemap
 
 	Article   *ArticleView
 	Static    *ArticleView // a page of the site: its title, body and photos

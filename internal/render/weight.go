@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -17,7 +18,7 @@ import (
 type Weights struct {
 	limit, css int // bytes
 	limitLine  int // of max_page_kb in site.yaml, 0 when it is not given
-	photoLimit int // of a page that opens with a photo, the photo counted
+	photoLimit int // of a page that loads photos at once, the photos counted
 	photoLine  int
 	mu         sync.Mutex
 	byKind     map[string][]int
@@ -35,11 +36,15 @@ func NewWeights(cfg *load.Config, css int) *Weights {
 var errOverweight = errors.New("over the page budget")
 
 // add weighs a page of size bytes: what a phone downloads on first view,
-// the page, its stylesheet and the photo it opens with.
+// the page, its stylesheet and the photos it loads with the page.
 func (w *Weights) add(pg *Page, size int) error {
 	total, kind, limit := size+w.css, pg.Template, w.limit
-	if pg.First != nil {
-		total, kind, limit = total+int(pg.First.Size), kind+" with a photo", w.photoLimit
+	photos := loadedOnce(pg.Loaded)
+	if len(photos) > 0 {
+		kind, limit = kind+" with a photo", w.photoLimit
+		for _, p := range photos {
+			total += int(p.Size)
+		}
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -48,13 +53,13 @@ func (w *Weights) add(pg *Page, size int) error {
 		return nil
 	}
 	kb := kilobytes(total)
-	if pg.First != nil {
+	if len(photos) > 0 {
 		at, line := load.SitePath, w.photoLine
 		if pg.File != "" {
-			at, line = pg.File, pg.First.Line
+			at, line = pg.File, photos[0].Line
 		}
-		w.over.Add(at, line, "the page /%s weighs %.1f KB with the stylesheet and its photo %s (%.1f KB as a phone loads it, %s), over max_photo_page_kb (%d KB): shorten the page, choose a simpler photo, or raise max_photo_page_kb in %s",
-			pg.Path, kb, pg.First.File, kilobytes(int(pg.First.Size)), pg.First.Name, limit/1024, load.SitePath)
+		w.over.Add(at, line, "the page /%s weighs %.1f KB with the stylesheet and %s, over max_photo_page_kb (%d KB): shorten the page, %s, or raise max_photo_page_kb in %s",
+			pg.Path, kb, photoList(photos, pg.File != ""), limit/1024, lighter(photos), load.SitePath)
 		return errOverweight
 	}
 	limit /= 1024
@@ -66,6 +71,43 @@ func (w *Weights) add(pg *Page, size int) error {
 			pg.Path, kb, limit)
 	}
 	return errOverweight
+}
+
+// loadedOnce are the photos a page loads, each file once: a browser
+// fetches a file the page shows twice only once.
+func loadedOnce(photos []LoadedPhoto) []LoadedPhoto {
+	var out []LoadedPhoto
+	for _, p := range photos {
+		if !slices.ContainsFunc(out, func(q LoadedPhoto) bool { return q.Name == p.Name }) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// photoList names the photos a page loads, each with the file a phone
+// loads of it, and for a body photo the line of the article naming it.
+func photoList(photos []LoadedPhoto, lines bool) string {
+	var parts []string
+	for i, p := range photos {
+		at := ""
+		if lines && i > 0 {
+			at = fmt.Sprintf(" at line %d", p.Line)
+		}
+		parts = append(parts, fmt.Sprintf("%s%s (%.1f KB as a phone loads it, %s)", p.File, at, kilobytes(int(p.Size)), p.Name))
+	}
+	if len(parts) == 1 {
+		return "its photo " + parts[0]
+	}
+	return "the photos a phone loads with it, " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// lighter says what would make a page's photos weigh less.
+func lighter(photos []LoadedPhoto) string {
+	if len(photos) == 1 {
+		return "choose a simpler photo"
+	}
+	return "choose simpler photos, move the body's photos further down (a phone loads them only when the reader comes near)"
 }
 
 // kilobytes rounds up, so that a page is never "30.0 KB, over 30 KB".
