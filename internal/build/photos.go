@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io/fs"
@@ -15,9 +16,10 @@ import (
 )
 
 // media processes the photos the published articles show into the photo
-// cache, each file once for every build to come, and makes the site's
-// share image. A photo that cannot be processed is a problem at every
-// line that shows it.
+// cache, each once for every build to come, and makes the site's share
+// image. Files with the same bytes are one photo, processed and published
+// once, named after the first of them by path. A photo that cannot be
+// processed is a problem at every line that shows it.
 func (b *Builder) media(fsys fs.FS, content *load.Content, published []*load.Article, rep *Report) (render.Media, diag.List) {
 	var errs diag.List
 	type use struct {
@@ -25,35 +27,44 @@ func (b *Builder) media(fsys fs.FS, content *load.Content, published []*load.Art
 		line    int
 	}
 	uses := map[string][]use{}
-	lead := map[string]bool{}
+	lead := map[string]bool{} // by the photo's digest
 	for _, a := range published {
 		for i, ref := range a.PhotoRefs() {
-			if p := content.Photos[ref.File]; p == nil || p.Problem != "" {
+			p := content.Photos[ref.File]
+			if p == nil || p.Problem != "" {
 				continue // missing, or not a photo: a problem at its line already
 			}
 			uses[ref.File] = append(uses[ref.File], use{a.Path, ref.Line})
-			lead[ref.File] = lead[ref.File] || i == 0 && a.Lead != nil
+			lead[p.Info.Hash] = lead[p.Info.Hash] || i == 0 && a.Lead != nil
 		}
 	}
 	files := slices.Sorted(maps.Keys(uses))
-	jobs := make([]photo.Job, len(files))
-	for i, file := range files {
+	same := map[string][]string{} // the files of each photo, by its digest, in path order
+	var jobs []photo.Job
+	for _, file := range files {
 		info := content.Photos[file].Info
-		jobs[i] = photo.Job{Name: file, Info: info, Plan: photo.Plan(info, lead[file]),
-			Read: func() ([]byte, error) { return fs.ReadFile(fsys, file) }}
+		if same[info.Hash] == nil {
+			jobs = append(jobs, photo.Job{Name: file, Info: info, Plan: photo.Plan(info, lead[info.Hash]),
+				Read: func() ([]byte, error) { return fs.ReadFile(fsys, file) }})
+		}
+		same[info.Hash] = append(same[info.Hash], file)
 	}
 	cache := &photo.Cache{Dir: b.opts.PhotoCache}
 	failed := cache.Ensure(jobs)
 	m := render.Media{Photos: render.Photos{}}
 	for i, job := range jobs {
 		p, err := b.photo(cache, job, failed[i])
-		if err != nil {
-			for _, u := range uses[job.Name] {
-				errs.Add(u.article, u.line, "photo %v", err)
+		for _, file := range same[job.Info.Hash] {
+			if err != nil {
+				for _, u := range uses[file] {
+					errs.Add(u.article, u.line, "photo %s: %v", file, err)
+				}
+				continue
 			}
-			continue
+			shown := *p
+			shown.File = file
+			m.Photos[file] = &shown
 		}
-		m.Photos[job.Name] = p
 	}
 	rep.Photos, rep.Processed = len(jobs), int(cache.Decodes())
 	share, err := shareImage(content.Config)
@@ -64,9 +75,13 @@ func (b *Builder) media(fsys fs.FS, content *load.Content, published []*load.Art
 	return m, errs
 }
 
-// photo is a processed photo, its files as the cache holds them.
+// photo is a processed photo, its files as the cache holds them; its
+// error does not name its file.
 func (b *Builder) photo(cache *photo.Cache, job photo.Job, failed error) (*render.Photo, error) {
 	if failed != nil {
+		if inner := errors.Unwrap(failed); inner != nil { // Ensure's, which names the job
+			return nil, inner
+		}
 		return nil, failed
 	}
 	p := &render.Photo{File: job.Name, Info: job.Info}

@@ -544,3 +544,35 @@ image_caption: Баку, сентябрь
 		t.Errorf("the Russian home page marks its own story's photo as of another language:\n%s", ru)
 	}
 }
+
+// The same photo saved under two names, here a copy beside the Russian
+// article shown in its body, is processed and published once, under the
+// name of the first by path, content/media/seminar.jpg; each page shows
+// those files.
+func TestSamePhotoTwoNames(t *testing.T) {
+	dir := photoProject(t)
+	mustBuild(t, Options{Root: dir})
+	before := contents(t, filepath.Join(dir, "public"))
+	writeFile(t, filepath.Join(dir, "content/ru/2025/Seminar Copy.jpg"), readFile(t, filepath.Join(dir, "content/media/seminar.jpg")))
+	ru := filepath.Join(dir, "content/ru/2025/seminar.md")
+	writeFile(t, ru, readFile(t, ru)+"\n![Делегаты слушают лекцию](<Seminar Copy.jpg>)\n")
+	cache := filepath.Join(t.TempDir(), "cache")
+	rep := mustBuild(t, Options{Root: dir, PhotoCache: cache})
+	if rep.Photos != 2 || rep.Processed != 2 {
+		t.Errorf("photos %d, processed %d; want 2 and 2: the copy is the same photo", rep.Photos, rep.Processed)
+	}
+	after := contents(t, filepath.Join(dir, "public"))
+	for path := range after {
+		if strings.HasPrefix(path, "media/") && before[path] != after[path] {
+			t.Errorf("%s is published anew for the copy", path)
+		}
+	}
+	page := after["ru/2025/09/seminar-v-baku/index.html"]
+	lead := regexp.MustCompile(`media/(seminar-[0-9a-f]{12})-960w\.jpg `).FindAllStringSubmatch(page, -1)
+	if len(lead) != 2 || lead[0][1] != lead[1][1] {
+		t.Errorf("the Russian page does not show the copy from the lead's files: %q", lead)
+	}
+	if strings.Contains(page, "seminar-copy") {
+		t.Errorf("the copy is published under its own name")
+	}
+}
