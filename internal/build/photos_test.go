@@ -407,8 +407,9 @@ func TestShareImageOfOtherScripts(t *testing.T) {
 }
 
 // A photo in static/ is published as it is, not encoded anew: one that
-// carries a camera's metadata is refused, named, and the site stays as
-// it was; a clean one is copied byte for byte.
+// carries a camera's metadata is refused, named, whatever its file is
+// called (a photo saved as "download", a TIFF scan), and the site stays
+// as it was; a clean one is copied byte for byte.
 func TestStaticPhotoWithMetadata(t *testing.T) {
 	dir := photoProject(t)
 	mustBuild(t, Options{Root: dir})
@@ -418,19 +419,26 @@ func TestStaticPhotoWithMetadata(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "static/team/Group.JPG"), string(phototest.WithMetadata(clean, 1)))
 	writeFile(t, filepath.Join(dir, "static/banner.png"), string(phototest.PNG(200, 100, 6)[:33])+
 		"\x00\x00\x00\x08eXIfMM\x00\x2a\x00\x00\x00\x08\x00\x00\x00\x00"+string(phototest.PNG(200, 100, 6)[33:]))
+	writeFile(t, filepath.Join(dir, "static/files/download"), string(phototest.WithMetadata(clean, 1)))
+	writeFile(t, filepath.Join(dir, "static/photo.jpg.orig"), string(phototest.WithMetadata(clean, 1)))
+	writeFile(t, filepath.Join(dir, "static/scan.tif"), string(phototest.TIFF()))
 	_, err := Build(Options{Root: dir})
 	wantProblems(t, err,
 		"static/team/Group.JPG: carries EXIF, XMP and IPTC metadata",
 		"static/banner.png: carries EXIF metadata",
 		"exiftool -all= static/team/Group.JPG",
+		"static/files/download: carries EXIF, XMP and IPTC metadata",
+		"static/photo.jpg.orig: carries EXIF, XMP and IPTC metadata",
+		"static/scan.tif: carries EXIF metadata",
 	)
 	if err != nil && strings.Contains(err.Error(), "logo.jpg") {
 		t.Errorf("a clean photo in static/ refused: %v", err)
 	}
 	sameTree(t, tree(t, filepath.Join(dir, "public")), before)
 
-	os.Remove(filepath.Join(dir, "static/team/Group.JPG"))
-	os.Remove(filepath.Join(dir, "static/banner.png"))
+	for _, f := range []string{"team/Group.JPG", "banner.png", "files/download", "photo.jpg.orig", "scan.tif"} {
+		os.Remove(filepath.Join(dir, "static", f))
+	}
 	mustBuild(t, Options{Root: dir})
 	if got, err := os.ReadFile(filepath.Join(dir, "public/logo.jpg")); err != nil || !bytes.Equal(got, clean) {
 		t.Errorf("static/logo.jpg not copied as it is: %v", err)

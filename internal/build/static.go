@@ -55,7 +55,12 @@ func staticOutputs(fsys fs.FS) ([]render.Output, diag.List) {
 		// A static file is read to fingerprint it, and again only if it
 		// is to be written: none is held in memory between builds.
 		var key uint64
-		if photo.MayReveal(p) || photo.IsSVG(p) {
+		image, err := isImage(fsys, p)
+		if err != nil {
+			errs.Add(p, 0, "cannot read: %v", err)
+			return nil
+		}
+		if image || photo.MayReveal(p) || photo.IsSVG(p) {
 			// Published as it is, an image keeps what its camera or
 			// editor wrote.
 			data, err := fs.ReadFile(fsys, p)
@@ -111,6 +116,22 @@ func svgFix(kind photo.SVGKind, p string) string {
 		return "delete it, from its start to its end (svgo leaves it)"
 	}
 	return "delete it, or clean the drawing with svgo, which removes <metadata> and editors' data (npx svgo " + p + ")"
+}
+
+// isImage tells whether a file is an image by its first bytes, whatever
+// its name: a phone photo saved as "download" keeps its GPS position.
+func isImage(fsys fs.FS, p string) (bool, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return false, err
+	}
+	return photo.IsImage(head[:n]), nil
 }
 
 // hashFile fingerprints a file as load.HashBytes would its contents,

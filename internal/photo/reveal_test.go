@@ -65,11 +65,31 @@ func TestMetadataFound(t *testing.T) {
 	second := append(slices.Clone(plain[:2]), segment(0xE1, append([]byte("Exif\x00\x00"), tiff...))...)
 	second = append(second, plain[2:]...)
 
+	heif := func(version byte, itemType string, payload []byte) []byte {
+		infe := []byte("\x00\x00\x00\x15infe")
+		infe = append(infe, version, 0, 0, 0, 0, 1)
+		if version >= 3 {
+			infe = append(infe, 0, 0)
+		}
+		infe = append(append(append(infe, 0, 0), itemType...), "Metadata\x00"...) // its name
+		out := append([]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), infe...)
+		return append(append(out, "\x00\x00\x10\x00mdat"...), payload...)
+	}
+	var plainTIFF bytes.Buffer
+	plainTIFF.WriteString("II*\x00\x08\x00\x00\x00")
+	writeIFD(&plainTIFF, binary.LittleEndian, 8, []tiffTag{{0x0100, 3, 1, []byte{1, 0}}, {0x0101, 3, 1, []byte{1, 0}}}, 0)
+
 	for _, c := range []struct {
 		name string
 		data []byte
 		want []string
 	}{
+		{"scan.tif", buildEXIF(binary.BigEndian, 1, nil), []string{"EXIF"}},
+		{"scan-le.tif", buildEXIF(binary.LittleEndian, 1, nil), []string{"EXIF"}},
+		{"plain.tif", plainTIFF.Bytes(), nil},
+		{"libheif.heic", heif(2, "Exif", append([]byte{0, 0, 0, 0}, tiff...)), []string{"EXIF"}},
+		{"item-id-32.avif", heif(3, "Exif", append([]byte{0, 0, 0, 0}, tiff...)), []string{"EXIF"}},
+		{"plain.heic", heif(2, "hvc1", nil), nil},
 		{"phone.jpg", withMetadata(t, plain, 6, binary.LittleEndian), []string{"EXIF", "XMP", "IPTC"}},
 		{"exif.jpg", second, []string{"EXIF"}},
 		{"xmp.jpg", append(slices.Clone(plain[:2]), append(segment(0xE1, append([]byte("http://ns.adobe.com/xap/1.0/\x00"), xmp...)), plain[2:]...)...), []string{"XMP"}},

@@ -77,6 +77,11 @@ func WithMetadata(plain []byte, orientation int) []byte {
 	return append(out, plain[at:]...)
 }
 
+// TIFF is the start of a TIFF file as a scanner or a camera writes it:
+// its first directory names the camera, the time and a GPS position, as
+// EXIF does, for EXIF is made of TIFF.
+func TIFF() []byte { return exif(1) }
+
 func segment(marker byte, payload []byte) []byte {
 	s := []byte{0xFF, marker, 0, 0}
 	binary.BigEndian.PutUint16(s[2:], uint16(len(payload)+2))
