@@ -129,6 +129,24 @@ content/en/_index.md: a list page of Hugo's: the build makes every list itself; 
 content/en/notes.pdf: not an article or a photo: content/{lang}/ holds .md articles and the .jpg, .jpeg, .png or .webp photos they show; put other files in static/
 content/en/old.markdown: an article's file name ends in .md, in lower case: rename it old.md
 content/media/a.md: not a photo: content/media/ holds the photos articles share, .jpg, .jpeg, .png or .webp files; put articles under content/{lang}/`},
+		{"a phone's HEIC photo", `
+-- content/en/IMG_0412.HEIC --
+ftypheic
+-- content/media/clip.gif --
+GIF89a
+-- content/en/a.md --
+---
+title: A visit
+date: 2025-01-02
+countries: [AZ]
+image: IMG_0412.HEIC
+image_alt: Delegates at the gate
+---
+![A clip](../media/clip.gif)
+`, `content/en/IMG_0412.HEIC: is a HEIC photo, as iPhones and many phones take them, which most browsers cannot show and the site does not publish: convert it to JPEG and show the .jpg (on a Mac, open it in Preview and choose File > Export as JPEG; on Windows, open it in Photos and save a copy as .jpg; on Linux, heif-convert photo.heic photo.jpg); an iPhone takes JPEGs with Settings > Camera > Formats > Most Compatible
+content/en/a.md:5: image: the file IMG_0412.HEIC is a HEIC photo, as iPhones and many phones take them, which most browsers cannot show and the site does not publish: convert it to JPEG and show the .jpg (on a Mac, open it in Preview and choose File > Export as JPEG; on Windows, open it in Photos and save a copy as .jpg; on Linux, heif-convert photo.heic photo.jpg); an iPhone takes JPEGs with Settings > Camera > Formats > Most Compatible
+content/en/a.md:8: image: the file ../media/clip.gif is a GIF, which the site does not publish (an animation cannot be a photo): save the frame to show as PNG, or a photo as JPEG
+content/media/clip.gif: is a GIF, which the site does not publish (an animation cannot be a photo): save the frame to show as PNG, or a photo as JPEG`},
 		{"problems in several files at once", `
 -- content/en/a.md --
 ---

@@ -77,6 +77,8 @@ func (l *listing) add(fsys fs.FS, p string, d fs.DirEntry, cfg *Config) error {
 		l.problems.Add(p, 0, "not a regular file (a link or a device); articles and photos must be plain files")
 	case PhotoExt(p):
 		l.photos = append(l.photos, stat(p, d))
+	case otherImage(p) != "":
+		l.problems.Add(p, 0, "%s", otherImage(p))
 	case under(p, MediaDir):
 		l.problems.Add(p, 0, "not a photo: content/media/ holds the photos articles share, .jpg, .jpeg, .png or .webp files; put articles under content/{lang}/")
 	case d.Name() == "_index.md":

@@ -46,6 +46,28 @@ func PhotoExt(name string) bool {
 	return false
 }
 
+// otherImage says, of a file named as an image of a format phones and
+// cameras write that the site does not publish, what it is and how to
+// make a photo of it; "" for any other file.
+func otherImage(name string) string {
+	const jpeg = "convert it to JPEG and show the .jpg"
+	switch strings.ToLower(path.Ext(name)) {
+	case ".heic", ".heif":
+		return "is a HEIC photo, as iPhones and many phones take them, which most browsers cannot show and the site does not publish: " + jpeg +
+			" (on a Mac, open it in Preview and choose File > Export as JPEG; on Windows, open it in Photos and save a copy as .jpg; " +
+			"on Linux, heif-convert photo.heic photo.jpg); an iPhone takes JPEGs with Settings > Camera > Formats > Most Compatible"
+	case ".avif":
+		return "is an AVIF picture, which the site does not publish: " + jpeg + " (export it as JPEG from the program that made it)"
+	case ".gif":
+		return "is a GIF, which the site does not publish (an animation cannot be a photo): save the frame to show as PNG, or a photo as JPEG"
+	case ".tif", ".tiff", ".bmp":
+		return "is a " + strings.ToUpper(strings.TrimPrefix(path.Ext(name), ".")) + " picture, which browsers do not show: export it as JPEG (a photo) or PNG (a drawing or a screenshot)"
+	case ".dng", ".cr2", ".cr3", ".nef", ".arw", ".orf", ".rw2", ".raf":
+		return "is a camera's raw file, which browsers do not show: develop it and export it as JPEG"
+	}
+	return ""
+}
+
 // photoFile resolves the address of a photo, as written in the article at
 // from, to the photo's file. Photos are the site's own files, given by a
 // path relative to the article's file: anything else is a problem, whose
@@ -76,6 +98,9 @@ func photoFile(from, dest string) (string, string) {
 	file := path.Join(path.Dir(from), u.Path)
 	if !strings.HasPrefix(file, "content/") || strings.Count(file, "/") < 2 {
 		return "", "the photo " + shorten([]byte(u.Path)) + " is outside content/: " + how
+	}
+	if other := otherImage(file); other != "" {
+		return "", "the file " + shorten([]byte(u.Path)) + " " + other
 	}
 	if !PhotoExt(file) {
 		return "", "the file " + shorten([]byte(u.Path)) + " is not a photo: photos are .jpg, .jpeg, .png or .webp files"
