@@ -103,7 +103,7 @@ func TestGuardAcceptsBriefings(t *testing.T) {
 		"```\n- - - - - code is not a list\n```",
 		"---",
 		"- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -",
-		"Line one\nline two with 3 * 4 * 5 and a_b_c\nline three ![img](i.png)",
+		"Line one\nline two with 3 * 4 * 5 and a_b_c\nline three ![a map](i.png)",
 	}
 	rng := rand.New(rand.NewPCG(17, 2))
 	var b strings.Builder

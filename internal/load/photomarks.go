@@ -61,6 +61,10 @@ func bodyPhotos(doc ast.Node, src []byte, from string, line func(ast.Node) int, 
 			errs.Add(from, at, "image %s has no alt text: write what the photo shows, for readers who cannot see it, like ![Delegates at the seminar in Baku](%s)",
 				shorten(img.Destination), shorten(img.Destination))
 			continue
+		case altProblem(alt, file) != "":
+			errs.Add(from, at, "image %s: its alt text %q %s: write what the photo shows, for readers who cannot see it, like ![Delegates at the seminar in Baku](%s)",
+				shorten(img.Destination), alt, altProblem(alt, file), shorten(img.Destination))
+			continue
 		}
 		// The placeholder ends in a mark, so that none is the start of
 		// another: photo 1's would otherwise be the start of photo 10's.

@@ -3,6 +3,7 @@ package load
 import (
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 
 	"briefings/internal/diag"
@@ -108,6 +109,31 @@ func photoFile(from, dest string) (string, string) {
 	return file, ""
 }
 
+// altProblem says why an alt text tells a reader who cannot see the
+// photo nothing of it, or "": a file's name (an editor's tool or a CMS
+// put it there), or a word that only says it is a photo.
+func altProblem(alt, file string) string {
+	a := strings.TrimRight(strings.TrimSpace(alt), ".")
+	stem := strings.TrimSuffix(path.Base(file), path.Ext(file))
+	switch low := strings.ToLower(a); {
+	case fileNamed.MatchString(a), cameraNamed.MatchString(a),
+		a == stem && strings.ContainsAny(stem, "_-0123456789"):
+		return "is a file's name, not what the photo shows"
+	case placeholderAlts[low]:
+		return "only says that it is a photo, not what it shows"
+	}
+	return ""
+}
+
+var (
+	fileNamed   = regexp.MustCompile(`(?i)^\S+\.(jpe?g|png|webp|heic|heif|avif|gif|tiff?|bmp|dng)$`)
+	cameraNamed = regexp.MustCompile(`(?i)^(img|dsc|dscn|dscf|pxl|mvimg|dji|gopr|p|wp)[ _-]?\d{3,}([ _-]\d+)*$`)
+	// What alt texts say that say nothing, in the site's languages.
+	placeholderAlts = map[string]bool{"photo": true, "image": true, "picture": true, "img": true, "pic": true, "alt": true,
+		"untitled": true, "photograph": true, "фото": true, "фотография": true, "изображение": true, "картинка": true,
+		"снимок": true, "рисунок": true, "фотосурет": true, "сурет": true, "şəkil": true, "foto": true}
+)
+
 // leadPhoto checks the front matter's photo fields together.
 func (a *Article) leadPhoto(fields map[string]photoField, errs *diag.List) {
 	img, ok := fields["image"]
@@ -134,6 +160,10 @@ func (a *Article) leadPhoto(fields map[string]photoField, errs *diag.List) {
 	}
 	if alt.text == "" {
 		return // reported as read
+	}
+	if bad := altProblem(alt.text, file); bad != "" {
+		errs.Add(a.Path, alt.line, "image_alt %q %s: write what it shows, for readers who cannot see it, like \"Delegates at the seminar in Baku\"", alt.text, bad)
+		return
 	}
 	a.Lead = &PhotoRef{File: file, Alt: alt.text, Caption: fields["image_caption"].text,
 		Credit: fields["image_credit"].text, Line: img.line}

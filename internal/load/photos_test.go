@@ -24,6 +24,12 @@ func TestPhotoErrors(t *testing.T) {
 		{"lead empty alt", head + "image: ../../media/x.jpg\nimage_alt: \"\"\n---\nb\n", ":6: image_alt is empty"},
 		{"lead remote", head + "image: https://x.example/a.jpg\nimage_alt: a\n---\nb\n", ":5: image: a picture from another site"},
 		{"caption without image", head + "image_caption: c\n---\nb\n", ":5: image_caption is given without image"},
+		{"alt a file name", head + "---\n![IMG_20260312_141503.jpg](../../media/x.jpg)\n", `:6: image ../../media/x.jpg: its alt text "IMG_20260312_141503.jpg" is a file's name, not what the photo shows`},
+		{"alt a camera's name", head + "---\n![DSC01234](../../media/x.jpg)\n", `:6: image ../../media/x.jpg: its alt text "DSC01234" is a file's name`},
+		{"alt the file's stem", head + "---\n![seminar-2](../../media/seminar-2.jpg)\n", `:6: image ../../media/seminar-2.jpg: its alt text "seminar-2" is a file's name`},
+		{"alt a word for photo", head + "---\n![Фото](../../media/x.jpg)\n", `:6: image ../../media/x.jpg: its alt text "Фото" only says that it is a photo, not what it shows`},
+		{"lead alt a file name", head + "image: ../../media/x.jpg\nimage_alt: photo.JPG\n---\nb\n", `:6: image_alt "photo.JPG" is a file's name, not what the photo shows`},
+		{"lead alt a word for photo", head + "image: ../../media/x.jpg\nimage_alt: Image.\n---\nb\n", `:6: image_alt "Image." only says that it is a photo`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, errs := ParseArticle(at, []byte(tc.src))
@@ -31,6 +37,16 @@ func TestPhotoErrors(t *testing.T) {
 				t.Fatalf("got %v\nwant one error starting %s%s", errs, at, tc.want)
 			}
 		})
+	}
+}
+
+// Alt texts that say what a photo shows pass, though they name a place
+// or hold a number.
+func TestAltTexts(t *testing.T) {
+	for _, alt := range []string{"Baku", "Photo of the delegates in Baku", "Фото делегатов в Баку", "A 2026 map", "Building No. 5", "IMG and DSC signs on a wall", "photography class"} {
+		if p := altProblem(alt, "content/media/baku.jpg"); p != "" {
+			t.Errorf("%q: %s", alt, p)
+		}
 	}
 }
 
