@@ -21,10 +21,12 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"image"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"path"
 	"strings"
 	"unicode"
@@ -161,7 +163,7 @@ func Probe(name string, data []byte) (info Info, err error) {
 		cfg, err = xwebp.DecodeConfig(r)
 	}
 	if err != nil {
-		return Info{}, fmt.Errorf("%s is damaged: its %s header cannot be read (%v); export it again from the original", name, formatNames[got], err)
+		return Info{}, headerError(name, got, err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
 		return Info{}, fmt.Errorf("%s declares %d × %d pixels, which is not a picture: export it again", name, cfg.Width, cfg.Height)
@@ -186,6 +188,21 @@ func Probe(name string, data []byte) (info Info, err error) {
 		info.Width, info.Height = info.Height, info.Width
 	}
 	return info, nil
+}
+
+// headerError says why a source's header cannot be read: the file stops
+// before it ends, it is of a kind of its format the decoders do not read,
+// or it is damaged.
+func headerError(name, format string, err error) error {
+	var jpegKind jpeg.UnsupportedError
+	var pngKind png.UnsupportedError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return fmt.Errorf("%s ends early, inside its %s header: it was probably cut short when copied; copy or export it again", name, formatNames[format])
+	case errors.As(err, &jpegKind) || errors.As(err, &pngKind):
+		return fmt.Errorf("%s is a %s of a kind that cannot be read here (%v), such as 12-bit, lossless or arithmetic-coded: export it again as an ordinary 8-bit %s", name, formatNames[format], err, formatNames[format])
+	}
+	return fmt.Errorf("%s is damaged: its %s header cannot be read (%v); export it again from the original", name, formatNames[format], err)
 }
 
 // baseName makes the file-name slug of a source: its stem, transliterated

@@ -95,8 +95,9 @@ func decodeUpright(data []byte, info Info) (*image.RGBA, error) {
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("the photo is incomplete (the file ends before its image data does): copy or export it again")
 		}
-		// Go's JPEG decoder tells a file cut short by what it ran out of.
-		if strings.HasPrefix(err.Error(), "invalid JPEG format: short") {
+		// Go's JPEG decoder tells a file cut short by what it ran out of,
+		// its PNG decoder by the rows its compressed data ran out before.
+		if strings.HasPrefix(err.Error(), "invalid JPEG format: short") || err.Error() == "png: invalid format: not enough pixel data" {
 			return nil, fmt.Errorf("the photo's image data ends early (%v): it was probably cut short when copied; copy or export it again", err)
 		}
 		return nil, fmt.Errorf("the photo's image data is damaged (%v): export it again", err)
