@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"briefings/internal/diag"
+	"briefings/internal/photo"
 )
 
 // MediaDir is the language-neutral folder of photos that a story's
@@ -51,18 +52,15 @@ func PhotoExt(name string) bool {
 // cameras write that the site does not publish, what it is and how to
 // make a photo of it; "" for any other file.
 func otherImage(name string) string {
-	const jpeg = "convert it to JPEG and show the .jpg"
 	switch strings.ToLower(path.Ext(name)) {
 	case ".heic", ".heif":
-		return "is a HEIC photo, as iPhones and many phones take them, which most browsers cannot show and the site does not publish: " + jpeg +
-			" (on a Mac, open it in Preview and choose File > Export as JPEG; on Windows, open it in Photos and save a copy as .jpg; " +
-			"on Linux, heif-convert photo.heic photo.jpg); an iPhone takes JPEGs with Settings > Camera > Formats > Most Compatible"
+		return "is a HEIC photo, as iPhones and many phones take them, which most browsers cannot show and the site does not publish: " + photo.HowToConvert("HEIC")
 	case ".avif":
-		return "is an AVIF picture, which the site does not publish: " + jpeg + " (export it as JPEG from the program that made it)"
+		return "is an AVIF picture, which the site does not publish: " + photo.HowToConvert("AVIF")
 	case ".gif":
-		return "is a GIF, which the site does not publish (an animation cannot be a photo): save the frame to show as PNG, or a photo as JPEG"
+		return "is a GIF, which the site does not publish (an animation cannot be a photo): " + photo.HowToConvert("GIF")
 	case ".tif", ".tiff", ".bmp":
-		return "is a " + strings.ToUpper(strings.TrimPrefix(path.Ext(name), ".")) + " picture, which browsers do not show: export it as JPEG (a photo) or PNG (a drawing or a screenshot)"
+		return "is a " + strings.ToUpper(strings.TrimPrefix(path.Ext(name), ".")) + " picture, which browsers do not show: " + photo.HowToConvert("TIFF")
 	case ".dng", ".cr2", ".cr3", ".nef", ".arw", ".orf", ".rw2", ".raf":
 		return "is a camera's raw file, which browsers do not show: develop it and export it as JPEG"
 	}

@@ -115,6 +115,25 @@ func sniff(data []byte) (format string, supported bool) {
 	return "", false
 }
 
+// HowToConvert says how to make a photo the site publishes of a picture
+// in another format, as sniff names them: "HEIC", "AVIF", "GIF", "TIFF",
+// "BMP"; any other is exported as JPEG.
+func HowToConvert(format string) string {
+	switch format {
+	case "HEIC":
+		return "convert it to JPEG and show the .jpg (on a Mac, open it in Preview and choose File > Export as JPEG; " +
+			"on Windows, open it in Photos and save a copy as .jpg; on Linux, heif-convert photo.heic photo.jpg); " +
+			"an iPhone takes JPEGs with Settings > Camera > Formats > Most Compatible"
+	case "AVIF":
+		return "convert it to JPEG and show the .jpg (export it as JPEG from the program that made it)"
+	case "GIF":
+		return "save the frame to show as PNG, or a photo as JPEG"
+	case "TIFF", "BMP":
+		return "export it as JPEG (a photo) or PNG (a drawing or a screenshot)"
+	}
+	return "export it as JPEG"
+}
+
 // Probe checks a source photo named name (its path or file name) with
 // contents data, and reports what it is. It never decodes pixels. Its
 // errors are sentences for the author: they name the file, say what is
@@ -136,7 +155,7 @@ func Probe(name string, data []byte) (info Info, err error) {
 	got, supported := sniff(data)
 	switch {
 	case !supported && got != "":
-		return Info{}, fmt.Errorf("%s is a %s file; photos must be JPEG, PNG or WebP: export it as JPEG", name, got)
+		return Info{}, fmt.Errorf("%s is a %s file; photos must be JPEG, PNG or WebP: %s", name, got, HowToConvert(got))
 	case !supported:
 		if !extOK {
 			return Info{}, fmt.Errorf("%s is not a photo this site can publish: photos must be JPEG, PNG or WebP files ending in .jpg, .jpeg, .png or .webp", name)
