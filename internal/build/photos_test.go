@@ -209,7 +209,7 @@ func metaContent(page, property string) string {
 }
 
 // checkFeeds checks that each format carries the lead photo, by an
-// absolute URL, with its true size.
+// absolute URL, with its true size, its caption and its credit.
 func checkFeeds(t *testing.T, files map[string]string) {
 	t.Helper()
 	rss := files["en/feed.xml"]
@@ -217,7 +217,11 @@ func checkFeeds(t *testing.T, files map[string]string) {
 	if m == nil || itoa(len(files[m[1]])) != m[2] || !strings.Contains(rss, `<media:content url="https://example.org/portal/`+m[1]) {
 		t.Fatalf("RSS enclosure missing or wrong:\n%s", rss)
 	}
-	if !strings.Contains(files["en/atom.xml"], `<link href="https://example.org/portal/`+m[1]+`" rel="enclosure" type="image/jpeg" length="`+m[2]+`">`) {
+	// Its caption and credit go with it, for readers that show it alone.
+	if !regexp.MustCompile(`<media:description type="plain">The seminar&#39;s second day</media:description>\s*<media:credit>Photo: ICRC</media:credit>\s*</media:content>`).MatchString(rss) {
+		t.Errorf("RSS media:content lacks the caption and credit:\n%s", rss)
+	}
+	if !strings.Contains(files["en/atom.xml"], `<link href="https://example.org/portal/`+m[1]+`" rel="enclosure" type="image/jpeg" length="`+m[2]+`" title="The seminar&#39;s second day Photo: ICRC">`) {
 		t.Errorf("Atom enclosure missing:\n%s", files["en/atom.xml"])
 	}
 	var jf struct{ Items []struct{ Image string } }

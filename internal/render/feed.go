@@ -2,9 +2,11 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"encoding/xml"
 	"html"
+	"strings"
 	"time"
 
 	"briefings/internal/index"
@@ -68,6 +70,7 @@ func (p *planner) newFeed(lang load.Language, country *load.Country, arts []*loa
 		it.Updated = later(it.Published, a.UpdatedAt(site.Config.Location))
 		if a.Lead != nil {
 			it.Image = p.photos[a.Lead.File].feedImage(urls)
+			it.Image.Description, it.Image.Credit = cmp.Or(a.Lead.Caption, a.Lead.Alt), a.Lead.Credit
 		}
 		for _, code := range a.Countries {
 			if c := site.CountryByCode(code); c != nil {
@@ -109,6 +112,7 @@ type atomLink struct {
 	Rel    string `xml:"rel,attr"`
 	Type   string `xml:"type,attr,omitempty"`
 	Length int64  `xml:"length,attr,omitempty"`
+	Title  string `xml:"title,attr,omitempty"` // of an enclosure: what the photo shows, and its credit
 }
 
 // item is an RSS item. Its language is the article's, as xml:lang says
@@ -137,11 +141,20 @@ type enclosure struct {
 }
 
 type mediaContent struct {
-	URL    string `xml:"url,attr"`
-	Medium string `xml:"medium,attr"`
-	Type   string `xml:"type,attr"`
-	Width  int    `xml:"width,attr"`
-	Height int    `xml:"height,attr"`
+	URL         string            `xml:"url,attr"`
+	Medium      string            `xml:"medium,attr"`
+	Type        string            `xml:"type,attr"`
+	Width       int               `xml:"width,attr"`
+	Height      int               `xml:"height,attr"`
+	Description *mediaDescription `xml:"media:description"`
+	Credit      string            `xml:"media:credit,omitempty"`
+}
+
+// mediaDescription is what a photo shows, its caption or else its alt
+// text, for readers that show the photo without the page.
+type mediaDescription struct {
+	Type  string `xml:"type,attr"`
+	Value string `xml:",chardata"`
 }
 
 // cdata keeps HTML readable in the feed; encoding/xml splits any "]]>".
@@ -169,7 +182,8 @@ func (f feed) writeRSS(w *bytes.Buffer) error {
 			Categories: it.Categories, Language: it.Lang}
 		if im := it.Image; im != nil {
 			ri.Enclosure = &enclosure{URL: im.URL, Length: im.Size, Type: im.Type}
-			ri.Media = &mediaContent{URL: im.URL, Medium: "image", Type: im.Type, Width: im.Width, Height: im.Height}
+			ri.Media = &mediaContent{URL: im.URL, Medium: "image", Type: im.Type, Width: im.Width, Height: im.Height,
+				Description: &mediaDescription{Type: "plain", Value: im.Description}, Credit: im.Credit}
 		}
 		ch.Items = append(ch.Items, ri)
 	}
@@ -237,7 +251,8 @@ func (f feed) writeAtom(w *bytes.Buffer) error {
 			Published: it.Published.Format(time.RFC3339), Updated: it.Updated.Format(time.RFC3339),
 			Summary: it.Summary, Content: atomContent{Type: "html", Value: body}}
 		if im := it.Image; im != nil {
-			e.Links = append(e.Links, atomLink{Href: im.URL, Rel: "enclosure", Type: im.Type, Length: im.Size})
+			e.Links = append(e.Links, atomLink{Href: im.URL, Rel: "enclosure", Type: im.Type, Length: im.Size,
+				Title: strings.TrimSpace(im.Description + " " + im.Credit)})
 		}
 		for _, c := range it.Categories {
 			e.Categories = append(e.Categories, atomCategory{c})

@@ -321,9 +321,10 @@ func (s *siteView) structuredImages(p *Photo) []string {
 // feedImage is an item's lead photo in a feed: its largest JPEG, which
 // every feed reader shows.
 type feedImage struct {
-	URL, Type     string
-	Size          int64
-	Width, Height int
+	URL, Type           string
+	Size                int64
+	Width, Height       int
+	Description, Credit string // its caption, else its alt text; its credit
 }
 
 func (p *Photo) feedImage(u URLs) *feedImage {
