@@ -588,3 +588,23 @@ func TestSamePhotoTwoNames(t *testing.T) {
 		t.Errorf("the copy is published under its own name")
 	}
 }
+
+// A lead photo credited in one language and not in its translation is a
+// warning at the translation's image line; credited in both, none.
+func TestCreditInEveryLanguage(t *testing.T) {
+	dir := photoProject(t)
+	rep := mustBuild(t, Options{Root: dir, Warn: true})
+	const want = `content/ru/2025/seminar.md:6: warning: the lead photo content/media/seminar.jpg has no image_credit here, but content/en/2025/seminar.md credits it ("Photo: ICRC"): add image_credit: in this article's language`
+	if rep.Warnings == nil || !strings.Contains(rep.Warnings.Error(), want) {
+		t.Errorf("no warning of the missing credit: %v", rep.Warnings)
+	}
+	ru := filepath.Join(dir, "content/ru/2025/seminar.md")
+	writeFile(t, ru, strings.Replace(readFile(t, ru), "image_alt: Делегаты слушают лекцию\n", "image_alt: Делегаты слушают лекцию\nimage_credit: \"Фото: МККК\"\n", 1))
+	rep = mustBuild(t, Options{Root: dir, Warn: true})
+	if rep.Warnings != nil && strings.Contains(rep.Warnings.Error(), "image_credit") {
+		t.Errorf("a warning though both credit the photo: %v", rep.Warnings)
+	}
+	if page := readFile(t, filepath.Join(dir, "public/ru/2025/09/seminar-v-baku/index.html")); !strings.Contains(page, `<span class="credit">Фото: МККК</span>`) {
+		t.Errorf("the Russian page does not credit the photo")
+	}
+}

@@ -103,9 +103,32 @@ func collisions(arts []*load.Article, key func(*load.Article) string,
 	return errs
 }
 
+// uncredited warns of a lead photo that another article credits, and
+// this one does not: a translation that copied image and image_alt but
+// not image_credit leaves its readers without the photographer's name.
+func uncredited(published []*load.Article) diag.List {
+	var warns diag.List
+	credited := map[string]*load.Article{} // the first article crediting each photo
+	for _, a := range published {
+		if a.Lead != nil && a.Lead.Credit != "" && credited[a.Lead.File] == nil {
+			credited[a.Lead.File] = a
+		}
+	}
+	for _, a := range published {
+		if a.Lead == nil || a.Lead.Credit != "" || credited[a.Lead.File] == nil {
+			continue
+		}
+		by := credited[a.Lead.File]
+		warns.Warn(a.Path, a.Lead.Line, "the lead photo %s has no image_credit here, but %s credits it (%q): add image_credit: in this article's language, or its readers do not learn whose photo it is",
+			a.Lead.File, by.Path, by.Lead.Credit)
+	}
+	return warns
+}
+
 // Warnings are what an editor should look at but a build does not fail
 // on: stories in one language only, articles without their own summary or
-// without a body, photos no article shows.
+// without a body, photos no article shows, lead photos credited in one
+// article and not in another.
 func Warnings(c *load.Content, published []*load.Article) diag.List {
 	var warns diag.List
 	for _, f := range c.Unused {
@@ -120,6 +143,7 @@ func Warnings(c *load.Content, published []*load.Article) diag.List {
 			langs[a.TranslationKey][a.Lang] = true
 		}
 	}
+	warns = append(warns, uncredited(published)...)
 	for _, a := range published {
 		if len(langs[a.TranslationKey]) < 2 {
 			warns.Warn(a.Path, a.Lines.TranslationKey, "no translation yet: other readers see this story in %s (briefings new --translation-of adds one)", a.Lang)
