@@ -72,6 +72,11 @@ func TestBodyPhotos(t *testing.T) {
 	if inline.File != "content/ru/2025/pic.png" || inline.Block || inline.Line != 14 {
 		t.Errorf("inline photo = %+v", inline)
 	}
+	// What stands before each, where a page places it: the text shown,
+	// not the alt text nor the addresses, and the blocks it is in.
+	if block.Before != (Before{Chars: 6, Blocks: 2}) || inline.Before != (Before{Chars: 11, Blocks: 3}) {
+		t.Errorf("before the photos: %+v, %+v", block.Before, inline.Before)
+	}
 	if !strings.Contains(a.HTML, "\n"+block.Placeholder+"\n") || strings.Contains(a.HTML, "<p>"+block.Placeholder) {
 		t.Errorf("block placeholder not a block of its own:\n%s", a.HTML)
 	}
