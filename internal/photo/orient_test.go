@@ -109,40 +109,76 @@ func TestOrientation(t *testing.T) {
 		if sw := s.Rect.Dx(); (o >= 5) != (sw == H) {
 			t.Fatalf("orientation %d: stored width %d", o, sw)
 		}
-		src := withMetadata(t, encodeJPEG(t, s, 95), o, binary.BigEndian)
-		info, err := Probe("o.jpg", src)
+		for _, src := range []struct {
+			name string
+			data []byte
+		}{
+			{"o.jpg", withMetadata(t, encodeJPEG(t, s, 95), o, binary.BigEndian)},
+			{"o.png", pngWithMetadata(t, encodePNG(t, s), o)},
+			{"o.webp", webpOriented(t, s, o)},
+		} {
+			checkOrientation(t, src.name, src.data, o, W, H)
+		}
+	}
+}
+
+// webpOriented is an extended WebP of picture s with an EXIF chunk
+// giving orientation o, as a phone's gallery app writes it.
+func webpOriented(t *testing.T, s *image.RGBA, o int) []byte {
+	t.Helper()
+	w, h := s.Rect.Dx(), s.Rect.Dy()
+	info, err := Probe("s.png", encodePNG(t, s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs, err := Process(encodePNG(t, s), info, []Rendition{{Name: "s.webp", Format: "webp", Kind: KindWidth, Width: w, Height: h}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := webpWith(t, outs[0], riffChunk("EXIF", buildEXIF(binary.LittleEndian, o, nil)))
+	d[20] |= 0x08 // VP8X: has EXIF
+	d[24], d[25], d[26] = byte(w-1), byte((w-1)>>8), 0
+	d[27], d[28], d[29] = byte(h-1), byte((h-1)>>8), 0
+	return d
+}
+
+// checkOrientation checks that a source of orientation o, W × H once
+// upright, is published upright in every rendition.
+func checkOrientation(t *testing.T, name string, src []byte, o, W, H int) {
+	t.Helper()
+	info, err := Probe(name, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Orientation != o || info.Width != W || info.Height != H {
+		t.Errorf("%s orientation %d: Probe says %+v", name, o, info)
+		return
+	}
+	plan := Plan(info, false)
+	outs, err := Process(src, info, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range plan {
+		var img image.Image
+		if r.Format == "jpeg" {
+			img, err = jpeg.Decode(bytes.NewReader(outs[i]))
+		} else {
+			img, err = xwebp.Decode(bytes.NewReader(outs[i]))
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
-		if info.Orientation != o || info.Width != W || info.Height != H {
-			t.Errorf("orientation %d: Probe says %+v", o, info)
+		if b := img.Bounds(); b.Dx() != W || b.Dy() != H {
+			t.Errorf("%s orientation %d %s: %v", name, o, r.Format, b)
+			continue
 		}
-		plan := Plan(info, false)
-		outs, err := Process(src, info, plan)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, r := range plan {
-			var img image.Image
-			if r.Format == "jpeg" {
-				img, err = jpeg.Decode(bytes.NewReader(outs[i]))
-			} else {
-				img, err = xwebp.Decode(bytes.NewReader(outs[i]))
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if b := img.Bounds(); b.Dx() != W || b.Dy() != H {
-				t.Errorf("orientation %d %s: %v", o, r.Format, b)
-				continue
-			}
-			for _, p := range []struct {
-				x, y int
-				c    color.RGBA
-			}{{W / 4, H / 4, qTL}, {3 * W / 4, H / 4, qTR}, {W / 4, 3 * H / 4, qBL}, {3 * W / 4, 3 * H / 4, qBR}} {
-				if got := img.At(p.x, p.y); !near(got, p.c) {
-					t.Errorf("orientation %d %s: at %d,%d got %v, want %v", o, r.Format, p.x, p.y, got, p.c)
-				}
+		for _, p := range []struct {
+			x, y int
+			c    color.RGBA
+		}{{W / 4, H / 4, qTL}, {3 * W / 4, H / 4, qTR}, {W / 4, 3 * H / 4, qBL}, {3 * W / 4, 3 * H / 4, qBR}} {
+			if got := img.At(p.x, p.y); !near(got, p.c) {
+				t.Errorf("%s orientation %d %s: at %d,%d got %v, want %v", name, o, r.Format, p.x, p.y, got, p.c)
 			}
 		}
 	}
