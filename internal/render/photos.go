@@ -86,10 +86,10 @@ const (
 // reach is how far below the page's top a phone loads photos at once.
 const reach = phoneHeight + lazyReach
 
-// phoneHeightOf is how tall a phone shows a photo in the column, with
-// its caption and credit when it is a figure.
+// phoneHeightOf is how tall a phone shows a photo in the column, no
+// wider than the photo, with its caption and credit when it is a figure.
 func phoneHeightOf(p *Photo, ref load.PhotoRef, figure bool) int {
-	w := slotWidth(phoneScreen)
+	w := min(slotWidth(phoneScreen), p.Info.Width)
 	h := 0
 	if p.Info.Width > 0 {
 		h = w * p.Info.Height / p.Info.Width
