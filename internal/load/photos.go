@@ -5,6 +5,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"briefings/internal/diag"
 	"briefings/internal/photo"
@@ -119,6 +120,8 @@ func altProblem(alt, file string) string {
 		return "is a file's name, not what the photo shows"
 	case placeholderAlts[low]:
 		return "only says that it is a photo, not what it shows"
+	case !strings.ContainsFunc(a, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }):
+		return "has no word, only marks"
 	}
 	return ""
 }

@@ -29,6 +29,8 @@ func TestPhotoErrors(t *testing.T) {
 		{"alt the file's stem", head + "---\n![seminar-2](../../media/seminar-2.jpg)\n", `:6: image ../../media/seminar-2.jpg: its alt text "seminar-2" is a file's name`},
 		{"alt a word for photo", head + "---\n![Фото](../../media/x.jpg)\n", `:6: image ../../media/x.jpg: its alt text "Фото" only says that it is a photo, not what it shows`},
 		{"lead alt a file name", head + "image: ../../media/x.jpg\nimage_alt: photo.JPG\n---\nb\n", `:6: image_alt "photo.JPG" is a file's name, not what the photo shows`},
+		{"alt marks only", head + "---\n![...](../../media/x.jpg)\n", `:6: image ../../media/x.jpg: its alt text "..." has no word, only marks`},
+		{"lead alt a dash", head + "image: ../../media/x.jpg\nimage_alt: \"—\"\n---\nb\n", `:6: image_alt "—" has no word, only marks`},
 		{"lead alt a word for photo", head + "image: ../../media/x.jpg\nimage_alt: Image.\n---\nb\n", `:6: image_alt "Image." only says that it is a photo`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
