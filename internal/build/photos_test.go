@@ -608,3 +608,19 @@ func TestCreditInEveryLanguage(t *testing.T) {
 		t.Errorf("the Russian page does not credit the photo")
 	}
 }
+
+// A photo whose alt text is its caption is a warning at its line: a
+// screen reader would read the same words twice.
+func TestAltTextRepeatsCaption(t *testing.T) {
+	dir := photoProject(t)
+	en := filepath.Join(dir, "content/en/2025/seminar.md")
+	writeFile(t, en, readFile(t, en)+"\n![Where the delegations work](map.png \"Where the delegations work\")\n")
+	rep := mustBuild(t, Options{Root: dir, Warn: true})
+	const want = "content/en/2025/seminar.md:17: warning: the photo content/en/2025/map.png has the same alt text as its caption"
+	if rep.Warnings == nil || !strings.Contains(rep.Warnings.Error(), want) {
+		t.Errorf("no warning of the alt text repeating the caption: %v", rep.Warnings)
+	}
+	if strings.Count(rep.Warnings.Error(), "same alt text as its caption") != 1 {
+		t.Errorf("photos whose alt text differs from the caption are warned of: %v", rep.Warnings)
+	}
+}

@@ -128,7 +128,7 @@ func uncredited(published []*load.Article) diag.List {
 // Warnings are what an editor should look at but a build does not fail
 // on: stories in one language only, articles without their own summary or
 // without a body, photos no article shows, lead photos credited in one
-// article and not in another.
+// article and not in another, alt texts that repeat their caption.
 func Warnings(c *load.Content, published []*load.Article) diag.List {
 	var warns diag.List
 	for _, f := range c.Unused {
@@ -144,6 +144,13 @@ func Warnings(c *load.Content, published []*load.Article) diag.List {
 		}
 	}
 	warns = append(warns, uncredited(published)...)
+	for _, a := range published {
+		for _, ref := range a.PhotoRefs() {
+			if ref.Caption != "" && strings.EqualFold(strings.TrimSpace(ref.Alt), strings.TrimSpace(ref.Caption)) {
+				warns.Warn(a.Path, ref.Line, "the photo %s has the same alt text as its caption, so a screen reader reads it twice: let the alt text say what the photo shows, and the caption what it is about", ref.File)
+			}
+		}
+	}
 	for _, a := range published {
 		if len(langs[a.TranslationKey]) < 2 {
 			warns.Warn(a.Path, a.Lines.TranslationKey, "no translation yet: other readers see this story in %s (briefings new --translation-of adds one)", a.Lang)
