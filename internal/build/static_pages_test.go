@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 const pagesArchive = `
@@ -113,4 +115,89 @@ func TestStaticPageErrors(t *testing.T) {
 		"content/en/pages/dated.md:4: a page of the site (under en/pages/) has no countries",
 	)
 
+}
+
+// The language chooser and the 404 page are for readers of every
+// language: each language's pages, feeds and publisher's line are in
+// their footer, and the skip link in every language, each marked with
+// its language, and the site's name leads to the chooser.
+func TestPagesForEveryLanguage(t *testing.T) {
+	root := newProject(t, pagesArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	want := map[string]string{"/en/about/": "en", "/en/privacy/": "en", "/ru/about/": "ru"}
+	for _, file := range []string{"index.html", "404.html"} {
+		doc, err := html.Parse(strings.NewReader(readFile(t, filepath.Join(out, file))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		publishers, skips := map[string]bool{}, map[string]string{}
+		walkHTML(doc, func(n *html.Node) {
+			switch {
+			case n.Type != html.ElementNode:
+			case n.Data == "a" && attrOf(n, "class") == "skip":
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					skips[langAt(c)] += strings.Trim(textOf(c), " ·")
+				}
+			case n.Data == "a" && attrOf(n, "class") == "brand" && attrOf(n, "href") != "/":
+				t.Errorf("%s: the site's name leads to %s, not to the language chooser", file, attrOf(n, "href"))
+			case n.Data == "a" && inFooter(n):
+				got[attrOf(n, "href")] = langAt(n)
+			case n.Data == "p" && attrOf(n, "class") == "publisher":
+				publishers[langAt(n)] = true
+			}
+		})
+		for href, lang := range want {
+			if got[href] != lang {
+				t.Errorf("%s: the footer's link to %s is in %q, want it there in %q", file, href, got[href], lang)
+			}
+		}
+		if !publishers["en"] || !publishers["ru"] {
+			t.Errorf("%s: the publisher's line is in %v, want it in en and ru", file, publishers)
+		}
+		if skips["en"] != "Skip to content" || skips["ru"] != "Перейти к содержанию" {
+			t.Errorf("%s: the skip link says %q, want it in en and ru", file, skips)
+		}
+		if file == "index.html" && (got["/en/feed.xml"] != "en" || got["/ru/feed.xml"] != "ru") {
+			t.Errorf("%s: the footer's feeds are %v, want each language's in its language", file, got)
+		}
+	}
+	head := strings.SplitN(readFile(t, filepath.Join(out, "index.html")), "</head>", 2)[0]
+	for _, lang := range []string{"en", "ru"} {
+		if !strings.Contains(head, `hreflang="`+lang+`" href="/`+lang+`/feed.xml"`) {
+			t.Errorf("the language chooser's head does not lead feed readers to the %s feed", lang)
+		}
+	}
+}
+
+// langAt is the language of a node: the lang of it or its nearest
+// element that has one.
+func langAt(n *html.Node) string {
+	for ; n != nil; n = n.Parent {
+		if l := attrOf(n, "lang"); n.Type == html.ElementNode && l != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+func inFooter(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode && n.Data == "footer" {
+			return true
+		}
+	}
+	return false
+}
+
+func textOf(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(textOf(c))
+	}
+	return b.String()
 }

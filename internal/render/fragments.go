@@ -173,9 +173,35 @@ func (f *fragments) frame(pg *Page) error {
 		c.Image, err = f.render("social-image", img)
 	}
 	fill(&c.Assets, "assets", Assets{Stylesheet: c.Stylesheet, Icon: c.Icon})
-	fill(&c.Masthead, "masthead", Masthead{Skip: pg.T.SkipToContent, Home: c.Home, Wordmark: c.Wordmark, SiteTitle: c.SiteTitle})
-	fill(&c.Footer, "footer", Footer{Label: pg.T.AboutSite, Pages: c.Pages, FeedLines: c.FeedLines, Publisher: c.Publisher})
+	m := Masthead{Skip: pg.T.SkipToContent, Home: c.Home, Wordmark: c.Wordmark, SiteTitle: c.SiteTitle}
+	for _, lang := range c.Also {
+		m.Also = append(m.Also, Phrase{Lang: lang, Text: f.s.t(lang).SkipToContent})
+	}
+	fill(&c.Masthead, "masthead", m)
+	fill(&c.Footer, "footer", f.footer(pg))
 	return err
+}
+
+// footer is a page's footer: in its language, and on a page for every
+// language in each of the others, each with its pages, feeds and
+// publisher's line, so that a reader of any finds them in their own.
+func (f *fragments) footer(pg *Page) Footer {
+	c := &pg.Chrome
+	feeds := func(lang string) []Fragment {
+		var lines []Fragment
+		for i, fl := range pg.Feeds {
+			if fl.Lang == lang || fl.Lang == "" && lang == pg.Lang {
+				lines = append(lines, c.FeedLines[i])
+			}
+		}
+		return lines
+	}
+	parts := []FooterPart{{Label: pg.T.AboutSite, Pages: c.Pages, FeedLines: feeds(pg.Lang), Publisher: c.Publisher}}
+	for _, lang := range c.Also {
+		t := f.s.t(lang)
+		parts = append(parts, FooterPart{Lang: lang, Label: t.AboutSite, Pages: f.s.Pages[lang], FeedLines: feeds(lang), Publisher: t.Publisher})
+	}
+	return Footer{Parts: parts}
 }
 
 // once renders a template of the layout for data once a build: pages

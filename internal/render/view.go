@@ -111,8 +111,9 @@ type Chrome struct {
 	SiteTitle, Home, Stylesheet, Icon string
 	Wordmark                          string // the site's name in its languages, an image
 	Nav                               []Link
-	Pages                             []Link // the site's pages in the footer: About, Contact, Privacy
-	Publisher                         string // who publishes the site, in the footer
+	Pages                             []Link   // the site's pages in the footer: About, Contact, Privacy
+	Publisher                         string   // who publishes the site, in the footer
+	Also                              []string // on a page for every language (the chooser, the 404 page): the others, which its skip link and footer speak too
 	Sections                          Fragment
 	FeedLinks, FeedLines              []Fragment
 	Site, Image                       Fragment
@@ -138,11 +139,24 @@ type SocialImage struct {
 type Assets struct{ Stylesheet, Icon string }
 
 // Masthead is the data of the "masthead" template: the skip link and the
-// site's name, which leads home.
-type Masthead struct{ Skip, Home, Wordmark, SiteTitle string }
+// site's name, which leads home. Also is the skip link in the page's
+// other languages.
+type Masthead struct {
+	Skip, Home, Wordmark, SiteTitle string
+	Also                            []Phrase
+}
 
-// Footer is the data of the "footer" template.
-type Footer struct {
+// Phrase is words in a language other than the page's.
+type Phrase struct{ Lang, Text string }
+
+// Footer is the data of the "footer" template: a part in the page's
+// language, and on a page for every language one in each of the others.
+type Footer struct{ Parts []FooterPart }
+
+// FooterPart is the footer in one language; Lang is set for a language
+// other than the page's.
+type FooterPart struct {
+	Lang      string
 	Label     string // of the site's pages
 	Pages     []Link
 	FeedLines []Fragment
@@ -195,8 +209,9 @@ type Region struct {
 	Latest            *Fragment
 }
 
-// FeedLinks lead to one feed in its three formats.
-type FeedLinks struct{ Label, RSS, Atom, JSON string }
+// FeedLinks lead to one feed in its three formats. Lang is set on a page
+// for every language, whose footer shows each feed in its own.
+type FeedLinks struct{ Label, RSS, Atom, JSON, Lang string }
 
 // Pager leads to the neighbouring pages of a paginated list.
 type Pager struct {
