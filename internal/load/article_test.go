@@ -1,6 +1,10 @@
 package load
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -266,15 +270,60 @@ func TestDatesAsWritten(t *testing.T) {
 // A body's highest heading is an h2, under the page's h1, however the
 // editor began: no level is skipped.
 func TestHeadingLevels(t *testing.T) {
+	t.Run("random", testHeadingLevelsRandom)
 	for body, want := range map[string]string{
-		"# A\n\n## B":      "<h2>A</h2>\n<h3>B</h3>",
-		"## A\n\n### B":    "<h2>A</h2>\n<h3>B</h3>",
-		"### A\n\n## B":    "<h3>A</h3>\n<h2>B</h2>",
-		"#### A\n\n#### B": "<h2>A</h2>\n<h2>B</h2>",
+		"# A\n\n## B":                        "<h2>A</h2>\n<h3>B</h3>",
+		"## A\n\n### B":                      "<h2>A</h2>\n<h3>B</h3>",
+		"### A\n\n## B":                      "<h2>A</h2>\n<h2>B</h2>",
+		"#### A\n\n#### B":                   "<h2>A</h2>\n<h2>B</h2>",
+		"## A\n\n#### B":                     "<h2>A</h2>\n<h3>B</h3>",
+		"## A\n\n##### B\n\n#### C\n\n### D": "<h2>A</h2>\n<h3>B</h3>\n<h3>C</h3>\n<h3>D</h3>",
 	} {
 		a, errs := ParseArticle(at, []byte("---\ntitle: T\ndate: 2025-09-03\ncountries: [AZ]\n---\n"+body+"\n"))
 		if len(errs) > 0 || !strings.Contains(a.HTML, want) {
 			t.Errorf("%q gives %q (%v), want %q", body, a.HTML, errs, want)
+		}
+	}
+}
+
+var headingTag = regexp.MustCompile(`<h(\d)>`)
+
+// Of random runs of headings, the first is an h2, none is more than one
+// level below the one before it, a deeper one in Markdown is one level
+// deeper, one at the same level stays so, and a higher one is not deeper.
+func testHeadingLevelsRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 500 {
+		md := make([]int, 1+rng.IntN(8))
+		var body strings.Builder
+		for i := range md {
+			md[i] = 1 + rng.IntN(6)
+			fmt.Fprintf(&body, "%s H%d\n\n", strings.Repeat("#", md[i]), i)
+		}
+		a, errs := ParseArticle(at, []byte("---\ntitle: T\ndate: 2025-09-03\ncountries: [AZ]\n---\n"+body.String()))
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		var got []int
+		for _, m := range headingTag.FindAllStringSubmatch(a.HTML, -1) {
+			n, _ := strconv.Atoi(m[1])
+			got = append(got, n)
+		}
+		ok := len(got) == len(md) && got[0] == 2
+		for i := 1; ok && i < len(md); i++ {
+			switch {
+			case got[i] < 2 || got[i] > got[i-1]+1:
+				ok = false
+			case md[i] > md[i-1]:
+				ok = got[i] == min(got[i-1]+1, 6)
+			case md[i] == md[i-1]:
+				ok = got[i] == got[i-1]
+			default:
+				ok = got[i] <= got[i-1]
+			}
+		}
+		if !ok {
+			t.Fatalf("Markdown levels %v give %v", md, got)
 		}
 	}
 }

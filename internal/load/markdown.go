@@ -221,8 +221,8 @@ func nodeStart(n ast.Node, src []byte) int {
 }
 
 // tidy moves body headings so that the highest is an h2, under the
-// article's title, the page's only h1: a body whose sections start at ##
-// does not skip a level. It takes out what pages must not carry, with a warning
+// article's title, the page's only h1, and none skips a level (see
+// sections). It takes out what pages must not carry, with a warning
 // at its line: raw HTML goes, and a link or image to an address that is
 // not safe (see safeURL) is replaced by its words.
 func tidy(doc ast.Node, src []byte, path string, line func(ast.Node) int) diag.List {
@@ -233,20 +233,14 @@ func tidy(doc ast.Node, src []byte, path string, line func(ast.Node) int) diag.L
 		swaps = append(swaps, swap{n, words})
 		warns.Warn(path, line(n), "a link or image to %q is left out, its words kept: pages link only to http, https, mailto and tel addresses and within the site", shorten(dest))
 	}
-	top := 6
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			top = min(top, h.Level)
-		}
-		return ast.WalkContinue, nil
-	})
+	var levels sections
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			n.Level = min(max(n.Level+2-top, 2), 6)
+			n.Level = levels.level(n.Level)
 		case *ast.RawHTML, *ast.HTMLBlock:
 			swaps = append(swaps, swap{n, nil})
 			warns.Warn(path, line(n), "raw HTML %q is left out: pages carry none; write Markdown instead", shorten(rawHTML(n, src)))
@@ -280,6 +274,21 @@ func tidy(doc ast.Node, src []byte, path string, line func(ast.Node) int) diag.L
 		parent.RemoveChild(parent, s.old)
 	}
 	return warns
+}
+
+// sections numbers a body's headings as the sections they open: a
+// heading is one level below the nearest heading before it that the
+// editor wrote at a higher level (an h2 when there is none), so that
+// "### A" then "## B", or "## A" then "#### B", skip no level, which
+// screen readers' lists of headings and the HTML checkers would find.
+type sections []int // the Markdown levels of the sections open
+
+func (s *sections) level(md int) int {
+	for len(*s) > 0 && (*s)[len(*s)-1] >= md {
+		*s = (*s)[:len(*s)-1]
+	}
+	*s = append(*s, md)
+	return min(len(*s)+1, 6)
 }
 
 // safeURL tells the addresses a page may link to: relative ones, and
