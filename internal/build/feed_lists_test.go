@@ -118,3 +118,49 @@ func TestFeedsCarryWhatTheirPagesList(t *testing.T) {
 		t.Errorf("no feed carries a story of the other language")
 	}
 }
+
+// Every feed is by the site, in the feed's language: a country's feed,
+// titled by its country, too. Atom names its author, JSON Feed its
+// authors.
+func TestFeedsAreByTheSite(t *testing.T) {
+	root := newProject(t, siteArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	site := map[string]string{"en": "Briefings", "ru": "Брифинги"}
+	n := 0
+	for p, data := range contents(t, out) {
+		lang, _, _ := strings.Cut(p, "/")
+		home := "https://example.org/portal/" + lang + "/"
+		switch {
+		case strings.HasSuffix(p, "/atom.xml"):
+			var f struct {
+				Title  string `xml:"title"`
+				Author struct {
+					Name string `xml:"name"`
+					URI  string `xml:"uri"`
+				} `xml:"author"`
+			}
+			if err := xml.Unmarshal([]byte(data), &f); err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			if f.Author.Name != site[lang] || f.Author.URI != home {
+				t.Errorf("%s (%q): the author is %+v, want %s at %s", p, f.Title, f.Author, site[lang], home)
+			}
+			n++
+		case strings.HasSuffix(p, "/feed.json"):
+			var f struct {
+				Authors []struct{ Name, URL string } `json:"authors"`
+			}
+			if err := json.Unmarshal([]byte(data), &f); err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			if len(f.Authors) != 1 || f.Authors[0].Name != site[lang] || f.Authors[0].URL != home {
+				t.Errorf("%s: the authors are %+v, want %s at %s", p, f.Authors, site[lang], home)
+			}
+			n++
+		}
+	}
+	if n != 16 {
+		t.Errorf("%d Atom and JSON feeds, want 16", n)
+	}
+}

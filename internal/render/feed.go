@@ -25,6 +25,7 @@ const FeedSize = 50
 // build's, so an unchanged site gives the same bytes.
 type feed struct {
 	Lang, Title, Description string
+	Site, SiteHome           string // the site's title and home page: the author, of a country's feed too
 	Home, RSS                string // absolute URLs: the page the feed follows, the RSS file
 	Updated                  time.Time
 	Items                    []feedItem
@@ -44,8 +45,9 @@ type feedItem struct {
 // fallback, the edition's newest story.
 func (p *planner) newFeed(lang load.Language, country *load.Country, arts []*load.Article, fallback time.Time) (feed, error) {
 	site, urls := p.site, p.URLs
-	f := feed{Lang: lang.Code, Title: lang.Title, Description: lang.Description,
-		Home: urls.Abs(index.HomePath(lang.Code)), RSS: urls.Abs(index.FeedPath(lang.Code)), Updated: fallback}
+	f := feed{Lang: lang.Code, Title: lang.Title, Description: lang.Description, Site: lang.Title,
+		SiteHome: urls.Abs(index.HomePath(lang.Code)),
+		Home:     urls.Abs(index.HomePath(lang.Code)), RSS: urls.Abs(index.FeedPath(lang.Code)), Updated: fallback}
 	if country != nil {
 		f.Title = country.Names[lang.Code] + " — " + lang.Title
 		f.Home = urls.Abs(index.CountryPath(lang.Code, country))
@@ -211,6 +213,7 @@ type atomFeed struct {
 
 type atomAuthor struct {
 	Name string `xml:"name"`
+	URI  string `xml:"uri,omitempty"`
 }
 
 type atomEntry struct {
@@ -236,12 +239,13 @@ type atomCategory struct {
 	Term string `xml:"term,attr"`
 }
 
-// writeAtom writes the feed as Atom (RFC 4287); the site is its author.
+// writeAtom writes the feed as Atom (RFC 4287); the site is its author,
+// not the country a country's feed is titled by.
 func (f feed) writeAtom(w *bytes.Buffer) error {
 	af := atomFeed{XMLNS: "http://www.w3.org/2005/Atom", Lang: f.Lang, Title: f.Title, Subtitle: f.Description,
 		Links: []atomLink{{Href: f.in(index.AtomFile), Rel: "self", Type: "application/atom+xml"},
 			{Href: f.Home, Rel: "alternate", Type: "text/html"}},
-		ID: f.in(index.AtomFile), Updated: f.Updated.Format(time.RFC3339), Author: atomAuthor{f.Title}, Generator: "briefings"}
+		ID: f.in(index.AtomFile), Updated: f.Updated.Format(time.RFC3339), Author: atomAuthor{f.Site, f.SiteHome}, Generator: "briefings"}
 	for _, it := range f.Items {
 		body, err := it.Body.html()
 		if err != nil {
@@ -270,7 +274,14 @@ type jsonFeed struct {
 	FeedURL     string         `json:"feed_url"`
 	Description string         `json:"description,omitempty"`
 	Language    string         `json:"language"`
+	Authors     []jsonAuthor   `json:"authors"`
 	Items       []jsonFeedItem `json:"items"`
+}
+
+// jsonAuthor is who a JSON Feed is by: the site, as in Atom.
+type jsonAuthor struct {
+	Name string `json:"name"`
+	URL  string `json:"url"`
 }
 
 type jsonFeedItem struct {
@@ -289,7 +300,8 @@ type jsonFeedItem struct {
 // writeJSON writes the feed as JSON Feed 1.1.
 func (f feed) writeJSON(w *bytes.Buffer) error {
 	jf := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: f.Title, HomePageURL: f.Home,
-		FeedURL: f.in(index.JSONFeedFile), Description: f.Description, Language: f.Lang, Items: []jsonFeedItem{}}
+		FeedURL: f.in(index.JSONFeedFile), Description: f.Description, Language: f.Lang,
+		Authors: []jsonAuthor{{Name: f.Site, URL: f.SiteHome}}, Items: []jsonFeedItem{}}
 	for _, it := range f.Items {
 		body, err := it.Body.html()
 		if err != nil {
