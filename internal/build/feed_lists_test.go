@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"encoding/json"
 	"encoding/xml"
 	"path/filepath"
@@ -162,5 +163,49 @@ func TestFeedsAreByTheSite(t *testing.T) {
 	}
 	if n != 16 {
 		t.Errorf("%d Atom and JSON feeds, want 16", n)
+	}
+}
+
+// An RSS item's categories name its countries in the feed's language: in
+// an item of the other language, they say so, as XML readers take an
+// element's language from the nearest xml:lang.
+func TestFeedCategoriesInFeedLanguage(t *testing.T) {
+	root := newProject(t, siteArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	marked := 0
+	for p, data := range contents(t, out) {
+		if !strings.HasSuffix(p, "feed.xml") {
+			continue
+		}
+		var f struct {
+			Channel struct {
+				Language string `xml:"language"`
+				Items    []struct {
+					Lang       string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+					Categories []struct {
+						Lang string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+						Name string `xml:",chardata"`
+					} `xml:"category"`
+				} `xml:"item"`
+			} `xml:"channel"`
+		}
+		if err := xml.Unmarshal([]byte(data), &f); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		for _, it := range f.Channel.Items {
+			for _, c := range it.Categories {
+				lang := cmp.Or(c.Lang, it.Lang, f.Channel.Language)
+				if lang != f.Channel.Language {
+					t.Errorf("%s: category %q is read as %q, want %q", p, c.Name, lang, f.Channel.Language)
+				}
+				if c.Lang != "" {
+					marked++
+				}
+			}
+		}
+	}
+	if marked == 0 {
+		t.Errorf("no feed has an item in the other language: the test shows nothing")
 	}
 }

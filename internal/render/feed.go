@@ -128,10 +128,18 @@ type item struct {
 	PubDate     string        `xml:"pubDate"`
 	Description string        `xml:"description,omitempty"`
 	Content     cdata         `xml:"content:encoded"`
-	Categories  []string      `xml:"category"`
+	Categories  []category    `xml:"category"`
 	Language    string        `xml:"dc:language"`
 	Enclosure   *enclosure    `xml:"enclosure"`
 	Media       *mediaContent `xml:"media:content"`
+}
+
+// category is a country an RSS item is about, named in the feed's
+// language: marked so when the item's is another, which it would be
+// taken for.
+type category struct {
+	Lang string `xml:"xml:lang,attr,omitempty"`
+	Name string `xml:",chardata"`
 }
 
 // enclosure is an RSS item's lead photo; mediaContent the same as Media
@@ -181,7 +189,13 @@ func (f feed) writeRSS(w *bytes.Buffer) error {
 		// Readers show an RSS description as HTML: the summary is text.
 		ri := item{Lang: it.Lang, Title: it.Title, Link: it.URL, GUID: guid{IsPermaLink: true, Value: it.URL},
 			PubDate: it.Published.Format(time.RFC1123Z), Description: html.EscapeString(it.Summary), Content: cdata{body},
-			Categories: it.Categories, Language: it.Lang}
+			Language: it.Lang}
+		for _, c := range it.Categories {
+			ri.Categories = append(ri.Categories, category{Name: c})
+			if it.Lang != f.Lang {
+				ri.Categories[len(ri.Categories)-1].Lang = f.Lang
+			}
+		}
 		if im := it.Image; im != nil {
 			ri.Enclosure = &enclosure{URL: im.URL, Length: im.Size, Type: im.Type}
 			ri.Media = &mediaContent{URL: im.URL, Medium: "image", Type: im.Type, Width: im.Width, Height: im.Height,
