@@ -201,3 +201,28 @@ func textOf(n *html.Node) string {
 	}
 	return b.String()
 }
+
+// The 404 page leads a reader of each language, in it, to its home page
+// and to its search, where a story whose address was mistyped is found.
+func TestNotFoundLeadsOn(t *testing.T) {
+	root := newProject(t, pagesArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	doc, err := html.Parse(strings.NewReader(readFile(t, filepath.Join(out, "404.html"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	walkHTML(doc, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "a" && !inFooter(n) {
+			got[attrOf(n, "href")] = langAt(n)
+		}
+	})
+	for _, lang := range []string{"en", "ru"} {
+		for _, href := range []string{"/" + lang + "/", "/" + lang + "/search/"} {
+			if got[href] != lang {
+				t.Errorf("the 404 page's link to %s is in %q, want it there in %q (links: %v)", href, got[href], lang, got)
+			}
+		}
+	}
+}

@@ -41,7 +41,8 @@ func (p *planner) notFound() {
 			t := p.t(l.Code)
 			titles = append(titles, t.NotFoundTitle)
 			pg.NotFound = append(pg.NotFound, NotFoundText{Lang: l.Code, Title: t.NotFoundTitle, Text: t.NotFoundText,
-				Home: p.URLs.Href(index.HomePath(l.Code)), HomeLabel: t.GoHome})
+				Home: p.URLs.Href(index.HomePath(l.Code)), HomeLabel: t.GoHome,
+				Search: p.URLs.Href(index.SearchPath(l.Code)), SearchLabel: t.Search})
 		}
 		pg.Title = pageTitle(strings.Join(titles, " · "), "")
 		return pg, nil

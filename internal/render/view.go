@@ -247,5 +247,7 @@ type YearView struct {
 // RootChoice is one language on the language chooser.
 type RootChoice struct{ Lang, Name, Prompt, Title, Description, Href string }
 
-// NotFoundText is the 404 message in one language.
-type NotFoundText struct{ Lang, Title, Text, Home, HomeLabel string }
+// NotFoundText is the 404 message in one language, with the ways on from
+// it: the home page, and the search, which finds a story whose address
+// was mistyped.
+type NotFoundText struct{ Lang, Title, Text, Home, HomeLabel, Search, SearchLabel string }
