@@ -78,6 +78,7 @@ func TestStaticPages(t *testing.T) {
 			continue
 		}
 		lang := path[:2]
+		data := strings.ReplaceAll(data, ` aria-current="page"`, "") // a page's own link is marked: see TestFooterMarksCurrentPage
 		if lang == "en" && !strings.Contains(data, `<a href="/en/about/">About us</a></li><li><a href="/en/privacy/">Privacy</a>`) ||
 			lang == "ru" && !strings.Contains(data, `<a href="/ru/about/">О нас</a>`) {
 			t.Errorf("%s: the footer does not link to the site's pages", path)
@@ -223,6 +224,33 @@ func TestNotFoundLeadsOn(t *testing.T) {
 			if got[href] != lang {
 				t.Errorf("the 404 page's link to %s is in %q, want it there in %q (links: %v)", href, got[href], lang, got)
 			}
+		}
+	}
+}
+
+// On a page of the site, the footer's link to it is marked as the current
+// page, as the sections' links are, and no other page's is.
+func TestFooterMarksCurrentPage(t *testing.T) {
+	root := newProject(t, pagesArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	for _, page := range []string{"en/about/", "en/privacy/", "ru/about/", "en/", "en/2025/09/a-story/"} {
+		doc, err := html.Parse(strings.NewReader(readFile(t, filepath.Join(out, page, "index.html"))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var current []string
+		walkHTML(doc, func(n *html.Node) {
+			if n.Type == html.ElementNode && n.Data == "a" && inFooter(n) && attrOf(n, "aria-current") != "" {
+				current = append(current, attrOf(n, "href")+" "+attrOf(n, "aria-current"))
+			}
+		})
+		want := ""
+		if strings.Count(page, "/") == 2 && !strings.Contains(page, "20") {
+			want = "/" + page + " page"
+		}
+		if strings.Join(current, ", ") != want {
+			t.Errorf("%s: the footer marks %q as current, want %q", page, current, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html"
+	"slices"
 	"strings"
 
 	"briefings/internal/i18n"
@@ -69,7 +70,7 @@ func (s *siteView) newPage(tmpl, lang, path, heading string, section int, h head
 		Canonical: canonical, LastMod: h.lastMod, Alternates: u.alternates(h.hreflang()), Switch: sw, T: t, head: h,
 		Social: Social{Type: "website", Title: social, URL: canonical, SiteName: l.Title, Locale: t.Locale},
 		Feeds:  []FeedLinks{feedLinks(u, l.Title+" — "+t.Feed, index.FeedPath(lang))},
-		Chrome: Chrome{SiteTitle: l.Title, Home: u.Href(index.HomePath(lang)), Pages: s.Pages[lang], Publisher: t.Publisher,
+		Chrome: Chrome{SiteTitle: l.Title, Home: u.Href(index.HomePath(lang)), Pages: s.footerPages(lang, u.Href(path)), Publisher: t.Publisher,
 			Stylesheet: u.Href(Stylesheet), Icon: u.Href("favicon.svg"), Wordmark: u.Href("wordmark.svg")}}
 	for _, other := range s.Languages {
 		if other.Code != lang && s.t(other.Code) != nil {
@@ -90,6 +91,21 @@ func (s *siteView) newPage(tmpl, lang, path, heading string, section int, h head
 		}
 	}
 	return pg
+}
+
+// footerPages are the links to the site's pages in a page's footer; on
+// one of them, its own is marked as the current page, as the sections'
+// links are.
+func (s *siteView) footerPages(lang, href string) []Link {
+	links := s.Pages[lang]
+	for i, l := range links {
+		if l.Href == href {
+			links = slices.Clone(links)
+			links[i].Current = "page"
+			break
+		}
+	}
+	return links
 }
 
 // describe is a page's description for search engines and link
