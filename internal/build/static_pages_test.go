@@ -254,3 +254,34 @@ func TestFooterMarksCurrentPage(t *testing.T) {
 		}
 	}
 }
+
+// An article that gives its source's address without its name shows the
+// link, under the address's host, and names it so to search engines.
+func TestSourceURLWithoutName(t *testing.T) {
+	root := newProject(t, `
+-- content/site.yaml --
+base_url: https://example.org/
+default_language: en
+languages:
+  en: {name: English, title: Briefings}
+-- content/countries.yaml --
+AZ: {en: Azerbaijan}
+-- content/en/2025/news.md --
+---
+title: A story
+date: 2025-09-03
+countries: [AZ]
+source_url: https://www.agency.example/2025/09/story
+---
+Text.
+`)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	page := readFile(t, filepath.Join(out, "en/2025/09/a-story/index.html"))
+	if want := `<a href="https://www.agency.example/2025/09/story" rel="nofollow">agency.example</a>`; !strings.Contains(page, want) {
+		t.Errorf("the page does not show the source's link as %s", want)
+	}
+	if want := `"isBasedOn":{"@type":"CreativeWork","name":"agency.example","url":"https://www.agency.example/2025/09/story"}`; !strings.Contains(page, want) {
+		t.Errorf("JSON-LD does not name the source: want %s in\n%s", want, page)
+	}
+}

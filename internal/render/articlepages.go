@@ -1,6 +1,9 @@
 package render
 
 import (
+	"net/url"
+	"strings"
+
 	"briefings/internal/index"
 	"briefings/internal/load"
 	"briefings/internal/photo"
@@ -56,7 +59,7 @@ func articlePage(in articleInput) (*Page, error) {
 		return nil, err
 	}
 	av := &ArticleView{Title: a.Title, Lang: a.Lang, Date: t.Date(a.Date), DateISO: isoDate(a.Date),
-		Countries: s.countryLinks(a.Lang, a.Countries), Source: a.Source, SourceURL: a.SourceURL,
+		Countries: s.countryLinks(a.Lang, a.Countries), Source: sourceName(a), SourceURL: a.SourceURL,
 		Related: rel, Older: s.articleLink(in.Older), Newer: s.articleLink(in.Newer),
 		BodyOf: articleBody{A: a, Paths: in.LinkPaths, Photos: html, URLs: s.URLs}}
 	if lead != nil {
@@ -168,7 +171,7 @@ func (s *siteView) shared(pg *Page, a *load.Article, lead *Photo) {
 		ld.About = append(ld.About, Thing{Type: "Country", Name: c.Label})
 	}
 	if a.Source != "" || a.SourceURL != "" {
-		ld.IsBasedOn = &Thing{Type: "CreativeWork", Name: a.Source, URL: a.SourceURL}
+		ld.IsBasedOn = &Thing{Type: "CreativeWork", Name: sourceName(a), URL: a.SourceURL}
 	}
 	if pg.Social.Image != "" {
 		ld.Image = []string{pg.Social.Image}
@@ -218,4 +221,18 @@ func (p *planner) xDefault(st *index.Story) *load.Article {
 		return def
 	}
 	return st.Original()
+}
+
+// sourceName is what an article's source is called: its name, or, when it
+// gives only its address, the address's host, so that the page shows the
+// link and search engines read a name.
+func sourceName(a *load.Article) string {
+	if a.Source != "" || a.SourceURL == "" {
+		return a.Source
+	}
+	u, err := url.Parse(a.SourceURL)
+	if err != nil || u.Hostname() == "" {
+		return a.SourceURL
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
 }
