@@ -268,3 +268,28 @@ translation_key: c
 		}
 	}
 }
+
+var titleTag = regexp.MustCompile(`<title>([^<]*)</title>`)
+
+// Each page of a list has a title of its own: a numbered page says its
+// number, as its pager does, so that tabs, history and search results
+// tell it from the first.
+func TestListPagesTitledByNumber(t *testing.T) {
+	root := newProject(t, siteArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	seen := map[string]string{}
+	for p, data := range contents(t, out) {
+		m := titleTag.FindStringSubmatch(data)
+		if !strings.HasSuffix(p, "index.html") || m == nil || !strings.Contains(p, "page/") && strings.Count(p, "/") > 3 {
+			continue // articles may share a title
+		}
+		if other, ok := seen[m[1]]; ok {
+			t.Errorf("%s and %s are both titled %q", other, p, m[1])
+		}
+		seen[m[1]] = p
+	}
+	if got := titleTag.FindStringSubmatch(readFile(t, filepath.Join(out, "ru/page/1/index.html"))); got == nil || !strings.Contains(got[1], "Страница 1") {
+		t.Errorf("ru/page/1/ is titled %q, want its number", got)
+	}
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -239,6 +240,9 @@ func listPage(in listInput) (*Page, error) {
 	pg := s.newPage("list", in.Lang, in.Path, in.Heading, in.Section, in.Head, in.Switch)
 	if in.Title != "" {
 		pg.Title = pageTitle(in.Title, "")
+	}
+	if in.Pager != nil && in.Pager.Status != "" { // a numbered page is told from the first, in tabs, history and search results
+		pg.Title = pageTitle(cmp.Or(in.Title, in.Heading)+" · "+in.Pager.Status, s.language(in.Lang).Title)
 	}
 	kind, refs := entriesShown(in.Front, in.Items)
 	items, err := s.frags.list(kind, in.Lang, refs)
