@@ -209,3 +209,24 @@ func TestFeedCategoriesInFeedLanguage(t *testing.T) {
 		t.Errorf("no feed has an item in the other language: the test shows nothing")
 	}
 }
+
+var firstFeedLink = regexp.MustCompile(`<link rel="alternate" type="application/rss\+xml"[^>]* href="([^"]*)"`)
+
+// A country's pages name its feed first, before the site's, in their head
+// and their footer: a feed reader given the page subscribes to the first.
+func TestCountryPagesNameTheirFeedFirst(t *testing.T) {
+	root := newProject(t, siteArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	for _, page := range []string{"en/countries/azerbaijan/", "ru/countries/kazakhstan/"} {
+		html := readFile(t, filepath.Join(out, page, "index.html"))
+		want := "/portal/" + page + "feed.xml"
+		if m := firstFeedLink.FindStringSubmatch(html); m == nil || m[1] != want {
+			t.Errorf("%s: the first feed its head names is %q, want %s", page, m, want)
+		}
+		_, footer, _ := strings.Cut(html, "<footer")
+		if i, j := strings.Index(footer, want), strings.Index(footer, "/feed.xml"); i < 0 || i > j {
+			t.Errorf("%s: the footer does not name its own feed first", page)
+		}
+	}
+}

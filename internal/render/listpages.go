@@ -267,8 +267,8 @@ func listPage(in listInput) (*Page, error) {
 	if in.Intro != "" {
 		lv.Intro, pg.Description = in.Intro, describe(in.Intro)
 	}
-	if in.Feed != nil { // shown with the site's feed at the foot of the page
-		pg.Feeds = append(pg.Feeds, *in.Feed)
+	if in.Feed != nil { // first, before the site's: feed readers subscribe to the first a page names
+		pg.Feeds = append([]FeedLinks{*in.Feed}, pg.Feeds...)
 	}
 	pg.List = lv
 	return pg, nil
