@@ -48,7 +48,7 @@ func TestMonthPages(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, Options{Root: root, Out: out})
 	first, oldest := readFile(t, filepath.Join(out, "en/2025/09/index.html")), readFile(t, filepath.Join(out, "en/2025/09/page/1/index.html"))
-	for _, want := range []string{`<a href="/en/2025/">2025</a>`, `<a rel="prev" href="/en/2025/09/">`, `>First</a>`} {
+	for _, want := range []string{`<a href="/en/2025/">Archive: 2025</a>`, `<a rel="prev" href="/en/2025/09/">`, `>First</a>`} {
 		if !strings.Contains(oldest, want) {
 			t.Errorf("the month's oldest page lacks %s", want)
 		}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -77,4 +78,32 @@ func accessibleText(n *html.Node) string {
 		b.WriteString(accessibleText(c))
 	}
 	return b.String()
+}
+
+var (
+	upLink  = regexp.MustCompile(`<p class="up"><a href="([^"]*)">([^<]*)</a></p>`)
+	heading = regexp.MustCompile(`<h1>([^<]*)</h1>`)
+)
+
+// A month's link up to its year is named as the year's page is headed
+// ("Archive: 2025"), not by the year's number alone.
+func TestMonthLinksUpByYearHeading(t *testing.T) {
+	root := newProject(t, siteArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	months := 0
+	for p, data := range contents(t, out) {
+		m := upLink.FindStringSubmatch(data)
+		if m == nil {
+			continue
+		}
+		months++
+		year := readFile(t, filepath.Join(out, strings.TrimPrefix(m[1], "/portal/"), "index.html"))
+		if h := heading.FindStringSubmatch(year); h == nil || h[1] != m[2] {
+			t.Errorf("%s: the link up to %s is named %q, and that page headed %q", p, m[1], m[2], h)
+		}
+	}
+	if months == 0 {
+		t.Error("no month page links up to its year")
+	}
 }

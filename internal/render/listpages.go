@@ -376,7 +376,8 @@ func (p *planner) year(e *index.Edition, y *index.Year) {
 
 func (p *planner) month(e *index.Edition, y *index.Year, m *index.Month) {
 	lang, t := e.Lang.Code, p.t(e.Lang.Code)
-	up := &Link{Label: itoa(y.Year), Href: p.URLs.Href(index.YearPath(lang, y.Year))}
+	// Named as the year's page is headed: "2025" alone, in a list of links, says not what it leads to.
+	up := &Link{Label: t.Archive + ": " + itoa(y.Year), Href: p.URLs.Href(index.YearPath(lang, y.Year))}
 	p.paginated(e, m.Entries, func(l string) string { return index.MonthPath(l, m.Year, m.Month) },
 		navArchive, listing{heading: t.MonthYear(m.Year, m.Month), up: up})
 }
