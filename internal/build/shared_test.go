@@ -55,8 +55,12 @@ func testShared(t *testing.T, out string) {
 		canonical := "https://example.org/portal/" + strings.TrimSuffix(c.page, "index.html")
 		want := map[string]string{"og:type": "article", "og:title": c.title, "og:url": canonical,
 			"article:published_time": c.published, "twitter:card": "summary_large_image",
-			"og:locale":           map[string]string{"en": "en_GB", "ru": "ru_RU"}[c.page[:2]],
-			"og:locale:alternate": map[string]string{"en": "ru_RU", "ru": "en_GB"}[c.page[:2]]}
+			"og:locale": map[string]string{"en": "en_GB", "ru": "ru_RU"}[c.page[:2]]}
+		if !strings.Contains(c.page, "families-of-the-missing") { // the one alone in its language
+			want["og:locale:alternate"] = map[string]string{"en": "ru_RU", "ru": "en_GB"}[c.page[:2]]
+		} else if alt := meta["og:locale:alternate"]; len(alt) > 0 {
+			t.Errorf("%s: og:locale:alternate %q, but it has no translation", c.page, alt)
+		}
 		for k, v := range want {
 			if got := meta[k]; len(got) != 1 || got[0] != v {
 				t.Errorf("%s: %s is %q, want %q", c.page, k, got, v)
@@ -120,4 +124,49 @@ func attrOf(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+// A page's og:locale:alternate names the locales it is also in, those of
+// the translations its hreflang links lead to: none for a page alone in
+// its language, which OpenGraph would otherwise say was in the other.
+func TestLocaleAlternatesAreTranslations(t *testing.T) {
+	root := newProject(t, siteArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: out})
+	locale := map[string]string{"en": "en_GB", "ru": "ru_RU"}
+	alone, translated := 0, 0
+	for p, data := range contents(t, out) {
+		if !strings.HasSuffix(p, ".html") || p == "404.html" {
+			continue
+		}
+		doc, err := html.Parse(strings.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var own string
+		var alternates, hreflangs []string
+		walkHTML(doc, func(n *html.Node) {
+			switch {
+			case n.Data == "html":
+				own = attrOf(n, "lang")
+			case n.Data == "meta" && attrOf(n, "property") == "og:locale:alternate":
+				alternates = append(alternates, attrOf(n, "content"))
+			case n.Data == "link" && attrOf(n, "rel") == "alternate" && attrOf(n, "hreflang") != "" && attrOf(n, "type") == "":
+				if l := attrOf(n, "hreflang"); l != "x-default" && l != own {
+					hreflangs = append(hreflangs, locale[l])
+				}
+			}
+		})
+		if strings.Join(alternates, " ") != strings.Join(hreflangs, " ") {
+			t.Errorf("%s: og:locale:alternate %q, want the translations' %q", p, alternates, hreflangs)
+		}
+		if len(hreflangs) == 0 {
+			alone++
+		} else {
+			translated++
+		}
+	}
+	if alone == 0 || translated == 0 {
+		t.Errorf("%d pages alone in their language, %d translated: the test needs both", alone, translated)
+	}
 }

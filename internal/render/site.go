@@ -72,9 +72,11 @@ func (s *siteView) newPage(tmpl, lang, path, heading string, section int, h head
 		Feeds:  []FeedLinks{feedLinks(u, l.Title+" — "+t.Feed, index.FeedPath(lang))},
 		Chrome: Chrome{SiteTitle: l.Title, Home: u.Href(index.HomePath(lang)), Pages: s.footerPages(lang, u.Href(path)), Publisher: t.Publisher,
 			Stylesheet: u.Href(Stylesheet), Icon: u.Href("favicon.svg"), Wordmark: u.Href("wordmark.svg")}}
-	for _, other := range s.Languages {
-		if other.Code != lang && s.t(other.Code) != nil {
-			pg.Social.Alternates = append(pg.Social.Alternates, s.t(other.Code).Locale)
+	// og:locale:alternate: the locales the page is also in, those of its
+	// translations; a page alone in its language has none.
+	for _, a := range h.hreflang() {
+		if a.lang != lang && a.lang != "x-default" && s.t(a.lang) != nil {
+			pg.Social.Alternates = append(pg.Social.Alternates, s.t(a.lang).Locale)
 		}
 	}
 	if s.Share != nil {
