@@ -54,8 +54,13 @@ func TestLinkNamesSayWhere(t *testing.T) {
 // inBody tells a node inside an article's or a page's body, whose links
 // are the editor's.
 func inBody(n *html.Node) bool {
+	return inside(n, func(e *html.Node) bool { return strings.Contains(" "+attrOf(e, "class")+" ", " body ") })
+}
+
+// inside tells whether n, or an element around it, is one is accepts.
+func inside(n *html.Node, is func(*html.Node) bool) bool {
 	for ; n != nil; n = n.Parent {
-		if n.Type == html.ElementNode && strings.Contains(" "+attrOf(n, "class")+" ", " body ") {
+		if n.Type == html.ElementNode && is(n) {
 			return true
 		}
 	}

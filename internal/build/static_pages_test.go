@@ -139,7 +139,7 @@ func TestPagesForEveryLanguage(t *testing.T) {
 			case n.Type != html.ElementNode:
 			case n.Data == "a" && attrOf(n, "class") == "skip":
 				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					skips[langAt(c)] += strings.Trim(textOf(c), " ·")
+					skips[langAt(c)] += strings.Trim(accessibleText(c), " ·")
 				}
 			case n.Data == "a" && attrOf(n, "class") == "brand" && attrOf(n, "href") != "/":
 				t.Errorf("%s: the site's name leads to %s, not to the language chooser", file, attrOf(n, "href"))
@@ -184,23 +184,7 @@ func langAt(n *html.Node) string {
 }
 
 func inFooter(n *html.Node) bool {
-	for ; n != nil; n = n.Parent {
-		if n.Type == html.ElementNode && n.Data == "footer" {
-			return true
-		}
-	}
-	return false
-}
-
-func textOf(n *html.Node) string {
-	if n.Type == html.TextNode {
-		return n.Data
-	}
-	var b strings.Builder
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		b.WriteString(textOf(c))
-	}
-	return b.String()
+	return inside(n, func(e *html.Node) bool { return e.Data == "footer" })
 }
 
 // The 404 page leads a reader of each language, in it, to its home page

@@ -13,12 +13,13 @@ func (p *planner) root() {
 	p.addPage(h, true, func() (*Page, error) {
 		pg := p.newPage("root", def, index.RootPath, "", navNone, h, nil)
 		pg.Chrome.Nav, pg.Feeds = nil, nil
-		pg.Chrome.Home, pg.Chrome.Also = p.URLs.Href(index.RootPath), p.otherLanguages(def)
+		p.forEveryLanguage(pg)
 		var titles []string
 		for _, l := range p.site.Languages {
 			// A feed reader given the site's address finds every language's feed.
-			pg.Feeds = append(pg.Feeds, feedLinks(p.URLs, l.Title+" — "+p.t(l.Code).Feed, index.FeedPath(l.Code)))
-			pg.Feeds[len(pg.Feeds)-1].Lang = l.Code
+			fl := feedLinks(p.URLs, l.Title+" — "+p.t(l.Code).Feed, index.FeedPath(l.Code))
+			fl.Lang = l.Code
+			pg.Feeds = append(pg.Feeds, fl)
 			titles = append(titles, l.Title)
 			pg.Root = append(pg.Root, RootChoice{Lang: l.Code, Name: l.Name, Prompt: p.t(l.Code).ChooseLanguage,
 				Title: l.Title, Description: l.Description, Href: p.URLs.Href(index.HomePath(l.Code))})
@@ -35,7 +36,7 @@ func (p *planner) notFound() {
 	p.addPage(head{}, false, func() (*Page, error) {
 		pg := p.newPage("notfound", def, index.NotFoundPath, "", navNone, head{}, nil)
 		pg.Chrome.Nav, pg.Feeds, pg.Canonical, pg.Social.URL = nil, nil, "", ""
-		pg.Chrome.Home, pg.Chrome.Also = p.URLs.Href(index.RootPath), p.otherLanguages(def)
+		p.forEveryLanguage(pg)
 		var titles []string
 		for _, l := range p.site.Languages {
 			t := p.t(l.Code)
@@ -49,13 +50,14 @@ func (p *planner) notFound() {
 	})
 }
 
-// otherLanguages are the site's languages but lang, which have strings.
-func (p *planner) otherLanguages(lang string) []string {
-	var codes []string
+// forEveryLanguage makes a page of the default language one for readers
+// of every language: its frame speaks the others too, and the site's name
+// leads to the language chooser.
+func (p *planner) forEveryLanguage(pg *Page) {
+	pg.Chrome.Home = p.URLs.Href(index.RootPath)
 	for _, l := range p.site.Languages {
-		if l.Code != lang && p.t(l.Code) != nil {
-			codes = append(codes, l.Code)
+		if l.Code != pg.Lang && p.t(l.Code) != nil {
+			pg.Chrome.Also = append(pg.Chrome.Also, l.Code)
 		}
 	}
-	return codes
 }
