@@ -374,8 +374,8 @@ func datedTopic(ls []string, underMasthead bool) (when, string, int, bool) {
 	if !topicLike(topic) && underMasthead && n == 2 {
 		topic, n = "", 1 // "1 December 2026" and the headline
 	}
-	if len(ls) <= n+1 || topic != "" && !topicLike(topic) {
-		return w, "", 0, false
+	if len(ls) <= n+1 || topic != "" && !topicLike(topic) || isStamp(ls[n]) {
+		return w, "", 0, false // another date under it: timestamps ("Posted", "Originally published"), not a headline
 	}
 	if t, _ := findHeadline(ls[n : n+2]); t == "" {
 		return w, "", 0, false

@@ -448,3 +448,17 @@ func TestPastedStructures(t *testing.T) {
 		checkBody(t, r.Body)
 	}
 }
+
+// TestShortHeadlineAboveDetails: a short headline above ReliefWeb's
+// details is the headline, not a masthead above a date line: the date
+// under "Posted" has another date under it, not a headline.
+func TestShortHeadlineAboveDetails(t *testing.T) {
+	for _, title := range []string{"ICRC aids flood victims", "Tajikistan: Floods - Mar 2026", "Kyrgyzstan: ICRC supports families of missing migrants"} {
+		text := title + "\nFormat\nNews and Press Release\nSource\nICRC\nPosted\n12 Mar 2026\nOriginally published\n11 Mar 2026\n" +
+			"The ICRC has delivered aid to flood victims in Khatlon, Tajikistan.\nMore than 300 families received help.\n"
+		r := parseOK(t, text, nil)
+		if r.Title != title || r.Date.Format(time.DateOnly) != "2026-03-12" || r.Source != "ICRC" {
+			t.Errorf("%q: title %q, date %s, source %q", title, r.Title, r.Date.Format(time.DateOnly), r.Source)
+		}
+	}
+}
