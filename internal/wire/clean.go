@@ -42,7 +42,9 @@ var (
 	captionEnd = regexp.MustCompile(`(?:(?:архивное|иллюстративное|иллюстрационное) фото|фото из архива|(?:archive|file|illustrative|stock) (?:photo|image|picture)|\((?:photo|фото|file photo|архивное фото)\b[^()]{0,40}\))\.?$`)
 	// "Нашли ошибку? Выделите её и нажмите Ctrl+Enter": the site's typo form.
 	typoCall   = regexp.MustCompile(`(?:ошибк|опечатк|typo|mistake|error).{0,80}ctrl\s*\+\s*enter`)
-	breadcrumb = regexp.MustCompile(`^[^/>»|]{1,30}(?:\s[/>»|]\s[^/>»|]{1,40}){2,}$`)
+	breadcrumb = regexp.MustCompile(`^[^/>»›→|]{1,30}(?:\s[/>»›→|]\s[^/>»›→|]{1,40}){2,}$`)
+	// "Главная / Общество": from the home page, one step is a trail too.
+	homeCrumb = regexp.MustCompile(`^(?:главная|главная страница|home|home page|homepage|басты бет|басты|bosh sahifa|ana səhifə)\s*[/>»›→|]\s*[^/>»›→|]{1,40}(?:\s*[/>»›→|]\s*[^/>»›→|]{1,40})*$`)
 )
 
 // A comments heading, or a counter of comments: the word and a number,
@@ -107,7 +109,7 @@ func kind(line string) string {
 		return "footer"
 	case short && contactish.MatchString(l) && len(strings.Fields(l)) <= 14 && !sentenceLike(l):
 		return "contacts"
-	case furniture.MatchString(l) && short, breadcrumb.MatchString(l), short && typoCall.MatchString(l):
+	case furniture.MatchString(l) && short, breadcrumb.MatchString(l), homeCrumb.MatchString(l), short && typoCall.MatchString(l):
 		return "page furniture"
 	}
 	return ""

@@ -462,3 +462,21 @@ func TestShortHeadlineAboveDetails(t *testing.T) {
 		}
 	}
 }
+
+// TestShortBreadcrumb: a breadcrumb trail of two parts, from the site's
+// home page to a section, goes like a longer one, and is not taken for
+// the headline; a headline with a slash stays.
+func TestShortBreadcrumb(t *testing.T) {
+	for _, crumb := range []string{"Главная / Общество", "Home › News", "Главная » Новости Казахстана", "Басты бет / Қоғам", "Home > Where we work > Azerbaijan"} {
+		text := crumb + "\n\nМККК и Таджикистан подписали меморандум\n\nДУШАНБЕ, 2 декабря 2026, «Азия-Плюс» — Глава делегации МККК встретился с министром юстиции Таджикистана.\n"
+		r := parseOK(t, text, nil)
+		if r.Title != "МККК и Таджикистан подписали меморандум" || strings.Contains(r.Body, crumb) {
+			t.Errorf("%q: title %q, body %q", crumb, r.Title, r.Body)
+		}
+	}
+	for _, line := range []string{"Главная задача МККК / помощь семьям", "Baku / Astana: ICRC talks"} {
+		if k := kind(line); k != "" {
+			t.Errorf("%q is dropped as %s", line, k)
+		}
+	}
+}
