@@ -41,7 +41,8 @@ func ParsePage(src []byte, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	pg := pageMeta(doc, opts.Location)
+	ag := newAgencies(opts.Sources)
+	pg := pageMeta(doc, opts.Location, func(t string) bool { _, ok := agencyLine(t, ag); return ok })
 	if heads := storyHeadings(doc); len(heads) > 1 && !pg.story {
 		return Result{}, fmt.Errorf("the page lists %d stories (%s): save the page of the story itself, and import that", len(heads), strings.Join(heads, "; "))
 	}
@@ -186,8 +187,10 @@ type ldName struct {
 }
 
 // pageMeta reads the page's metadata; a timestamp with its offset is
-// dated on its day in loc, where the site is.
-func pageMeta(doc *html.Node, loc *time.Location) page {
+// dated on its day in loc, where the site is. A title that is only the
+// site's name, or an agency's (siteName), names no story: the next one
+// is the headline.
+func pageMeta(doc *html.Node, loc *time.Location, siteName func(string) bool) page {
 	var pg page
 	var publishedKey string
 	var title, h1, published, ldDate, ldTitle, ldPublisher, ogTitle, canonical, ogURL, timeEl string
@@ -250,7 +253,8 @@ func pageMeta(doc *html.Node, loc *time.Location) page {
 	pg.url = first(absolute(canonical), absolute(ogURL))
 	for _, t := range []struct{ value, from string }{{withoutSite(ogTitle, pg.site), "og:title"}, {ldTitle, "JSON-LD headline"},
 		{withoutSite(title, pg.site), "<title>"}, {h1, "<h1>"}} {
-		if v := strings.Join(strings.Fields(strings.Map(dropControl, t.value)), " "); v != "" && pg.title == "" {
+		v := strings.Join(strings.Fields(strings.Map(dropControl, t.value)), " ")
+		if v != "" && pg.title == "" && !strings.EqualFold(v, pg.site) && !siteName(v) {
 			pg.title, pg.titleFrom = v, t.from
 		}
 	}

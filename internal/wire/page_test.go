@@ -261,3 +261,22 @@ func TestPageListMarkers(t *testing.T) {
 		checkBody(t, r.Body)
 	}
 }
+
+// TestPageTitleOnlyTheSite: a page whose <title> (or og:title) is only
+// the site's name, or an agency's, takes its <h1> for the headline.
+func TestPageTitleOnlyTheSite(t *testing.T) {
+	for _, head := range []string{`<title>АЗЕРТАДЖ</title>`, `<title>Trend.Az</title>`, `<title>Vlast.kz</title>`,
+		`<meta property="og:site_name" content="Новости Баку"><meta property="og:title" content="Новости Баку"><title>Новости Баку</title>`} {
+		page := `<!doctype html><html lang="ru"><head>` + head + `</head><body><div class="news">
+<h1>Представители МККК посетили Физулинский район</h1>
+<p>Физули, 2 декабря 2026, АЗЕРТАДЖ. Представители Международного комитета Красного Креста посетили Физулинский район Азербайджана.</p>
+<p>В ходе визита они ознакомились с работами по разминированию территорий.</p></div></body></html>`
+		r, err := ParsePage([]byte(page), agencyOptions(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Title != "Представители МККК посетили Физулинский район" {
+			t.Errorf("%s: title %q", head, r.Title)
+		}
+	}
+}
