@@ -40,7 +40,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exit(stderr, err)
 	}
-	opts.Date, opts.Force, opts.Today = date.Time, countries, today()
+	opts.Date, opts.Force, opts.Today = date.Time, countries, p.Today(time.Now())
 	status := 0
 	for _, file := range files {
 		if !importOne(p, *root, file, opts, stdout, stderr) {
@@ -48,13 +48,6 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
-}
-
-// today is the clock import reads yearless datelines by: the day it is
-// where the editors are.
-func today() time.Time {
-	now := time.Now()
-	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // importOne imports one file, "-" being standard input, and prints the

@@ -287,3 +287,30 @@ func TestImportPageDateInSiteTimeZone(t *testing.T) {
 		t.Errorf("date %s, want 2025-09-04", got)
 	}
 }
+
+// Today is the day in site.yaml's time_zone (Asia/Almaty here), whatever
+// the zone of the clock it is given: at 20:30 UTC on 2 December it is
+// 3 December there. new dates an article by it, and import reads a
+// dateline without a year by it: "3 декабря" is this year's.
+func TestTodayInSiteTimeZone(t *testing.T) {
+	p := project(t)
+	tokyo := time.FixedZone("UTC+9", 9*3600)
+	for _, now := range []time.Time{time.Date(2026, 12, 2, 20, 30, 0, 0, time.UTC), time.Date(2026, 12, 3, 5, 30, 0, 0, tokyo),
+		time.Date(2026, 12, 2, 21, 30, 0, 0, time.FixedZone("UTC+1", 3600))} {
+		if got := p.Today(now); !got.Equal(time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("Today(%v) = %v, want 2026-12-03", now, got)
+		}
+		path, err := p.New(Request{Lang: "en", Title: "Aid arrives " + now.Location().String(), Countries: []string{"AZ"}}, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if src := testproject.Read(t, filepath.Join(p.Root, path)); !strings.Contains(src, "\ndate: 2026-12-03\n") {
+			t.Errorf("new at %v wrote\n%s", now, src)
+		}
+		r, err := p.Read("wire.txt", []byte("МККК передал помощь семьям\nАСТАНА, 3 декабря. КАЗИНФОРМ - МККК передал помощь семьям в Казахстане.\n"),
+			wire.Options{Today: p.Today(now)})
+		if got := r.Date.Format(time.DateOnly); err != nil || got != "2026-12-03" {
+			t.Errorf("import at %v: date %s, want 2026-12-03 (%v)", now, got, err)
+		}
+	}
+}

@@ -51,9 +51,18 @@ func OpenProject(root string, withSources bool) (*Project, error) {
 	return &Project{Root: root, Config: s.Config, Countries: s.Countries, Sources: s.Sources}, nil
 }
 
+// Today is the day it is at now where the site is, in site.yaml's
+// time_zone, as a date: what new dates an article by, and import reads
+// a date without a year by. The clock's own zone may be another day.
+func (p *Project) Today(now time.Time) time.Time {
+	now = now.In(p.Config.Location)
+	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+}
+
 // New writes a new article, or the translation of one, and returns its
-// path. A translated original without a translation_key gets one.
-func (p *Project) New(req Request, today time.Time) (string, error) {
+// path, dated today where the site is unless the request gives a date.
+// A translated original without a translation_key gets one.
+func (p *Project) New(req Request, now time.Time) (string, error) {
 	a := Article{Lang: req.Lang, Title: strings.Join(strings.Fields(req.Title), " "), Date: req.Date,
 		Countries: req.Countries, Draft: true}
 	var orig *load.Article
@@ -78,7 +87,7 @@ func (p *Project) New(req Request, today time.Time) (string, error) {
 		}
 	}
 	if a.Date.IsZero() {
-		a.Date = today
+		a.Date = p.Today(now)
 	}
 	a.Date = time.Date(a.Date.Year(), a.Date.Month(), a.Date.Day(), 0, 0, 0, 0, time.UTC)
 	a.Countries = mergeCodes(a.Countries)
