@@ -38,7 +38,7 @@ var monthOf = map[string]time.Month{}
 // month day[, year], the Kazakh year-first form, numeric and ISO dates.
 var (
 	monthRE  string
-	dayMonth *regexp.Regexp // 14 ноября 2025 г., 14 Nov 2025, 14 қараша
+	dayMonth *regexp.Regexp // 14 ноября 2025 г., 14 Nov 2025, 14th of November, 14 қараша
 	monthDay *regexp.Regexp // Nov. 14, 2025; November 14
 	yearKaz  *regexp.Regexp // 2025 жылғы 14 қараша
 	numeric  *regexp.Regexp // 14.11.2025, 14/11/25, 14-11-2025
@@ -59,7 +59,7 @@ func init() {
 	monthRE = `(` + strings.Join(forms, "|") + `)(?:да|де|та|те|дағы|дегі|тағы|тегі)?\.?`
 	end := `(?:[^\p{L}\p{N}]|$)`
 	year := `(?:,?\s*(\d{4})(?:\s*(?:г\.|года|год|гг\.|ж\.|жыл\p{L}*))?)?`
-	dayMonth = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(\d{1,2})(?:-?го)?\s+` + monthRE + year + end)
+	dayMonth = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(\d{1,2})(?:-?го|st|nd|rd|th)?(?:\s+of)?\s+` + monthRE + year + end)
 	monthDay = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?` + year + end)
 	yearKaz = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(\d{4})\s*(?:жылғы|жылы|ж\.)\s*(\d{1,2})\s+` + monthRE + end)
 	numeric = regexp.MustCompile(`(?:^|[^\p{L}\p{N}.])(\d{1,2})([./-])(\d{1,2})([./-])(\d{4}|\d{2})(?:\s*(?:г\.|года|ж\.))?(?:[^\p{L}\p{N}]|$)`)

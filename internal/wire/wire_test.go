@@ -125,6 +125,8 @@ func TestDates(t *testing.T) {
 		{"Russian dateline with года and a dash", "Баку, 2 марта 2024 года — МККК открыл офис.", "2024-03-02", "МККК открыл офис."},
 		{"English dateline", "Baku, 12 February 2026 – The ICRC delivered aid in Azerbaijan.", "2026-02-12", "The ICRC delivered"},
 		{"American dateline", "ALMATY, March 5, 2025 - Talks on Kazakhstan's role began.", "2025-03-05", "Talks on"},
+		{"English ordinal day", "Tuesday, 2nd December 2026\n\nAid for Osh\n\nOSH — Volunteers helped 200 households.", "2026-12-02", "Volunteers helped"},
+		{"English ordinal day with of", "ASTANA, 21st of November 2025 – The ICRC met officials in Kazakhstan.", "2025-11-21", "The ICRC met"},
 		{"a date in the lead", "The ICRC said on 4 July 2025 that its office in Armenia would stay open.", "2025-07-04", "The ICRC said on 4 July 2025"},
 	}
 	for _, c := range cases {
