@@ -29,6 +29,7 @@ var (
 	bareDash  = regexp.MustCompile(`^[.,]?\s*[–—-]+\s+`) // "ASTANA –", "YEREVAN. –"
 	// «Азия-Плюс» —: an agency's name in quotation marks, then a dash.
 	quotedTag = regexp.MustCompile(`^[«"“]([^«»"“”]{2,40})([»"”])\s*[–—-]`)
+	country   = regexp.MustCompile(`^,\s*\p{Lu}\p{Ll}[\p{L}’'\-]*(?: \p{Lu}[\p{L}’'\-]*){0,2}`) // ", Kyrgyzstan" after a place
 	yearWord  = regexp.MustCompile(`^(?:г\.|года|год|ж\.|жыл\p{L}*)`)
 )
 
@@ -80,12 +81,18 @@ func findDateline(line string, ag *agencies) (dateline, bool) {
 		return d, false // "Azerbaijan, ICRC Sign Memorandum": a headline naming an agency
 	}
 	if !d.dated && !d.tag.ok() {
-		// "ASTANA – …": a place in capitals and a dash is a dateline too.
-		m := bareDash.FindString(line[len(p):])
+		// "ASTANA – …": a place in capitals and a dash is a dateline too;
+		// so is "OSH, Kyrgyzstan – …" before a sentence, which a headline
+		// naming two is not.
+		after := line[len(p):]
+		if c := country.FindString(after); c != "" && strings.ContainsAny(lastRune(line), ".!?…\"»”") {
+			after = after[len(c):]
+		}
+		m := bareDash.FindString(after)
 		if strings.ToUpper(p) != p || utf8.RuneCountInString(p) < 3 || m == "" {
 			return d, false
 		}
-		end = len(p) + len(m)
+		end = len(line) - len(after) + len(m)
 	}
 	rest := strings.TrimLeft(line[end:], " /|")
 	if d.dated && tagAt >= 0 && startsLower(rest) {

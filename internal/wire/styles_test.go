@@ -56,3 +56,21 @@ func TestBareDateline(t *testing.T) {
 		t.Errorf("%q %q %q %v", r.Title, r.SourceURL, r.Body, err)
 	}
 }
+
+// TestBareDatelineWithCountry: a place in capitals, its country and a
+// dash ("OSH, Kyrgyzstan —") is a dateline too, and leaves the body; a
+// headline of two names in capitals and a dash is not one.
+func TestBareDatelineWithCountry(t *testing.T) {
+	opts := agencyOptions(t)
+	opts.Date = day("2026-12-02")
+	for _, lead := range []string{"OSH, Kyrgyzstan — ", "DUSHANBE, Tajikistan – ", "BAKU, Azerbaijan - "} {
+		r, err := Parse("Volunteers help flood victims\n"+lead+"Volunteers of the Red Crescent distributed aid to 200 households.\nThe ICRC supported them.", opts)
+		if err != nil || !strings.HasPrefix(r.Body, "Volunteers of the Red Crescent") {
+			t.Errorf("%q: body %q, %v", lead, r.Body, err)
+		}
+	}
+	r, err := Parse("NATO, Russia – Talks Resume on Arms Control\nThe two sides met in Geneva.", opts)
+	if err != nil || r.Title != "NATO, Russia – Talks Resume on Arms Control" {
+		t.Errorf("title %q, %v", r.Title, err)
+	}
+}
