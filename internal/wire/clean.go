@@ -283,6 +283,36 @@ func tableRows(lines []string) []bool {
 	return rows
 }
 
+// tabbedRows writes the rows of a table copied with tabs between its
+// cells, as a page's table or a spreadsheet's comes, as rows of cells
+// ("Казахстан | 400"): two lines or more in a row with the same number
+// of cells. Tabs that align columns count as one.
+func tabbedRows(raw []string) []string {
+	tabbed := func(l string) []string {
+		if !strings.Contains(strings.Trim(l, " \t"), "\t") {
+			return nil
+		}
+		var cs []string
+		for _, c := range strings.Split(strings.Trim(l, " \t"), "\t") {
+			if c = strings.TrimSpace(c); c != "" {
+				cs = append(cs, strings.ReplaceAll(c, "|", "/"))
+			}
+		}
+		return cs
+	}
+	for i := 0; i < len(raw); {
+		cs, j := tabbed(raw[i]), i+1
+		for len(cs) >= 2 && j < len(raw) && len(tabbed(raw[j])) == len(cs) {
+			j++
+		}
+		for k := i; j-i >= 2 && k < j; k++ {
+			raw[k] = strings.Join(tabbed(raw[k]), " | ")
+		}
+		i = j
+	}
+	return raw
+}
+
 // linkLike is a line of a list of links: a headline, with no full stop,
 // or a date or time on its own.
 func linkLike(line string) bool {
@@ -321,7 +351,7 @@ func lines(text string) []string {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u2028", "\n", "\u2029", "\n\n").Replace(text)
 	text = strings.Map(dropControl, text)
-	raw := strings.Split(text, "\n")
+	raw := tabbedRows(strings.Split(text, "\n"))
 	width := 0
 	for i, line := range raw {
 		raw[i] = trailingMark.ReplaceAllString(strings.Join(strings.Fields(line), " "), "")

@@ -480,3 +480,17 @@ func TestShortBreadcrumb(t *testing.T) {
 		}
 	}
 }
+
+// TestTabbedTable: a table copied from a page or a spreadsheet comes with
+// its cells between tabs: two rows or more stay a table; a lone tab in a
+// line is a space.
+func TestTabbedTable(t *testing.T) {
+	text := "ICRC aid to Central Asia in figures\nALMATY, Dec. 2, 2026 (Interfax-Kazakhstan) - The ICRC published its regional figures.\n" +
+		"Country\tFamilies\tDetainees visited\nKazakhstan\t4,000\t1,200\nKyrgyzstan\t6,500\t\t800\n\nTel:\t+7 727 258 00 00 is the delegation's line.\n"
+	r := parseOK(t, text, nil)
+	want := "| Country | Families | Detainees visited |\n| --- | --- | --- |\n| Kazakhstan | 4,000 | 1,200 |\n| Kyrgyzstan | 6,500 | 800 |"
+	if !strings.Contains(r.Body, want) || !strings.Contains(r.Body, "Tel: +7 727 258 00 00 is") {
+		t.Errorf("body:\n%s\nwant it to hold\n%s", r.Body, want)
+	}
+	checkBody(t, r.Body)
+}
