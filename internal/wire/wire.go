@@ -74,13 +74,21 @@ type page struct {
 	story            bool // its metadata says it is one story: og:type article, a published time, a JSON-LD headline
 }
 
-// Parse reads one wire text.
-func Parse(text string, opts Options) (Result, error) { return parse(text, page{}, opts) }
+// Parse reads one wire text, in UTF-8, or in UTF-16 or Windows-1251 as
+// older tools save texts.
+func Parse(text string, opts Options) (Result, error) {
+	text, enc := decodeText(text)
+	r, err := parse(text, page{}, opts)
+	if enc != "" {
+		r.Found = append([]Finding{{"encoding", enc, "the text is not UTF-8: read as " + enc}}, r.Found...)
+	}
+	return r, err
+}
 
 func parse(text string, pg page, opts Options) (Result, error) {
 	var r Result
 	if !utf8.ValidString(text) {
-		return r, errors.New("the text is not UTF-8: save it as UTF-8 (it may be in Windows-1251 or another old encoding)")
+		return r, errors.New("the text is not UTF-8, nor UTF-16 or Windows-1251 Cyrillic: save it as UTF-8")
 	}
 	ls, dropped, cut := clean(mail(lines(text)))
 	if len(ls) == 0 {

@@ -1,0 +1,70 @@
+package wire
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+// decodeText reads a text saved in another encoding than UTF-8, as
+// editors' tools still save them: UTF-16 with its byte-order mark
+// (Notepad's "Unicode"), or Windows-1251, when read so it is Cyrillic
+// text. It returns the text, and the encoding it was read from, "" when
+// it is UTF-8 or none of these.
+func decodeText(src string) (string, string) {
+	if utf8.ValidString(src) {
+		return src, ""
+	}
+	b := []byte(src)
+	for _, e := range []struct {
+		bom  []byte
+		enc  encoding.Encoding
+		name string
+	}{{[]byte{0xff, 0xfe}, xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), "UTF-16"},
+		{[]byte{0xfe, 0xff}, xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM), "UTF-16"}} {
+		if bytes.HasPrefix(b, e.bom) {
+			if out, err := e.enc.NewDecoder().Bytes(b); err == nil && utf8.Valid(out) {
+				return string(out), e.name
+			}
+		}
+	}
+	if mostlyUTF8(b) {
+		return src, "" // UTF-8 with a broken byte: read as Windows-1251 it would be garbled throughout
+	}
+	out, err := charmap.Windows1251.NewDecoder().Bytes(b)
+	if err != nil || !cyrillicText(string(out)) {
+		return src, ""
+	}
+	return string(out), "Windows-1251"
+}
+
+// cyrillicText says whether a text read as Windows-1251 reads right: its
+// letters beyond ASCII are Cyrillic, most in lower case, its other
+// characters punctuation (dashes, quotation marks, "№"). Another
+// encoding read so gives letters of other alphabets and symbols, or, as
+// KOI8-R does, words in capitals.
+func cyrillicText(s string) bool {
+	beyond, odd, lower, upper := 0, 0, 0, 0
+	for _, r := range s {
+		if r < 0x80 {
+			continue
+		}
+		beyond++
+		switch {
+		case !unicode.Is(unicode.Cyrillic, r):
+			if !unicode.IsPunct(r) && !unicode.IsSpace(r) && !strings.ContainsRune("№©®°±§", r) {
+				odd++
+			}
+		case unicode.IsUpper(r):
+			upper++
+		default:
+			lower++
+		}
+	}
+	return beyond > 0 && odd*20 <= beyond && lower >= upper
+}
