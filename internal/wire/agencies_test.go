@@ -266,13 +266,15 @@ func TestBoilerplateKinds(t *testing.T) {
 		"Tags: ICRC", "Читайте нас в Telegram", "Подписывайтесь на наш канал в WhatsApp", "Follow Trend on Telegram", "Subscribe to Kazinform on YouTube",
 		"Поделиться", "Share", "-0-", "###", "Все новости", "Latest news", "Читайте также: В Алматы открыли центр", "Мы используем файлы cookie",
 		"This site uses cookies to improve your experience.", "Комментарии (3)", "Tel: +41 22 730 3443", "E-mail: press@icrc.org",
-		"Все права защищены", "© 2026 Trend. All rights reserved.", "Главная / Новости / Политика", "Подробнее в нашем Telegram-канале"} {
+		"Все права защищены", "© 2026 Trend. All rights reserved.", "Главная / Новости / Политика", "Подробнее в нашем Telegram-канале",
+		"Posted in: News, Central Asia", "Filed under: Azerbaijan, Mine action", "Опубликовано в: Общество", "Раздел: Общество"} {
 		if kind(line) == "" {
 			t.Errorf("%q is kept", line)
 		}
 	}
 	for _, line := range []string{"МККК провел встречу в Баку.", "The ICRC shared its findings with the authorities.",
 		"Встреча прошла 12.03.2026 в Астане.", "Latest figures show a rise in mine accidents.", "Мы открыли наш канал помощи для семей пропавших.", "«Мы продолжим работу», — сказал он.",
+		"Posted in Baku on Monday, the statement said the ICRC would stay.", "Filed under the new law, the claims of 300 families were heard.",
 		"Following the meeting, the sides agreed to expand social support for families of the missing.",
 		"The ICRC followed up with a statement posted on its Facebook page.",
 		"The ICRC opened a Telegram channel where families of the missing can follow the search.",
