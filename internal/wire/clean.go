@@ -28,7 +28,7 @@ var (
 	footer      = regexp.MustCompile(`(?:all rights reserved|все права защищены|барлық құқықтар қорғалған|copyright|\(c\)\s*\d{4}|при (?:полном или частичном )?(?:использовании|цитировании|перепечатке|копировании)[^.]{0,80}ссылка|(?:reproduction|use) of (?:the )?materials|копирование[^.]{0,60}запрещено|перепечатка[^.]{0,60}(?:запрещена|разрешена))`)
 	furniture   = regexp.MustCompile(`^(?:news release|press release|пресс-релиз|statement|заявление|operational update|news|новости|жаңалықтар|search|advanced search|поиск|расширенный поиск|іздеу|` +
 		// the labels of a page's details, ReliefWeb's: their values stand on the lines under them
-		`format|source|источник|posted|originally published|origin|view original|news and press release|situation report|attachments)$|^(?:автор|author|автор фото|редактор|editor|корреспондент|просмотров|просмотры|views|время чтения|reading time)\s*:|^(?:by\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,3}|[\d\s]+ (?:просмотр\p{L}*|views?|reads?)|\d+ мин(?:ут)? чтения|\d+ min read)$`)
+		`format|source|источник|posted|originally published|origin|view original|news and press release|situation report|attachments)$|^(?:автор|author|автор фото|редактор|editor|корреспондент|просмотров|просмотры|views|время чтения|reading time)\s*:|^(?:[\d\s]+ (?:просмотр\p{L}*|views?|reads?)|\d+ мин(?:ут)? чтения|\d+ min read)$`)
 	// "Updated 2 hours ago", "Вчера, 14:05": a page's clock, relative to a day the text does not give.
 	relative = regexp.MustCompile(`^(?:(?:updated|published|posted|обновлено|опубликовано|жаңартылды|жарияланды)\s*:?\s*)?(?:` +
 		`(?:\d+|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|секунд\p{L}*|минут\p{L}*|мин\.?|час\p{L}*|ч\.|дн\p{L}*|день|недел\p{L}*|сағат|күн)\s+(?:ago|назад|бұрын)|` +
@@ -41,11 +41,18 @@ var (
 	// "… at the handover. © ICRC / A. Mammadov", "… в Баку. Архивное фото".
 	captionEnd = regexp.MustCompile(`(?:(?:архивное|иллюстративное|иллюстрационное) фото|фото из архива|(?:archive|file|illustrative|stock) (?:photo|image|picture)|\((?:photo|фото|file photo|архивное фото)\b[^()]{0,40}\))\.?$`)
 	// "Нашли ошибку? Выделите её и нажмите Ctrl+Enter": the site's typo form.
-	typoCall   = regexp.MustCompile(`(?:ошибк|опечатк|typo|mistake|error).{0,80}ctrl\s*\+\s*enter`)
+	typoCall = regexp.MustCompile(`(?:ошибк|опечатк|typo|mistake|error).{0,80}ctrl\s*\+\s*enter`)
+	// "By Leyla Aliyeva – Trend:", "Автор: Асель Нурланова": the author's
+	// line, names in capitals, as the text writes it (not lower-cased).
+	byline     = regexp.MustCompile(`^(?:By|BY|Автор|Авторы|Author|Authors)\s*:?\s+` + names + `(?:\s*(?:,|–|—|-|\sand|\sи)\s+` + names + `)*\s*:?$`)
 	breadcrumb = regexp.MustCompile(`^[^/>»›→|]{1,30}(?:\s[/>»›→|]\s[^/>»›→|]{1,40}){2,}$`)
 	// "Главная / Общество": from the home page, one step is a trail too.
 	homeCrumb = regexp.MustCompile(`^(?:главная|главная страница|home|home page|homepage|басты бет|басты|bosh sahifa|ana səhifə)\s*[/>»›→|]\s*[^/>»›→|]{1,40}(?:\s*[/>»›→|]\s*[^/>»›→|]{1,40})*$`)
 )
+
+// names are a person's or an agency's names, one to four words in
+// capitals, initials included: "A. Mammadov", "Trend", "Report.az".
+const names = `\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}`
 
 // A comments heading, or a counter of comments: the word and a number,
 // either first, with or without a colon, a dash or brackets ("Comments:
@@ -109,6 +116,8 @@ func kind(line string) string {
 		return "footer"
 	case short && contactish.MatchString(l) && len(strings.Fields(l)) <= 14 && !sentenceLike(l):
 		return "contacts"
+	case short && byline.MatchString(strings.Trim(line, " \t*_")):
+		return "byline"
 	case furniture.MatchString(l) && short, breadcrumb.MatchString(l), homeCrumb.MatchString(l), short && typoCall.MatchString(l):
 		return "page furniture"
 	}
@@ -186,8 +195,8 @@ func clean(lines []string) (kept []string, dropped leftOut, cut *cutOff) {
 			continue
 		}
 		k := kind(lines[i])
-		if k == "donation appeal" && len(kept) == 0 && !donateButtonLine(lines[i]) {
-			k = ""
+		if k == "donation appeal" && len(kept) == 0 && !donateButtonLine(lines[i]) || k == "byline" && len(kept) == 0 {
+			k = "" // the headline: "By Sea and Air, Aid Reaches Osh"
 		}
 		if k == "" {
 			kept = append(kept, lines[i])

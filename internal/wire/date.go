@@ -193,12 +193,19 @@ func init() {
 	}
 }
 
+// authorBeside is the separator before an author's line that follows a
+// timestamp on its line.
+var authorBeside = regexp.MustCompile(`\s*(?:[·•|/]|\s[–—-]|,)\s*(?:By|BY|Автор|Авторы|Author|Authors)[\s:]`)
+
 // stamp reads a timestamp line: a date with at most times, zones,
 // weekdays and words like "Updated" beside it, like "12.03.2026 14:05",
 // "2026-03-12T14:05:00+05:00" or "Published: 14 November 2025, 10:12".
 func stamp(line string) (when, bool) {
 	if utf8.RuneCountInString(line) > 80 {
 		return when{}, false
+	}
+	if m := authorBeside.FindStringIndex(line); m != nil && byline.MatchString(strings.TrimLeft(line[m[0]:], " ·•|/–—-,")) {
+		line = line[:m[0]] // "02.12.2026 14:05 · Автор: …": the author beside the time
 	}
 	w, ok := findWhen(line)
 	if !ok {
@@ -279,8 +286,8 @@ func findDate(ls []string, today time.Time, ag *agencies, places map[string]*loa
 			if d.at < 0 && len(out) < 4 {
 				if x, ok := findDateline(l, ag); ok {
 					op.dateline, d.at, d.tag = x, len(out), x.tag
-					if l = x.rest; l == "" {
-						continue
+					if l = x.rest; l == "" || byline.MatchString(l) {
+						continue // "BAKU, Dec. 2. By Leyla Aliyeva – Trend:": the author's line closes the dateline
 					}
 				}
 			}

@@ -494,3 +494,35 @@ func TestTabbedTable(t *testing.T) {
 	}
 	checkBody(t, r.Body)
 }
+
+// TestBylines: an author's line goes, alone ("By Leyla Aliyeva"), with
+// the agency ("By Leyla Aliyeva – Trend:"), or beside the timestamp
+// ("02 декабря 2026, 02:30 · Автор: Асель Нурланова"), which still dates
+// the text; a sentence opening with "By" stays.
+func TestBylines(t *testing.T) {
+	for _, c := range []struct{ text, date string }{
+		{"ICRC hands Azerbaijan new data on missing persons\nBAKU, Azerbaijan, Nov. 24. By Leyla Aliyeva – Trend:\nThe ICRC has handed over new information on missing persons.\nThe families were told.", "2026-11-24"},
+		{"ICRC hands Azerbaijan new data on missing persons\nBy Kamila Aliyeva, Trend\nBAKU, 2 December 2026 – The ICRC has handed over new information on missing persons.\nThe families were told.", "2026-12-02"},
+		{"ICRC hands Azerbaijan new data on missing persons\nBy A. Mammadov and J. Smith\nBAKU, 2 December 2026 – The ICRC has handed over new information on missing persons.\nThe families were told.", "2026-12-02"},
+		{"МККК передал помощь семьям\n02 декабря 2026, 02:30 · Автор: Асель Нурланова\nМеждународный комитет Красного Креста передал помощь 300 семьям в Казахстане.\nВ наборы вошли продукты.", "2026-12-02"},
+		{"МККК передал помощь семьям\n01.12.2026 | Автор: Асель Нурланова\nМеждународный комитет Красного Креста передал помощь 300 семьям в Казахстане.\nВ наборы вошли продукты.", "2026-12-01"},
+	} {
+		r := parseOK(t, c.text, nil)
+		if strings.Contains(r.Body, "Aliyeva") || strings.Contains(r.Body, "Smith") || strings.Contains(r.Body, "Нурланова") ||
+			r.Date.Format(time.DateOnly) != c.date || !strings.Contains(r.Body, "300 семьям") && !strings.Contains(r.Body, "new information") {
+			t.Errorf("%q: date %s, body %q", c.text, r.Date.Format(time.DateOnly), r.Body)
+		}
+	}
+	if k := kind("By Tuesday the ICRC had delivered aid to 300 families."); k != "" {
+		t.Errorf("a sentence is dropped as %s", k)
+	}
+}
+
+// TestBylineHeadline: a headline in title case that opens with "By" is
+// the headline, not an author's line.
+func TestBylineHeadline(t *testing.T) {
+	r := parseOK(t, "By Sea And Air, Aid Reaches Osh\nOSH, 2 December 2026 – Aid reached Kyrgyzstan's south on Tuesday.", nil)
+	if r.Title != "By Sea And Air, Aid Reaches Osh" {
+		t.Errorf("title %q", r.Title)
+	}
+}
