@@ -25,8 +25,12 @@ var (
 	consent     = regexp.MustCompile(`^(?:accept|accept all|accept cookies|reject|reject all|decline|agree|i agree|ok|got it|settings|customize|manage (?:cookies|preferences)|privacy policy|принять|принять все|согласен|согласна|отклонить|понятно|хорошо|настройки|подробнее|политика конфиденциальности|қабылдау|келісемін)$`)
 	comments    = regexp.MustCompile(`^(?:(?:` + commentHead + `)(?:\s*\(\d+\))?|` + commentsWord + countSep + count + `|` + commentWord + `\s*(?::\s*\d+|[(\[]\d+[)\]])|` + count + countSep + anyComment + `)\s*[:.!]?$`)
 	commentForm = regexp.MustCompile(`(?:your email address will not be published|required fields are marked|войдите,? чтобы (?:оставить|написать) комментарий|log in to (?:comment|reply)|sign in to comment|для комментирования|чтобы оставить комментарий)`)
-	footer      = regexp.MustCompile(`(?:all rights reserved|все права защищены|барлық құқықтар қорғалған|copyright|\(c\)\s*\d{4}|при (?:полном или частичном )?(?:использовании|цитировании|перепечатке|копировании)[^.]{0,80}ссылка|(?:reproduction|use) of (?:the )?materials|копирование[^.]{0,60}запрещено|перепечатка[^.]{0,60}(?:запрещена|разрешена))`)
-	furniture   = regexp.MustCompile(`^(?:news release|press release|пресс-релиз|statement|заявление|operational update|news|новости|жаңалықтар|search|advanced search|поиск|расширенный поиск|іздеу|` +
+	// "This e-mail and any attachments are confidential…", "Sent from my iPhone": the mail's own footer.
+	mailFooter = regexp.MustCompile(`(?:^this (?:e-?mail|message|communication)\b.{0,120}\b(?:confidential|intended (?:solely |only )?for|privileged)|^if you (?:have )?received (?:this|it) (?:e-?mail |message )?in error|` +
+		`^(?:данное|это|настоящее) (?:письмо|сообщение|электронное письмо).{0,120}конфиденциальн|^если вы получили (?:это|данное) (?:письмо|сообщение) по ошибке|` +
+		`^please consider the environment before printing|^подумайте об окружающей среде|^(?:sent from my |отправлено с (?:моего )?)(?:iphone|ipad|android|samsung|mobile|телефона|айфона)|^(?:get outlook for|отправлено из) (?:ios|android|outlook))`)
+	footer    = regexp.MustCompile(`(?:all rights reserved|все права защищены|барлық құқықтар қорғалған|copyright|\(c\)\s*\d{4}|при (?:полном или частичном )?(?:использовании|цитировании|перепечатке|копировании)[^.]{0,80}ссылка|(?:reproduction|use) of (?:the )?materials|копирование[^.]{0,60}запрещено|перепечатка[^.]{0,60}(?:запрещена|разрешена))`)
+	furniture = regexp.MustCompile(`^(?:news release|press release|пресс-релиз|statement|заявление|operational update|news|новости|жаңалықтар|search|advanced search|поиск|расширенный поиск|іздеу|` +
 		// the labels of a page's details, ReliefWeb's: their values stand on the lines under them
 		`format|source|источник|posted|originally published|origin|view original|news and press release|situation report|attachments)$|^(?:автор|author|автор фото|редактор|editor|корреспондент|просмотров|просмотры|views|время чтения|reading time)\s*:|^(?:[\d\s]+ (?:просмотр\p{L}*|views?|reads?)|\d+ мин(?:ут)? чтения|\d+ min read)$`)
 	// "Updated 2 hours ago", "Вчера, 14:05": a page's clock, relative to a day the text does not give.
@@ -114,6 +118,8 @@ func kind(line string) string {
 		return "comments"
 	case short && footer.MatchString(l):
 		return "footer"
+	case mailFooter.MatchString(l):
+		return "e-mail footer"
 	case short && contactish.MatchString(l) && len(strings.Fields(l)) <= 14 && !sentenceLike(l):
 		return "contacts"
 	case short && byline.MatchString(strings.Trim(line, " \t*_")):

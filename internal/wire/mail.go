@@ -10,8 +10,11 @@ var (
 	mailMark = regexp.MustCompile(`(?i)^[-_=*\s]*(?:original message|forwarded message|begin forwarded message|пересланное сообщение|исходное сообщение|переадресованное сообщение)[-_=*:\s]*$`)
 	// "From: …", "Sent: …", "Тема: …": a header of an e-mail.
 	mailHeader = regexp.MustCompile(`(?i)^(from|sent|to|cc|bcc|date|subject|reply-to|от|отправлено|кому|копия|тема|дата)\s*:\s*(.*)$`)
-	// "FW: ", "Fwd: Re: ": what forwarding puts before a subject.
-	mailPrefix = regexp.MustCompile(`(?i)^(?:(?:fw|fwd|re|пересл|отв|ответ)\s*:\s*)+`)
+	// "FW: ", "Fwd: Re: ", "PRESS RELEASE: ", "[External] ": what forwarding,
+	// a press office or a mail server puts before a subject.
+	mailPrefix = regexp.MustCompile(`(?i)^(?:(?:fw|fwd|re|пересл|отв|ответ|press release|news release|media release|media advisory|пресс-релиз|пресс релиз|для сми)\s*[:–—-]\s*|\[[^\]]{1,20}\]\s*)+`)
+	// The address in a From: header: "ICRC Baku <baku@icrc.org>".
+	mailAddress = regexp.MustCompile(`[\w.+-]+@([\w-]+(?:\.[\w-]+)+)`)
 )
 
 // mail drops the headers of a forwarded e-mail: the mark that opens them
@@ -19,8 +22,12 @@ var (
 // are the mail's, not the news: its date is when it was sent. The
 // subject, without "FW:", stays as the headline when the text under the
 // headers has none.
-func mail(ls []string) []string {
+//
+// It also returns the host of the sender's address, which may be an
+// agency's site.
+func mail(ls []string) ([]string, string) {
 	var out []string
+	sender := ""
 	for i := 0; i < len(ls); i++ {
 		start := mailMark.MatchString(ls[i])
 		if !start && !(len(out) == 0 && mailHeader.MatchString(ls[i]) && i+1 < len(ls) && mailHeader.MatchString(ls[i+1])) {
@@ -32,8 +39,13 @@ func mail(ls []string) []string {
 		}
 		subject := ""
 		for ; i < len(ls) && mailHeader.MatchString(ls[i]); i++ {
-			if m := mailHeader.FindStringSubmatch(ls[i]); strings.EqualFold(m[1], "subject") || strings.EqualFold(m[1], "тема") {
+			switch m := mailHeader.FindStringSubmatch(ls[i]); strings.ToLower(m[1]) {
+			case "subject", "тема":
 				subject = strings.TrimSpace(mailPrefix.ReplaceAllString(m[2], ""))
+			case "from", "от":
+				if a := mailAddress.FindStringSubmatch(m[2]); a != nil && sender == "" {
+					sender = strings.ToLower(a[1])
+				}
 			}
 		}
 		if subject != "" && (i == len(ls) || !hasHeadline(ls[i:])) {
@@ -41,7 +53,7 @@ func mail(ls []string) []string {
 		}
 		i--
 	}
-	return out
+	return out, sender
 }
 
 func hasHeadline(ls []string) bool {

@@ -526,3 +526,30 @@ func TestBylineHeadline(t *testing.T) {
 		t.Errorf("title %q", r.Title)
 	}
 }
+
+// TestMailedPressRelease: a press release received by e-mail has its
+// subject, without "PRESS RELEASE:", for headline, the agency whose site
+// the sender's address is on for source, and none of the mail's footer.
+func TestMailedPressRelease(t *testing.T) {
+	for _, c := range []struct{ from, subject, title, source string }{
+		{"ICRC Baku <baku@icrc.org>", "PRESS RELEASE: ICRC supports mine victims in Azerbaijan", "ICRC supports mine victims in Azerbaijan", "ICRC"},
+		{"press@trend.az", "FW: News release – ICRC supports mine victims in Azerbaijan", "ICRC supports mine victims in Azerbaijan", "Trend"},
+		{"Press Office <press@mfa.gov.kz>", "Пресс-релиз: МККК поддерживает пострадавших от мин", "МККК поддерживает пострадавших от мин", ""},
+	} {
+		text := "From: " + c.from + "\nSent: Wednesday, December 2, 2026 10:15 AM\nTo: newsroom@example.org\nSubject: " + c.subject + "\n\n" +
+			"BAKU, 2 December 2026 – The International Committee of the Red Cross (ICRC) has handed over 200 prosthetic limbs to the ministry.\n" +
+			"The donation will help mine survivors in Fuzuli and Aghdam.\n\n" +
+			"This e-mail and any attachments are confidential. If you received it in error, please notify the sender and delete it.\n" +
+			"Please consider the environment before printing this e-mail.\nSent from my iPhone\n"
+		r := parseOK(t, text, nil)
+		if r.Title != c.title || r.Source != c.source || strings.Contains(r.Body, "confidential") || strings.Contains(r.Body, "printing") ||
+			strings.Contains(r.Body, "iPhone") || !strings.Contains(r.Body, "Fuzuli and Aghdam.") {
+			t.Errorf("%q: title %q, source %q, body\n%s", c.from, r.Title, r.Source, r.Body)
+		}
+	}
+	for _, line := range []string{"The ICRC said the e-mail it sent the ministry was confidential.", "Sent from Baku, the aid reached Fuzuli on Monday."} {
+		if k := kind(line); k != "" {
+			t.Errorf("%q is dropped as %s", line, k)
+		}
+	}
+}

@@ -142,6 +142,22 @@ func (a *agencies) byHost(u string) *load.Source {
 	return nil
 }
 
+// bySender is the agency whose site is the host of an e-mail's sender:
+// a site of its own, not a path on a shared one (gov.kz/…/mfa).
+func (a *agencies) bySender(host string) *load.Source {
+	if host == "" {
+		return nil
+	}
+	for _, f := range a.forms {
+		for _, site := range f.src.Sites {
+			if site = strings.ToLower(site); !strings.Contains(site, "/") && (host == site || strings.HasSuffix(host, "."+site)) {
+				return f.src
+			}
+		}
+	}
+	return nil
+}
+
 // found is a source: an agency of the table, or a name as the text writes it.
 type found struct {
 	src  *load.Source

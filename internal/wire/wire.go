@@ -90,7 +90,8 @@ func parse(text string, pg page, opts Options) (Result, error) {
 	if !utf8.ValidString(text) {
 		return r, errors.New("the text is not UTF-8, nor UTF-16 or Windows-1251 Cyrillic: save it as UTF-8")
 	}
-	ls, dropped, cut := clean(mail(lines(text)))
+	ls, sender := mail(lines(text))
+	ls, dropped, cut := clean(ls)
 	if len(ls) == 0 {
 		return r, errors.New("the text is empty, or all boilerplate")
 	}
@@ -106,6 +107,9 @@ func parse(text string, pg page, opts Options) (Result, error) {
 		ls = pageFurniture(ls, pg.title, d.at)
 	}
 	src, link, ls := findSource(ls, d.tag, ag)
+	if s := ag.bySender(sender); s != nil && !src.ok() && pg.site == "" {
+		src = found{src: s, how: "from the e-mail's sender, at " + sender}
+	}
 	r.source(src, link, pg, ag)
 	if len(ls) == 0 {
 		return r, errors.New("the text has no headline and no body, only its date or source: paste the whole article")
