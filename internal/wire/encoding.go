@@ -66,5 +66,5 @@ func cyrillicText(s string) bool {
 			lower++
 		}
 	}
-	return beyond > 0 && odd*20 <= beyond && lower >= upper
+	return beyond > 0 && odd*20 <= beyond && (lower >= upper || lower+upper < 40)
 }

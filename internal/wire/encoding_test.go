@@ -39,6 +39,10 @@ func TestOldEncodings(t *testing.T) {
 			}
 		}
 	}
+	// An English text with a Cyrillic caption reads as Windows-1251.
+	if r := parseOK(t, mustEncode(t, charmap.Windows1251, "ICRC aid arrives in Baku\nBAKU, 2 December 2026 – The ICRC delivered aid to families in Azerbaijan.\nФото: МККК\n"), nil); r.Title != "ICRC aid arrives in Baku" {
+		t.Errorf("title %q", r.Title)
+	}
 	// Russian in KOI8-R or in the DOS code page does not read as Windows-1251;
 	// nor does UTF-8 with a broken byte.
 	ru := "МККК передал помощь семьям пропавших без вести в Баку, 2 декабря 2026 года, сообщили в организации."
