@@ -61,6 +61,9 @@ func proposeHeadline(para string) string {
 	if utf8.RuneCountInString(s) > maxHeadline {
 		s = cutAtClause(s)
 	}
+	if !strings.HasSuffix(s, "..") {
+		s = strings.TrimSuffix(s, ".") // a lead of one sentence, ending on "МИД РК." or "Dec. 2."
+	}
 	return strings.TrimRight(s, " ,;:—–-")
 }
 

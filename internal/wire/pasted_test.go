@@ -553,3 +553,20 @@ func TestMailedPressRelease(t *testing.T) {
 		}
 	}
 }
+
+// TestProposedHeadlineStop: a headline proposed from a lead of one
+// sentence, ending on an abbreviation, has no full stop of its own.
+func TestProposedHeadlineStop(t *testing.T) {
+	for _, c := range []struct{ lead, title string }{
+		{"АСТАНА. 2 декабря. ИНТЕРФАКС-КАЗАХСТАН - Президент МККК прибыла в Казахстан с официальным визитом, сообщила пресс-служба МИД РК.",
+			"Президент МККК прибыла в Казахстан с официальным визитом, сообщила пресс-служба МИД РК"},
+		{"BAKU, Dec. 2 (Trend) - The ICRC met officials of Azerbaijan in Baku on Dec. 2.", "The ICRC met officials of Azerbaijan in Baku on Dec. 2"},
+	} {
+		for _, sep := range []string{"\n", "\n\n"} {
+			r := parseOK(t, c.lead+sep+"В ходе визита запланированы встречи."+sep+"Как сообщалось, в 2025 году МККК открыл офис в Алматы.", nil)
+			if r.Title != c.title {
+				t.Errorf("title %q, want %q", r.Title, c.title)
+			}
+		}
+	}
+}
