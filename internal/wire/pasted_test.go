@@ -570,3 +570,21 @@ func TestProposedHeadlineStop(t *testing.T) {
 		}
 	}
 }
+
+// TestAgencyMasthead: the agency's name opening a pasted page, with or
+// without "News Agency", is its masthead, the source, not the headline.
+func TestAgencyMasthead(t *testing.T) {
+	for _, c := range []struct{ masthead, source string }{{"AKIpress News Agency", "AKIpress"}, {"Trend News Agency", "Trend"},
+		{"Информационное агентство Кабар", "Kabar"}, {"Kun.uz", "Kun.uz"}, {"APA", "APA"}} {
+		text := c.masthead + "\n02/12/26 13:05\n\nICRC and Kyrgyzstan discuss detention conditions\n\n" +
+			"The ICRC head of delegation in Bishkek met the Ombudsman of the Kyrgyz Republic on Tuesday.\nThey discussed detention conditions.\n"
+		r := parseOK(t, text, nil)
+		if r.Title != "ICRC and Kyrgyzstan discuss detention conditions" || r.Source != c.source || strings.Contains(r.Body, c.masthead) {
+			t.Errorf("%q: title %q, source %q, body %q", c.masthead, r.Title, r.Source, r.Body)
+		}
+	}
+	// A headline naming an agency is a headline.
+	if r := parseOK(t, "Trend News Agency turns 30\nBAKU, 2 December 2026 – Trend marked its anniversary.\nGuests came.", nil); r.Title != "Trend News Agency turns 30" {
+		t.Errorf("title %q", r.Title)
+	}
+}

@@ -216,7 +216,7 @@ func findSource(paras []string, tag found, ag *agencies) (found, string, []strin
 			link = u // a link on a line of its own
 			continue
 		}
-		if tag, ok := agencyLine(p, ag); ok && i > 0 {
+		if tag, ok := agencyLine(p, ag); ok && (i > 0 || len(paras) > 2) { // first, it is the masthead above the headline
 			if !src.ok() {
 				src = tag
 			}
@@ -257,14 +257,20 @@ var siteName = regexp.MustCompile(`^\p{L}[\p{L}\p{N}-]*\.\p{L}{2,}$`)
 // of the table, or a site's name.
 func agencyLine(p string, ag *agencies) (found, bool) {
 	name := strings.Trim(p, " .,:;/|–—-()[]")
-	if src, n := ag.at(name); src != nil && n == len(name) {
-		return found{src: src, how: "from the line " + quote(p)}, true
+	for _, n := range []string{name, agencyWords.ReplaceAllString(name, "")} {
+		if src, end := ag.at(n); src != nil && end == len(n) {
+			return found{src: src, how: "from the line " + quote(p)}, true
+		}
 	}
 	if siteName.MatchString(name) {
 		return found{name: name, how: "from the line " + quote(p)}, true
 	}
 	return found{}, false
 }
+
+// agencyWords say what an agency is, beside its name: "AKIpress News
+// Agency", "Информационное агентство Кабар".
+var agencyWords = regexp.MustCompile(`(?i)^(?:(?:международное |национальное )?(?:информационное агентство|информагентство|агентство|ИА|news agency)\s+)|\s+(?:news agency|information agency|news|ақпарат агенттігі|агентство)$`)
 
 // takeInline finds the agency a paragraph's sentences name as their
 // source. A tag that ends its sentence (", Trend reports.", ", передает
