@@ -181,8 +181,9 @@ type cutOff struct {
 // leftOut is what clean dropped: the lines of each kind, counted, and
 // the donation appeals themselves, which the editor is shown.
 type leftOut struct {
-	kinds   map[string]int
-	appeals []string
+	kinds    map[string]int
+	appeals  []string
+	relative string // the first of the site's relative dates among the first lines, "Сегодня, 14:05"
 }
 
 // clean drops boilerplate lines, and the blocks some of them head: the
@@ -209,6 +210,9 @@ func clean(lines []string) (kept []string, dropped leftOut, cut *cutOff) {
 			continue
 		}
 		dropped.kinds[k]++
+		if relative.MatchString(strings.ToLower(strings.TrimSpace(lines[i]))) && i < headLines && dropped.relative == "" {
+			dropped.relative = strings.TrimSpace(lines[i])
+		}
 		switch k {
 		case "comments":
 			if endsNews(kept, lines[i]) {

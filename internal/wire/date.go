@@ -352,6 +352,37 @@ func (d *dated) byTimestamp(op opening, today time.Time) {
 	}
 }
 
+// relativeDay reads a site's relative date: today, yesterday, a few
+// minutes, hours or days ago.
+var relativeDay = regexp.MustCompile(`(?i)(today|сегодня|бүгін|just now|только что)|(yesterday|вчера|кеше)|(\d+|an?|one)\s+(?:(seconds?|secs?|minutes?|mins?|hours?|hrs?|секунд\p{L}*|минут\p{L}*|мин\.?|час\p{L}*|ч\.|сағат)|(days?|дн\p{L}*|день|күн)|(weeks?|недел\p{L}*))\s+(?:ago|назад|бұрын)`)
+
+// byRelative dates a text that gives no date but the site's relative
+// one, counted back from today: the day it was copied, which import
+// cannot know, so it says to check it.
+func (d *dated) byRelative(line string, today time.Time) {
+	m := relativeDay.FindStringSubmatch(line)
+	if m == nil || today.IsZero() {
+		return
+	}
+	n, err := strconv.Atoi(m[3])
+	if err != nil {
+		n = 1 // "an hour ago", "a day ago"
+	}
+	back := 0
+	switch {
+	case m[2] != "":
+		back = 1
+	case m[5] != "":
+		back = n
+	case m[6] != "":
+		back = 7 * n
+	}
+	d.date = today.AddDate(0, 0, -back)
+	d.how = fmt.Sprintf("from the site's relative date %s, counted from today (%s)", quote(line), today.Format(time.DateOnly))
+	d.notes = append(d.notes, fmt.Sprintf("the text is dated only by %s, as the site showed it the day it was copied: "+
+		"if that was not %s, give the date with --date", quote(line), today.Format(time.DateOnly)))
+}
+
 func joinHow(a, b string) string {
 	if b == "" {
 		return a

@@ -588,3 +588,23 @@ func TestAgencyMasthead(t *testing.T) {
 		t.Errorf("title %q", r.Title)
 	}
 }
+
+// TestRelativeDate: a text whose only date is the site's relative one
+// ("Сегодня, 14:05", "Yesterday, 18:30", "3 hours ago") above the
+// headline is dated by the day of the import, and import says to check
+// it; a real date in the text wins over it.
+func TestRelativeDate(t *testing.T) {
+	for _, c := range []struct{ line, date string }{{"Сегодня, 14:05", "2026-12-01"}, {"Вчера, 18:30", "2026-11-30"},
+		{"Yesterday at 18:30", "2026-11-30"}, {"Today", "2026-12-01"}, {"Updated 3 hours ago", "2026-12-01"}, {"2 days ago", "2026-11-29"}} {
+		text := c.line + "\n\nВ Бишкеке прошел семинар МККК для военных\n\nМеждународный комитет Красного Креста провел семинар для военнослужащих Кыргызстана.\nВ семинаре приняли участие 40 офицеров.\n"
+		r := parseOK(t, text, nil)
+		if r.Date.Format(time.DateOnly) != c.date || strings.Contains(r.Body, c.line) || r.Title != "В Бишкеке прошел семинар МККК для военных" ||
+			!slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, quote(c.line)) }) {
+			t.Errorf("%q: date %s, title %q, notes %q", c.line, r.Date.Format(time.DateOnly), r.Title, r.Notes)
+		}
+	}
+	r := parseOK(t, "Сегодня, 14:05\nМККК провел семинар\nБИШКЕК, 28 ноября 2026. /Кабар/. МККК провел семинар по МГП.\n", nil)
+	if r.Date.Format(time.DateOnly) != "2026-11-28" {
+		t.Errorf("date %s: the dateline should win", r.Date.Format(time.DateOnly))
+	}
+}

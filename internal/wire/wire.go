@@ -100,6 +100,9 @@ func parse(text string, pg page, opts Options) (Result, error) {
 	}
 	ag := newAgencies(opts.Sources)
 	d, ls := findDate(ls, opts.Today, ag, opts.Countries)
+	if d.date.IsZero() && pg.shown.date.IsZero() && dropped.relative != "" {
+		d.byRelative(dropped.relative, opts.Today)
+	}
 	if err := r.date(d, pg, opts); err != nil {
 		return r, err
 	}
