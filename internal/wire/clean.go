@@ -124,7 +124,7 @@ func kind(line string) string {
 		return "contacts"
 	case short && byline.MatchString(strings.Trim(line, " \t*_")):
 		return "byline"
-	case furniture.MatchString(l) && short, breadcrumb.MatchString(l), homeCrumb.MatchString(l), short && typoCall.MatchString(l):
+	case furniture.MatchString(l) && short, breadcrumb.MatchString(l) && !isStamp(line), homeCrumb.MatchString(l), short && typoCall.MatchString(l):
 		return "page furniture"
 	}
 	return ""

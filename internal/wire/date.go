@@ -42,7 +42,7 @@ var (
 	monthDay *regexp.Regexp // Nov. 14, 2025; November 14
 	yearKaz  *regexp.Regexp // 2025 жылғы 14 қараша
 	numeric  *regexp.Regexp // 14.11.2025, 14/11/25, 14-11-2025
-	iso      *regexp.Regexp // 2025-11-14, 2025-11-14T10:00:00+05:00
+	iso      *regexp.Regexp // 2025-11-14, 2025/11/14, 2025-11-14T10:00:00+05:00
 	clock    = regexp.MustCompile(`^\d{1,2}:\d{2}(?::\d{2})?`)
 )
 
@@ -63,7 +63,7 @@ func init() {
 	monthDay = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?` + year + end)
 	yearKaz = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(\d{4})\s*(?:жылғы|жылы|ж\.)\s*(\d{1,2})\s+` + monthRE + end)
 	numeric = regexp.MustCompile(`(?:^|[^\p{L}\p{N}.])(\d{1,2})([./-])(\d{1,2})([./-])(\d{4}|\d{2})(?:\s*(?:г\.|года|ж\.))?(?:[^\p{L}\p{N}]|$)`)
-	iso = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?:[^\p{L}\p{N}]|$)`)
+	iso = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(\d{4})[-/.](\d{2})[-/.](\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?:[^\p{L}\p{N}]|$)`)
 }
 
 // when is a date as a text gives it: Year 0 when it gives none.
@@ -207,6 +207,38 @@ func stamp(line string) (when, bool) {
 	if m := authorBeside.FindStringIndex(line); m != nil && byline.MatchString(strings.TrimLeft(line[m[0]:], " ·•|/–—-,")) {
 		line = line[:m[0]] // "02.12.2026 14:05 · Автор: …": the author beside the time
 	}
+	if w, ok := stampPart(line); ok {
+		return w, true
+	}
+	// "02.12.2026 | 14:05 | Общество", "Астана • 2 декабря 2026 • 14:05":
+	// the date beside a place, a topic, a time, a counter or another date.
+	parts := stampSeparator.Split(line, -1)
+	if len(parts) < 2 {
+		return when{}, false
+	}
+	var w when
+	dated, at := false, 0
+	for _, p := range parts {
+		at = strings.Index(line[at:], p) + at
+		if pw, ok := stampPart(p); ok {
+			if !dated {
+				w, dated = pw, true
+				w.Start, w.End = pw.Start+at, pw.End+at
+			}
+		} else if !besideStamp(p) {
+			return when{}, false
+		}
+		at += len(p)
+	}
+	return w, dated
+}
+
+// stampSeparator stands between the parts of a timestamp line.
+var stampSeparator = regexp.MustCompile(`\s+[|•·]\s+`)
+
+// stampPart reads a date with at most times, zones, weekdays and words
+// like "Updated" beside it.
+func stampPart(line string) (when, bool) {
 	w, ok := findWhen(line)
 	if !ok {
 		return w, false
@@ -217,6 +249,22 @@ func stamp(line string) (when, bool) {
 		}
 	}
 	return w, true
+}
+
+// besideStamp is what may stand beside a date on a timestamp line: a
+// time, a counter ("1523 views"), a place or a topic, an author.
+func besideStamp(p string) bool {
+	if clock.MatchString(p) && strings.Trim(clock.ReplaceAllString(p, ""), " ") == "" || topicLike(p) || byline.MatchString(p) {
+		return true
+	}
+	named := false
+	for _, word := range tokens(p) {
+		if !stampWords[word] && strings.Trim(word, "0123456789") != "" {
+			return false
+		}
+		named = named || strings.Trim(word, "0123456789") != ""
+	}
+	return named
 }
 
 // dated is the date a text gives, where from, and the dateline's tag.

@@ -608,3 +608,24 @@ func TestRelativeDate(t *testing.T) {
 		t.Errorf("date %s: the dateline should win", r.Date.Format(time.DateOnly))
 	}
 }
+
+// TestTimestampParts: a timestamp line whose date stands beside a place,
+// a topic, a time, a counter or another date, between bars or bullets,
+// dates the text and goes; so does a date written year first with
+// slashes. A row of a table holding a date is no timestamp.
+func TestTimestampParts(t *testing.T) {
+	for _, line := range []string{"Астана • 2 ноября 2026 • 14:05", "02.11.2026 | 14:05 | Общество",
+		"Опубликовано: 2 ноября 2026 14:05 | Обновлено: 3 ноября 2026 15:00", "2026/11/02",
+		"2 ноября 2026 · 14:05 · 1 523 просмотра", "Society | 2 November 2026"} {
+		text := line + "\n\nМККК передал помощь семьям\n\nМеждународный комитет Красного Креста передал помощь 300 семьям в Казахстане.\nВ наборы вошли продукты.\n"
+		r := parseOK(t, text, nil)
+		if r.Date.Format(time.DateOnly) != "2026-11-02" || r.Title != "МККК передал помощь семьям" || strings.Contains(r.Body, "2026") {
+			t.Errorf("%q: date %s, title %q, body %q", line, r.Date.Format(time.DateOnly), r.Title, r.Body)
+		}
+	}
+	for _, row := range []string{"02.11.2026 | Ош | 200", "Казахстан | 02.11.2026 | 400"} {
+		if isStamp(row) {
+			t.Errorf("%q is taken for a timestamp", row)
+		}
+	}
+}
