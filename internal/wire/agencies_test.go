@@ -402,3 +402,15 @@ func TestCommentCounters(t *testing.T) {
 		}
 	}
 }
+
+// TestRubricAboveLead: a rubric above a lead with no headline goes, and
+// the headline is proposed from the lead, not made of the rubric.
+func TestRubricAboveLead(t *testing.T) {
+	for _, rubric := range []string{"Интервью", "Society"} {
+		text := rubric + "\nБИШКЕК, 28 ноября 2026. /Кабар/. Международный комитет Красного Креста передал помощь 300 семьям в Кыргызстане.\nВ наборы вошли продукты.\n"
+		r := parseOK(t, text, nil)
+		if r.Title != "Международный комитет Красного Креста передал помощь 300 семьям в Кыргызстане" || strings.Contains(r.Body, rubric) {
+			t.Errorf("%q: title %q, body %q", rubric, r.Title, r.Body)
+		}
+	}
+}

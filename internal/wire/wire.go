@@ -272,9 +272,14 @@ func (r *Result) headline(ls []string, pg page, dateline int) []string {
 		r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", "found: the text's first line, above the dateline"})
 		return ls[1:]
 	}
+	how := "proposed from the lead: the text has no headline line; check it"
+	if len(ls) > 1 && isRubric(ls[0]) {
+		how = "proposed from the lead under the rubric " + quote(ls[0]) + ", which is dropped: the text has no headline line; check it"
+		ls = ls[1:]
+	}
 	r.Title = proposeHeadline(ls[0])
 	if r.Title != "" {
-		r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", "proposed from the lead: the text has no headline line; check it"})
+		r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", how})
 	}
 	return ls
 }
