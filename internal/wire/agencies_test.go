@@ -414,3 +414,20 @@ func TestRubricAboveLead(t *testing.T) {
 		}
 	}
 }
+
+// TestMediaLabelHeadline: a headline opening with a label in capitals,
+// "ВИДЕО:", "PHOTO:", is the headline without it, not a caption; a
+// caption above the headline still goes.
+func TestMediaLabelHeadline(t *testing.T) {
+	for _, c := range []struct{ first, title string }{
+		{"ВИДЕО: МККК передал помощь семьям в Оше", "МККК передал помощь семьям в Оше"},
+		{"PHOTOS: ICRC aid convoy reaches Osh", "ICRC aid convoy reaches Osh"},
+		{"Фото: МИД РК\nМККК передал помощь семьям в Оше", "МККК передал помощь семьям в Оше"},
+		{"Photo: ICRC/A. Mammadov\nМККК передал помощь семьям в Оше", "МККК передал помощь семьям в Оше"},
+	} {
+		r := parseOK(t, c.first+"\nБИШКЕК, 28 ноября 2026. /Кабар/. Международный комитет Красного Креста передал помощь 300 семьям в Кыргызстане.\nВ наборы вошли продукты.\n", nil)
+		if r.Title != c.title || strings.Contains(r.Body, "Фото") || strings.Contains(r.Body, "Photo") {
+			t.Errorf("%q: title %q, body %q", c.first, r.Title, r.Body)
+		}
+	}
+}

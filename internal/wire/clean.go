@@ -50,6 +50,8 @@ var (
 	// line, names in capitals, as the text writes it (not lower-cased).
 	byline     = regexp.MustCompile(`^(?:By|BY|Автор|Авторы|Author|Authors)\s*:?\s+` + names + `(?:\s*(?:,|–|—|-|\sand|\sи)\s+` + names + `)*\s*:?$`)
 	breadcrumb = regexp.MustCompile(`^[^/>»›→|]{1,30}(?:\s[/>»›→|]\s[^/>»›→|]{1,40}){2,}$`)
+	// "ВИДЕО: …", "PHOTOS: …": a label in capitals opening a headline.
+	mediaLabel = regexp.MustCompile(`^\s*(?:ВИДЕО|ФОТО|ФОТОРЕПОРТАЖ|ФОТОГАЛЕРЕЯ|ИНФОГРАФИКА|VIDEO|PHOTO|PHOTOS|WATCH|INFOGRAPHIC)\s*[:|]\s+(.+)$`)
 	// "Главная / Общество": from the home page, one step is a trail too.
 	homeCrumb = regexp.MustCompile(`^(?:главная|главная страница|home|home page|homepage|басты бет|басты|bosh sahifa|ana səhifə)\s*[/>»›→|]\s*[^/>»›→|]{1,40}(?:\s*[/>»›→|]\s*[^/>»›→|]{1,40})*$`)
 )
@@ -204,6 +206,11 @@ func clean(lines []string) (kept []string, dropped leftOut, cut *cutOff) {
 		k := kind(lines[i])
 		if k == "donation appeal" && len(kept) == 0 && !donateButtonLine(lines[i]) || k == "byline" && len(kept) == 0 {
 			k = "" // the headline: "By Sea and Air, Aid Reaches Osh"
+		}
+		if m := mediaLabel.FindStringSubmatch(lines[i]); m != nil && k == "caption" && len(kept) == 0 &&
+			len(strings.Fields(m[1])) >= 3 && !strings.ContainsAny(m[1], "©/") {
+			kept = append(kept, m[1]) // "ВИДЕО: МККК передал помощь": the headline, under the site's label
+			continue
 		}
 		if k == "" {
 			kept = append(kept, lines[i])
