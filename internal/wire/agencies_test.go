@@ -266,7 +266,8 @@ func TestBoilerplateKinds(t *testing.T) {
 		"Tags: ICRC", "Читайте нас в Telegram", "Подписывайтесь на наш канал в WhatsApp", "Follow Trend on Telegram", "Subscribe to Kazinform on YouTube",
 		"Поделиться", "Share", "-0-", "###", "Все новости", "Latest news", "Читайте также: В Алматы открыли центр", "Мы используем файлы cookie",
 		"This site uses cookies to improve your experience.", "Комментарии (3)", "Tel: +41 22 730 3443", "E-mail: press@icrc.org",
-		"Все права защищены", "© 2026 Trend. All rights reserved.", "Главная / Новости / Политика", "Подробнее в нашем Telegram-канале",
+		"Все права защищены", "© 2026 Trend. All rights reserved.", "Copyright 2026 International Committee of the Red Cross",
+		"Copyright © ICRC", "International Committee of the Red Cross. Copyright 2026", "2026 Copyright Kazinform", "Главная / Новости / Политика", "Подробнее в нашем Telegram-канале",
 		"Posted in: News, Central Asia", "Filed under: Azerbaijan, Mine action", "Опубликовано в: Общество", "Раздел: Общество"} {
 		if kind(line) == "" {
 			t.Errorf("%q is kept", line)
@@ -278,7 +279,8 @@ func TestBoilerplateKinds(t *testing.T) {
 		"Following the meeting, the sides agreed to expand social support for families of the missing.",
 		"The ICRC followed up with a statement posted on its Facebook page.",
 		"The ICRC opened a Telegram channel where families of the missing can follow the search.",
-		"Родственники пропавших могут обратиться по телефону +994 12 493 84 75."} {
+		"Родственники пропавших могут обратиться по телефону +994 12 493 84 75.",
+		"Copyright law protects the emblem, the ICRC recalled.", "Законопроект об авторском праве и copyright обсудили в парламенте."} {
 		if k := kind(line); k != "" {
 			t.Errorf("%q is dropped as %s", line, k)
 		}
