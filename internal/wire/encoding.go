@@ -11,6 +11,37 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 )
 
+// fileKinds are the files editors may take for texts, by how they
+// start: their text is inside, in a form of their own.
+var fileKinds = []struct{ magic, what string }{
+	{"%PDF-", "a PDF document"}, {"PK\x03\x04", "a zipped file, like a Word document (.docx) or an OpenDocument text (.odt)"},
+	{"\xd0\xcf\x11\xe0", "an old Word document (.doc)"}, {`{\rtf`, "a Rich Text document (.rtf)"},
+	{"\xff\xd8\xff", "a JPEG photo"}, {"\x89PNG", "a PNG image"}, {"GIF8", "a GIF image"},
+}
+
+// notText says what a file is when it is no text but a document or an
+// image, "" when it is text: import would read its bytes as words.
+func notText(src string) string {
+	for _, k := range fileKinds {
+		if strings.HasPrefix(src, k.magic) {
+			return k.what
+		}
+	}
+	if strings.HasPrefix(src, "\xff\xfe") || strings.HasPrefix(src, "\xfe\xff") {
+		return "" // UTF-16, whose letters hold zero bytes
+	}
+	controls := 0
+	for i := 0; i < len(src); i++ {
+		if c := src[i]; c == 0 || c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			controls++
+		}
+	}
+	if controls > 0 && (strings.IndexByte(src, 0) >= 0 || controls*100 > len(src)) {
+		return "a binary file"
+	}
+	return ""
+}
+
 // decodeText reads a text saved in another encoding than UTF-8, as
 // editors' tools still save them: UTF-16 with its byte-order mark
 // (Notepad's "Unicode"), or Windows-1251, when read so it is Cyrillic

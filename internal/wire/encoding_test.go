@@ -62,3 +62,20 @@ func mustEncode(t *testing.T, e encoding.Encoding, s string) string {
 	}
 	return b
 }
+
+// TestNotText: a document or an image given for a text is refused with
+// what it is and what to do, not read as words in an old encoding.
+func TestNotText(t *testing.T) {
+	for _, c := range []struct{ src, what string }{
+		{"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nstream\n\x00\x01\xff\nendstream\n", "a PDF document"},
+		{"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a zipped file"}, {"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "an old Word document"},
+		{`{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} ICRC aid arrives in Baku, 2 December 2026.}`, "a Rich Text document"},
+		{"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG photo"}, {"ICRC\x00\x00\x01\x02 aid \x00 Baku 2 December 2026", "a binary file"},
+	} {
+		opts := agencyOptions(t)
+		opts.Date = today
+		if _, err := Parse(c.src, opts); err == nil || !strings.Contains(err.Error(), "the file is "+c.what) || !strings.Contains(err.Error(), ".txt") {
+			t.Errorf("%q: %v", c.src, err)
+		}
+	}
+}

@@ -77,6 +77,9 @@ type page struct {
 // Parse reads one wire text, in UTF-8, or in UTF-16 or Windows-1251 as
 // older tools save texts.
 func Parse(text string, opts Options) (Result, error) {
+	if what := notText(text); what != "" {
+		return Result{}, fmt.Errorf("the file is %s, not a text: copy its text into a text file (.txt), or save the agency's page (.html), and import that", what)
+	}
 	text, enc := decodeText(text)
 	r, err := parse(text, page{}, opts)
 	if enc != "" {
