@@ -95,9 +95,10 @@ func findDateline(line string, ag *agencies) (dateline, bool) {
 		end = len(line) - len(after) + len(m)
 	}
 	rest := strings.TrimLeft(line[end:], " /|")
-	if d.dated && tagAt >= 0 && startsLower(rest) {
-		// "АСТАНА, 3 сентября. МККК передал …": the agency is the
-		// sentence's subject, not the dateline's tag.
+	if d.dated && tagAt >= 0 && (startsLower(rest) || strings.HasPrefix(rest, "(")) {
+		// "АСТАНА, 3 сентября. МККК передал …", "БАКУ, 2 декабря –
+		// Международный комитет Красного Креста (МККК) передал …": the
+		// agency is the sentence's subject, not the dateline's tag.
 		d.tag, end, rest = found{}, tagAt, line[tagAt:]
 	}
 	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune(`"«“„'`, r) {

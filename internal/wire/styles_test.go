@@ -74,3 +74,20 @@ func TestBareDatelineWithCountry(t *testing.T) {
 		t.Errorf("title %q, %v", r.Title, err)
 	}
 }
+
+// TestAgencyOpeningLead: a lead that opens with the agency's full name
+// and its abbreviation in brackets, as the ICRC's releases do, keeps
+// them, and the dateline before them is read.
+func TestAgencyOpeningLead(t *testing.T) {
+	for _, c := range []struct{ text, lead string }{
+		{"МККК передал помощь\nБАКУ, 2 ноября 2026 г. – Международный комитет Красного Креста (МККК) передал помощь 300 семьям в Азербайджане.\nОни рады.",
+			"Международный комитет Красного Креста (МККК) передал помощь"},
+		{"ICRC aid\nBAKU, 2 November 2026 – International Committee of the Red Cross (ICRC) delegates delivered aid in Azerbaijan.\nThey were glad.",
+			"International Committee of the Red Cross (ICRC) delegates"},
+	} {
+		r := parseOK(t, c.text, nil)
+		if r.Date.Format(time.DateOnly) != "2026-11-02" || !strings.HasPrefix(r.Body, c.lead) || !strings.HasPrefix(r.Found[1].How, "from the dateline") {
+			t.Errorf("%q: date %s (%s), body %q", c.text, r.Date.Format(time.DateOnly), r.Found[1].How, r.Body)
+		}
+	}
+}
