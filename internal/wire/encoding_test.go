@@ -1,6 +1,8 @@
 package wire
 
 import (
+	"encoding/base64"
+	"mime/quotedprintable"
 	"strings"
 	"testing"
 	"time"
@@ -77,5 +79,43 @@ func TestNotText(t *testing.T) {
 		if _, err := Parse(c.src, opts); err == nil || !strings.Contains(err.Error(), "the file is "+c.what) || !strings.Contains(err.Error(), ".txt") {
 			t.Errorf("%q: %v", c.src, err)
 		}
+	}
+}
+
+// TestSavedMail: an e-mail saved by a mail program (.eml), its headers
+// encoded, its body quoted-printable or base64, plain or HTML, in UTF-8
+// or Windows-1251, reads as the pasted e-mail does: the subject for
+// headline when the text has none, the sender for source, the text
+// decoded; the date it was sent is not the news's.
+func TestSavedMail(t *testing.T) {
+	body := "БАКУ, 2 ноября 2026 г. – Международный комитет Красного Креста (МККК) передал помощь 300 семьям пропавших без вести в Азербайджане.\r\n\r\n«Мы продолжим работу», — сказал глава делегации.\r\n"
+	qp := func(s string) string {
+		var b strings.Builder
+		w := quotedprintable.NewWriter(&b)
+		w.Write([]byte(s))
+		w.Close()
+		return b.String()
+	}
+	b64 := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+	head := "From: =?utf-8?b?" + b64("Пресс-служба МККК") + "?= <baku@icrc.org>\r\nTo: newsroom@example.org\r\n" +
+		"Subject: =?utf-8?b?" + b64("Пресс-релиз: МККК передал помощь семьям") + "?=\r\nDate: Wed, 04 Nov 2026 10:15:00 +0400\r\nMIME-Version: 1.0\r\n"
+	cp1251 := mustEncode(t, charmap.Windows1251, body)
+	for name, msg := range map[string]string{
+		"plain, quoted-printable": head + "Content-Type: text/plain; charset=\"utf-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" + qp(body),
+		"Windows-1251, base64":    head + "Content-Type: text/plain; charset=windows-1251\r\nContent-Transfer-Encoding: base64\r\n\r\n" + b64(cp1251),
+		"alternative parts": head + "Content-Type: multipart/alternative; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n" +
+			"Content-Transfer-Encoding: base64\r\n\r\n" + b64(body) + "\r\n--b1\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>other</p>\r\n--b1--\r\n",
+		"HTML only": head + "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" +
+			qp("<html><body><p>"+strings.ReplaceAll(body, "\r\n\r\n", "</p><p>")+"</p></body></html>"),
+	} {
+		r := parseOK(t, msg, nil)
+		if r.Title != "МККК передал помощь семьям" || r.Source != "МККК" || r.Date.Format(time.DateOnly) != "2026-11-02" ||
+			!strings.HasPrefix(r.Body, "Международный комитет Красного Креста (МККК) передал помощь 300 семьям") || strings.Contains(r.Body, "=D0") {
+			t.Errorf("%s: title %q, source %q, date %s, body %q", name, r.Title, r.Source, r.Date.Format(time.DateOnly), r.Body)
+		}
+	}
+	// A pasted text opening with a header or two is no saved e-mail.
+	if isSavedMail("Subject: МККК передал помощь\nТема встречи: МГП\n\nТекст.") {
+		t.Error("a pasted text is taken for a saved e-mail")
 	}
 }

@@ -75,13 +75,20 @@ type page struct {
 }
 
 // Parse reads one wire text, in UTF-8, or in UTF-16 or Windows-1251 as
-// older tools save texts.
+// older tools save texts, or an e-mail as a mail program saves it.
 func Parse(text string, opts Options) (Result, error) {
 	if what := notText(text); what != "" {
 		return Result{}, fmt.Errorf("the file is %s, not a text: copy its text into a text file (.txt), or save the agency's page (.html), and import that", what)
 	}
 	text, enc := decodeText(text)
+	saved := isSavedMail(text)
+	if saved {
+		text = mailText(text)
+	}
 	r, err := parse(text, page{}, opts)
+	if saved {
+		r.Found = append([]Finding{{"e-mail", "its sender, subject and text", "a saved e-mail: its headers and encodings read"}}, r.Found...)
+	}
 	if enc != "" {
 		r.Found = append([]Finding{{"encoding", enc, "the text is not UTF-8: read as " + enc}}, r.Found...)
 	}
