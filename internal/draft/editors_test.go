@@ -3,6 +3,7 @@ package draft
 import (
 	"fmt"
 	"math/rand/v2"
+	"mime/quotedprintable"
 	"strings"
 	"testing"
 	"time"
@@ -18,7 +19,7 @@ import (
 // line in one of many styles, a headline with quotes, colons and
 // Markdown's signs, bylines, captions, breadcrumbs and share buttons,
 // lists, tables and quotations, hard line breaks, saved as text in UTF-8,
-// Windows-1251 or UTF-16, or as a web page. Whatever import writes, check
+// Windows-1251 or UTF-16, as a saved e-mail or as a web page. Whatever import writes, check
 // accepts, and it holds the date and headline the text gives and none of
 // the site's lines.
 func TestImportWhatEditorsPaste(t *testing.T) {
@@ -110,6 +111,8 @@ func TestImportWhatEditorsPaste(t *testing.T) {
 			src, _ = xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewEncoder().Bytes([]byte(strings.ReplaceAll(text, "\n", "\r\n")))
 		case 2:
 			name, src = fmt.Sprintf("page%d.html", i), []byte(asPage(text, headline, d, rng.IntN(2) == 0))
+		case 3:
+			name, src = fmt.Sprintf("mail%d.eml", i), []byte(asMail(text))
 		}
 		rel, r, err := p.Import(name, src, wire.Options{Today: today})
 		if err != nil {
@@ -140,6 +143,17 @@ func ordinal(day int) string {
 		return "rd"
 	}
 	return "th"
+}
+
+// asMail saves a text as a mail program saves an e-mail, its body
+// quoted-printable.
+func asMail(text string) string {
+	var b strings.Builder
+	w := quotedprintable.NewWriter(&b)
+	w.Write([]byte(strings.ReplaceAll(text, "\n", "\r\n")))
+	w.Close()
+	return "From: Press <press@example.org>\r\nTo: newsroom@example.org\r\nSubject: =?utf-8?q?Aid?=\r\nMIME-Version: 1.0\r\n" +
+		"Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" + b.String()
 }
 
 // wrap breaks a text's lines at a width, as a mail program does.
