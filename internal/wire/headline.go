@@ -40,6 +40,11 @@ var (
 	// A clause starts at a comma, a dash, a colon or a semicolon, or at
 	// one of these words.
 	clauseStart = regexp.MustCompile(`(?i)[,;:]\s|\s[—–-]\s|\s(?:который|которая|которое|которые|которого|которой|которых|которым|чтобы|где|когда|после того как|в то время как|а также|однако|but|which|who|whose|where|when|while|after|as well as|in order to|so that)\s`)
+	// reportedBy is the clause closing a sentence that says who reported
+	// it: ", сообщает Trend", ", сообщила пресс-служба МИД РК", ", the
+	// State Commission said on Monday", ", according to the ministry".
+	reportedBy = regexp.MustCompile(`,\s+(?:(?:сообщает|сообщают|сообщил[аио]?|передает|передаёт|пишет|заявил[аио]?|говорится|информирует|according to)\s|` +
+		`(?:the\s+|a\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+|[\p{Ll}'’-]+\s+){0,5}(?:said|says|reported|reports|told|announced|informs)(?:\s|$))[^,]*$`)
 	// Words a headline does not end on: prepositions, conjunctions, articles.
 	danglers = map[string]bool{}
 	// Danglers that bind to the word before them: no phrase starts there.
@@ -63,6 +68,9 @@ func proposeHeadline(para string) string {
 	}
 	if !strings.HasSuffix(s, "..") {
 		s = strings.TrimSuffix(s, ".") // a lead of one sentence, ending on "МИД РК." or "Dec. 2."
+	}
+	if loc := reportedBy.FindStringIndex(s); loc != nil && words(s[:loc[0]]) >= 4 {
+		s = s[:loc[0]] // ", сообщает Trend со ссылкой на …": who said it is the lead's, not the headline's
 	}
 	return strings.TrimRight(s, " ,;:—–-")
 }

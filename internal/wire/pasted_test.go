@@ -558,8 +558,8 @@ func TestMailedPressRelease(t *testing.T) {
 // sentence, ending on an abbreviation, has no full stop of its own.
 func TestProposedHeadlineStop(t *testing.T) {
 	for _, c := range []struct{ lead, title string }{
-		{"АСТАНА. 2 декабря. ИНТЕРФАКС-КАЗАХСТАН - Президент МККК прибыла в Казахстан с официальным визитом, сообщила пресс-служба МИД РК.",
-			"Президент МККК прибыла в Казахстан с официальным визитом, сообщила пресс-служба МИД РК"},
+		{"АСТАНА. 2 декабря. ИНТЕРФАКС-КАЗАХСТАН - Президент МККК прибыла в Казахстан с официальным визитом по приглашению МИД РК.",
+			"Президент МККК прибыла в Казахстан с официальным визитом по приглашению МИД РК"},
 		{"BAKU, Dec. 2 (Trend) - The ICRC met officials of Azerbaijan in Baku on Dec. 2.", "The ICRC met officials of Azerbaijan in Baku on Dec. 2"},
 	} {
 		for _, sep := range []string{"\n", "\n\n"} {
@@ -626,6 +626,25 @@ func TestTimestampParts(t *testing.T) {
 	for _, row := range []string{"02.11.2026 | Ош | 200", "Казахстан | 02.11.2026 | 400"} {
 		if isStamp(row) {
 			t.Errorf("%q is taken for a timestamp", row)
+		}
+	}
+}
+
+// TestProposedHeadlineAttribution: a headline proposed from a lead ends
+// before the clause that says who reported it; the lead keeps it.
+func TestProposedHeadlineAttribution(t *testing.T) {
+	for _, c := range []struct{ lead, title string }{
+		{"Баку, Азербайджан, 2 ноября, Trend:\nМККК передал Азербайджану останки 12 человек, сообщает Trend со ссылкой на Государственную комиссию.",
+			"МККК передал Азербайджану останки 12 человек"},
+		{"АСТАНА. 2 ноября. ИНТЕРФАКС-КАЗАХСТАН - Президент МККК прибыла в Казахстан с официальным визитом, сообщила пресс-служба МИД РК.",
+			"Президент МККК прибыла в Казахстан с официальным визитом"},
+		{"BAKU, Nov. 2 (Trend) - The ICRC handed over the remains of 12 people to Azerbaijan, the State Commission said on Monday.",
+			"The ICRC handed over the remains of 12 people to Azerbaijan"},
+		{"BAKU, Nov. 2 (Trend) - Aid arrived, officials said.", "Aid arrived, officials said"},
+	} {
+		r := parseOK(t, c.lead+"\nПередача прошла при посредничестве МККК.", nil)
+		if r.Title != c.title || !strings.Contains(r.Body, strings.TrimSuffix(c.title, ", officials said")+",") && !strings.Contains(r.Body, c.title) {
+			t.Errorf("title %q, want %q; body %q", r.Title, c.title, r.Body)
 		}
 	}
 }
