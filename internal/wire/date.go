@@ -271,6 +271,7 @@ func besideStamp(p string) bool {
 type dated struct {
 	date     time.Time
 	yearless bool // the year is a guess: the text gives none
+	inLead   bool // a date the lead names, which may be another day than the news's
 	how      string
 	notes    []string
 	tag      found
@@ -367,6 +368,7 @@ func (d *dated) read(op opening, out []string, today time.Time) {
 		for _, l := range out[:min(len(out), 3)] {
 			if w, ok := findWhen(runePrefix(l, 1000)); ok && w.Year != 0 {
 				d.date, _ = w.date(today)
+				d.inLead = true
 				d.how = "from the lead (" + w.Text + "): check that it is the date of the news"
 				break
 			}

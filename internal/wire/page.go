@@ -205,7 +205,9 @@ func pageMeta(doc *html.Node, loc *time.Location, siteName func(string) bool) pa
 					title = textOf(n)
 				}
 			case atom.Time:
-				timeEl = first(timeEl, attr(n, "datetime"))
+				if !inSiteFrame(n) {
+					timeEl = first(timeEl, attr(n, "datetime"))
+				}
 			case atom.H1:
 				if h1 == "" {
 					h1 = textOf(n)
@@ -261,10 +263,22 @@ func pageMeta(doc *html.Node, loc *time.Location, siteName func(string) bool) pa
 	for _, d := range []struct{ value, from string }{{published, publishedKey}, {ldDate, "JSON-LD datePublished"},
 		{timeEl, "<time> element"}} {
 		if t, ok := metaDate(d.value, loc); ok && pg.date.IsZero() {
-			pg.date, pg.dateFrom = t, d.from+" ("+d.value+")"
+			pg.date, pg.dateFrom, pg.shownOnly = t, d.from+" ("+d.value+")", d.from == "<time> element"
 		}
 	}
 	return pg
+}
+
+// inSiteFrame says whether a node is in the page's header, menus, asides
+// or footer: a <time> there is today's date or another story's.
+func inSiteFrame(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Header, atom.Nav, atom.Aside, atom.Footer:
+			return true
+		}
+	}
+	return false
 }
 
 // jsonLD reads a JSON-LD script: an object, a list of them, or a @graph.

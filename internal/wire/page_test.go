@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -299,4 +300,30 @@ func TestPageTable(t *testing.T) {
 		t.Errorf("body lacks %q:\n%s", want, r.Body)
 	}
 	checkBody(t, r.Body)
+}
+
+// TestPageTimeOutsideTheStory: a <time> in the page's header or in a
+// list of other stories does not date the story; a <time> in the story
+// that disagrees with its dateline loses to it, with a note; one in the
+// story dates a text whose dateline has no date.
+func TestPageTimeOutsideTheStory(t *testing.T) {
+	story := `<main><article><h1>МККК передал помощь семьям в Оше</h1>%s
+<p>%s Международный комитет Красного Креста передал помощь 200 семьям в Ошской области Кыргызстана, пострадавшим от паводков.</p>
+<p>В наборы вошли продукты питания и средства гигиены.</p></article></main>`
+	frame := `<header><time datetime="2026-11-30">30 ноября 2026</time></header><aside><ul><li><time datetime="2026-11-29T10:00">10:00</time> <a href="/1">Курс валют</a></li></ul></aside>`
+	for _, c := range []struct{ inside, dateline, want string }{
+		{"", "БИШКЕК, 2 ноября. /24.kg/.", "2026-11-02"},
+		{`<time datetime="2026-11-03">3 ноября 2026</time>`, "БИШКЕК, 2 ноября. /24.kg/.", "2026-11-02"},
+		{`<time datetime="2026-11-03">3 ноября 2026</time>`, "БИШКЕК. /24.kg/.", "2026-11-03"},
+	} {
+		page := `<!DOCTYPE html><html lang="ru"><head><title>МККК передал помощь семьям в Оше - 24.kg</title></head><body>` + frame +
+			fmt.Sprintf(story, c.inside, c.dateline) + `</body></html>`
+		r, err := ParsePage([]byte(page), agencyOptions(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.Date.Format(time.DateOnly); got != c.want {
+			t.Errorf("%q %q: date %s, want %s (%v)", c.inside, c.dateline, got, c.want, r.Found)
+		}
+	}
 }

@@ -68,6 +68,7 @@ type page struct {
 	title, titleFrom string
 	date             time.Time
 	dateFrom         string
+	shownOnly        bool  // the date is a <time> the page shows, not its metadata: the text's dateline beats it
 	shown            dated // a timestamp shown near the headline, outside the text: when the text has none
 	site, url        string
 	lang             string
@@ -184,6 +185,8 @@ func (r *Result) date(d dated, pg page, opts Options) error {
 			r.Notes = append(r.Notes, fmt.Sprintf("the text says %s (%s); --date wins", d.date.Format(time.DateOnly), d.how))
 		}
 		return nil
+	case !pg.date.IsZero() && pg.shownOnly && !d.date.IsZero() && !d.inLead && !d.sameDay(pg.date):
+		r.Notes = append(r.Notes, fmt.Sprintf("the page shows the date %s (its %s); the text's wins", pg.date.Format(time.DateOnly), pg.dateFrom))
 	case !pg.date.IsZero():
 		r.Date = pg.date
 		r.Found = append(r.Found, Finding{"date", r.Date.Format(time.DateOnly), "from the page's " + pg.dateFrom})
