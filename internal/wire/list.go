@@ -11,7 +11,7 @@ import (
 var (
 	// A list item pasted as a line of its own: a bullet, a dash or a star,
 	// a number or a letter with its point or bracket, then the item.
-	listItem = regexp.MustCompile(`^(?:([•·▪◦●■])\s*|([-–—*])\s+|(\d{1,3})([.)])\s+|([a-zа-я])\)\s+)(\S.*)$`)
+	listItem = regexp.MustCompile(`^(?:([•·▪◦●■□○◆◇♦❖★☆✔✓☑➢➤►▶▸‣⁃→])\s*|([-–—*])\s+|(\d{1,3})([.)])\s+|([a-zа-я])\)\s+)(\S.*)$`)
 	// "— …, — сказал он": direct speech, its author after a second dash.
 	attribution = regexp.MustCompile(`[,!?…]\s+[-–—]\s+\p{L}`)
 	// "Добрый день. Мы вернулись вчера.": a line of speech, not an item.

@@ -648,3 +648,17 @@ func TestProposedHeadlineAttribution(t *testing.T) {
 		}
 	}
 }
+
+// TestListBullets: the bullets word processors and sites paste, checks,
+// arrows and triangles, make a list as "•" does.
+func TestListBullets(t *testing.T) {
+	for _, b := range []string{"✔", "✓", "➢", "►", "▶", "‣", "⁃", "○", "■", "◆", "❖", "→"} {
+		text := "МККК подвел итоги года\nАЛМАТЫ, 28 ноября 2026. /КазТАГ/ - Делегация МККК подвела итоги года в Казахстане. Организация:\n" +
+			b + " помогла семьям;\n" + b + " провела семинары.\nЭто важно."
+		r := parseOK(t, text, nil)
+		if !strings.Contains(r.Body, "Организация:\n\n- помогла семьям;\n- провела семинары.\n\nЭто важно.") {
+			t.Errorf("%s: body\n%s", b, r.Body)
+		}
+		checkBody(t, r.Body)
+	}
+}
