@@ -404,7 +404,7 @@ func (d *dated) byTimestamp(op opening, today time.Time) {
 
 // relativeDay reads a site's relative date: today, yesterday, a few
 // minutes, hours or days ago.
-var relativeDay = regexp.MustCompile(`(?i)(today|сегодня|бүгін|just now|только что)|(yesterday|вчера|кеше)|(\d+|an?|one)\s+(?:(seconds?|secs?|minutes?|mins?|hours?|hrs?|секунд\p{L}*|минут\p{L}*|мин\.?|час\p{L}*|ч\.|сағат)|(days?|дн\p{L}*|день|күн)|(weeks?|недел\p{L}*))\s+(?:ago|назад|бұрын)`)
+var relativeDay = regexp.MustCompile(`(?i)(today|сегодня|бүгін|just now|только что)|(yesterday|вчера|кеше)|(?:^|[^\p{L}\p{N}])(\d{1,3}|an?|one)\s+(?:(seconds?|secs?|minutes?|mins?|hours?|hrs?|секунд\p{L}*|минут\p{L}*|мин\.?|час\p{L}*|ч\.|сағат)|(days?|дн\p{L}*|день|күн)|(weeks?|недел\p{L}*))\s+(?:ago|назад|бұрын)`)
 
 // byRelative dates a text that gives no date but the site's relative
 // one, counted back from today: the day it was copied, which import

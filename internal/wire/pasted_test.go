@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -602,6 +603,10 @@ func TestRelativeDate(t *testing.T) {
 			!slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, quote(c.line)) }) {
 			t.Errorf("%q: date %s, title %q, notes %q", c.line, r.Date.Format(time.DateOnly), r.Title, r.Notes)
 		}
+	}
+	// A count of days no site shows is no date.
+	if _, err := Parse("12345 days ago\n\nICRC seminar in Bishkek\n\nThe ICRC held a seminar for the military of Kyrgyzstan.\n", agencyOptions(t)); !errors.Is(err, ErrNoDate) {
+		t.Errorf("12345 days ago: %v, want ErrNoDate", err)
 	}
 	r := parseOK(t, "Сегодня, 14:05\nМККК провел семинар\nБИШКЕК, 28 ноября 2026. /Кабар/. МККК провел семинар по МГП.\n", nil)
 	if r.Date.Format(time.DateOnly) != "2026-11-28" {
