@@ -667,3 +667,21 @@ func TestListBullets(t *testing.T) {
 		checkBody(t, r.Body)
 	}
 }
+
+// TestHeadlineWithSiteName: a headline copied from the browser's tab,
+// with the site's name after a dash or a bar, is the headline without
+// it, and the site is the source; a headline with a dash stays whole.
+func TestHeadlineWithSiteName(t *testing.T) {
+	for _, c := range []struct{ first, title, source string }{
+		{"МККК передал помощь семьям - Kazinform", "МККК передал помощь семьям", "Казинформ"},
+		{"МККК передал помощь семьям | Tengrinews.kz", "МККК передал помощь семьям", "Tengrinews.kz"},
+		{"ICRC aid arrives in Osh – AKIpress News Agency", "ICRC aid arrives in Osh", "АКИpress"},
+		{"Kazakhstan - ICRC talks on missing persons", "Kazakhstan - ICRC talks on missing persons", ""},
+		{"МККК передал помощь семьям — Trend", "МККК передал помощь семьям", "Trend"},
+	} {
+		r := parseOK(t, c.first+"\nБИШКЕК, 28 ноября 2026. Международный комитет Красного Креста передал помощь 300 семьям в Кыргызстане.\nВ наборы вошли продукты.\n", nil)
+		if r.Title != c.title || r.Source != c.source {
+			t.Errorf("%q: title %q, source %q", c.first, r.Title, r.Source)
+		}
+	}
+}

@@ -120,6 +120,9 @@ func parse(text string, pg page, opts Options) (Result, error) {
 	if pg.title != "" {
 		ls = pageFurniture(ls, pg.title, d.at)
 	}
+	if pg.title == "" && len(ls) > 1 {
+		ls[0], d.tag = withoutSiteName(ls[0], d.tag, ag)
+	}
 	src, link, ls := findSource(ls, d.tag, ag)
 	if s := ag.bySender(sender); s != nil && !src.ok() && pg.site == "" {
 		src = found{src: s, how: "from the e-mail's sender, at " + sender}
@@ -244,6 +247,26 @@ func (r *Result) source(src found, link string, pg page, ag *agencies) {
 	if r.SourceURL != "" {
 		r.Found = append(r.Found, Finding{"source_url", r.SourceURL, ""})
 	}
+}
+
+// withoutSiteName takes the site's name off a headline copied from the
+// browser's tab, "… - Kazinform", "… | Tengrinews.kz": an agency's name,
+// which is the source when the text names none.
+func withoutSiteName(headline string, tag found, ag *agencies) (string, found) {
+	for _, sep := range []string{" | ", " - ", " – ", " — "} {
+		i := strings.LastIndex(headline, sep)
+		if i <= 0 {
+			continue
+		}
+		if f, ok := agencyLine(headline[i+len(sep):], ag); ok && words(headline[:i]) >= 2 {
+			if !tag.ok() {
+				tag = f
+				tag.how = "from the site's name after the headline " + quote(headline)
+			}
+			return headline[:i], tag
+		}
+	}
+	return headline, tag
 }
 
 // isRubric is a section's name above a headline, one word: "Общество".
