@@ -548,7 +548,8 @@ func TestMailedPressRelease(t *testing.T) {
 			t.Errorf("%q: title %q, source %q, body\n%s", c.from, r.Title, r.Source, r.Body)
 		}
 	}
-	for _, line := range []string{"The ICRC said the e-mail it sent the ministry was confidential.", "Sent from Baku, the aid reached Fuzuli on Monday."} {
+	for _, line := range []string{"The ICRC said the e-mail it sent the ministry was confidential.", "Sent from Baku, the aid reached Fuzuli on Monday.",
+		"This message is intended for families of the missing, the ICRC said.", "This message of hope was intended for the families in Aghdam."} {
 		if k := kind(line); k != "" {
 			t.Errorf("%q is dropped as %s", line, k)
 		}
