@@ -324,6 +324,9 @@ func tabbedRows(raw []string) []string {
 				cs = append(cs, strings.ReplaceAll(c, "|", "/"))
 			}
 		}
+		if len(cs) > 0 && strings.HasSuffix(cs[0], ":") {
+			return nil // "Tel:<tab>+994 …": a label and its value, as contacts are aligned
+		}
 		return cs
 	}
 	for i := 0; i < len(raw); {

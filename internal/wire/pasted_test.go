@@ -686,3 +686,14 @@ func TestHeadlineWithSiteName(t *testing.T) {
 		}
 	}
 }
+
+// TestTabbedContacts: contacts aligned with tabs, a label and its value,
+// are a contacts block, not a table.
+func TestTabbedContacts(t *testing.T) {
+	text := "ICRC visits detainees\nBAKU, 2 November 2026 – The ICRC visited detainees in Azerbaijan.\nThe visits will go on.\n" +
+		"Tel:\t+994 12 000 00 00\nE-mail:\tihuseynova@icrc.org\n"
+	r := parseOK(t, text, nil)
+	if strings.Contains(r.Body, "Tel") || strings.Contains(r.Body, "icrc.org") || strings.Contains(r.Body, "|") {
+		t.Errorf("body %q", r.Body)
+	}
+}
