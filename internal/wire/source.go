@@ -130,11 +130,19 @@ func (a *agencies) byHost(u string) *load.Source {
 	if err != nil {
 		return nil
 	}
-	host := strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
+	return a.onHost(strings.TrimPrefix(strings.ToLower(p.Hostname()), "www."), true)
+}
+
+// onHost is the agency whose site is on a host; with paths, one whose
+// site is a path on a shared host (gov.kz/…/mfa) too.
+func (a *agencies) onHost(host string, paths bool) *load.Source {
+	if host == "" {
+		return nil
+	}
 	for _, f := range a.forms {
 		for _, site := range f.src.Sites {
-			site, _, _ = strings.Cut(strings.ToLower(site), "/")
-			if host == site || strings.HasSuffix(host, "."+site) {
+			site, path, _ := strings.Cut(strings.ToLower(site), "/")
+			if (paths || path == "") && (host == site || strings.HasSuffix(host, "."+site)) {
 				return f.src
 			}
 		}
@@ -144,19 +152,7 @@ func (a *agencies) byHost(u string) *load.Source {
 
 // bySender is the agency whose site is the host of an e-mail's sender:
 // a site of its own, not a path on a shared one (gov.kz/…/mfa).
-func (a *agencies) bySender(host string) *load.Source {
-	if host == "" {
-		return nil
-	}
-	for _, f := range a.forms {
-		for _, site := range f.src.Sites {
-			if site = strings.ToLower(site); !strings.Contains(site, "/") && (host == site || strings.HasSuffix(host, "."+site)) {
-				return f.src
-			}
-		}
-	}
-	return nil
-}
+func (a *agencies) bySender(host string) *load.Source { return a.onHost(host, false) }
 
 // found is a source: an agency of the table, or a name as the text writes it.
 type found struct {
