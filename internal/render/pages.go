@@ -309,7 +309,7 @@ func (p *planner) planPending() []planned {
 		}
 	}
 	p.pending = nil
-	p.leave(structure, done)
+	p.leave(structure, done, last != nil)
 	return done
 }
 

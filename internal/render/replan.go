@@ -140,21 +140,24 @@ func (p *planner) reuse(pg pending, r *replannable) planned {
 }
 
 // leave keeps this plan's pages for the next plan of the site.
-func (p *planner) leave(structure uint64, done []planned) {
+func (p *planner) leave(structure uint64, done []planned, reused bool) {
 	if p.memo.pages.once {
 		return
 	}
 	next := &lastPlan{structure: structure, pages: make([]*replannable, len(done))}
 	next.articles = append(append(next.articles, p.site.Articles...), p.site.Pages...)
+	// A page reused keeps its memo entry here, under one lock for all (a
+	// lock each was 3% of a body edit's rebuild at 50,000 articles); a
+	// page planned kept its own.
 	g := &p.memo.pages
-	// One lock for all: a lock for each page reused was 3% of a
-	// body edit's rebuild at 50,000 articles.
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	for i, d := range done {
 		if d.out.Path != "" && d.again != nil {
 			next.pages[i] = d.again
-			g.keep(d.again.id, d.again.ids) // a page reused keeps its memo entry
+			if reused {
+				g.keep(d.again.id, d.again.ids)
+			}
 		}
 	}
 	p.memo.plan = next
