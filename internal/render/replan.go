@@ -63,7 +63,9 @@ func (p *planner) structure() uint64 {
 // facts digests all of an article but its Hash and what pages read only
 // through the articles their inputs hold: its body and what the body
 // gives, the summary (a first paragraph's or the front matter's), links,
-// photos and their warnings. The index reads none of those, and
+// photos and their warnings; and the lines of its fields, which only
+// messages read, so that adding a summary moves nothing. The index reads
+// none of those, and
 // TestIndexReadsNoBody in internal/index proves it; a photo's processed
 // files are in the structure apart.
 var facts = sync.OnceValue(func() hasher {
@@ -71,7 +73,7 @@ var facts = sync.OnceValue(func() hasher {
 })
 
 // bodyFields are the fields of an article facts leaves out.
-var bodyFields = []string{"HTML", "stored", "Hash", "Summary", "Empty", "Links", "Photos", "Dropped"}
+var bodyFields = []string{"HTML", "stored", "Hash", "Summary", "Empty", "Links", "Photos", "Dropped", "Lines"}
 
 // factsOf is an article's facts, digested once while it is unchanged.
 func (m *Memo) factsOf(a *load.Article) uint64 {

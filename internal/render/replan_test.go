@@ -89,6 +89,8 @@ func scramble(r *rand.Rand, a *load.Article) {
 			f.SetBool(n%2 == 0)
 		case reflect.Uint64:
 			f.SetUint(uint64(n))
+		case reflect.Struct:
+			fillStrings(f, n)
 		case reflect.Slice:
 			s := reflect.MakeSlice(f.Type(), 1+n%3, 1+n%3)
 			for i := range s.Len() {
@@ -101,16 +103,20 @@ func scramble(r *rand.Rand, a *load.Article) {
 	}
 }
 
-// fillStrings sets a string, or the string fields of a struct, so that
-// no two scrambled values are alike.
+// fillStrings sets a string, or the string and int fields of a struct,
+// so that no two scrambled values are alike.
 func fillStrings(v reflect.Value, n int) {
 	if v.Kind() == reflect.String {
 		v.SetString(fmt.Sprint("text ", n))
 		return
 	}
 	for i := range v.NumField() {
-		if f := v.Field(i); f.Kind() == reflect.String && f.CanSet() {
+		switch f := v.Field(i); {
+		case !f.CanSet():
+		case f.Kind() == reflect.String:
 			f.SetString(fmt.Sprint(v.Type().Field(i).Name, n))
+		case f.CanInt():
+			f.SetInt(int64(n + i))
 		}
 	}
 }
