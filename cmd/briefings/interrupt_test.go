@@ -30,20 +30,8 @@ func TestInterruptedBuild(t *testing.T) {
 		t.Skip("builds a 2,000-article site some 20 times")
 	}
 	const articles = 2000
-	gen := filepath.Join(testproject.Repo(), "..", "shared", "bench", "gencorpus", "main.go")
-	if _, err := os.Stat(gen); err != nil {
-		t.Skipf("no corpus generator beside the project: %v", err)
-	}
 	bin := briefingsCommand(t)
-	root := t.TempDir()
-	if b, err := exec.Command("go", "run", gen, "-n", fmt.Sprint(articles), "-out", filepath.Join(root, "content")).CombinedOutput(); err != nil {
-		t.Fatalf("gencorpus: %v\n%s", err, b)
-	}
-	for _, dir := range []string{"templates", "static"} {
-		if err := os.CopyFS(filepath.Join(root, dir), os.DirFS(filepath.Join(testproject.Repo(), dir))); err != nil {
-			t.Fatal(err)
-		}
-	}
+	root := generatedProject(t, articles)
 	// A new site title changes every page: the commit renames them all.
 	siteYAML := filepath.Join(root, "content", "site.yaml")
 	original := testproject.Read(t, siteYAML)

@@ -32,20 +32,8 @@ func TestKilledRebuildKeepsSite(t *testing.T) {
 	if *fullKills {
 		articles, points, timings = 2000, 24, 3
 	}
-	gen := filepath.Join(testproject.Repo(), "..", "shared", "bench", "gencorpus", "main.go")
-	if _, err := os.Stat(gen); err != nil {
-		t.Skipf("no corpus generator beside the project: %v", err)
-	}
 	bin := briefingsCommand(t)
-	root := t.TempDir()
-	if b, err := exec.Command("go", "run", gen, "-n", fmt.Sprint(articles), "-out", filepath.Join(root, "content")).CombinedOutput(); err != nil {
-		t.Fatalf("gencorpus: %v\n%s", err, b)
-	}
-	for _, dir := range []string{"templates", "static"} {
-		if err := os.CopyFS(filepath.Join(root, dir), os.DirFS(filepath.Join(testproject.Repo(), dir))); err != nil {
-			t.Fatal(err)
-		}
-	}
+	root := generatedProject(t, articles)
 	article := newestArticle(t, root)
 	original := testproject.Read(t, article)
 	titles := []string{original, retitle(t, original, "A title edited while the site rebuilds")}
@@ -306,4 +294,25 @@ func retitle(t *testing.T, text, title string) string {
 	}
 	end := start + 1 + strings.IndexByte(text[start+1:], '\n')
 	return text[:start] + "\ntitle: \"" + title + "\"" + text[end:]
+}
+
+// generatedProject is a project of n articles made by the shared corpus
+// generator, with the repository's templates and static files; the test
+// is skipped where the generator is not beside the project.
+func generatedProject(t *testing.T, n int) string {
+	t.Helper()
+	gen := filepath.Join(testproject.Repo(), "..", "shared", "bench", "gencorpus", "main.go")
+	if _, err := os.Stat(gen); err != nil {
+		t.Skipf("no corpus generator beside the project: %v", err)
+	}
+	root := t.TempDir()
+	if b, err := exec.Command("go", "run", gen, "-n", fmt.Sprint(n), "-out", filepath.Join(root, "content")).CombinedOutput(); err != nil {
+		t.Fatalf("gencorpus: %v\n%s", err, b)
+	}
+	for _, dir := range []string{"templates", "static"} {
+		if err := os.CopyFS(filepath.Join(root, dir), os.DirFS(filepath.Join(testproject.Repo(), dir))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
 }
