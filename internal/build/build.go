@@ -81,12 +81,14 @@ type Builder struct {
 
 // state is what a good build leaves for the next one.
 type state struct {
-	theme  *render.Theme
-	memo   *render.Memo // what it made, for the next build to reuse
-	paths  map[*load.Article]string
-	keys   map[string]uint64 // what the output folder holds; nil: unknown
-	order  []string          // the outputs' paths, in the order planned
-	marker os.FileInfo       // the output's marker as the build left it
+	theme     *render.Theme
+	memo      *render.Memo // what it made, for the next build to reuse
+	paths     map[*load.Article]string
+	published []*load.Article   // in the order validate.Editions.Select gave
+	site      *index.Site       // their index
+	keys      map[string]uint64 // what the output folder holds; nil: unknown
+	order     []string          // the outputs' paths, in the order planned
+	marker    os.FileInfo       // the output's marker as the build left it
 }
 
 // New returns a Builder for a project.
@@ -318,10 +320,36 @@ func (b *Builder) prepare(ctx context.Context, fsys fs.FS) (render.Input, []*loa
 	}
 	weights := render.NewWeights(content.Config, stylesheetSize(statics))
 	rep.Budget, rep.PhotoBudget = content.Config.MaxPageKB*1024, content.Config.MaxPhotoPageKB*1024
+	site := b.index(content, published, paths)
 	next = state{theme: theme, paths: paths, memo: b.last.memo.Next()}
-	in := render.Input{Site: index.Build(content, published, paths), Theme: theme, URLs: urls,
+	if !b.once {
+		next.published, next.site = published, site
+	}
+	in := render.Input{Site: site, Theme: theme, URLs: urls,
 		Memo: next.memo, Weights: weights, Media: media, Held: held}
 	return in, published, statics, next, rep, nil
+}
+
+// index indexes the published articles. After a save that changed only
+// what articles say, not where they stand (their facts and paths, all the
+// index reads), it swaps the new articles into the last build's index.
+func (b *Builder) index(c *load.Content, published []*load.Article, paths map[*load.Article]string) *index.Site {
+	last := b.last
+	if last.site == nil || last.site.Hash != c.Hash || len(last.published) != len(published) {
+		return index.Build(c, published, paths)
+	}
+	swap := map[*load.Article]*load.Article{}
+	for i, a := range published {
+		old := last.published[i]
+		if old == a {
+			continue
+		}
+		if paths[a] != last.paths[old] || !render.SameFacts(old, a) {
+			return index.Build(c, published, paths)
+		}
+		swap[old] = a
+	}
+	return last.site.Swapped(c, swap, paths)
 }
 
 // sourcesProblems are sources.yaml's problems as this build reports

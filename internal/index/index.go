@@ -4,7 +4,6 @@ package index
 
 import (
 	"cmp"
-	"maps"
 	"slices"
 	"strings"
 
@@ -58,6 +57,7 @@ type Edition struct {
 	Countries []*CountryIndex // countries with at least one story, by code
 	Years     []*Year         // newest first
 	country   map[string]*CountryIndex
+	byNum     []*CountryIndex       // by CountryIndex.num
 	ownPos    map[*load.Article]int // where an article is in Own
 	// By Story.num, where the story is in its countries' Entries: a map
 	// cost a rebuild 4 ms, and an array a country the size of the site
@@ -66,16 +66,17 @@ type Edition struct {
 	rank   []int32 // by Story.num, where the story is in Entries
 }
 
-// place is where a story is in a country's entries.
+// place is where a story is in a country's entries: the country by its
+// number, so that a swapped index (Swapped) shares the places.
 type place struct {
-	in *CountryIndex
-	at int32
+	in, at int32
 }
 
 // CountryIndex lists the stories about one country.
 type CountryIndex struct {
 	Country *load.Country
 	Entries []Entry
+	num     int32 // its place in Edition.byNum
 }
 
 // Year and Month are the date archives, by the date as written.
@@ -132,9 +133,7 @@ func Build(c *load.Content, published []*load.Article, paths map[*load.Article]s
 	for _, group := range s.pageKeys {
 		slices.SortFunc(group, func(a, b *load.Article) int { return cmp.Compare(rank[a.Lang], rank[b.Lang]) })
 	}
-	for _, code := range slices.Sorted(maps.Keys(c.Countries)) {
-		s.Countries = append(s.Countries, c.Countries[code])
-	}
+	s.Countries = countriesOf(c)
 	s.groupStories()
 	s.Editions = make([]*Edition, len(s.Languages))
 	par.Each(len(s.Languages), func(i int) { s.Editions[i] = s.edition(s.Languages[i]) })
@@ -234,10 +233,11 @@ func (s *Site) edition(l load.Language) *Edition {
 		for _, code := range en.Article.Countries {
 			ci := e.country[code]
 			if ci == nil {
-				ci = &CountryIndex{}
+				ci = &CountryIndex{num: int32(len(e.byNum))}
 				e.country[code] = ci
+				e.byNum = append(e.byNum, ci)
 			}
-			e.places[en.Story.num] = append(e.places[en.Story.num], place{ci, int32(len(ci.Entries))})
+			e.places[en.Story.num] = append(e.places[en.Story.num], place{ci.num, int32(len(ci.Entries))})
 			ci.Entries = append(ci.Entries, en)
 		}
 		if en.Article.Lang == l.Code {

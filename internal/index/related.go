@@ -57,8 +57,11 @@ func (s *Site) Edition(lang string) *Edition {
 
 // placeIn is where a story is in a country's entries, or -1.
 func (e *Edition) placeIn(st *Story, ci *CountryIndex) int {
+	if ci == nil {
+		return -1
+	}
 	for _, pl := range e.places[st.num] {
-		if pl.in == ci {
+		if pl.in == ci.num {
 			return int(pl.at)
 		}
 	}

@@ -86,6 +86,19 @@ func (m *Memo) factsOf(a *load.Article) uint64 {
 	return sum
 }
 
+// SameFacts tells whether two articles differ at most in what facts
+// leaves out, which the index does not read: an index of one is an index
+// of the other, swapped (index.Site.Swapped).
+func SameFacts(a, b *load.Article) bool {
+	digest := func(a *load.Article) uint64 {
+		h := newHash()
+		defer hashes.Put(h)
+		facts()(&digester{}, h, reflect.ValueOf(a).Elem())
+		return h.Sum64()
+	}
+	return digest(a) == digest(b)
+}
+
 // replanning returns what the last plan left, if this plan has the same
 // structure and queue, with the set of the articles it held that this
 // build replaced; nil if every page must be planned.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -117,6 +118,37 @@ func fillStrings(v reflect.Value, n int) {
 			f.SetString(fmt.Sprint(v.Type().Field(i).Name, n))
 		case f.CanInt():
 			f.SetInt(int64(n + i))
+		}
+	}
+}
+
+// TestSwappedIsBuilt: an index with some articles swapped for copies that
+// differ in what facts leaves out is the index Build makes of the new
+// articles, related stories too, and the index swapped from is unchanged.
+func TestSwappedIsBuilt(t *testing.T) {
+	for seed := range uint64(60) {
+		r := rand.New(rand.NewPCG(seed, 2))
+		c, arts := bodylessSite(r, 10+r.IntN(60))
+		before := index.Build(c, arts, index.Paths(arts, nil))
+		swap := map[*load.Article]*load.Article{}
+		next := slices.Clone(arts)
+		for range 1 + r.IntN(len(arts)/[3]int{1, 4, 20}[r.IntN(3)]+1) { // one, a few or many
+			i := r.IntN(len(next))
+			a := *next[i]
+			scramble(r, &a)
+			swap[arts[i]], next[i] = &a, &a // swapped twice, the latest copy counts
+		}
+		paths := index.Paths(next, nil)
+		swapped := before.Swapped(c, swap, paths)
+		built := index.Build(c, next, paths)
+		if !reflect.DeepEqual(swapped, built) {
+			t.Fatalf("seed %d: swapping %d of %d articles made another index than building", seed, len(swap), len(arts))
+		}
+		if !reflect.DeepEqual(relatedOf(swapped), relatedOf(built)) {
+			t.Fatalf("seed %d: swapping changed related stories", seed)
+		}
+		if again := index.Build(c, arts, index.Paths(arts, nil)); !reflect.DeepEqual(before, again) {
+			t.Fatalf("seed %d: swapping changed the index swapped from", seed)
 		}
 	}
 }
