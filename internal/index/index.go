@@ -25,6 +25,7 @@ type Site struct {
 	paths     map[*load.Article]string
 	byFile    map[string]*load.Article
 	pageKeys  map[string][]*load.Article // pages by translation key, in site language order
+	related   [][]int32                  // by place in Articles: its related stories' places in its edition's Entries
 }
 
 // Story is one piece of news: its articles in one or more languages,
@@ -137,6 +138,8 @@ func Build(c *load.Content, published []*load.Article, paths map[*load.Article]s
 	s.groupStories()
 	s.Editions = make([]*Edition, len(s.Languages))
 	par.Each(len(s.Languages), func(i int) { s.Editions[i] = s.edition(s.Languages[i]) })
+	s.related = make([][]int32, len(s.Articles))
+	par.Each(len(s.Articles), func(i int) { s.related[i] = s.findRelated(s.Articles[i]) })
 	return s
 }
 

@@ -82,7 +82,7 @@ func TestListsNewestFirstThenByFile(t *testing.T) {
 			}
 		}
 		for _, a := range site.Articles {
-			check("related of "+a.Path, articlesOf(site.Related(a, 5)))
+			check("related of "+a.Path, articlesOf(site.Related(a)))
 		}
 	}
 }

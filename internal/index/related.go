@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"slices"
 
 	"briefings/internal/load"
@@ -10,21 +9,40 @@ import (
 // relatedReach is how far around a story each country list is searched.
 const relatedReach = 4
 
-// Related returns up to n other stories about the article's countries, as
-// its language's edition lists them, shown newest first. They are the
-// story's neighbours in each country's list, nearest first, a newer and an
-// older one in turn; taking neighbours rather than the newest stories keeps
-// an article's page unchanged when unrelated news arrives, and costs no
-// sorting: this runs for every article on every rebuild.
-func (s *Site) Related(a *load.Article, n int) []Entry {
+// RelatedCount is how many other stories an article page links to.
+const RelatedCount = 5
+
+// Related returns up to RelatedCount other stories about the article's
+// countries, as its language's edition lists them, newest first. They
+// are found once an index (findRelated) and kept as places in the
+// edition, which a swapped index shares.
+func (s *Site) Related(a *load.Article) []Entry {
+	pl, ok := s.storyOf[a]
+	e := s.Edition(a.Lang)
+	if !ok || e == nil || pl.story == nil || s.related[pl.ord] == nil {
+		return nil
+	}
+	found := make([]Entry, len(s.related[pl.ord]))
+	for i, r := range s.related[pl.ord] {
+		found[i] = e.Entries[r]
+	}
+	return found
+}
+
+// findRelated finds an article's related stories: the story's neighbours
+// in each country's list, nearest first, a newer and an older one in
+// turn. Taking neighbours rather than the newest stories keeps an
+// article's page unchanged when unrelated news arrives, and costs no
+// sorting. It returns their places in the edition's Entries, in order.
+func (s *Site) findRelated(a *load.Article) []int32 {
 	e := s.Edition(a.Lang)
 	st := s.storyOf[a].story
 	if e == nil || st == nil {
 		return nil
 	}
-	found := make([]Entry, 0, n)
+	var found []int32
 	have := func(x *Story) bool {
-		return x == st || slices.ContainsFunc(found, func(en Entry) bool { return en.Story == x })
+		return x == st || slices.Contains(found, e.rank[x.num])
 	}
 	for _, code := range a.Countries {
 		ci := e.country[code]
@@ -32,16 +50,16 @@ func (s *Site) Related(a *load.Article, n int) []Entry {
 		if p < 0 {
 			continue
 		}
-		for d := 1; d <= relatedReach && len(found) < n; d++ {
+		for d := 1; d <= relatedReach && len(found) < RelatedCount; d++ {
 			for _, i := range [2]int{p - d, p + d} {
-				if i >= 0 && i < len(ci.Entries) && len(found) < n && !have(ci.Entries[i].Story) {
-					found = append(found, ci.Entries[i])
+				if i >= 0 && i < len(ci.Entries) && len(found) < RelatedCount && !have(ci.Entries[i].Story) {
+					found = append(found, e.rank[ci.Entries[i].Story.num])
 				}
 			}
 		}
 	}
 	// In the edition's order: newest first.
-	slices.SortFunc(found, func(x, y Entry) int { return cmp.Compare(e.rank[x.Story.num], e.rank[y.Story.num]) })
+	slices.Sort(found)
 	return found
 }
 

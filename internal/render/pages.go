@@ -17,8 +17,6 @@ import (
 // Stylesheet is the file in static/ every page loads.
 const Stylesheet = "style.css"
 
-// relatedCount is how many other stories an article page links to.
-const relatedCount = 5
 
 // Input is what a site's outputs are made of.
 type Input struct {
@@ -126,10 +124,9 @@ func Plan(in Input) ([]Output, error) {
 	}
 	p.lang = ""
 	// Each article's related stories are known before it is queued, for
-	// the count of the pages that show their entries. Found one article
-	// after another, they were a tenth of a rebuild at 50,000 articles.
+	// the count of the pages that show their entries.
 	related := make([][]index.Entry, len(site.Articles))
-	par.Each(len(related), func(i int) { related[i] = site.Related(site.Articles[i], relatedCount) })
+	par.Each(len(related), func(i int) { related[i] = site.Related(site.Articles[i]) })
 	for i, a := range site.Articles {
 		p.queueShowing(a.Lang, shows{relatedItem, related[i], a.Date}, func() planned { return p.article(a, related[i]) })
 	}

@@ -39,7 +39,7 @@ func TestIndexReadsNoBody(t *testing.T) {
 func relatedOf(s *index.Site) [][]index.Entry {
 	var all [][]index.Entry
 	for _, a := range s.Articles {
-		all = append(all, s.Related(a, relatedCount))
+		all = append(all, s.Related(a))
 	}
 	return all
 }
