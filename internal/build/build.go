@@ -285,7 +285,14 @@ func (b *Builder) prepare(ctx context.Context, fsys fs.FS) (render.Input, []*loa
 	}
 	published, held, skipped := ed.Select(content.Articles)
 	paths := index.Paths(published, b.last.paths)
-	errs.Append(validate.Content(content, published, paths))
+	swap := b.swaps(content, published, paths)
+	if swap == nil {
+		errs.Append(validate.Content(content, published, paths))
+	} else {
+		// What collides is a function of paths and facts: the last good
+		// build's had no collision. Only the new articles' links are new.
+		errs.Append(validate.Links(content, published, swapped(published, swap)))
+	}
 	// An article with problems of its own has links that may have some too.
 	flawed, _, _ := ed.Select(content.Flawed)
 	errs.Append(validate.Links(content, published, flawed))
@@ -320,7 +327,12 @@ func (b *Builder) prepare(ctx context.Context, fsys fs.FS) (render.Input, []*loa
 	}
 	weights := render.NewWeights(content.Config, stylesheetSize(statics))
 	rep.Budget, rep.PhotoBudget = content.Config.MaxPageKB*1024, content.Config.MaxPhotoPageKB*1024
-	site := b.index(content, published, paths)
+	var site *index.Site
+	if swap == nil {
+		site = index.Build(content, published, paths)
+	} else {
+		site = b.last.site.Swapped(content, swap, paths)
+	}
 	next = state{theme: theme, paths: paths, memo: b.last.memo.Next()}
 	if !b.once {
 		next.published, next.site = published, site
@@ -330,13 +342,15 @@ func (b *Builder) prepare(ctx context.Context, fsys fs.FS) (render.Input, []*loa
 	return in, published, statics, next, rep, nil
 }
 
-// index indexes the published articles. After a save that changed only
-// what articles say, not where they stand (their facts and paths, all the
-// index reads), it swaps the new articles into the last build's index.
-func (b *Builder) index(c *load.Content, published []*load.Article, paths map[*load.Article]string) *index.Site {
+// swaps returns, when no published article moved since the last good
+// build, the new articles that replaced its articles (old → new); nil
+// when one moved. An article moves when its path or its facts change, all
+// the index reads (render.SameFacts): the last build's index with the
+// new articles swapped in is then the index of this build.
+func (b *Builder) swaps(c *load.Content, published []*load.Article, paths map[*load.Article]string) map[*load.Article]*load.Article {
 	last := b.last
 	if last.site == nil || last.site.Hash != c.Hash || len(last.published) != len(published) {
-		return index.Build(c, published, paths)
+		return nil
 	}
 	swap := map[*load.Article]*load.Article{}
 	for i, a := range published {
@@ -345,11 +359,20 @@ func (b *Builder) index(c *load.Content, published []*load.Article, paths map[*l
 			continue
 		}
 		if paths[a] != last.paths[old] || !render.SameFacts(old, a) {
-			return index.Build(c, published, paths)
+			return nil
 		}
 		swap[old] = a
 	}
-	return last.site.Swapped(c, swap, paths)
+	return swap
+}
+
+// swapped is the new articles of swap, in the order of published.
+func swapped(published []*load.Article, swap map[*load.Article]*load.Article) []*load.Article {
+	isNew := make(map[*load.Article]bool, len(swap))
+	for _, a := range swap {
+		isNew[a] = true
+	}
+	return slices.DeleteFunc(slices.Clone(published), func(a *load.Article) bool { return !isNew[a] })
 }
 
 // sourcesProblems are sources.yaml's problems as this build reports

@@ -60,7 +60,7 @@ func TestDifferential(t *testing.T) {
 // inPlace are the edits that keep every page where it was, which most
 // saves are: the ones after which a rebuild replans only the pages whose
 // inputs hold an article that changed, reusing the plan of the rest.
-var inPlace = []string{"editBody", "editLongBody", "editCountries", "editSummary", "editTranslationKey", "editLink", "editPage", "touch"}
+var inPlace = []string{"editBody", "editLongBody", "editCountries", "editSummary", "editTranslationKey", "editLink", "editBrokenLink", "editPage", "touch"}
 
 // TestDifferentialInPlace is TestDifferential with only edits that move no
 // page, many in a row, so that each rebuild replans from the last one's
@@ -366,6 +366,7 @@ var edits = []struct {
 	{3, "editTranslationKey", (*project).editTranslationKey},
 	{1, "editSlug", (*project).editSlug},
 	{1, "editLink", (*project).editLink},
+	{1, "editBrokenLink", (*project).editBrokenLink},
 	{4, "newArticle", (*project).newArticle},
 	{3, "deleteArticle", (*project).deleteArticle},
 	{2, "renameArticle", (*project).renameArticle},
@@ -838,6 +839,16 @@ func (p *project) editLink() (change, bool) {
 	p.must(err)
 	text := p.read(from)
 	return change{fmt.Sprintf("%s: a link to %s", from, to), p.write(from, text+"\nSee [this story]("+filepath.ToSlash(link)+").\n")}, true
+}
+
+// editBrokenLink links an article to a file that is not there.
+func (p *project) editBrokenLink() (change, bool) {
+	arts := p.articles()
+	if len(arts) == 0 {
+		return change{}, false
+	}
+	from := pick(p.rng, arts)
+	return change{from + ": a link to a missing file", p.write(from, p.read(from)+"\nSee [this story]("+p.name()+".md).\n")}, true
 }
 
 // A folder an article may go to: an existing one, or a new one, in

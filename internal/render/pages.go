@@ -17,7 +17,6 @@ import (
 // Stylesheet is the file in static/ every page loads.
 const Stylesheet = "style.css"
 
-
 // Input is what a site's outputs are made of.
 type Input struct {
 	Site    *index.Site
