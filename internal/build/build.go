@@ -285,13 +285,13 @@ func (b *Builder) prepare(ctx context.Context, fsys fs.FS) (render.Input, []*loa
 	}
 	published, held, skipped := ed.Select(content.Articles)
 	paths := index.Paths(published, b.last.paths)
-	swap := b.swaps(content, published, paths)
+	swap, fresh := b.swaps(content, published, paths)
 	if swap == nil {
 		errs.Append(validate.Content(content, published, paths))
 	} else {
 		// What collides is a function of paths and facts: the last good
 		// build's had no collision. Only the new articles' links are new.
-		errs.Append(validate.Links(content, published, swapped(published, swap)))
+		errs.Append(validate.Links(content, published, fresh))
 	}
 	// An article with problems of its own has links that may have some too.
 	flawed, _, _ := ed.Select(content.Flawed)
@@ -343,36 +343,29 @@ func (b *Builder) prepare(ctx context.Context, fsys fs.FS) (render.Input, []*loa
 }
 
 // swaps returns, when no published article moved since the last good
-// build, the new articles that replaced its articles (old → new); nil
-// when one moved. An article moves when its path or its facts change, all
+// build, the new articles that replaced its articles (old → new), and
+// the new articles in the order of published; nil when one moved. An article moves when its path or its facts change, all
 // the index reads (render.SameFacts): the last build's index with the
 // new articles swapped in is then the index of this build.
-func (b *Builder) swaps(c *load.Content, published []*load.Article, paths map[*load.Article]string) map[*load.Article]*load.Article {
+func (b *Builder) swaps(c *load.Content, published []*load.Article, paths map[*load.Article]string) (map[*load.Article]*load.Article, []*load.Article) {
 	last := b.last
 	if last.site == nil || last.site.Hash != c.Hash || len(last.published) != len(published) {
-		return nil
+		return nil, nil
 	}
 	swap := map[*load.Article]*load.Article{}
+	var fresh []*load.Article
 	for i, a := range published {
 		old := last.published[i]
 		if old == a {
 			continue
 		}
 		if paths[a] != last.paths[old] || !render.SameFacts(old, a) {
-			return nil
+			return nil, nil
 		}
 		swap[old] = a
+		fresh = append(fresh, a)
 	}
-	return swap
-}
-
-// swapped is the new articles of swap, in the order of published.
-func swapped(published []*load.Article, swap map[*load.Article]*load.Article) []*load.Article {
-	isNew := make(map[*load.Article]bool, len(swap))
-	for _, a := range swap {
-		isNew[a] = true
-	}
-	return slices.DeleteFunc(slices.Clone(published), func(a *load.Article) bool { return !isNew[a] })
+	return swap, fresh
 }
 
 // sourcesProblems are sources.yaml's problems as this build reports

@@ -58,7 +58,6 @@ type Edition struct {
 	Countries []*CountryIndex // countries with at least one story, by code
 	Years     []*Year         // newest first
 	country   map[string]*CountryIndex
-	byNum     []*CountryIndex       // by CountryIndex.num
 	ownPos    map[*load.Article]int // where an article is in Own
 	// By Story.num, where the story is in its countries' Entries: a map
 	// cost a rebuild 4 ms, and an array a country the size of the site
@@ -77,7 +76,7 @@ type place struct {
 type CountryIndex struct {
 	Country *load.Country
 	Entries []Entry
-	num     int32 // its place in Edition.byNum
+	num     int32 // which of the edition's countries it is, in the order first named
 }
 
 // Year and Month are the date archives, by the date as written.
@@ -236,9 +235,8 @@ func (s *Site) edition(l load.Language) *Edition {
 		for _, code := range en.Article.Countries {
 			ci := e.country[code]
 			if ci == nil {
-				ci = &CountryIndex{num: int32(len(e.byNum))}
+				ci = &CountryIndex{num: int32(len(e.country))}
 				e.country[code] = ci
-				e.byNum = append(e.byNum, ci)
 			}
 			e.places[en.Story.num] = append(e.places[en.Story.num], place{ci.num, int32(len(ci.Entries))})
 			ci.Entries = append(ci.Entries, en)

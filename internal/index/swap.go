@@ -120,10 +120,9 @@ func (e *Edition) swapped(sw *swapper, byCode map[string]*load.Country, sorted [
 		}
 	}
 	n.country = make(map[string]*CountryIndex, len(e.country))
-	n.byNum = make([]*CountryIndex, len(e.byNum))
 	for code, old := range e.country {
 		ci := &CountryIndex{Country: byCode[code], Entries: swapList(old.Entries, sw.entry), num: old.num}
-		n.country[code], n.byNum[ci.num] = ci, ci
+		n.country[code] = ci
 	}
 	n.Countries = nil
 	for _, c := range sorted {

@@ -77,27 +77,21 @@ var bodyFields = []string{"HTML", "stored", "Hash", "Summary", "Empty", "Links",
 
 // factsOf is an article's facts, digested once while it is unchanged.
 func (m *Memo) factsOf(a *load.Article) uint64 {
-	sum, _ := m.facts.get(a, func() (uint64, error) {
-		h := newHash()
-		defer hashes.Put(h)
-		facts()(&digester{}, h, reflect.ValueOf(a).Elem())
-		return h.Sum64(), nil
-	})
+	sum, _ := m.facts.get(a, func() (uint64, error) { return factsDigest(a), nil })
 	return sum
+}
+
+func factsDigest(a *load.Article) uint64 {
+	h := newHash()
+	defer hashes.Put(h)
+	facts()(&digester{}, h, reflect.ValueOf(a).Elem())
+	return h.Sum64()
 }
 
 // SameFacts tells whether two articles differ at most in what facts
 // leaves out, which the index does not read: an index of one is an index
 // of the other, swapped (index.Site.Swapped).
-func SameFacts(a, b *load.Article) bool {
-	digest := func(a *load.Article) uint64 {
-		h := newHash()
-		defer hashes.Put(h)
-		facts()(&digester{}, h, reflect.ValueOf(a).Elem())
-		return h.Sum64()
-	}
-	return digest(a) == digest(b)
-}
+func SameFacts(a, b *load.Article) bool { return factsDigest(a) == factsDigest(b) }
 
 // replanning returns what the last plan left, if this plan has the same
 // structure and queue, with the set of the articles it held that this
