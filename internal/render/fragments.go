@@ -225,8 +225,15 @@ func (f *fragments) id(name string, data any) uint64 {
 	return f.dig.sum("fragment", name, f.s.Theme.Key, data)
 }
 
-// render renders a fragment, or takes it from the memo.
+// render renders a fragment, or takes it from the memo. A memo that
+// keeps nothing has nothing to find by the fragment's id, and a page's
+// key, which holds it, is not made then (see pageKey).
 func (f *fragments) render(name string, data any) (Fragment, error) {
+	if f.memo.once {
+		var buf bytes.Buffer
+		err := f.s.Theme.Fragment(&buf, name, data)
+		return Fragment{template.HTML(buf.String()), 0}, err
+	}
 	return f.made(f.id(name, data), name, data)
 }
 

@@ -28,7 +28,14 @@ func (p *planner) page(pg *Page) (Output, error) {
 }
 
 // pageKey is a page's key: the digest of its view and of its context.
-func (p *planner) pageKey(pg *Page) uint64 { return p.dig.sum("page", p.pageContext(), pg) }
+// A build with none after it writes every page and keeps no key: it
+// digests none (page keys and inputs were 3% of a full build).
+func (p *planner) pageKey(pg *Page) uint64 {
+	if p.memo.pages.once {
+		return 0
+	}
+	return p.dig.sum("page", p.pageContext(), pg)
+}
 
 // pageContext is what decides a page's bytes or its fate besides its view:
 // the templates that write it and the budget it is weighed against. A

@@ -175,8 +175,8 @@ func (p *planner) leave(structure uint64, done []planned, reused bool) {
 // inputOf digests a page's input under its kind, with the articles it
 // holds when a next plan may replan from them.
 func (p *planner) inputOf(kind string, in reflect.Value) (uint64, []*load.Article) {
-	if p.memo.pages.once {
-		return p.dig.input(kind, p.pageContext(), in), nil
+	if p.memo.pages.once { // nothing is replanned: see pageKey
+		return 0, nil
 	}
 	return p.dig.inputReading(kind, p.pageContext(), in)
 }
