@@ -57,7 +57,7 @@ func (p *planner) search(e *index.Edition) {
 // its bytes: a file is written again exactly when its bytes change.
 func (p *planner) searchIndex(e *index.Edition) {
 	lang := e.Lang.Code
-	files, err := p.searchMemo().index.Files(lang, p.searchDocs(e))
+	files, err := p.searchFiles(lang, p.searchDocs(e))
 	if err != nil {
 		p.fail(err)
 		return
@@ -69,6 +69,15 @@ func (p *planner) searchIndex(e *index.Edition) {
 		}
 		p.outputs = append(p.outputs, o)
 	}
+}
+
+// searchFiles are the files of a language's index: from the memo's
+// index, or, when the memo keeps nothing, from one made for them alone.
+func (p *planner) searchFiles(lang string, docs []search.Doc) ([]search.File, error) {
+	if p.memo.search == nil {
+		return search.Files(lang, docs)
+	}
+	return p.memo.search.index.Files(lang, docs)
 }
 
 // searchMemo is what the memo keeps of the search index; one for this

@@ -215,8 +215,8 @@ type Memo struct {
 // the same documents always give the same bytes, whatever the memo held.
 // The files' bytes are the memo's until its next call: read, not changed.
 func (m *Memo) Files(lang string, docs []Doc) ([]File, error) {
-	if lang == "" || strings.ContainsAny(lang, "/\\.") {
-		return nil, fmt.Errorf("search: bad language %q", lang)
+	if err := checkLang(lang); err != nil {
+		return nil, err
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -232,5 +232,22 @@ func (m *Memo) Files(lang string, docs []Doc) ([]File, error) {
 	return s.files(), nil
 }
 
-// Files makes the index of one language afresh.
-func Files(lang string, docs []Doc) ([]File, error) { return new(Memo).Files(lang, docs) }
+// Files makes the index of one language afresh, for a build with none
+// after it: the same files as a Memo's, from an index that keeps of each
+// story only what its result shows once its words are counted.
+func Files(lang string, docs []Doc) ([]File, error) {
+	if err := checkLang(lang); err != nil {
+		return nil, err
+	}
+	s := newState(lang)
+	s.once = true
+	s.update(docs)
+	return s.files(), nil
+}
+
+func checkLang(lang string) error {
+	if lang == "" || strings.ContainsAny(lang, "/\\.") {
+		return fmt.Errorf("search: bad language %q", lang)
+	}
+	return nil
+}

@@ -188,6 +188,19 @@ func TestBatchesCutAsOneStoryAtATime(t *testing.T) {
 	}
 }
 
+// A one-shot index (Files) keeps of each story only what its result
+// shows; a memo's keeps all a rebuild compares. Both give the same files,
+// for editions of any size: one a batch cuts, several, or few enough to
+// be read story by story.
+func TestOneShotIsTheMemos(t *testing.T) {
+	for seed, n := range []int{1, fullAbove, fullAbove + 1, cutBatch, 3*cutBatch + 17} {
+		docs := synthetic(n, int64(seed))
+		if diff := differ(build(t, "ru", docs), memoFiles(t, new(Memo), docs)); diff != "" {
+			t.Errorf("%d stories: %s", n, diff)
+		}
+	}
+}
+
 var long = flag.Bool("long", false, "run the randomized tests longer")
 
 // pool holds words whose Russian stems are read as one, so that
