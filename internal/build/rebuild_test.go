@@ -272,3 +272,36 @@ func TestFailedRebuildChecksSiteLinks(t *testing.T) {
 	mustBuild(t, Options{Root: root, Out: fresh})
 	sameTree(t, tree(t, out), tree(t, fresh))
 }
+
+// Dates written with other offsets near a year's end: a story moved to
+// 2018-12-31T23:30:00Z is newer than one of 2019-01-01T01:00:00+06:00,
+// yet filed in December 2018, as its path says. The rebuild equals a
+// fresh build, and December's archive lists both of its stories.
+func TestRebuildOfDatesAcrossOffsets(t *testing.T) {
+	root := newProject(t, siteArchive)
+	story := func(title, date string) string {
+		return "---\ntitle: " + title + "\ndate: " + date + "\ncountries: [KZ]\n---\nNews.\n"
+	}
+	writeFile(t, filepath.Join(root, "content/en/2019/new-year.md"), story("New year", "2019-01-01T01:00:00+06:00"))
+	writeFile(t, filepath.Join(root, "content/en/2018/december.md"), story("December", "2018-12-15"))
+	writeFile(t, filepath.Join(root, "content/en/2019/moved.md"), story("Moved", "2019-07-22"))
+	out := filepath.Join(t.TempDir(), "public")
+	b := New(Options{Root: root, Out: out})
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(root, "content/en/2019/moved.md"), story("Moved", "2018-12-31T23:30:00Z"))
+	b.Changed("content/en/2019/moved.md")
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	fresh := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: fresh})
+	sameTree(t, tree(t, out), tree(t, fresh))
+	december := readFile(t, filepath.Join(fresh, "en/2018/12/index.html"))
+	for _, slug := range []string{"/en/2018/12/moved/", "/en/2018/12/december/"} {
+		if !strings.Contains(december, slug) {
+			t.Errorf("December 2018's archive does not list %s", slug)
+		}
+	}
+}

@@ -245,8 +245,8 @@ func (s *Site) edition(l load.Language) *Edition {
 			e.ownPos[en.Article] = len(e.Own)
 			e.Own = append(e.Own, en.Article)
 		}
-		e.addToArchive(en)
 	}
+	e.fileArchives()
 	for _, c := range s.Countries {
 		if ci := e.country[c.Code]; ci != nil {
 			ci.Country = c
@@ -256,19 +256,40 @@ func (s *Site) edition(l load.Language) *Edition {
 	return e
 }
 
-// addToArchive files an entry; entries come newest first, so years and
-// months are appended in order.
-func (e *Edition) addToArchive(en Entry) {
-	y, m := en.Article.Date.Year(), int(en.Article.Date.Month())
-	if len(e.Years) == 0 || e.Years[len(e.Years)-1].Year != y {
-		e.Years = append(e.Years, &Year{Year: y})
+// fileArchives files the entries by the year and month of each one's
+// date as written, as its page's path is. Entries come newest first by
+// instant, and dates written with other offsets need not come grouped
+// by month: 2019-01-01T01:00:00+06:00 is older than
+// 2018-12-31T23:30:00Z. So an entry whose month is not the last one
+// filed looks for its month among those made, and years and months are
+// put newest first at the end; within a month, entries keep their order.
+func (e *Edition) fileArchives() {
+	type yearMonth struct{ year, month int }
+	months := map[yearMonth]*Month{}
+	years := map[int]*Year{}
+	var last *Month
+	for _, en := range e.Entries {
+		y, m, _ := en.Article.Date.Date()
+		if last == nil || last.Year != y || last.Month != int(m) {
+			last = months[yearMonth{y, int(m)}]
+		}
+		if last == nil {
+			yr := years[y]
+			if yr == nil {
+				yr = &Year{Year: y}
+				years[y] = yr
+				e.Years = append(e.Years, yr)
+			}
+			last = &Month{Year: y, Month: int(m)}
+			months[yearMonth{y, int(m)}] = last
+			yr.Months = append(yr.Months, last)
+		}
+		last.Entries = append(last.Entries, en)
 	}
-	yr := e.Years[len(e.Years)-1]
-	if len(yr.Months) == 0 || yr.Months[len(yr.Months)-1].Month != m {
-		yr.Months = append(yr.Months, &Month{Year: y, Month: m})
+	slices.SortFunc(e.Years, func(a, b *Year) int { return cmp.Compare(b.Year, a.Year) })
+	for _, y := range e.Years {
+		slices.SortFunc(y.Months, func(a, b *Month) int { return cmp.Compare(b.Month, a.Month) })
 	}
-	mo := yr.Months[len(yr.Months)-1]
-	mo.Entries = append(mo.Entries, en)
 }
 
 // Neighbours returns the articles of a's language just older and just

@@ -102,3 +102,47 @@ func paths(arts []*load.Article) []string {
 	}
 	return ps
 }
+
+// Each edition's archives hold every entry once, in the month of its date
+// as written, which its page's path shows, each year and month once, newest
+// first, whatever offsets the dates are written with: an article dated
+// 2019-01-01T01:00:00+06:00 is older than one of 2018-12-31T23:30:00Z, so
+// entries by instant do not come grouped by month.
+func TestArchivesByDateAsWritten(t *testing.T) {
+	zones := []*time.Location{time.UTC, time.FixedZone("", 6*3600), time.FixedZone("", -5*3600), time.FixedZone("", 14*3600)}
+	for seed := range uint64(30) {
+		r := rand.New(rand.NewPCG(seed, 11))
+		c, arts := randomSite(r, 5+r.IntN(80))
+		for _, a := range arts {
+			// Near the end of a year, each in a zone of its own.
+			at := time.Date(2018+r.IntN(2), 12, 31, 12, 0, 0, 0, time.UTC).Add(time.Duration(r.IntN(48*60)-24*60) * time.Minute)
+			a.Date = at.In(zones[r.IntN(len(zones))])
+		}
+		site := Build(c, arts, Paths(arts, nil))
+		for _, e := range site.Editions {
+			filed := map[*Story]string{}
+			for i, y := range e.Years {
+				if i > 0 && e.Years[i-1].Year <= y.Year {
+					t.Fatalf("seed %d, %s: year %d after %d", seed, e.Lang.Code, y.Year, e.Years[i-1].Year)
+				}
+				for j, m := range y.Months {
+					if j > 0 && y.Months[j-1].Month <= m.Month {
+						t.Fatalf("seed %d, %s: month %d-%d after %d", seed, e.Lang.Code, y.Year, m.Month, y.Months[j-1].Month)
+					}
+					for _, en := range m.Entries {
+						if yy, mm, _ := en.Article.Date.Date(); yy != m.Year || int(mm) != m.Month || m.Year != y.Year {
+							t.Fatalf("seed %d, %s: %s dated %s filed in %d-%d", seed, e.Lang.Code, en.Article.Path, en.Article.Date, m.Year, m.Month)
+						}
+						if at, twice := filed[en.Story]; twice {
+							t.Fatalf("seed %d, %s: %s filed twice, in %s and %d-%d", seed, e.Lang.Code, en.Article.Path, at, m.Year, m.Month)
+						}
+						filed[en.Story] = fmt.Sprintf("%d-%d", m.Year, m.Month)
+					}
+				}
+			}
+			if len(filed) != len(e.Entries) {
+				t.Fatalf("seed %d, %s: %d of %d entries filed", seed, e.Lang.Code, len(filed), len(e.Entries))
+			}
+		}
+	}
+}
