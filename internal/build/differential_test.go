@@ -68,15 +68,20 @@ var inPlace = []string{"editBody", "editLongBody", "editCountries", "editSummary
 // page is must still reach every page that shows it.
 func TestDifferentialInPlace(t *testing.T) {
 	for _, seed := range []uint64{5, 6, 7, 9} {
-		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) { runDifferential(t, seed, differentialSteps, inPlace) })
+		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
+			runDifferential(t, seed, differentialSteps, func(p *project) { p.only = inPlace })
+		})
 	}
 }
 
-// runDifferential runs steps edits of the kinds named in only, or of every
-// kind when it is nil.
-func runDifferential(t *testing.T, seed uint64, steps int, only []string) {
+// runDifferential runs steps edits on a random project, which configure,
+// if not nil, may change before the first build: the kinds of edit made,
+// the project's articles.
+func runDifferential(t *testing.T, seed uint64, steps int, configure func(*project)) {
 	p := newRandomProject(t, seed)
-	p.only = only
+	if configure != nil {
+		configure(p)
+	}
 	// A fixed clock amid the articles' dates: some are scheduled, and a
 	// preview (Future, as serve builds) shows them.
 	opts := Options{Root: p.root, Out: filepath.Join(testproject.MemoryDir(t), "public"), Drafts: seed%3 == 0,
@@ -106,6 +111,15 @@ func runDifferential(t *testing.T, seed uint64, steps int, only []string) {
 			e = p.revert()
 		} else {
 			e = p.randomEdit()
+			for p.bursts && p.rng.IntN(4) == 0 { // saves that come before the build
+				more := p.randomEdit()
+				e.what += "\n    and " + more.what
+				e.paths = append(e.paths, more.paths...)
+			}
+		}
+		if p.later != 0 { // the clock moved on: the same for a fresh build
+			b.opts.Now = b.opts.Now.Add(p.later)
+			freshOpts.Now, p.later = b.opts.Now, 0
 		}
 		p.history = append(p.history, e.what)
 		slices.Sort(e.paths)
@@ -298,8 +312,11 @@ type project struct {
 	serial  int              // makes new names and words unique
 	good    map[string]entry // the sources at the last edit a fresh build accepted
 	history []string
-	css     string   // the stylesheet as it came
-	only    []string // the kinds of edit made; nil: all
+	css     string        // the stylesheet as it came
+	only    []string      // the kinds of edit made; nil: all
+	more    []editKind    // kinds of edit made besides edits
+	bursts  bool          // some builds come after several edits
+	later   time.Duration // how far an edit moved the build's clock
 }
 
 // change is one edit: what it did, and the paths the watcher reports.
@@ -350,12 +367,16 @@ KZ: {en: Kazakhstan, ru: Казахстан}
 
 func pick[T any](rng *rand.Rand, s []T) T { return s[rng.IntN(len(s))] }
 
-// edits are the kinds of edit, each as likely as its weight.
-var edits = []struct {
+// editKind is a kind of edit, as likely as its weight.
+type editKind struct {
 	weight int
 	name   string
 	do     func(p *project) (change, bool) // false: not possible now
-}{
+}
+
+// edits are the kinds of edit every run makes; a project's more are
+// made besides.
+var edits = []editKind{
 	{6, "editBody", (*project).editBody},
 	{2, "editLongBody", (*project).editLongBody},
 	{4, "editTitle", (*project).editTitle},
@@ -398,12 +419,13 @@ func (p *project) randomEdit() change {
 		}
 		return w
 	}
-	for _, e := range edits {
+	kinds := slices.Concat(edits, p.more)
+	for _, e := range kinds {
 		total += weight(e.name, e.weight)
 	}
 	for {
 		n := p.rng.IntN(total)
-		for _, e := range edits {
+		for _, e := range kinds {
 			if n -= weight(e.name, e.weight); n < 0 {
 				if c, ok := e.do(p); ok {
 					return c
