@@ -230,21 +230,23 @@ func (f *fragments) id(name string, data any) uint64 {
 // key, which holds it, is not made then (see pageKey).
 func (f *fragments) render(name string, data any) (Fragment, error) {
 	if f.memo.once {
-		var buf bytes.Buffer
-		err := f.s.Theme.Fragment(&buf, name, data)
-		return Fragment{template.HTML(buf.String()), 0}, err
+		html, err := f.execute(name, data)
+		return Fragment{template.HTML(html), 0}, err
 	}
 	return f.made(f.id(name, data), name, data)
 }
 
 // made is the fragment id names, from the memo or rendered now.
 func (f *fragments) made(id uint64, name string, data any) (Fragment, error) {
-	html, err := f.memo.get(id, func() (string, error) {
-		var buf bytes.Buffer
-		err := f.s.Theme.Fragment(&buf, name, data)
-		return buf.String(), err
-	})
+	html, err := f.memo.get(id, func() (string, error) { return f.execute(name, data) })
 	return Fragment{template.HTML(html), id}, err
+}
+
+// execute renders a fragment.
+func (f *fragments) execute(name string, data any) (string, error) {
+	var buf bytes.Buffer
+	err := f.s.Theme.Fragment(&buf, name, data)
+	return buf.String(), err
 }
 
 // list renders the entries of a list for readers of lang.
