@@ -290,8 +290,9 @@ func (b *Builder) prepare(ctx context.Context, fsys fs.FS) (render.Input, []*loa
 		errs.Append(validate.Content(content, published, paths))
 	} else {
 		// What collides is a function of paths and facts: the last good
-		// build's had no collision. Only the new articles' links are new.
-		errs.Append(validate.Links(content, published, fresh))
+		// build's had no collision. Only the new articles' links are new,
+		// and those to files no article published is.
+		errs.Append(validate.Links(content, published, b.linksToCheck(published, fresh)))
 	}
 	// An article with problems of its own has links that may have some too.
 	flawed, _, _ := ed.Select(content.Flawed)
@@ -366,6 +367,25 @@ func (b *Builder) swaps(c *load.Content, published []*load.Article, paths map[*l
 		fresh = append(fresh, a)
 	}
 	return swap, fresh
+}
+
+// linksToCheck are the articles whose links a rebuild that moved no
+// article checks, in the order of published: the new ones, and those
+// with a link to a file that no published article is. Such a file may
+// be deleted, or become a draft, while nothing published moves.
+func (b *Builder) linksToCheck(published, fresh []*load.Article) []*load.Article {
+	isFresh := make(map[*load.Article]bool, len(fresh))
+	for _, a := range fresh {
+		isFresh[a] = true
+	}
+	outside := func(l load.Link) bool { return l.Site == "" && b.last.site.LinkTarget(l) == nil }
+	var check []*load.Article
+	for _, a := range published {
+		if isFresh[a] || slices.ContainsFunc(a.Links, outside) {
+			check = append(check, a)
+		}
+	}
+	return check
 }
 
 // sourcesProblems are sources.yaml's problems as this build reports

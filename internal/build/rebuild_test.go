@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"briefings/internal/photo/phototest"
 )
@@ -303,5 +304,30 @@ func TestRebuildOfDatesAcrossOffsets(t *testing.T) {
 		if !strings.Contains(december, slug) {
 			t.Errorf("December 2018's archive does not list %s", slug)
 		}
+	}
+}
+
+// A link to an article not yet published is no problem, but once its
+// file is gone the link leads nowhere: the rebuild after the deletion,
+// in which no published article moved, fails as a fresh build does.
+func TestRebuildChecksLinksToUnpublishedFiles(t *testing.T) {
+	root := newProject(t, siteArchive)
+	writeFile(t, filepath.Join(root, "content/en/2030/ahead.md"), "---\ntitle: Ahead\ndate: 2030-01-01\ncountries: [KZ]\n---\nLater.\n")
+	art := filepath.Join(root, "content/en/2025/closure.md")
+	writeFile(t, art, readFile(t, art)+"\nSee [what comes](../2030/ahead.md).\n")
+	opts := Options{Root: root, Out: filepath.Join(t.TempDir(), "public"), Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	b := New(opts)
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(root, "content/en/2030/ahead.md"))
+	b.Changed("content/en/2030/ahead.md")
+	_, err := b.Build()
+	fresh := opts
+	fresh.Out = filepath.Join(t.TempDir(), "public")
+	_, ferr := Build(fresh)
+	wantProblems(t, ferr, "content/en/2025/closure.md:13: link to content/en/2030/ahead.md: there is no such article")
+	if err == nil || !slices.Equal(problemsOf(err, opts.Out), problemsOf(ferr, fresh.Out)) {
+		t.Errorf("the rebuild: %v\na fresh build: %v", err, ferr)
 	}
 }
