@@ -258,6 +258,13 @@ func portable(outputs, statics []render.Output) diag.List {
 					errs.Add(at, 0, "%s/%s and /%s (of %s) %s; rename one", maker, p, was, of, sameName(p, was))
 					return
 				}
+				if i == len(o.Path) && int(prev.n) == len(by.Path) && !static && !prev.static {
+					// Content cannot do this: two articles at one path were
+					// reported at their lines. A rebuild, which finds the
+					// files that went by counting them, would keep a stale one.
+					errs.Add("", 0, "two pages are generated at /%s: a fault of briefings, not of the content; please report it", p)
+					return
+				}
 				continue // a folder of many pages: checked once
 			}
 			if bad := load.WindowsName(path.Base(p)); bad != "" {
