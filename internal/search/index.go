@@ -53,7 +53,7 @@ type state struct {
 	// once: no build comes after, so a story's words are counted as soon
 	// as they are read, then dropped with the rest of what only a rebuild
 	// compares, and no shard keeps its entries. The index of 50,000
-	// stories was most of the build's peak, 50 MB of 171.
+	// stories was the largest part of the build's peak: 50 MB of 171.
 	once bool
 }
 
