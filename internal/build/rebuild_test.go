@@ -331,3 +331,45 @@ func TestRebuildChecksLinksToUnpublishedFiles(t *testing.T) {
 		t.Errorf("the rebuild: %v\na fresh build: %v", err, ferr)
 	}
 }
+
+// A link to an article that is there but scheduled shows its text
+// without a link until the article is published, and no placeholder
+// reaches any file; check says why. Once the clock passes the article's
+// date, a rebuild links it, as a fresh build does.
+func TestLinkToScheduledArticle(t *testing.T) {
+	root := newProject(t, siteArchive)
+	writeFile(t, filepath.Join(root, "content/en/2030/ahead.md"), "---\ntitle: Ahead\ndate: 2030-01-01\ncountries: [KZ]\n---\nLater.\n")
+	art := filepath.Join(root, "content/en/2025/closure.md")
+	writeFile(t, art, readFile(t, art)+"\nSee [what *comes*](../2030/ahead.md \"Soon\") and [again](../2030/ahead.md#more).\n")
+	opts := Options{Root: root, Out: filepath.Join(t.TempDir(), "public"), Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Warn: true}
+	b := New(opts)
+	rep, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(rep.Warnings.Error(), "closure.md:13: warning: link to content/en/2030/ahead.md: it is scheduled") {
+		t.Errorf("warnings: %v", rep.Warnings)
+	}
+	for name := range tree(t, opts.Out) {
+		if strings.Contains(readFile(t, filepath.Join(opts.Out, name)), "briefings-link-") {
+			t.Errorf("%s holds a link's placeholder", name)
+		}
+	}
+	page := readFile(t, filepath.Join(opts.Out, "en/2025/09/icrc-closes-its-delegation/index.html"))
+	if !strings.Contains(page, "See what <em>comes</em> and again.") {
+		t.Errorf("the links to the scheduled article are not their text alone:\n%s", page)
+	}
+	later := opts
+	later.Now = time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC)
+	b.opts.Now = later.Now
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	later.Out = filepath.Join(t.TempDir(), "public")
+	mustBuild(t, later)
+	sameTree(t, tree(t, opts.Out), tree(t, later.Out))
+	page = readFile(t, filepath.Join(later.Out, "en/2025/09/icrc-closes-its-delegation/index.html"))
+	if !strings.Contains(page, `<a href="/portal/en/2030/01/ahead/" title="Soon">what <em>comes</em></a>`) {
+		t.Errorf("published, the article is not linked:\n%s", page)
+	}
+}

@@ -209,6 +209,8 @@ func (b articleBody) html() (string, error) {
 		}
 		if path != "" || l.Site != "" {
 			pairs = append(pairs, `href="`+l.Placeholder+`"`, `href="`+html.EscapeString(url(path)+l.Fragment)+`"`)
+		} else { // an article there, not published yet: scheduled
+			body = unlink(body, l.Placeholder)
 		}
 	}
 	for i, ph := range a.Photos {
@@ -221,6 +223,24 @@ func (b articleBody) html() (string, error) {
 		pairs = append(pairs, `href="#`, `href="`+html.EscapeString(b.Page)+`#`)
 	}
 	return strings.NewReplacer(pairs...).Replace(body), nil
+}
+
+// unlink leaves the text of the link whose address is placeholder without
+// its anchor: it leads to an article not published yet, whose page is
+// not there, and a placeholder must never reach a reader. Goldmark writes
+// the anchor's start tag with its attributes escaped, and links do not
+// nest, so the first </a> after the tag is its end.
+func unlink(body, placeholder string) string {
+	start := strings.Index(body, `<a href="`+placeholder+`"`)
+	if start < 0 {
+		return body
+	}
+	rest := body[start:]
+	open, end := strings.IndexByte(rest, '>'), strings.Index(rest, "</a>")
+	if open < 0 || end < open {
+		return body
+	}
+	return body[:start] + rest[open+1:end] + rest[end+len("</a>"):]
 }
 
 // newSiteView gathers what every view may read of the site, and gives the

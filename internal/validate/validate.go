@@ -157,6 +157,7 @@ func Warnings(c *load.Content, published []*load.Article) diag.List {
 		}
 	}
 	warns = append(warns, uncredited(published)...)
+	warns = append(warns, toScheduled(c, published)...)
 	for _, a := range published {
 		for _, ref := range a.PhotoRefs() {
 			if ref.Caption != "" && strings.EqualFold(strings.TrimSpace(ref.Alt), strings.TrimSpace(ref.Caption)) {
@@ -173,6 +174,43 @@ func Warnings(c *load.Content, published []*load.Article) diag.List {
 		}
 		if a.Empty {
 			warns.Warn(a.Path, 0, "the article has no body")
+		}
+	}
+	return warns
+}
+
+// toScheduled warns of each link to an article that is there, and no
+// draft, but not published yet: until it is, the page shows the link's
+// text without a link.
+func toScheduled(c *load.Content, published []*load.Article) diag.List {
+	var warns diag.List
+	targets := map[string]bool{} // by path: whether published
+	for _, a := range published {
+		for _, l := range a.Links {
+			if l.Target != "" {
+				targets[l.Target] = false
+			}
+		}
+	}
+	if len(targets) == 0 {
+		return nil
+	}
+	for _, a := range published {
+		if _, ok := targets[a.Path]; ok {
+			targets[a.Path] = true
+		}
+	}
+	scheduled := map[string]bool{}
+	for _, a := range c.Articles {
+		if done, ok := targets[a.Path]; ok && !done && !a.Draft {
+			scheduled[a.Path] = true
+		}
+	}
+	for _, a := range published {
+		for _, l := range a.Links {
+			if scheduled[l.Target] {
+				warns.Warn(a.Path, l.Line, "link to %s: it is scheduled, not published yet; until it is, this page shows the link's text without a link", l.Target)
+			}
 		}
 	}
 	return warns
