@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path"
@@ -143,8 +144,12 @@ func runDifferential(t *testing.T, seed uint64, steps int, configure func(*proje
 		case ferr != nil && err == nil:
 			fail("the rebuild succeeded where a fresh build fails:\n%v", ferr)
 		case ferr == nil:
-			if d := treeDiff(got, snapshot(t, freshOpts.Out), "rebuilt", "fresh"); d != "" {
+			fresh := snapshot(t, freshOpts.Out)
+			if d := treeDiff(got, fresh, "rebuilt", "fresh"); d != "" {
 				fail("the output differs from a fresh build's: %s", d)
+			}
+			if name := withPlaceholder(fresh); name != "" {
+				fail("%s holds a placeholder of a link or photo", name)
 			}
 			if rep.Files != frep.Files {
 				fail("the rebuild reports %d files, a fresh build %d", rep.Files, frep.Files)
@@ -204,6 +209,17 @@ func lastOf(s []string, n int) []string {
 type entry struct {
 	dir  bool
 	data string
+}
+
+// withPlaceholder names a file that holds what load puts where a link's
+// address or a photo's markup goes, which no reader may see; "" if none.
+func withPlaceholder(files map[string]entry) string {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if d := files[name].data; strings.Contains(d, "briefings-link-") || strings.Contains(d, "briefings-photo-") {
+			return name
+		}
+	}
+	return ""
 }
 
 // snapshot reads every file and folder under dir; a missing dir is empty.
