@@ -23,10 +23,15 @@ import (
 
 // markdown is shared by all goroutines: goldmark's parser and renderer keep
 // no state between calls. Its default renderer drops raw HTML and dangerous
-// link schemes; it must never be given html.WithUnsafe.
-var markdown = goldmark.New(goldmark.WithExtensions(
-	extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)), tableAlign{},
-	extension.Strikethrough, extension.Linkify, extension.TaskList, extension.Footnote, footnoteMarks{}, photoMarks{}))
+// link schemes; it must never be given html.WithUnsafe. unlinked is the
+// same without Linkify, for bodies where it can find nothing (linkify.go).
+var markdown, unlinked = newMarkdown(linkify{}), newMarkdown()
+
+func newMarkdown(more ...goldmark.Extender) goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(append([]goldmark.Extender{
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)), tableAlign{},
+		extension.Strikethrough, extension.TaskList, extension.Footnote, footnoteMarks{}, photoMarks{}}, more...)...))
+}
 
 // body is an article's body, converted.
 type body struct {
@@ -42,7 +47,11 @@ type body struct {
 // paragraph as plain text), the links to other articles and site paths,
 // and the photos, each with a placeholder where its markup goes.
 func convertBody(path string, src []byte, first int, summary string, hash uint64) body {
-	doc := markdown.Parser().Parse(text.NewReader(src))
+	return convertWith(markdownFor(src), path, src, first, summary, hash)
+}
+
+func convertWith(md goldmark.Markdown, path string, src []byte, first int, summary string, hash uint64) body {
+	doc := md.Parser().Parse(text.NewReader(src))
 	lines := lineStarts(src)
 	line := func(n ast.Node) int { return first + lines.of(nodeStart(n, src)) - 1 }
 	b := body{summary: summary}
@@ -60,7 +69,7 @@ func convertBody(path string, src []byte, first int, summary string, hash uint64
 	out.html.Reset()
 	out.html.Grow(len(src) + len(src)/4)
 	out.w.Reset(&out.html)
-	if err := markdown.Renderer().Render(out.w, src, doc); err != nil || out.w.Flush() != nil {
+	if err := md.Renderer().Render(out.w, src, doc); err != nil || out.w.Flush() != nil {
 		return b // rendering to a bytes.Buffer cannot fail; keep the page empty if it does
 	}
 	b.html = scrub(out.html.String())
