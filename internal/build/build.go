@@ -74,7 +74,6 @@ type Builder struct {
 	// file's bytes, right whatever a build made of them.
 	cache load.Cache
 	last  state
-	once  bool // no build comes after this one: nothing is kept for it
 	// Held while a commit changes the output; nil: none.
 	commits sync.Locker
 }
@@ -110,7 +109,7 @@ func Build(opts Options) (Report, error) { return BuildContext(context.Backgroun
 // stops.
 func BuildContext(ctx context.Context, opts Options) (Report, error) {
 	b := New(opts)
-	b.last.memo, b.once = render.OneBuild(), true
+	b.last.memo = render.OneBuild()
 	defer boundHeap()()
 	return b.BuildContext(ctx)
 }
@@ -174,11 +173,9 @@ func (b *Builder) build(ctx context.Context) (Report, error) {
 	if err == nil {
 		rep.Files = len(outputs)
 		next.keys, next.marker, err = b.finish(ctx, c, outputs, &rep)
-		if !b.once {
-			next.order = make([]string, len(outputs))
-			for i, o := range outputs {
-				next.order[i] = o.Path
-			}
+		next.order = make([]string, len(outputs))
+		for i, o := range outputs {
+			next.order[i] = o.Path
 		}
 	} else {
 		err = c.abort(err)
@@ -200,6 +197,11 @@ func (b *Builder) build(ctx context.Context) (Report, error) {
 	}
 	rep.Weights, rep.Took = in.Weights.Summary(), time.Since(start)
 	if err == nil {
+		if !next.memo.Keeps() {
+			// Its pages' keys were not made: what the output holds is
+			// not known to a build after it.
+			next.keys = nil
+		}
 		b.last = next
 		rep.Warnings = append(rep.Warnings, b.sizeWarning(rep.Size)...)
 	}
@@ -262,7 +264,7 @@ func thousands(n int64) string {
 func (b *Builder) prepare(ctx context.Context, fsys fs.FS) (render.Input, []*load.Article, []render.Output, state, Report, error) {
 	var next state
 	content, errs := load.Load(fsys, &b.cache)
-	if b.once {
+	if !b.last.memo.Keeps() {
 		// What the cache knows of each file is for the next build; the
 		// articles keep their bodies' store. 10 MB at 50,000 articles.
 		b.cache = load.Cache{}
@@ -334,10 +336,7 @@ func (b *Builder) prepare(ctx context.Context, fsys fs.FS) (render.Input, []*loa
 	} else {
 		site = b.last.site.Swapped(content, swap, paths)
 	}
-	next = state{theme: theme, paths: paths, memo: b.last.memo.Next()}
-	if !b.once {
-		next.published, next.site = published, site
-	}
+	next = state{theme: theme, paths: paths, memo: b.last.memo.Next(), published: published, site: site}
 	in := render.Input{Site: site, Theme: theme, URLs: urls,
 		Memo: next.memo, Weights: weights, Media: media, Held: held}
 	return in, published, statics, next, rep, nil

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"briefings/internal/photo/phototest"
+	"briefings/internal/render"
 )
 
 // TestRebuildMatchesFreshBuild edits a project step by step, rebuilding
@@ -231,6 +232,26 @@ func TestRebuildAfterAnotherBuild(t *testing.T) {
 	}
 	if rep.Written == 0 || strings.Contains(readFile(t, filepath.Join(out, "en/index.html")), "elsewhere") {
 		t.Errorf("the rebuild trusted a folder another build had changed: wrote %d of %d", rep.Written, rep.Files)
+	}
+	fresh := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Root: root, Out: fresh})
+	sameTree(t, tree(t, out), tree(t, fresh))
+}
+
+// A builder whose memo keeps nothing, as Build's, makes no page keys: a
+// second build with it must not take the pages for unchanged.
+func TestOneShotBuilderBuildsAgain(t *testing.T) {
+	root := newProject(t, siteArchive)
+	out := filepath.Join(t.TempDir(), "public")
+	b := New(Options{Root: root, Out: out})
+	b.last.memo = render.OneBuild()
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(root, "content/en/2025/closure.md")
+	writeFile(t, name, strings.Replace(readFile(t, name), "\n---\n", "\n---\nA sentence added to the body.\n\n", 1))
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
 	}
 	fresh := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, Options{Root: root, Out: fresh})

@@ -178,23 +178,23 @@ func (w *Weights) budget() [3]int {
 
 // Memo keeps what a build made that the next build can reuse, by the
 // digest of what it was made from: each story's list entry and the parts
-// of the frame, rendered, and each page's sitemap entry, encoded; and the
-// digests of long strings. A Memo serves one build; Next is the memo for
-// the build after it. Safe for concurrent use.
+// of the frame, rendered, and each page's sitemap entry, encoded. A Memo
+// serves one build; Next is the memo for the build after it. Safe for
+// concurrent use.
 type Memo struct {
 	frags, sitemap generation[uint64, string]
-	strings        generation[stringAt, stringSum] // the digests of long strings
-	pages          generation[uint64, pageIDs]     // by the digest of what makes a page's view
-	search         *searchMemo                     // kept whole: an index's files are a function of its documents alone; nil: none
+	pages          generation[uint64, pageIDs] // by the digest of what makes a page's view
+	search         *searchMemo                 // kept whole: an index's files are a function of its documents alone; nil: none
 	facts          generation[*load.Article, uint64]
 	last, plan     *lastPlan // what the last plan and this one leave for the next; nil: nothing
+	once           bool      // keeps nothing: there is no next build (OneBuild)
 }
 
 // generation holds what the last build made and what this one used.
 type generation[K comparable, V any] struct {
 	mu       sync.Mutex
 	old, now map[K]V
-	once     bool // keeps nothing: there is no next build
+	once     bool // the Memo's: keeps nothing
 }
 
 // NewMemo returns an empty memo.
@@ -203,21 +203,26 @@ func NewMemo() *Memo { return &Memo{search: &searchMemo{}} }
 // OneBuild returns the memo of a build with none after it, such as
 // briefings build: it keeps nothing, so that what the pages, the sitemap
 // and the search index were made of can go as soon as each is made. That
-// was a third of a build's memory at 50,000 articles.
+// was a third of a build's memory at 50,000 articles. Its pages' keys
+// are not made: a build after it must not trust them (Keeps).
 func OneBuild() *Memo {
-	m := &Memo{}
-	m.frags.once, m.sitemap.once, m.strings.once, m.pages.once, m.facts.once = true, true, true, true, true
+	m := &Memo{once: true}
+	m.frags.once, m.sitemap.once, m.pages.once, m.facts.once = true, true, true, true
 	return m
 }
+
+// Keeps reports whether the memo keeps what its build makes for a next
+// one: false for OneBuild's.
+func (m *Memo) Keeps() bool { return !m.once }
 
 // Next is the memo of the build after this one: what this build used.
 // A sitemap left unchanged used none of its entries: they are kept.
 func (m *Memo) Next() *Memo {
-	if m.search == nil {
+	if m.once {
 		return OneBuild()
 	}
 	n := &Memo{search: m.search, last: m.plan}
-	n.frags.old, n.strings.old, n.pages.old, n.facts.old = m.frags.now, m.strings.now, m.pages.now, m.facts.now
+	n.frags.old, n.pages.old, n.facts.old = m.frags.now, m.pages.now, m.facts.now
 	n.sitemap.old = m.sitemap.now
 	if len(m.sitemap.now) == 0 {
 		n.sitemap.old = m.sitemap.old
