@@ -29,33 +29,13 @@ import (
 // its HTML is made of, so that no page's key reads a body's bytes; the
 // share image by its name, which says what it is drawn from; and a value
 // shared by every page of a language, such as its interface strings, by
-// the digest of what it points to, walked once a build (share). Views must not change
-// once digested. Safe for concurrent use once shared values are given.
-//
-// A long string's digest is remembered by where its bytes are, which in
-// Go never change: an article's body is one string shared by its page and
-// the feeds that carry it, and by the next build when its file is
-// unchanged. Hashing each copy was a third of a rebuild at 10,000
-// articles. The memo holds the string, so its bytes stay where they are.
+// the digest of what it points to, walked once a build (share). Views
+// must not change once digested. Safe for concurrent use once shared
+// values are given.
 type digester struct {
 	shared  map[ptrKey]uint64
-	sharing []reflect.Type                   // the types of the shared values: a pointer of another is not looked up
-	strings *generation[stringAt, stringSum] // nil: none remembered
-	read    *[]*load.Article                 // if not nil, gets every article digested, by its Hash
-}
-
-// longString is the length from which a string's digest is remembered:
-// below it, hashing costs less than looking it up.
-const longString = 1024
-
-type stringAt struct {
-	data *byte
-	n    int
-}
-
-type stringSum struct {
-	s   string
-	sum uint64
+	sharing []reflect.Type   // the types of the shared values: a pointer of another is not looked up
+	read    *[]*load.Article // if not nil, gets every article digested, by its Hash
 }
 
 // share walks what p points to once, for every view that holds p.
@@ -356,19 +336,6 @@ func writeUint(h *maphash.Hash, n uint64) {
 	var b [8]byte
 	binary.LittleEndian.PutUint64(b[:], n)
 	h.Write(b[:])
-}
-
-// writeString writes a string, or the remembered digest of a long one.
-func (d *digester) writeString(h *maphash.Hash, s string) {
-	if len(s) < longString || d.strings == nil {
-		writeString(h, s)
-		return
-	}
-	sum, _ := d.strings.get(stringAt{unsafe.StringData(s), len(s)}, func() (stringSum, error) {
-		return stringSum{s, maphash.String(seed, s)}, nil
-	})
-	writeUint(h, uint64(len(s)))
-	writeUint(h, sum.sum)
 }
 
 // writeString writes a string with its length, so that ("ab", "c") and

@@ -223,27 +223,6 @@ func TestDigestOfMapsIgnoresOrder(t *testing.T) {
 	}
 }
 
-// A long string's digest is remembered by where its bytes are; another
-// string of the same length elsewhere must not be taken for it.
-func TestDigestRemembersLongStrings(t *testing.T) {
-	memo := NewMemo()
-	d := digester{strings: &memo.strings}
-	long := make([]byte, 2*longString)
-	for i := range long {
-		long[i] = 'a'
-	}
-	first := string(long)
-	long[len(long)-1] = 'b'
-	second := string(long)
-	if d.sum(first) == d.sum(second) {
-		t.Errorf("two long strings of one length share a digest")
-	}
-	plain := digester{}
-	if d.sum(first) != plain.sum(first) || d.sum(second) != plain.sum(second) {
-		t.Errorf("a remembered digest differs from the digest")
-	}
-}
-
 // Views are data: a func in one is refused when its type is first seen.
 func TestDigestRefusesFuncs(t *testing.T) {
 	defer func() {

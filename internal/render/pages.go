@@ -103,7 +103,7 @@ type planner struct {
 // at the next page, and returns what stopped it.
 func Plan(in Input) ([]Output, error) {
 	site, memo := in.Site, in.Memo
-	p := &planner{site: site, dig: &digester{strings: &memo.strings}, memo: memo, weights: in.Weights,
+	p := &planner{site: site, dig: &digester{}, memo: memo, weights: in.Weights,
 		photos: in.Media.Photos, share: in.Media.Share, writer: in.Writer}
 	p.siteView = p.newSiteView(in.Theme, in.URLs, in.Media.Share, in.Held)
 	p.collectLists()
