@@ -241,7 +241,8 @@ func Files(lang string, docs []Doc) ([]File, error) {
 	}
 	s := newState(lang)
 	s.once = true
-	s.update(docs)
+	s.size(len(docs))
+	s.readAll(docs)
 	return s.files(), nil
 }
 
