@@ -3,7 +3,6 @@
 package build
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -279,38 +278,16 @@ func (b *Builder) prepare(ctx context.Context, fsys fs.FS) (render.Input, []*loa
 	errs.Append(b.sourcesProblems(content.SourcesProblems))
 	theme, terrs := render.LoadTheme(fsys, langs, b.last.theme)
 	errs.Append(terrs)
-	// Articles are checked against each other even when site.yaml or
-	// countries.yaml is broken, so that one run shows every problem.
-	ed := validate.Editions{Drafts: b.opts.Drafts, Future: b.opts.Future, Now: cmp.Or(b.opts.Now, time.Now())}
-	if content.Config != nil {
-		ed.Location = content.Config.Location
-	}
-	published, held, skipped := ed.Select(content.Articles)
-	paths := index.Paths(published, b.last.paths)
-	swap, fresh := b.swaps(content, published, paths)
-	if swap == nil {
-		errs.Append(validate.Content(content, published, paths))
-	} else {
-		// What collides is a function of paths and facts: the last good
-		// build's had no collision. Only the new articles' links are new,
-		// and those to files no article published is.
-		errs.Append(validate.Links(content, published, b.linksToCheck(published, fresh)))
-	}
-	// An article with problems of its own has links that may have some too.
-	flawed, _, _ := ed.Select(content.Flawed)
-	errs.Append(validate.Links(content, published, flawed))
-	if b.opts.Warn {
-		errs.Append(validate.Warnings(content, published))
-		errs.Append(validate.DraftNames(content))
-		errs.Append(ed.FarAhead(content.Articles))
-	}
+	sel, verrs := b.check(content)
+	errs.Append(verrs)
+	published, flawed, paths := sel.published, sel.flawed, sel.paths
 	urls, err := baseURL(content, b.opts.BaseURL)
 	if err != nil {
 		errs.Add("", 0, "--base-url: %v", err)
 	}
 	statics, serrs := staticOutputs(fsys)
 	errs.Append(serrs)
-	rep := Report{BasePath: urls.BasePath(), Held: held, Skipped: skipped}
+	rep := Report{BasePath: urls.BasePath(), Held: sel.held, Skipped: sel.skipped}
 	rep.Articles, rep.Pages = count(published)
 	if ctx.Err() != nil { // before photos are processed, which can take long
 		return render.Input{}, nil, nil, next, rep, context.Cause(ctx)
@@ -331,60 +308,15 @@ func (b *Builder) prepare(ctx context.Context, fsys fs.FS) (render.Input, []*loa
 	weights := render.NewWeights(content.Config, stylesheetSize(statics))
 	rep.Budget, rep.PhotoBudget = content.Config.MaxPageKB*1024, content.Config.MaxPhotoPageKB*1024
 	var site *index.Site
-	if swap == nil {
+	if sel.swap == nil {
 		site = index.Build(content, published, paths)
 	} else {
-		site = b.last.site.Swapped(content, swap, paths)
+		site = b.last.site.Swapped(content, sel.swap, paths)
 	}
 	next = state{theme: theme, paths: paths, memo: b.last.memo.Next(), published: published, site: site}
 	in := render.Input{Site: site, Theme: theme, URLs: urls,
-		Memo: next.memo, Weights: weights, Media: media, Held: held}
+		Memo: next.memo, Weights: weights, Media: media, Held: sel.held}
 	return in, published, statics, next, rep, nil
-}
-
-// swaps returns, when no published article moved since the last good
-// build, the new articles that replaced its articles (old → new), and
-// the new articles in the order of published; nil when one moved. An article moves when its path or its facts change, all
-// the index reads (render.SameFacts): the last build's index with the
-// new articles swapped in is then the index of this build.
-func (b *Builder) swaps(c *load.Content, published []*load.Article, paths map[*load.Article]string) (map[*load.Article]*load.Article, []*load.Article) {
-	last := b.last
-	if last.site == nil || last.site.Hash != c.Hash || len(last.published) != len(published) {
-		return nil, nil
-	}
-	swap := map[*load.Article]*load.Article{}
-	var fresh []*load.Article
-	for i, a := range published {
-		old := last.published[i]
-		if old == a {
-			continue
-		}
-		if paths[a] != last.paths[old] || !render.SameFacts(old, a) {
-			return nil, nil
-		}
-		swap[old] = a
-		fresh = append(fresh, a)
-	}
-	return swap, fresh
-}
-
-// linksToCheck are the articles whose links a rebuild that moved no
-// article checks, in the order of published: the new ones, and those
-// with a link to a file that no published article is. Such a file may
-// be deleted, or become a draft, while nothing published moves.
-func (b *Builder) linksToCheck(published, fresh []*load.Article) []*load.Article {
-	isFresh := make(map[*load.Article]bool, len(fresh))
-	for _, a := range fresh {
-		isFresh[a] = true
-	}
-	outside := func(l load.Link) bool { return l.Site == "" && b.last.site.LinkTarget(l) == nil }
-	var check []*load.Article
-	for _, a := range published {
-		if isFresh[a] || slices.ContainsFunc(a.Links, outside) {
-			check = append(check, a)
-		}
-	}
-	return check
 }
 
 // sourcesProblems are sources.yaml's problems as this build reports
