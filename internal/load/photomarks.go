@@ -26,35 +26,7 @@ func bodyPhotos(doc ast.Node, src []byte, from string, line func(ast.Node) int, 
 	}
 	var photos []PhotoRef
 	var errs diag.List
-	var images []*ast.Image
-	var before []Before
-	var seen Before // so far
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Image: // its alt text is not shown
-			images = append(images, n)
-			before = append(before, seen)
-			return ast.WalkSkipChildren, nil
-		case *ast.Text:
-			seen.Chars += utf8.RuneCount(n.Segment.Value(src))
-		case *ast.String:
-			seen.Chars += utf8.RuneCount(n.Value)
-		}
-		switch n.Kind() {
-		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
-			seen.Blocks++
-		case ast.KindCodeBlock, ast.KindFencedCodeBlock: // each of its lines a line
-			for i := 0; i < n.Lines().Len(); i++ {
-				seg := n.Lines().At(i)
-				seen.Chars += utf8.RuneCount(seg.Value(src))
-				seen.Blocks++
-			}
-		}
-		return ast.WalkContinue, nil
-	})
+	images, before := imagesIn(doc, src)
 	for k, img := range images {
 		at := line(img)
 		file, problem := photoFile(from, string(resolve(img.Destination)))
@@ -88,6 +60,41 @@ func bodyPhotos(doc ast.Node, src []byte, from string, line func(ast.Node) int, 
 		photos = append(photos, ref)
 	}
 	return photos, errs
+}
+
+// imagesIn finds a body's images, each with what comes before it: the
+// letters and blocks a reader passes before the photo.
+func imagesIn(doc ast.Node, src []byte) ([]*ast.Image, []Before) {
+	var images []*ast.Image
+	var before []Before
+	var seen Before // so far
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Image: // its alt text is not shown
+			images = append(images, n)
+			before = append(before, seen)
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			seen.Chars += utf8.RuneCount(n.Segment.Value(src))
+		case *ast.String:
+			seen.Chars += utf8.RuneCount(n.Value)
+		}
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
+			seen.Blocks++
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock: // each of its lines a line
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				seen.Chars += utf8.RuneCount(seg.Value(src))
+				seen.Blocks++
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return images, before
 }
 
 // resolve reads an address or a title as the renderer writes it:
