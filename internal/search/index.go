@@ -314,19 +314,21 @@ func (s *state) files() []File {
 	}
 	s.grow()
 	s.sums, s.docSums = resize(s.sums, s.count), resize(s.docSums, len(s.chunks))
-	for i, d := range s.dirty {
-		if d {
-			s.shards[i] = s.shard(i)
-			s.sums[i], s.dirty[i] = sum(s.shards[i]), false
-		}
-	}
+	// Each shard and chunk is encoded from what no other changes, on
+	// every core: one at a time they were more than a quarter of a fresh
+	// index's time (cpu profile, 10,000 articles).
+	shards, chunks := marked(s.dirty), marked(s.dirtyDoc)
+	par.Each(len(shards), func(k int) {
+		i := shards[k]
+		s.shards[i] = s.shard(i)
+		s.sums[i], s.dirty[i] = sum(s.shards[i]), false
+	})
 	n := len(s.stories)
-	for j, d := range s.dirtyDoc {
-		if d {
-			s.chunks[j] = chunk(s.lang, s.stories[j*chunkSize:min((j+1)*chunkSize, n)])
-			s.docSums[j], s.dirtyDoc[j] = sum(s.chunks[j]), false
-		}
-	}
+	par.Each(len(chunks), func(k int) {
+		j := chunks[k]
+		s.chunks[j] = chunk(s.lang, s.stories[j*chunkSize:min((j+1)*chunkSize, n)])
+		s.docSums[j], s.dirtyDoc[j] = sum(s.chunks[j]), false
+	})
 	h := fnv.New64a()
 	for _, x := range slices.Concat(s.sums, s.docSums) {
 		h.Write(binary.LittleEndian.AppendUint64(nil, x))
@@ -341,6 +343,17 @@ func (s *state) files() []File {
 		files = append(files, File{fmt.Sprintf("%sd%d.json", Dir(s.lang), j), b})
 	}
 	return files
+}
+
+// marked is the numbers of the marks set.
+func marked(marks []bool) []int {
+	var on []int
+	for i, m := range marks {
+		if m {
+			on = append(on, i)
+		}
+	}
+	return on
 }
 
 // canon is the stem a stem's forms are listed under. Russian Snowball
