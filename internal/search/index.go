@@ -181,22 +181,27 @@ func (s *state) readAll(docs []Doc) {
 const cutBatch = 512
 
 // cut is a story's words in the order its text gives them, one after
-// the other in buf, each ending where ends says.
+// the other in buf, each ending where ends says, with its text and what
+// its result shows.
 type cut struct {
-	buf  []byte
-	ends []int32
+	buf   []byte
+	ends  []int32
+	text  []string
+	shown shown
 }
 
 // cutWords cuts a story's text into words: a pure function of the story,
-// safe on any core.
+// safe on any core. All a story's reading that needs no vocabulary is
+// done here, on every core: in readCut, on one, the text and the
+// result were half its time (cpu profile, 10,000 articles).
 func cutWords(d *Doc) cut {
-	var c cut
-	d.text(func(t string) {
+	c := cut{text: texts(d), shown: d.shown()}
+	for _, t := range c.text {
 		words(t, func(w []byte) {
 			c.buf = append(c.buf, w...)
 			c.ends = append(c.ends, int32(len(c.buf)))
 		})
-	})
+	}
 	return c
 }
 
@@ -205,7 +210,7 @@ func (s *state) read(d *Doc) story { return s.readCut(d, cutWords(d)) }
 
 // readCut numbers a story's words, cut, in the vocabulary.
 func (s *state) readCut(d *Doc, c cut) story {
-	st := story{text: texts(d), shown: d.shown(), doc: *d}
+	st := story{text: c.text, shown: c.shown, doc: *d}
 	st.forms = make([]int32, len(c.ends))
 	start := int32(0)
 	for i, end := range c.ends {
