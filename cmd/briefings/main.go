@@ -4,12 +4,10 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -20,12 +18,8 @@ import (
 
 	"briefings/internal/build"
 	"briefings/internal/diag"
-	"briefings/internal/draft"
-	"briefings/internal/live"
 	"briefings/internal/load"
 	"briefings/internal/render"
-	"briefings/internal/serve"
-	"briefings/internal/validate"
 	"briefings/internal/write"
 )
 
@@ -331,192 +325,6 @@ func printWeights(w io.Writer, rep build.Report) {
 		fmt.Fprintf(w, "  %-21s %8s %8s  %d %s\n", wt.Kind, kb(wt.Median), kb(wt.Most), wt.Pages, plural(wt.Pages, "page", "pages"))
 	}
 }
-
-// runLive runs watch and serve until interrupted.
-func runLive(name string, args []string, stdout, stderr io.Writer) int {
-	addr := serve.DefaultAddr
-	opts, status, ok := flags(name, args, stdout, stderr, func(fs *flag.FlagSet) {
-		if name == "serve" {
-			fs.StringVar(&addr, "addr", addr, "the address to serve on; loopback unless you say otherwise")
-		}
-	})
-	if !ok {
-		return status
-	}
-	if err := write.Recover(opts.Out); err != nil {
-		return exit(stderr, err)
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	sess := &live.Session{Builder: build.New(opts), Root: opts.Root, Log: stdout}
-	if name == "watch" {
-		err := sess.Run(ctx, func() { fmt.Fprintln(stdout, "watching content/, templates/ and static/; Ctrl-C stops") })
-		return stopped(stdout, stderr, ctx, err)
-	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		fmt.Fprintln(stderr, "briefings serve:", listenProblem(err))
-		return 1
-	}
-	defer ln.Close()
-	if warning := serve.Warning(ln.Addr()); warning != "" {
-		fmt.Fprintln(stderr, "briefings serve:", warning)
-	}
-	preview := serve.New(opts.Out)
-	sess.Preview = preview
-	serving, stopServing := context.WithCancel(ctx)
-	defer stopServing()
-	var served chan error // set once the first build is done and serving starts
-	err = sess.Run(ctx, func() {
-		fmt.Fprintf(stdout, "serving http://%s%s (Ctrl-C stops)\n", ln.Addr(), preview.Base())
-		served = make(chan error, 1)
-		go func() { served <- preview.Serve(serving, ln) }()
-	})
-	stopServing()
-	if served != nil {
-		if serr := <-served; err == nil {
-			err = serr
-		}
-	}
-	return stopped(stdout, stderr, ctx, err)
-}
-
-// stopped ends watch and serve: interrupted, with one calm line and 0.
-func stopped(stdout, stderr io.Writer, ctx context.Context, err error) int {
-	if err == nil && ctx.Err() != nil {
-		fmt.Fprintln(stdout, "stopped")
-	}
-	return exit(stderr, err)
-}
-
-// checkJSON writes check's findings as one JSON object on stdout.
-func checkJSON(stdout, stderr io.Writer, rep build.Report, err error) int {
-	type problem struct {
-		Path     string `json:"path"`
-		Line     int    `json:"line,omitempty"`
-		Severity string `json:"severity"`
-		Message  string `json:"message"`
-	}
-	type skipped struct {
-		Path    string `json:"path"`
-		Title   string `json:"title"`
-		State   string `json:"state"`                // "draft" or "scheduled"
-		Publish string `json:"publish_at,omitempty"` // when a scheduled article goes out, RFC 3339
-	}
-	out := struct {
-		OK       bool      `json:"ok"`
-		Articles int       `json:"articles"`
-		Pages    int       `json:"pages"`
-		Problems []problem `json:"problems"`
-		Skipped  []skipped `json:"skipped"`
-		Bytes    int64     `json:"site_bytes,omitempty"` // what the site's files would weigh; absent when not known
-	}{OK: err == nil, Articles: rep.Articles, Pages: rep.Pages, Problems: []problem{}, Skipped: []skipped{}, Bytes: rep.Size}
-	for _, h := range rep.Skipped {
-		s := skipped{Path: h.Article.Path, Title: h.Article.Title, State: h.State.String()}
-		if h.State == validate.Scheduled {
-			s.Publish = h.At.Format(time.RFC3339)
-		}
-		out.Skipped = append(out.Skipped, s)
-	}
-	var list diag.List
-	if err != nil && !errors.As(err, &list) {
-		list = diag.List{{Message: err.Error()}}
-	}
-	for _, d := range append(list, rep.Warnings...).Sort() {
-		sev := "error"
-		if d.Severity == diag.Warning {
-			sev = "warning"
-		}
-		out.Problems = append(out.Problems, problem{d.Path, d.Line, sev, d.Message})
-	}
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	if e := enc.Encode(out); e != nil {
-		fmt.Fprintln(stderr, "briefings:", e)
-		return 1
-	}
-	if err != nil {
-		return 1
-	}
-	return 0
-}
-
-// codes is a flag that takes country codes, repeated or separated by commas.
-type codes []string
-
-func (c *codes) String() string { return strings.Join(*c, ",") }
-
-func (c *codes) Set(v string) error {
-	for _, code := range strings.Split(v, ",") {
-		if code = strings.ToUpper(strings.TrimSpace(code)); code != "" && !slices.Contains(*c, code) {
-			*c = append(*c, code) // --country KZ --country kz is one country
-		}
-	}
-	return nil
-}
-
-// dateFlag is a YYYY-MM-DD flag.
-type dateFlag struct{ time.Time }
-
-func (d *dateFlag) String() string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.Format(time.DateOnly)
-}
-
-func (d *dateFlag) Set(v string) error {
-	t, err := time.Parse(time.DateOnly, v)
-	if err != nil {
-		return fmt.Errorf("%q is not a date like 2026-03-06", v)
-	}
-	if !load.PlausibleYear(t.Year()) {
-		return fmt.Errorf("%q: the year %d cannot be right; write the date of publication, like 2026-03-06", v, t.Year())
-	}
-	d.Time = t
-	return nil
-}
-
-func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new", ` "Title"`, stderr)
-	root := fs.String("root", ".", "the project folder")
-	var req draft.Request
-	var countries codes
-	var date dateFlag
-	fs.StringVar(&req.Lang, "lang", "", "the article's language, like ru (required)")
-	fs.Var(&countries, "country", "a country code from content/countries.yaml; repeat, or separate by commas")
-	fs.Var(&date, "date", "the date, YYYY-MM-DD (default today, or the original's when translating)")
-	fs.StringVar(&req.TranslationOf, "translation-of", "", "the article file this one translates")
-	rest, err := parseAnywhere(fs, args, stdout)
-	if err != nil {
-		return usageStatus(err)
-	}
-	if len(rest) != 1 {
-		fmt.Fprintln(stderr, `briefings new: give the title as one argument, in quotes: briefings new --lang ru --country KZ "Заголовок"`)
-		return 2
-	}
-	req.Title, req.Countries, req.Date = rest[0], countries, date.Time
-	if err := write.Recover(filepath.Join(*root, "public")); err != nil {
-		return exit(stderr, err)
-	}
-	p, err := draft.OpenProject(*root, false)
-	if err != nil {
-		return exit(stderr, err)
-	}
-	path, err := p.New(req, time.Now())
-	if err != nil {
-		if path == "" {
-			err = fmt.Errorf("%w; nothing was written", err)
-		}
-		return exit(stderr, err)
-	}
-	fmt.Fprintln(stdout, fromHere(*root, path))
-	return 0
-}
-
-// fromHere is a project path as the shell that ran the command reaches it,
-// so that it can be handed to an editor: under --root when one is given.
-func fromHere(root, path string) string { return filepath.Join(root, filepath.FromSlash(path)) }
 
 func exit(stderr io.Writer, err error) int {
 	if err != nil {
