@@ -94,15 +94,33 @@ func collisions(arts []*load.Article, key func(*load.Article) string,
 		if len(shared) == 0 || group == nil {
 			continue
 		}
-		var others []string
-		for _, b := range group {
-			if b != a {
-				others = append(others, b.Path)
-			}
-		}
-		errs.Add(a.Path, line(a), "%s is also used by %s: %s", describe(a), strings.Join(others, ", "), advice)
+		errs.Add(a.Path, line(a), "%s is also used by %s: %s", describe(a), others(group, a), advice)
 	}
 	return errs
+}
+
+// named is how many of the other articles sharing a key a message names.
+const named = 3
+
+// others names the articles of group but a, the first few of them and
+// then how many more: when thousands share a URL, as when one title is
+// pasted into every file of a day, naming each of them on every one made
+// messages that grew with the square of their number.
+func others(group []*load.Article, a *load.Article) string {
+	var names []string
+	for _, b := range group {
+		if b != a {
+			names = append(names, b.Path)
+		}
+		if len(names) > named {
+			break
+		}
+	}
+	more := len(group) - 1 - named
+	if more <= 1 {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d other articles", strings.Join(names[:named], ", "), more)
 }
 
 // uncredited warns of a lead photo that another article credits, and
