@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -36,6 +37,20 @@ func WindowsName(name string) string {
 		return fmt.Sprintf("%q holds %q, which Windows does not allow in a name", name, name[i])
 	}
 	return ""
+}
+
+// FoldCase is the key of the names strings.EqualFold takes for one: each
+// letter as the least of the letters its case folds with, so that "K",
+// "k" and the Kelvin sign have one key. A map by it finds at once the
+// name that differs from another only in case.
+func FoldCase(s string) string {
+	return strings.Map(func(r rune) rune {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		return least
+	}, s)
 }
 
 // Folder returns a function giving the key under which Windows and macOS

@@ -2,7 +2,6 @@ package load
 
 import (
 	"io/fs"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -59,10 +58,19 @@ func (c *Cache) photos(fsys fs.FS, files []file, arts []*Article, errs *diag.Lis
 		out[p.Path] = p
 	}
 	c.mu.Unlock()
+	var folded map[string]string // made on the first photo missing
 	for _, a := range arts {
 		for _, ref := range a.PhotoRefs() {
 			if p := out[ref.File]; p == nil {
-				errs.Add(a.Path, ref.Line, "photo %s: there is no such file%s", ref.File, likeName(ref.File, files))
+				if folded == nil {
+					folded = make(map[string]string, len(files))
+					for _, f := range files {
+						if k := FoldCase(f.path); folded[k] == "" {
+							folded[k] = f.path
+						}
+					}
+				}
+				errs.Add(a.Path, ref.Line, "photo %s: there is no such file%s", ref.File, likeName(folded[FoldCase(ref.File)]))
 			} else if p.Problem != "" {
 				errs.Add(a.Path, ref.Line, "photo %s", p.Problem)
 			}
@@ -105,14 +113,14 @@ func (a *Article) PhotoRefs() []PhotoRef {
 	return append([]PhotoRef{*a.Lead}, a.Photos...)
 }
 
-// likeName names a photo file whose name differs from want only in case:
+// likeName names like, a photo file whose name differs from the one asked
+// for only in case, or says to correct the path when there is none:
 // the site is served from a file system that tells them apart.
-func likeName(want string, files []file) string {
-	i := slices.IndexFunc(files, func(f file) bool { return strings.EqualFold(f.path, want) })
-	if i < 0 {
+func likeName(like string) string {
+	if like == "" {
 		return "; correct the path, which is relative to the article's file"
 	}
-	return "; there is " + files[i].path + ", whose name differs in case: write it as it is"
+	return "; there is " + like + ", whose name differs in case: write it as it is"
 }
 
 func sizeMB(n int64) string {

@@ -49,6 +49,11 @@ func Links(c *load.Content, published, from []*load.Article) diag.List {
 			exists[f] = true
 		}
 	}
+	// Made on the first link that needs them: every link of a site can
+	// lead nowhere (a folder renamed), and looking each up among every
+	// file or article took time growing with the square of the site.
+	var folded map[string]string // the first file of each name case-folded
+	var drafts map[string]bool
 	for _, a := range from {
 		for _, l := range a.Links {
 			if l.Site != "" {
@@ -57,13 +62,31 @@ func Links(c *load.Content, published, from []*load.Article) diag.List {
 			switch {
 			case isPublished[l.Target]:
 			case !exists[l.Target]:
-				if i := slices.IndexFunc(c.Files, func(f string) bool { return strings.EqualFold(f, l.Target) }); i >= 0 {
-					errs.Add(a.Path, l.Line, "link to %s: there is no such article, but there is %s, whose name differs in case: write it as it is", l.Target, c.Files[i])
+				if folded == nil {
+					folded = make(map[string]string, len(c.Files))
+					for _, f := range c.Files {
+						if k := load.FoldCase(f); folded[k] == "" {
+							folded[k] = f
+						}
+					}
+				}
+				if f := folded[load.FoldCase(l.Target)]; f != "" {
+					errs.Add(a.Path, l.Line, "link to %s: there is no such article, but there is %s, whose name differs in case: write it as it is", l.Target, f)
 					continue
 				}
 				errs.Add(a.Path, l.Line, "link to %s: there is no such article; correct the path, which is relative to this file, or remove the link", l.Target)
-			case slices.ContainsFunc(c.Articles, func(b *load.Article) bool { return b.Path == l.Target && b.Draft }):
-				errs.Add(a.Path, l.Line, "link to %s: it is a draft, and drafts are not published; publish it or remove the link", l.Target)
+			default:
+				if drafts == nil {
+					drafts = map[string]bool{}
+					for _, b := range c.Articles {
+						if b.Draft {
+							drafts[b.Path] = true
+						}
+					}
+				}
+				if drafts[l.Target] {
+					errs.Add(a.Path, l.Line, "link to %s: it is a draft, and drafts are not published; publish it or remove the link", l.Target)
+				}
 			}
 		}
 	}
