@@ -202,6 +202,7 @@ func (b articleBody) html() (string, error) {
 		url = b.URLs.Abs
 	}
 	var pairs []string
+	var scheduled map[string]bool // the placeholders of links to articles there, not published yet
 	for i, l := range a.Links {
 		path := b.Paths[i]
 		if l.Site != "" {
@@ -209,9 +210,15 @@ func (b articleBody) html() (string, error) {
 		}
 		if path != "" || l.Site != "" {
 			pairs = append(pairs, `href="`+l.Placeholder+`"`, `href="`+html.EscapeString(url(path)+l.Fragment)+`"`)
-		} else { // an article there, not published yet: scheduled
-			body = unlink(body, l.Placeholder)
+		} else {
+			if scheduled == nil {
+				scheduled = map[string]bool{}
+			}
+			scheduled[l.Placeholder] = true
 		}
+	}
+	if scheduled != nil {
+		body = unlink(body, scheduled)
 	}
 	for i, ph := range a.Photos {
 		pairs = append(pairs, ph.Placeholder, b.Photos[i])
@@ -225,22 +232,36 @@ func (b articleBody) html() (string, error) {
 	return strings.NewReplacer(pairs...).Replace(body), nil
 }
 
-// unlink leaves the text of the link whose address is placeholder without
-// its anchor: it leads to an article not published yet, whose page is
-// not there, and a placeholder must never reach a reader. Goldmark writes
-// the anchor's start tag with its attributes escaped, and links do not
-// nest, so the first </a> after the tag is its end.
-func unlink(body, placeholder string) string {
-	start := strings.Index(body, `<a href="`+placeholder+`"`)
-	if start < 0 {
-		return body
+// unlink leaves the text of each link whose address is one of
+// placeholders without its anchor: it leads to an article not published
+// yet, whose page is not there, and a placeholder must never reach a
+// reader. Goldmark writes the anchor's start tag with its attributes
+// escaped, and links do not nest, so the first </a> after the tag is its
+// end. One pass over the body does them all: a pass a link made an
+// article of thousands of such links take seconds.
+func unlink(body string, placeholders map[string]bool) string {
+	const start = `<a href="`
+	var b strings.Builder
+	b.Grow(len(body))
+	for {
+		i := strings.Index(body, start)
+		if i < 0 {
+			break
+		}
+		tag := body[i:]
+		if addr, _, _ := strings.Cut(tag[len(start):], `"`); placeholders[addr] {
+			if open, end := strings.IndexByte(tag, '>'), strings.Index(tag, "</a>"); open >= 0 && end > open {
+				b.WriteString(body[:i])
+				b.WriteString(tag[open+1 : end])
+				body = tag[end+len("</a>"):]
+				continue
+			}
+		}
+		b.WriteString(body[:i+len(start)])
+		body = tag[len(start):]
 	}
-	rest := body[start:]
-	open, end := strings.IndexByte(rest, '>'), strings.Index(rest, "</a>")
-	if open < 0 || end < open {
-		return body
-	}
-	return body[:start] + rest[open+1:end] + rest[end+len("</a>"):]
+	b.WriteString(body)
+	return b.String()
 }
 
 // newSiteView gathers what every view may read of the site, and gives the
