@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -72,9 +73,10 @@ func TestMonthPages(t *testing.T) {
 	}
 }
 
-// A page over max_page_kb fails the build, named by the article it shows,
-// or by site.yaml's max_page_kb for other pages; nothing is written. The
-// build reports what each kind of page weighs.
+// A page over max_page_kb fails the build, named by the article it shows;
+// a list page by the summary of the story whose long entry puts it over,
+// or else by site.yaml's max_page_kb, with page_size to lower; nothing is
+// written. The build reports what each kind of page weighs.
 func TestPageBudget(t *testing.T) {
 	root := newProject(t, budgetArchive)
 	out := filepath.Join(t.TempDir(), "public")
@@ -98,23 +100,42 @@ func TestPageBudget(t *testing.T) {
 	if !errors.As(err, &list) {
 		t.Fatalf("a build over budget: %v", err)
 	}
-	var article, lists int
+	var article, entries int
 	for _, d := range list {
 		switch {
 		case d.Path == "content/en/a.md" && d.Line == 1 && strings.HasPrefix(d.Message, "its page weighs ") &&
 			strings.HasSuffix(d.Message, "over the budget of 12 KB: shorten it, or raise max_page_kb in content/site.yaml"):
 			article++
-		case d.Path == "content/site.yaml" && d.Line == 6 && strings.Contains(d.Message, "over max_page_kb (12 KB): lower page_size or raise max_page_kb"):
-			lists++
+		case d.Path == "content/en/a.md" && d.Line == 5 && strings.HasPrefix(d.Message, "its entry weighs 4.9 KB on the page /en/") &&
+			strings.HasSuffix(d.Message, "over max_page_kb (12 KB): shorten its summary"):
+			entries++
 		default:
 			t.Errorf("unexpected problem: %s", d)
 		}
 	}
-	if article != 1 || lists == 0 {
-		t.Errorf("%d problems for the article, %d for lists:\n%s", article, lists, list)
+	if article != 1 || entries == 0 {
+		t.Errorf("%d problems for the article, %d for its entry in lists:\n%s", article, entries, list)
 	}
 	if !mapsEqual(tree(t, out), before) {
 		t.Errorf("a build over budget changed the site")
+	}
+
+	// Many entries of a usual length: the list is too long.
+	writeFile(t, filepath.Join(root, "content/en/a.md"), "---\ntitle: First\ndate: 2025-09-03\ncountries: [AZ]\nsummary: Short.\n---\nShort.\n")
+	site := readFile(t, filepath.Join(root, "content/site.yaml"))
+	writeFile(t, filepath.Join(root, "content/site.yaml"), strings.Replace(site, "page_size: 1", "page_size: 40", 1))
+	for i := range 30 {
+		writeFile(t, filepath.Join(root, fmt.Sprintf("content/en/s%02d.md", i)), fmt.Sprintf("---\ntitle: Story %d\ndate: 2025-08-%02d\ncountries: [AZ]\nsummary: %s\n---\nText.\n",
+			i, i%28+1, strings.Repeat("A sentence of a summary. ", 12)))
+	}
+	_, err = Build(Options{Root: root, Out: out})
+	if !errors.As(err, &list) {
+		t.Fatalf("a build of long lists over budget: %v", err)
+	}
+	for _, d := range list {
+		if d.Path != "content/site.yaml" || d.Line != 6 || !strings.HasSuffix(d.Message, "over max_page_kb (12 KB): lower page_size or raise max_page_kb") {
+			t.Errorf("unexpected problem: %s", d)
+		}
 	}
 }
 

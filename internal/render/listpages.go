@@ -249,6 +249,9 @@ func listPage(in listInput) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
+	for i, r := range refs {
+		pg.entries = append(pg.entries, entryOf(r.A, items[i]))
+	}
 	lv := &ListView{Heading: in.Heading, Items: items, Up: in.Up, Pager: in.Pager}
 	if in.Front {
 		if err := s.front(pg, lv, in); err != nil {
@@ -321,6 +324,7 @@ func (s *siteView) front(pg *Page, lv *ListView, in listInput) error {
 			return err
 		}
 		lv.Top = &top
+		pg.entries = append(pg.entries, entryOf(in.Items[0].A, top))
 	}
 	for _, r := range in.Regions {
 		rv := Region{Name: r.Name, Href: s.URLs.Href(r.Path), Count: t.ArticleCount(r.Count)}

@@ -28,6 +28,7 @@ type Page struct {
 	Robots      string        // "noindex" for a page readers cannot see yet: a draft's, a scheduled article's
 	Wide        bool          // the home page: wider, in two columns on wide screens
 	head        head          // what Canonical, LastMod and Alternates are made of, for the sitemap
+	entries     []entry       // the stories' entries it shows, which a page over the budget may be blamed on
 
 	Article   *ArticleView
 	Static    *ArticleView // a page of the site: its title, body and photos

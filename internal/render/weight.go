@@ -62,15 +62,57 @@ func (w *Weights) add(pg *Page, size int) error {
 			pg.Path, kb, photoList(photos, pg.File != ""), limit/1024, lighter(photos), load.SitePath)
 		return errOverweight
 	}
+	e := heaviest(pg.entries, total, limit)
 	limit /= 1024
-	if pg.File != "" {
+	switch {
+	case pg.File != "":
 		w.over.Add(pg.File, 1, "its page weighs %.1f KB with the stylesheet, over the budget of %d KB: shorten it, or raise max_page_kb in %s",
 			kb, limit, load.SitePath)
-	} else {
+	case e != nil:
+		fix := "shorten its summary"
+		if e.line == 0 {
+			fix = "give it a shorter summary: without one, lists show its first paragraph"
+		}
+		w.over.Add(e.file, e.line, "its entry weighs %.1f KB on the page /%s, which weighs %.1f KB with the stylesheet, over max_page_kb (%d KB): %s",
+			kilobytes(e.size), pg.Path, kb, limit, fix)
+	default:
 		w.over.Add(load.SitePath, w.limitLine, "the page /%s weighs %.1f KB with the stylesheet, over max_page_kb (%d KB): lower page_size or raise max_page_kb",
 			pg.Path, kb, limit)
 	}
 	return errOverweight
+}
+
+// entry is a story's entry on a list page: its article, the line of its
+// summary (0: it has none, and shows its first paragraph) and its bytes.
+type entry struct {
+	file       string
+	line, size int
+}
+
+func entryOf(a *load.Article, f Fragment) entry {
+	return entry{a.Path, a.Lines.Summary, len(f.HTML)}
+}
+
+// longEntry is what a story's entry may weigh before a page over the
+// budget is its fault: an entry of a headline, date, countries and a
+// summary of a few sentences weighs under 1 KB.
+const longEntry = 2 << 10
+
+// heaviest is the entry of a page of total bytes over limit that puts it
+// over, if one does: without the part of it past longEntry, the page
+// would be within the limit. The fix is then that story's summary, not
+// the length of the list.
+func heaviest(entries []entry, total, limit int) *entry {
+	var most *entry
+	for i := range entries {
+		if most == nil || entries[i].size > most.size {
+			most = &entries[i]
+		}
+	}
+	if most == nil || most.size <= longEntry || total-(most.size-longEntry) > limit {
+		return nil
+	}
+	return most
 }
 
 // loadedOnce are the photos a page loads, each file once: a browser
