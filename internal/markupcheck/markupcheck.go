@@ -25,6 +25,12 @@ var BodyElements = []string{"p", "a", "em", "strong", "code", "pre", "blockquote
 	"h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "img", "table", "thead", "tbody", "tr", "th", "td",
 	"del", "input", "sup", "div"}
 
+// ImportElements are the elements the body of an article import writes
+// may hold: paragraphs, quotations, tables of the text's figures (each in
+// its scrolling box, a div), lists of its items, and the links that bare
+// addresses make.
+var ImportElements = []string{"p", "blockquote", "a", "div", "table", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li"}
+
 // Forbidden are elements that run or embed something: the templates write
 // none of them, and content must not bring them. A page may hold only the
 // scripts its templates write: JSON-LD, and scripts loaded from the site.
