@@ -109,7 +109,7 @@ func heaviest(entries []entry, total, limit int) *entry {
 			most = &entries[i]
 		}
 	}
-	if most == nil || most.size <= longEntry || total-(most.size-longEntry) > limit {
+	if most == nil || total-(most.size-longEntry) > limit { // a short entry's cut is no cut
 		return nil
 	}
 	return most
