@@ -109,7 +109,7 @@ func heaviest(entries []entry, total, limit int) *entry {
 			most = &entries[i]
 		}
 	}
-	if most == nil || total-(most.size-longEntry) > limit { // so is an entry under longEntry
+	if most == nil || total-(most.size-longEntry) > limit { // never an entry under longEntry
 		return nil
 	}
 	return most
