@@ -28,21 +28,21 @@ func markdownFor(src []byte) goldmark.Markdown {
 	return unlinked
 }
 
-// spacedEnd reports a line that ends in two or more spaces or tabs.
-// Linkify's stop at each space leaves one of them at the line's end,
-// where goldmark without it trims them all: "a \t\n" is "a \n", not "a\n".
+// spacedEnd reports a line that ends in two or more of the bytes goldmark
+// trims from a line's end (spaces, tabs, \r, \v, \f). Linkify's stop at
+// each space keeps those before it, where goldmark without it trims them
+// all: "a \t\n" is "a \n", not "a\n", and "a\r \n" "a\r\n".
 func spacedEnd(src []byte) bool {
 	run := 0
 	for _, c := range src {
-		switch c {
-		case ' ', '\t':
-			run++
-		case '\r':
-		case '\n':
+		switch {
+		case c == '\n':
 			if run >= 2 {
 				return true
 			}
 			run = 0
+		case util.IsSpace(c):
+			run++
 		default:
 			run = 0
 		}
