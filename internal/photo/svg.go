@@ -116,7 +116,7 @@ func (s *svgScan) token(tok xml.Token, start, end int64) {
 			s.style--
 		}
 	case xml.CharData:
-		s.text(t, line)
+		s.text(t, s.data[min(int(start), len(s.data)):min(int(end), len(s.data))], line)
 	case xml.ProcInst:
 		if t.Target == "xpacket" && s.meta == 0 && !bytes.HasPrefix(bytes.TrimSpace(t.Inst), []byte("end")) {
 			s.out = append(s.out, SVGFinding{line, "an XMP packet (<?xpacket?>: the drawing's author, dates, software, places)", SVGPacket})
@@ -124,23 +124,27 @@ func (s *svgScan) token(tok xml.Token, start, end int64) {
 	}
 }
 
-// text reads the text between tags: in <metadata>, an editor's words
-// (an author, a path); in <style>, rules that may load local files.
-func (s *svgScan) text(t xml.CharData, line int) {
+// text reads the text between tags, t, written raw: in <metadata>, an
+// editor's words (an author, a path); in <style>, rules that may load
+// local files. Lines are counted in raw: the decoder reads a lone \r as
+// a line's end, where the drawing's lines end at \n.
+func (s *svgScan) text(t xml.CharData, raw []byte, line int) {
 	if s.meta > 0 && !s.told && len(bytes.TrimSpace(t)) > 0 {
 		s.told = true
-		s.out = append(s.out, SVGFinding{line + leadingLines(t), fmt.Sprintf("<metadata> holds text (%q: an editor's words of the drawing, its author, the file it came from)", shorten(string(bytes.TrimSpace(t)))), SVGEditorData})
+		s.out = append(s.out, SVGFinding{line + leadingLines(raw), fmt.Sprintf("<metadata> holds text (%q: an editor's words of the drawing, its author, the file it came from)", shorten(string(bytes.TrimSpace(t)))), SVGEditorData})
 	}
 	if s.style > 0 {
 		for _, loc := range fileURL.FindAllIndex(t, -1) {
-			s.out = append(s.out, SVGFinding{line + bytes.Count(t[:loc[0]], []byte("\n")), fmt.Sprintf("<style> loads %s, a file on the drawing's computer, not on the site", t[loc[0]:loc[1]]), SVGLocalFile})
+			within := min(bytes.Count(t[:loc[0]], []byte("\n")), bytes.Count(raw, []byte("\n")))
+			s.out = append(s.out, SVGFinding{line + within, fmt.Sprintf("<style> loads %s, a file on the drawing's computer, not on the site", t[loc[0]:loc[1]]), SVGLocalFile})
 		}
 	}
 }
 
-// leadingLines counts the lines text starts with before its first word.
-func leadingLines(t []byte) int {
-	return bytes.Count(t[:len(t)-len(bytes.TrimLeft(t, " \t\r\n"))], []byte("\n"))
+// leadingLines counts the lines raw text starts with before its first
+// word or character reference.
+func leadingLines(raw []byte) int {
+	return bytes.Count(raw[:len(raw)-len(bytes.TrimLeft(raw, " \t\r\n"))], []byte("\n"))
 }
 
 // shorten keeps the start of a long text for a message.
