@@ -39,11 +39,11 @@ func ParseCountries(src []byte, cfg *Config) (map[string]*Country, diag.List) {
 // countries.yaml names, broken entries too, so that articles can be
 // checked against them; nil only if the YAML could not be read at all.
 func parseCountries(src []byte, cfg *Config) (map[string]*Country, map[string]bool, diag.List) {
-	var errs diag.List
+	var decoded, errs diag.List
 	var doc yaml.Node
 	var raw map[string]map[string]yaml.Node
-	if !decodeStrict(CountriesPath, src, &raw, &doc, &errs) {
-		return nil, knownCodes(src), errs
+	if !decodeStrict(CountriesPath, src, &raw, &doc, &decoded) {
+		return nil, knownCodes(src), decoded
 	}
 	known := map[string]bool{}
 	countries := map[string]*Country{}
@@ -66,7 +66,7 @@ func parseCountries(src []byte, cfg *Config) (map[string]*Country, map[string]bo
 		slugs[c.Slug] = code
 		countries[code] = c
 	}
-	return countries, known, errs
+	return countries, known, append(decoded, unlessDecoded(decoded, errs)...)
 }
 
 // knownCodes reads the country codes of a countries.yaml that does not

@@ -114,13 +114,19 @@ func ParseConfig(src []byte) (*Config, diag.List) {
 // parseConfig is ParseConfig, returning with the errors what could be
 // read: nil only if the YAML could not be decoded at all.
 func parseConfig(src []byte) (*Config, diag.List) {
-	var errs diag.List
+	var decoded diag.List
 	c := &Config{}
 	var doc yaml.Node
-	if !decodeStrict(SitePath, src, c, &doc, &errs) {
-		return laxConfig(src), errs
+	if !decodeStrict(SitePath, src, c, &doc, &decoded) {
+		return nil, decoded
 	}
-	line := func(key string) int { return keyLine(&doc, key) }
+	return c, append(decoded, unlessDecoded(decoded, checkConfig(c, &doc))...)
+}
+
+// checkConfig checks the values of site.yaml and fills in the defaults.
+func checkConfig(c *Config, doc *yaml.Node) diag.List {
+	var errs diag.List
+	line := func(key string) int { return keyLine(doc, key) }
 	if err := CheckBaseURL(c.BaseURL); err != nil {
 		errs.Add(SitePath, line("base_url"), "base_url %v", err)
 	}
@@ -143,7 +149,7 @@ func parseConfig(src []byte) (*Config, diag.List) {
 		}
 		for _, f := range []struct{ key, value string }{{"name", l.Name}, {"title", l.Title}, {"description", l.Description}} {
 			if bad := Invisible("the "+l.Code+" "+f.key, f.value); bad != "" {
-				errs.Add(SitePath, languageLine(&doc, l.Code, f.key), "%s", bad)
+				errs.Add(SitePath, languageLine(doc, l.Code, f.key), "%s", bad)
 			}
 		}
 		// One line each, as an article's title: a line break in YAML
@@ -187,7 +193,7 @@ func parseConfig(src []byte) (*Config, diag.List) {
 		errs.Add(SitePath, line("max_article_kb"), "max_article_kb must be between 1 and %d (kilobytes of 1,024 bytes)", MaxArticleKB)
 		c.MaxArticleKB = 0
 	}
-	return c, errs
+	return errs
 }
 
 // lenient is what the rest of the content is checked against when
@@ -258,20 +264,11 @@ func (c *Config) Codes() []string {
 	return codes
 }
 
-// laxConfig is what site.yaml says despite unknown keys or values of the
-// wrong type, for the other files to be checked against its languages;
-// nil when it is not YAML.
-func laxConfig(src []byte) *Config {
-	var c Config
-	var te *yaml.TypeError
-	if err := yaml.Unmarshal(bytes.TrimPrefix(src, []byte("\uFEFF")), &c); err != nil && !errors.As(err, &te) {
-		return nil
-	}
-	return &c
-}
-
 // decodeStrict decodes YAML into v, refusing unknown keys, and keeps the
-// node tree in doc for the lines of later messages.
+// node tree in doc for the lines of later messages. It is false when the
+// file is not a YAML mapping: an unknown key or a value of the wrong type
+// is reported and the rest decoded, so that the file's other problems are
+// found in the same run (see unlessDecoded).
 func decodeStrict(path string, src []byte, v any, doc *yaml.Node, errs *diag.List) bool {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	if err := yaml.Unmarshal(src, doc); err != nil {
@@ -286,9 +283,27 @@ func decodeStrict(path string, src []byte, v any, doc *yaml.Node, errs *diag.Lis
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil {
 		addYAMLError(errs, path, 0, err)
-		return false
+		var te *yaml.TypeError
+		return errors.As(err, &te) && doc.Content[0].Kind == yaml.MappingNode
 	}
 	return true
+}
+
+// unlessDecoded is more without the problems at the lines where the
+// decoder reported one: a value it could not read is left empty, and
+// would be reported again as missing.
+func unlessDecoded(decoded, more diag.List) diag.List {
+	at := map[int]bool{}
+	for _, d := range decoded {
+		at[d.Line] = true
+	}
+	var out diag.List
+	for _, d := range more {
+		if !at[d.Line] {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // languageLine finds the line of a language's field in site.yaml: its

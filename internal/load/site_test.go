@@ -23,6 +23,18 @@ func TestParseConfigErrors(t *testing.T) {
 		{"list for a mapping", "base_url: https://x.org/\nlanguages: [en, ru]\ndefault_language: en\n",
 			`content/site.yaml:2: expected a mapping of keys to values, not a list`},
 		{"empty", "", "content/site.yaml:1: empty file"},
+		{"a value of the wrong type hides no other problem", "base_url: example.org\nlanguages: {en: {name: E, title: T}}\n" +
+			"default_language: de\npage_size: many\ntime_zone: Mars/Olympus\npagesize: 5\nlanguages_: []\n",
+			"content/site.yaml:1: base_url \"example.org\" is not an absolute http(s) URL, like https://example.github.io/briefings/\n" +
+				"content/site.yaml:3: default_language \"de\" is not one of languages (en)\n" +
+				"content/site.yaml:4: expected a whole number, not \"many\"\n" +
+				"content/site.yaml:5: time_zone \"Mars/Olympus\" is not a time zone: write its IANA name, like Asia/Almaty, Asia/Baku or Europe/Moscow\n" +
+				"content/site.yaml:6: unknown field \"pagesize\"\n" +
+				"content/site.yaml:7: unknown field \"languages_\""},
+		{"a list for the mapping of languages is not also said to be empty", "base_url: https://x.org/\nlanguages: [en]\ndefault_language: en\npage_size: -1\n",
+			"content/site.yaml:2: expected a mapping of keys to values, not a list\n" +
+				"content/site.yaml:4: page_size must be at least 1"},
+		{"not a mapping", "- base_url: https://x.org/\n", "content/site.yaml:1: expected a mapping of keys to values, not a list"},
 		{"direction controls in the languages' text", "base_url: https://x.org/\ndefault_language: en\nlanguages:\n" +
 			"  en:\n    name: English\n    title: \"Brief\\u202eings\"\n    description: \"A \u2067site\"\n" +
 			"  ru: {name: \"Рус\u202aский\", title: Брифинги, description: \"\\x1b[31m\"}\n",
@@ -77,6 +89,10 @@ func TestParseCountries(t *testing.T) {
 		{"empty slug", "AZ:\n  en: \"!!!\"\n  ru: А\n", `content/countries.yaml:1: AZ: the name "!!!" has no letters or digits to make its URL of`},
 		{"same slug", "AZ:\n  en: Azerbaijan\n  ru: А\nZZ:\n  en: azerbaijan\n  ru: Б\n",
 			`content/countries.yaml:4: AZ and ZZ have the same URL slug "azerbaijan"`},
+		{"a country that is not a mapping hides no other", "AZ: Azerbaijan\nKZ:\n  en: Kazakhstan\n  match: Kazakhstan\n",
+			"content/countries.yaml:1: expected a mapping of keys to values, not \"Azerbaijan\"\n" +
+				"content/countries.yaml:2: KZ has no ru name\n" +
+				"content/countries.yaml:4: KZ: match must be a list of words, like [Azerbaijan, Азербайджане]"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -43,11 +43,11 @@ func (s *Source) Forms() []string {
 // ParseSources parses sources.yaml, keeping the file's order: where two
 // agencies share a spelling, the first one listed is meant.
 func ParseSources(src []byte, cfg *Config) ([]*Source, diag.List) {
-	var errs diag.List
+	var decoded, errs diag.List
 	var doc yaml.Node
 	var raw map[string]map[string]yaml.Node
-	if !decodeStrict(SourcesPath, src, &raw, &doc, &errs) {
-		return nil, errs
+	if !decodeStrict(SourcesPath, src, &raw, &doc, &decoded) {
+		return nil, decoded
 	}
 	var sources []*Source
 	m := doc.Content[0]
@@ -57,7 +57,7 @@ func ParseSources(src []byte, cfg *Config) ([]*Source, diag.List) {
 			sources = append(sources, s)
 		}
 	}
-	if len(errs) > 0 {
+	if errs = append(decoded, unlessDecoded(decoded, errs)...); len(errs) > 0 {
 		return nil, errs
 	}
 	return sources, nil

@@ -22,3 +22,19 @@ func TestParseSourcesInvisible(t *testing.T) {
 		t.Errorf("got %v\n%s\nwant\n%s", s, got, want)
 	}
 }
+
+// An agency written as a name alone, not a mapping, hides none of the
+// other agencies' problems.
+func TestParseSourcesEveryProblem(t *testing.T) {
+	cfg, errs := ParseConfig([]byte("base_url: https://example.org/\ndefault_language: en\nlanguages:\n  en: {name: English, title: Briefings}\n"))
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	src := "tass: TASS\ntrend:\n  sites: [trend.az]\n"
+	s, errs := ParseSources([]byte(src), cfg)
+	want := "content/sources.yaml:1: expected a mapping of keys to values, not \"TASS\"\n" +
+		"content/sources.yaml:2: trend has no name: give the name its articles' source field shows"
+	if got := strings.TrimSpace(errs.Sort().Error()); s != nil || got != want {
+		t.Errorf("got %v\n%s\nwant\n%s", s, got, want)
+	}
+}
