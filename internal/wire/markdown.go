@@ -2,6 +2,7 @@ package wire
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -63,13 +64,19 @@ func tableEnd(paras []string, i int) int {
 }
 
 // writeTable writes rows as a GFM table, the first row its header, as a
-// table of figures in a wire text has.
+// table of figures in a wire text has. Rules between rows, as a table
+// pasted as Markdown has under its header ("|---|:--:|"), are left out:
+// the table written has its own.
 func writeTable(b *strings.Builder, rows []string) {
-	for i, row := range rows {
+	i := 0
+	for _, row := range rows {
+		cs := cells(row)
+		if !slices.ContainsFunc(cs, func(c string) bool { return !ruleCell.MatchString(c) }) {
+			continue
+		}
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		cs := cells(row)
 		for j, c := range cs {
 			cs[j] = escape(c)
 		}
@@ -77,8 +84,13 @@ func writeTable(b *strings.Builder, rows []string) {
 		if i == 0 {
 			b.WriteString("\n|" + strings.Repeat(" --- |", len(cs)))
 		}
+		i++
 	}
 }
+
+// ruleCell is a cell of a rule between a table's rows: dashes, with the
+// colons of Markdown's alignment.
+var ruleCell = regexp.MustCompile(`^:?-+:?$`)
 
 // quoteEnd is the paragraph that closes the quotation opening paragraph
 // i, or i when none does. Counting marks per paragraph keeps a long text

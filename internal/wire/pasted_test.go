@@ -496,6 +496,22 @@ func TestTabbedTable(t *testing.T) {
 	checkBody(t, r.Body)
 }
 
+// TestPastedMarkdownTable: a table pasted with its Markdown delimiter row
+// under the header ("|---|:--:|"), or rules between its rows, keeps its
+// rows of figures; the rules are no row of dashes.
+func TestPastedMarkdownTable(t *testing.T) {
+	for _, rule := range []string{"|---|---|", "| :-- | --: |", "-----|-----"} {
+		text := "ICRC aid to Central Asia in figures\nALMATY, Dec. 2, 2026 (Interfax-Kazakhstan) - The ICRC published its regional figures.\n" +
+			"| Country | Families |\n" + rule + "\n| Kazakhstan | 4,000 |\n" + rule + "\n| Kyrgyzstan | 6,500 |\n\nThe figures are the year's.\n"
+		r := parseOK(t, text, nil)
+		want := "| Country | Families |\n| --- | --- |\n| Kazakhstan | 4,000 |\n| Kyrgyzstan | 6,500 |\n\nThe figures are the year's."
+		if !strings.Contains(r.Body, want) {
+			t.Errorf("%q: body:\n%s\nwant it to hold\n%s", rule, r.Body, want)
+		}
+		checkBody(t, r.Body)
+	}
+}
+
 // TestBylines: an author's line goes, alone ("By Leyla Aliyeva"), with
 // the agency ("By Leyla Aliyeva – Trend:"), or beside the timestamp
 // ("02 декабря 2026, 02:30 · Автор: Асель Нурланова"), which still dates
