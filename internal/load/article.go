@@ -119,15 +119,16 @@ func (a *Article) makeSlug(errs *diag.List) {
 // it turns into apostrophes and so into hyphens: "правительства" would be
 // "pravitel-stva". ICAO drops ь and writes ъ as "ie"; so do we.
 //
-// Kazakh letters, in names that Russian and English titles carry, are
-// not in gosimple/slug's tables: it dropped Ә and split the word at the
-// others ("Қазақстан" was "k-azak-stan"). They are written as the
-// letters they sound nearest to.
+// Kazakh letters and Azerbaijani ə, in names that Russian and English
+// titles carry, are not in gosimple/slug's tables: it dropped Ә and ə and
+// split the word at them and the other Kazakh letters ("Қазақстан" was
+// "k-azak-stan", "Bərdə" "b-rd"). They are written as the letters they
+// sound nearest to, ə as e, as search reads it.
 func MakeSlug(title, lang string) string {
 	if lang == "ru" {
 		title = russianSigns.Replace(title)
 	}
-	title = kazakhLetters.Replace(title)
+	title = regionLetters.Replace(title)
 	s := slug.MakeLang(title, lang)
 	if len(s) > MaxSlug {
 		s = s[:MaxSlug+1]
@@ -143,8 +144,8 @@ func MakeSlug(title, lang string) string {
 // site, and file systems refuse names past 255 bytes.
 const MaxSlug = 200
 
-var kazakhLetters = strings.NewReplacer("Ә", "А", "ә", "а", "Ғ", "Г", "ғ", "г", "Қ", "К", "қ", "к", "Ң", "Н", "ң", "н",
-	"Ө", "О", "ө", "о", "Ұ", "У", "ұ", "у", "Ү", "У", "ү", "у", "Һ", "Х", "һ", "х", "І", "И", "і", "и")
+var regionLetters = strings.NewReplacer("Ә", "А", "ә", "а", "Ғ", "Г", "ғ", "г", "Қ", "К", "қ", "к", "Ң", "Н", "ң", "н",
+	"Ө", "О", "ө", "о", "Ұ", "У", "ұ", "у", "Ү", "У", "ү", "у", "Һ", "Х", "һ", "х", "І", "И", "і", "и", "Ə", "E", "ə", "e")
 
 var russianSigns = strings.NewReplacer("ь", "", "Ь", "", "ъ", "ie", "Ъ", "IE", "&", " и ")
 

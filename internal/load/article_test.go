@@ -204,6 +204,8 @@ func TestMakeSlug(t *testing.T) {
 		{"  Spaces   everywhere  ", "en", "spaces-everywhere"},
 		{"Токаев посетил Қызылорду и Жаңаөзен", "ru", "tokaev-posetil-kyzylordu-i-zhanaozen"},
 		{"Visit to Әлемтану and Ұлытау", "en", "visit-to-alemtanu-and-ulytau"},
+		{"Shelling near Bərdə and Tərtər; Gəncə, Şəki, Ağdam, İsmayıllı", "en", "shelling-near-berde-and-terter-gence-seki-agdam-ismayilli"},
+		{"ƏLİ", "en", "eli"},
 	}
 	long := strings.Repeat("Заголовок ", 40)
 	if got := MakeSlug(long, "ru"); len(got) > MaxSlug || !strings.HasPrefix(got, "zagolovok-zagolovok") || strings.HasSuffix(got, "-") {
