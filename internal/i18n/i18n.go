@@ -13,6 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"briefings/internal/diag"
 	"briefings/internal/load"
 )
 
@@ -92,7 +93,13 @@ func Parse(lang string, src []byte) (*Strings, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true)
 	if err := dec.Decode(s); err != nil {
-		return nil, err
+		var errs diag.List
+		load.AddYAMLError(&errs, "", 0, err)
+		problems := make(Problems, len(errs))
+		for i, d := range errs {
+			problems[i] = Problem{d.Line, d.Message}
+		}
+		return nil, problems
 	}
 	var problems Problems
 	var doc yaml.Node

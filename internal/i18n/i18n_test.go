@@ -178,3 +178,24 @@ func TestParseControls(t *testing.T) {
 		t.Errorf("problems:\n%q\nwant:\n%q", problems, want)
 	}
 }
+
+// TestParseDecodeProblems: unknown keys and values of the wrong type are
+// each refused at their line, in the editor's words, all at once.
+func TestParseDecodeProblems(t *testing.T) {
+	src, _ := os.ReadFile("../../templates/i18n/en.yaml")
+	bad := strings.Replace(string(src), "home: Home", "home: [Home]", 1) + "colour: red\nshade: dark\n"
+	_, err := Parse("en", []byte(bad))
+	var problems Problems
+	if !errors.As(err, &problems) {
+		t.Fatalf("err = %v, want Problems", err)
+	}
+	lines := strings.Split(bad, "\n")
+	want := Problems{
+		{slices.Index(lines, "home: [Home]") + 1, "expected text, not a list"},
+		{slices.Index(lines, "colour: red") + 1, `unknown field "colour"`},
+		{slices.Index(lines, "shade: dark") + 1, `unknown field "shade"`},
+	}
+	if want[0].Line == 0 || !slices.Equal(problems, want) {
+		t.Errorf("problems:\n%q\nwant:\n%q", problems, want)
+	}
+}

@@ -294,7 +294,7 @@ func (a *Article) parseFrontMatter(src []byte, errs *diag.List) {
 	const offset = 1
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		addYAMLError(errs, a.Path, offset, err)
+		AddYAMLError(errs, a.Path, offset, err)
 		return
 	}
 	if len(doc.Content) == 0 {

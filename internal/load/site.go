@@ -272,7 +272,7 @@ func (c *Config) Codes() []string {
 func decodeStrict(path string, src []byte, v any, doc *yaml.Node, errs *diag.List) bool {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	if err := yaml.Unmarshal(src, doc); err != nil {
-		addYAMLError(errs, path, 0, err)
+		AddYAMLError(errs, path, 0, err)
 		return false
 	}
 	if len(doc.Content) == 0 {
@@ -282,7 +282,7 @@ func decodeStrict(path string, src []byte, v any, doc *yaml.Node, errs *diag.Lis
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil {
-		addYAMLError(errs, path, 0, err)
+		AddYAMLError(errs, path, 0, err)
 		var te *yaml.TypeError
 		return errors.As(err, &te) && doc.Content[0].Kind == yaml.MappingNode
 	}

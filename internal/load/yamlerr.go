@@ -13,9 +13,10 @@ import (
 
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
-// addYAMLError reports a YAML decoder error at file lines: the decoder counts
+// AddYAMLError reports a YAML decoder error at file lines, each of a
+// TypeError's at its own, in the editor's words: the decoder counts
 // from the start of the YAML, which is file line offset+1.
-func addYAMLError(errs *diag.List, path string, offset int, err error) {
+func AddYAMLError(errs *diag.List, path string, offset int, err error) {
 	var te *yaml.TypeError
 	msgs := []string{err.Error()}
 	if errors.As(err, &te) {
