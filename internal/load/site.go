@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"net/url"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -125,7 +127,7 @@ func parseConfig(src []byte) (*Config, diag.List) {
 
 // checkConfig checks the values of site.yaml and fills in the defaults.
 func checkConfig(c *Config, doc *yaml.Node) diag.List {
-	var errs diag.List
+	errs := fractions(c, doc)
 	line := func(key string) int { return keyLine(doc, key) }
 	if err := CheckBaseURL(c.BaseURL); err != nil {
 		errs.Add(SitePath, line("base_url"), "base_url %v", err)
@@ -194,6 +196,45 @@ func checkConfig(c *Config, doc *yaml.Node) diag.List {
 		c.MaxArticleKB = 0
 	}
 	return errs
+}
+
+// fractions reports a number with a fraction given for a setting of
+// whole numbers, which the YAML decoder cuts without a word (29.5 to 29,
+// 0.5 to 0 and so to the default), and leaves that setting unset; 30.0
+// is 30.
+func fractions(c *Config, doc *yaml.Node) diag.List {
+	var errs diag.List
+	v := reflect.ValueOf(c).Elem()
+	for _, f := range reflect.VisibleFields(v.Type()) {
+		key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if f.Type.Kind() != reflect.Int || key == "" || key == "-" {
+			continue
+		}
+		n := valueOf(doc, key)
+		if n == nil || n.Kind != yaml.ScalarNode || n.ShortTag() != "!!float" {
+			continue
+		}
+		if x, err := strconv.ParseFloat(n.Value, 64); err != nil || x != math.Trunc(x) {
+			errs.Add(SitePath, n.Line, "%s must be a whole number, not %s", key, n.Value)
+			v.FieldByIndex(f.Index).SetInt(0)
+		}
+	}
+	return errs
+}
+
+// valueOf is the value of a key of site.yaml's top level; nil if the key
+// is not there.
+func valueOf(doc *yaml.Node, key string) *yaml.Node {
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
 }
 
 // lenient is what the rest of the content is checked against when

@@ -20,6 +20,12 @@ func TestParseConfigErrors(t *testing.T) {
 			`content/site.yaml:4: page_size must be at least 1`},
 		{"wrong type", "base_url: https://x.org/\nlanguages: {en: {name: E, title: T}}\ndefault_language: en\npage_size: many\n",
 			`content/site.yaml:4: expected a whole number, not "many"`},
+		{"a fraction for a whole number", "base_url: https://x.org/\nlanguages: {en: {name: E, title: T}}\ndefault_language: en\npage_size: 0.5\n" +
+			"max_page_kb: 29.5\nmax_photo_page_kb: -1.5\nmax_article_kb: .nan\n",
+			"content/site.yaml:4: page_size must be a whole number, not 0.5\n" +
+				"content/site.yaml:5: max_page_kb must be a whole number, not 29.5\n" +
+				"content/site.yaml:6: max_photo_page_kb must be a whole number, not -1.5\n" +
+				"content/site.yaml:7: expected a whole number, not \".nan\""},
 		{"list for a mapping", "base_url: https://x.org/\nlanguages: [en, ru]\ndefault_language: en\n",
 			`content/site.yaml:2: expected a mapping of keys to values, not a list`},
 		{"empty", "", "content/site.yaml:1: empty file"},
@@ -50,6 +56,15 @@ func TestParseConfigErrors(t *testing.T) {
 				t.Errorf("got %v\n%s\nwant\n%s", cfg, errs.Error(), c.want)
 			}
 		})
+	}
+}
+
+// A whole number written with a fraction of none, or in an exponent, is
+// that number.
+func TestParseConfigWholeFloats(t *testing.T) {
+	cfg, errs := ParseConfig([]byte("base_url: https://x.org/\nlanguages: {en: {name: E, title: T}}\ndefault_language: en\npage_size: 1e1\nmax_page_kb: 30.0\n"))
+	if len(errs) > 0 || cfg.PageSize != 10 || cfg.MaxPageKB != 30 {
+		t.Errorf("got %+v, %v; want page_size 10 and max_page_kb 30", cfg, errs)
 	}
 }
 
