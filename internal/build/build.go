@@ -271,12 +271,8 @@ func (b *Builder) prepare(ctx context.Context, fsys fs.FS) (render.Input, []*loa
 	if ctx.Err() != nil {
 		return render.Input{}, nil, nil, next, Report{}, context.Cause(ctx)
 	}
-	var langs []string
-	if content.Config != nil {
-		langs = content.Config.Codes()
-	}
 	errs.Append(b.sourcesProblems(content.SourcesProblems))
-	theme, terrs := render.LoadTheme(fsys, langs, b.last.theme)
+	theme, terrs := render.LoadTheme(fsys, content.Languages, b.last.theme)
 	errs.Append(terrs)
 	sel, verrs := b.check(content)
 	errs.Append(verrs)

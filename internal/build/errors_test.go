@@ -529,3 +529,24 @@ func TestMissingTemplates(t *testing.T) {
 		t.Errorf("without templates/: %v", err)
 	}
 }
+
+// A site.yaml with a problem hides none of the interface strings' of the
+// languages it names: both are reported in one run.
+func TestBrokenSettingsHideNoStringsProblem(t *testing.T) {
+	root := newProject(t, baseArchive)
+	site := filepath.Join(root, "content/site.yaml")
+	writeFile(t, site, readFile(t, site)+"\npage_size: 2.5\n")
+	ru := filepath.Join(root, "templates/i18n/ru.yaml")
+	writeFile(t, ru, readFile(t, ru)+"\nnonsense_key: x\n")
+	_, err := Build(Options{Root: root, Out: filepath.Join(t.TempDir(), "public")})
+	var list diag.List
+	if !errors.As(err, &list) {
+		t.Fatalf("err = %v, want a list of problems", err)
+	}
+	got := list.Error()
+	for _, want := range []string{"content/site.yaml:", "page_size must be a whole number, not 2.5", `templates/i18n/ru.yaml:`, `unknown field "nonsense_key"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in:\n%s", want, got)
+		}
+	}
+}

@@ -15,7 +15,11 @@ import (
 
 // Content is everything under content/, parsed.
 type Content struct {
-	Config    *Config
+	Config *Config
+	// Languages are the codes of the languages site.yaml names, read
+	// even when it is broken, so that their interface strings are checked
+	// in the same run; nil when it names none that could be read.
+	Languages []string
 	Countries map[string]*Country
 	Articles  []*Article        // in path order; drafts included; those with errors left out
 	Flawed    []*Article        // those with errors whose body could be read, with the fields that were valid
@@ -45,6 +49,9 @@ func Load(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 	set, errs := readSettings(fsys)
 	c.Config, c.Countries, c.Hash, c.SourcesProblems = set.Config, set.Countries, set.hash, set.sourcesErrs
 	cfg, known := set.lenient, set.known
+	if !cfg.guessed {
+		c.Languages = cfg.Codes()
+	}
 	if cache == nil {
 		cache = &Cache{}
 	}
