@@ -18,7 +18,7 @@ import (
 
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("import", " FILE…|-", stderr)
-	root := fs.String("root", ".", "the project folder")
+	root := rootFlag(fs)
 	var countries codes
 	var date dateFlag
 	var opts wire.Options

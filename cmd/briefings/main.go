@@ -86,6 +86,27 @@ func newFlags(name, operands string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// folderFlag is a folder a flag names, which an empty value would not:
+// "--root=" read as the folder "" fails later, as a file that is not there.
+type folderFlag string
+
+func (f *folderFlag) String() string { return string(*f) }
+
+func (f *folderFlag) Set(s string) error {
+	if s == "" {
+		return errors.New("it is empty: name the folder, or leave the flag out for the current one")
+	}
+	*f = folderFlag(s)
+	return nil
+}
+
+// rootFlag is a command's --root: the project folder, "." unless given.
+func rootFlag(fs *flag.FlagSet) *string {
+	root := "."
+	fs.Var((*folderFlag)(&root), "root", "the project `folder`")
+	return &root
+}
+
 // usageStatus is the exit status of a command whose flags did not parse:
 // 0 when its usage was asked for, 2 for a mistake.
 func usageStatus(err error) int {
@@ -154,7 +175,7 @@ func (c cleanWriter) Write(p []byte) (int, error) {
 func flags(name string, args []string, stdout, stderr io.Writer, extra func(*flag.FlagSet)) (build.Options, int, bool) {
 	fs := newFlags(name, "", stderr)
 	opts := build.Options{DryRun: name == "check"}
-	fs.StringVar(&opts.Root, "root", ".", "the project folder")
+	root := rootFlag(fs)
 	preview := name == "serve" || name == "watch"
 	fs.BoolVar(&opts.Drafts, "drafts", preview, "include articles marked draft: true, marked as drafts")
 	fs.BoolVar(&opts.Future, "future", preview, "include articles dated later than now, marked as scheduled")
@@ -172,6 +193,7 @@ func flags(name string, args []string, stdout, stderr io.Writer, extra func(*fla
 	if err != nil {
 		return opts, usageStatus(err), false
 	}
+	opts.Root = *root
 	if len(rest) > 0 {
 		// %q escapes control and direction characters itself, once.
 		fmt.Fprintf(stderr, "briefings %s: unexpected argument %q\n", name, rest[0])

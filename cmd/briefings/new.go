@@ -51,7 +51,7 @@ func (d *dateFlag) Set(v string) error {
 
 func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("new", ` "Title"`, stderr)
-	root := fs.String("root", ".", "the project folder")
+	root := rootFlag(fs)
 	var req draft.Request
 	var countries codes
 	var date dateFlag
