@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -30,7 +31,8 @@ var markdown, unlinked = newMarkdown(linkify{}), newMarkdown()
 func newMarkdown(more ...goldmark.Extender) goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(append([]goldmark.Extender{
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)), tableAlign{},
-		extension.Strikethrough, extension.TaskList, extension.Footnote, footnoteMarks{}, photoMarks{}}, more...)...))
+		extension.Strikethrough, extension.TaskList, extension.Footnote, footnoteMarks{}, photoMarks{}}, more...)...),
+		goldmark.WithRendererOptions(html.WithWriter(copyWriter{html.DefaultWriter})))
 }
 
 // body is an article's body, converted.
