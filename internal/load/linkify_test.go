@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -72,6 +73,12 @@ func checkLinkify(t *testing.T, src []byte) {
 	}
 	if got := convertWith(markdown, path, src, 6, "", 1); !reflect.DeepEqual(got, want) {
 		t.Fatalf("%q converts differently with quickLinkify:\ngot  %#v\nwant %#v", src, got, want)
+	}
+	if bytes.IndexByte(src, '@') >= 0 {
+		return
+	}
+	if got := convertWith(unmailed, path, src, 6, "", 1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%q, without '@', converts differently with quickLinkify for no e-mail:\ngot  %#v\nwant %#v", src, got, want)
 	}
 }
 

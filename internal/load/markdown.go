@@ -24,9 +24,10 @@ import (
 
 // markdown is shared by all goroutines: goldmark's parser and renderer keep
 // no state between calls. Its default renderer drops raw HTML and dangerous
-// link schemes; it must never be given html.WithUnsafe. unlinked is the
-// same without Linkify, for bodies where it can find nothing (linkify.go).
-var markdown, unlinked = newMarkdown(linkify{}), newMarkdown()
+// link schemes; it must never be given html.WithUnsafe. unmailed is the
+// same with a Linkify that looks for no e-mail address, and unlinked the
+// same without Linkify, for bodies where they can find none (linkify.go).
+var markdown, unmailed, unlinked = newMarkdown(linkify{mail: true}), newMarkdown(linkify{}), newMarkdown()
 
 func newMarkdown(more ...goldmark.Extender) goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(append([]goldmark.Extender{
