@@ -47,8 +47,8 @@ var noteNames = map[string]struct{ ref, back, again string }{
 // in lang, which the renderers below write as its aria-label.
 func nameNotes(doc ast.Node, lang string) {
 	names, ok := noteNames[lang]
-	if !ok {
-		return
+	if _, notes := doc.LastChild().(*east.FootnoteList); !ok || !notes {
+		return // the footnote extension puts a body's notes last; without notes, no reference is a link
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch t := n.(type) {

@@ -52,7 +52,12 @@ func renderTable(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.Wal
 func (tableAlign) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		cell, ok := n.(*east.TableCell)
-		if !ok || !entering {
+		switch {
+		case !entering:
+			return ast.WalkContinue, nil
+		case !ok && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline:
+			return ast.WalkSkipChildren, nil // a line's words, most of a body's nodes: no table is in them
+		case !ok:
 			return ast.WalkContinue, nil
 		}
 		if class := alignClass[cell.Alignment]; class != "" {
