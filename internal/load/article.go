@@ -70,8 +70,13 @@ var knownFields = []string{"title", "date", "countries", "summary", "source", "s
 // that the body's problems and checks against other files are reported
 // in the same run.
 func ParseArticle(path string, src []byte) (*Article, diag.List) {
+	return parseArticle(path, src, HashBytes([]byte(path), src))
+}
+
+// parseArticle is ParseArticle given HashBytes(path, src), which Load has
+// made already.
+func parseArticle(path string, src []byte, hash uint64) (*Article, diag.List) {
 	var errs diag.List
-	hash := HashBytes([]byte(path), src)
 	src, ok := checkText(path, src, &errs)
 	if !ok {
 		return nil, errs

@@ -155,7 +155,7 @@ func (c *Cache) parseOne(fsys fs.FS, f file, limit int64) parsed {
 		old.file = f
 		return old
 	}
-	art, errs := ParseArticle(f.path, src)
+	art, errs := parseArticle(f.path, src, h)
 	art.store(c.bodies)
 	return parsed{file: f, limit: limit, hash: h, art: art, errs: errs}
 }
