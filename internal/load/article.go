@@ -459,7 +459,7 @@ func scalarText(path, key string, line int, v *yaml.Node, errs *diag.List) (stri
 		errs.Add(path, line, "%s", bad)
 		return "", false
 	}
-	s := strings.Join(strings.Fields(v.Value), " ")
+	s := oneLine(v.Value)
 	if s == "" || v.Tag == "!!null" {
 		if strings.HasPrefix(v.LineComment, "#") && v.Value == "" {
 			errs.Add(path, line, "%s is empty: in YAML # starts a comment, so a %s starting with # must be in double quotes", key, key)

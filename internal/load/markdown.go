@@ -413,7 +413,7 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return scrub(strings.Join(strings.Fields(b.String()), " "))
+	return scrub(oneLine(b.String()))
 }
 
 // scrub replaces the control characters a character reference such as

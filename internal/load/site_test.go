@@ -1,6 +1,7 @@
 package load
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -171,5 +172,22 @@ func TestConfigTextOneLine(t *testing.T) {
 	}
 	if l := cfg.Languages["ru"]; l.Name != "Русский" || l.Title != "Гуманитарные брифинги" || l.Description != "Новости МККК и права." {
 		t.Errorf("name %q, title %q, description %q", l.Name, l.Title, l.Description)
+	}
+}
+
+// oneLine's shortcut returns only what splitting and joining would.
+func TestOneLineAsFieldsJoined(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	pieces := []string{"a", "word", "Ж", "«", "—", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u0085", "\u00a0", "\u1680", "\u2000", "\u200a", "\u200b",
+		"\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\u3001", "\u00ab", "é", "\xff", "\xe2\x80"}
+	for run := range 50000 {
+		var b strings.Builder
+		for range rng.Intn(8) {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		if got, want := oneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("run %d: oneLine(%q) = %q, want %q", run, s, got, want)
+		}
 	}
 }
