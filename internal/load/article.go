@@ -298,7 +298,7 @@ func splitFrontMatter(path string, src []byte, errs *diag.List) (fm, body []byte
 func (a *Article) parseFrontMatter(src []byte, errs *diag.List) {
 	const offset = 1
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	if err := decodeFrontMatter(src, &doc); err != nil {
 		AddYAMLError(errs, a.Path, offset, err)
 		return
 	}
