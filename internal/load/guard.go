@@ -157,7 +157,10 @@ var (
 // tableColumns is the number of columns a table's delimiter row (|---|:-:|)
 // gives, or 0 if the line is not one.
 func tableColumns(l []byte) int {
-	if !bytes.ContainsRune(l, '|') || !delimiterRow.Match(l) {
+	// A delimiter row has no byte but these: trimming them off a table's
+	// rows first spares most of the matching, which was over a quarter
+	// of the guard's time.
+	if !bytes.ContainsRune(l, '|') || len(bytes.Trim(l, "|-: \t\n")) > 0 || !delimiterRow.Match(l) {
 		return 0
 	}
 	cells := bytes.Split(bytes.Trim(bytes.TrimSpace(l), "|"), []byte("|"))
