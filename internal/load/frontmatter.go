@@ -27,8 +27,7 @@ func decodeFrontMatter(src []byte, doc *yaml.Node) error {
 
 // plainFields reads front matter whose every line is key: value, the key
 // of lower-case letters and _, the value of a shape below; nil for any
-// other. The tag of a plain scalar, a key or a code is left for the node
-// to resolve (Node.ShortTag): none is a null, the one tag fields read.
+// other.
 func plainFields(src []byte) *yaml.Node {
 	if len(src) == 0 {
 		return nil
@@ -45,7 +44,7 @@ func plainFields(src []byte) *yaml.Node {
 		if v == nil {
 			return nil
 		}
-		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: string(key), Line: n, Column: 1}, v)
+		m.Content = append(m.Content, plainScalar(string(key), n, 1), v)
 	}
 	return m
 }
@@ -78,15 +77,23 @@ func plainValue(b []byte, line, col int) *yaml.Node {
 			if !letters(code) || nullWord(code) {
 				return nil
 			}
-			seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: string(code), Line: line, Column: at})
+			seq.Content = append(seq.Content, plainScalar(string(code), line, at))
 			at += len(code) + 2
 		}
 		return seq
 	case len(b) > 0 && (isLetterOrDigit(b[0]) || b[0] >= utf8.RuneSelf) && b[len(b)-1] != ':' && b[len(b)-1] != ' ' &&
 		!bytes.Contains(b, []byte(": ")) && !bytes.Contains(b, []byte(" #")) && !nullWord(b) && plainRunes(b):
-		return &yaml.Node{Kind: yaml.ScalarNode, Value: string(b), Line: line, Column: col}
+		return plainScalar(string(b), line, col)
 	}
 	return nil
+}
+
+// plainScalar is an unquoted scalar as yaml.v3 makes it, its tag the one
+// its text resolves to (!!str, !!int, !!timestamp…).
+func plainScalar(value string, line, col int) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Value: value, Line: line, Column: col}
+	n.Tag = n.ShortTag()
+	return n
 }
 
 // plainRunes reports whether b holds only what yaml.v3 reads as itself on

@@ -87,8 +87,8 @@ func nodeDiff(got, want *yaml.Node) string {
 	switch {
 	case got.Kind != want.Kind || got.Style != want.Style || got.Value != want.Value:
 		return fmt.Sprintf("kind, style, value %v %v %q, want %v %v %q", got.Kind, got.Style, got.Value, want.Kind, want.Style, want.Value)
-	case got.ShortTag() != want.ShortTag() || (got.Tag == "!!null") != (want.Tag == "!!null"):
-		return fmt.Sprintf("%q: tag %q (%s), want %q", got.Value, got.Tag, got.ShortTag(), want.Tag)
+	case got.Tag != want.Tag || got.Anchor != want.Anchor || got.Alias != want.Alias:
+		return fmt.Sprintf("%q: tag %q, want %q", got.Value, got.Tag, want.Tag)
 	case got.Line != want.Line || got.Column != want.Column:
 		return fmt.Sprintf("%q at %d:%d, want %d:%d", got.Value, got.Line, got.Column, want.Line, want.Column)
 	case got.HeadComment != want.HeadComment || got.LineComment != want.LineComment || got.FootComment != want.FootComment:
