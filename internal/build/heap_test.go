@@ -87,3 +87,22 @@ func gcPercent() int {
 	debug.SetGCPercent(p)
 	return p
 }
+
+// The limit keeps the whole headroom while what is live is small, gives
+// up what is live past it, down to half, and never falls as more is live.
+func TestLimitForLive(t *testing.T) {
+	const mb = 1 << 20
+	for _, c := range []struct{ live, want int64 }{
+		{0, heapHeadroom}, {60 * mb, 60*mb + heapHeadroom}, {heapHeadroom, 2 * heapHeadroom},
+		{160 * mb, 160*mb + heapHeadroom - (160*mb - heapHeadroom)}, {1 << 30, 1<<30 + heapHeadroom/2},
+	} {
+		if got := limitFor(c.live); got != c.want {
+			t.Errorf("limitFor(%d MB) = %d MB, want %d MB", c.live/mb, got/mb, c.want/mb)
+		}
+	}
+	for live := int64(0); live < 1<<30; live += mb {
+		if limitFor(live+mb) < limitFor(live) {
+			t.Fatalf("the limit falls from %d MB live to %d MB", live/mb, live/mb+1)
+		}
+	}
+}
