@@ -89,12 +89,13 @@ func gcPercent() int {
 }
 
 // The limit keeps the whole headroom while what is live is small, gives
-// up what is live past it, down to half, and never falls as more is live.
+// up what is live past it, down to three quarters, and never falls as
+// more is live.
 func TestLimitForLive(t *testing.T) {
 	const mb = 1 << 20
 	for _, c := range []struct{ live, want int64 }{
 		{0, heapHeadroom}, {60 * mb, 60*mb + heapHeadroom}, {heapHeadroom, 2 * heapHeadroom},
-		{160 * mb, 160*mb + heapHeadroom - (160*mb - heapHeadroom)}, {1 << 30, 1<<30 + heapHeadroom/2},
+		{160 * mb, 160*mb + heapHeadroom - (160*mb - heapHeadroom)}, {1 << 30, 1<<30 + heapHeadroom*3/4},
 	} {
 		if got := limitFor(c.live); got != c.want {
 			t.Errorf("limitFor(%d MB) = %d MB, want %d MB", c.live/mb, got/mb, c.want/mb)
