@@ -227,16 +227,23 @@ func fractions(c *Config, doc *yaml.Node) diag.List {
 // valueOf is the value of a key of site.yaml's top level; nil if the key
 // is not there.
 func valueOf(doc *yaml.Node, key string) *yaml.Node {
+	_, v := field(doc, key)
+	return v
+}
+
+// field is a key of site.yaml's top level and its value; nils if the key
+// is not there.
+func field(doc *yaml.Node, key string) (k, v *yaml.Node) {
 	if len(doc.Content) == 0 {
-		return nil
+		return nil, nil
 	}
 	m := doc.Content[0]
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
-			return m.Content[i+1]
+			return m.Content[i], m.Content[i+1]
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // lenient is what the rest of the content is checked against when
@@ -379,14 +386,8 @@ func mappingValue(m *yaml.Node, key string) *yaml.Node {
 
 // keyLine finds the line of a top-level key, or 1.
 func keyLine(doc *yaml.Node, key string) int {
-	if len(doc.Content) == 0 {
-		return 1
-	}
-	m := doc.Content[0]
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i].Line
-		}
+	if k, _ := field(doc, key); k != nil {
+		return k.Line
 	}
 	return 1
 }
