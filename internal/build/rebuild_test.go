@@ -55,6 +55,15 @@ func testRebuilds(t *testing.T, told, oneShot bool) {
 			s := readFile(t, file("content/en/2025/closure.md"))
 			writeFile(t, file("content/en/2025/closure.md"), strings.Replace(s, "ICRC closes its delegation", "ICRC closes its Baku delegation", 1))
 		}, 18, 0},
+		{"link to an article added", []string{"content/ru/2024/tokayev.md"}, func() {
+			writeFile(t, file("content/ru/2024/tokayev.md"), "---\ntitle: Токаев принял президента МККК\ndate: 2024-03-06\ncountries: [KZ]\n---\nВстреча в Астане прошла в среду ([МККК](../../en/2025/closure.md)).\n")
+		}, 28, 0},
+		{"linked article's title edited", []string{"content/en/2025/closure.md"}, func() {
+			// The linking page does not show the title, but the link
+			// follows the article to its new address.
+			s := readFile(t, file("content/en/2025/closure.md"))
+			writeFile(t, file("content/en/2025/closure.md"), strings.Replace(s, "ICRC closes its Baku delegation", "ICRC closes its office in Baku", 1))
+		}, 28, 0}, // the title edit's, the linking page and the feeds that carry it
 		{"article added in a new folder", []string{"content/en/2026", "content/en/2026/new", "content/en/2026/new/geo.md"}, func() {
 			writeFile(t, file("content/en/2026/new/geo.md"), "---\ntitle: Georgia update\ndate: 2026-01-15\ncountries: [GE]\n---\nNews.\n")
 		}, 60, 0},

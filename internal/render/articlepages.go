@@ -14,7 +14,7 @@ import (
 func (p *planner) article(a *load.Article, related []index.Entry) planned {
 	st := p.site.StoryOf(a)
 	in := articleInput{S: p.siteView, Page: p.ref(a), XDefault: p.ref(p.xDefault(st)), LinkPaths: p.linkPaths(a),
-		Photos: p.articlePhotos(a)}
+		Linked: p.linked(a), Photos: p.articlePhotos(a)}
 	in.Story = make([]ref, len(st.Articles))
 	for i, b := range st.Articles {
 		in.Story[i] = p.ref(b)
@@ -39,7 +39,11 @@ type articleInput struct {
 	Older, Newer *ref  // the next articles of the language, by date
 	Related      []ref
 	LinkPaths    []string // the page path of each link's target, or ""
-	Photos       []*Photo // of a.PhotoRefs()
+	// Linked holds the articles the links lead to, so that a replan finds
+	// this page among those holding an article whose title, and so path,
+	// changed (see replan.go).
+	Linked []*load.Article
+	Photos []*Photo // of a.PhotoRefs()
 }
 
 // articlePage is an article's page.
@@ -82,7 +86,7 @@ func articlePage(in articleInput) (*Page, error) {
 // static plans a page of the site, such as About: linked to its
 // translations as an article is, in the sitemap, in no list or feed.
 func (p *planner) static(a *load.Article) planned {
-	in := articleInput{S: p.siteView, Page: p.ref(a), LinkPaths: p.linkPaths(a), Photos: p.articlePhotos(a)}
+	in := articleInput{S: p.siteView, Page: p.ref(a), LinkPaths: p.linkPaths(a), Linked: p.linked(a), Photos: p.articlePhotos(a)}
 	for _, b := range p.site.Translations(a) {
 		in.Story = append(in.Story, p.ref(b))
 	}
@@ -139,6 +143,17 @@ func (p *planner) optRef(a *load.Article) *ref {
 }
 
 func (p *planner) linkPaths(a *load.Article) []string { return linkPaths(p.site, a) }
+
+// linked are the articles an article's links lead to.
+func (p *planner) linked(a *load.Article) []*load.Article {
+	var to []*load.Article
+	for _, l := range a.Links {
+		if t := p.site.LinkTarget(l); t != nil {
+			to = append(to, t)
+		}
+	}
+	return to
+}
 
 // linkPaths are the page paths of an article's links' targets, "" for
 // those that lead to no article of the site.

@@ -4,32 +4,38 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"slices"
 	"sync"
 
 	"briefings/internal/load"
 )
 
 // A rebuild after a save that changed no article's place in the site, only
-// what its body or summary says, replans only the pages whose inputs hold
-// that article. Making and digesting every page's input was most of such a
-// rebuild at 50,000 articles, though all but a few were what they had
-// been.
+// what its title, body or summary says, replans only the pages whose
+// inputs hold that article. Making and digesting every page's input was
+// most of such a rebuild at 50,000 articles, though all but a few were
+// what they had been.
 //
 // It holds because a page's input is a function of two things: the
-// site's structure, and the Hash of each article the input holds. The
-// structure (structure) is every input of the index and of the planner
-// but what pages read of articles only through the articles they hold
-// (facts): settings and countries, every article's other fields and its
-// path, the view every page shares, the pages' context and the photos. Two plans of
-// one structure queue the same pages in the same order, and a page whose
-// input holds the same articles, none of them replaced, has the input it
-// had. Which articles an input holds is read from its digest
+// site's structure, and the Hash and path of each article the input
+// holds. The structure (structure) is every input of the index and of the
+// planner but what pages read of articles only through the articles they
+// hold (place): settings and countries, every article's other fields, the
+// view every page shares, the pages' context and the photos, and a page of
+// the site's path and title, which the footer shows. A news article's
+// title and slug are left out: they give its path, and a page reads a path
+// only through the article it holds (a link from a body holds the article
+// it leads to, articleInput.Linked). Two plans of one structure queue the
+// same pages in the same order, and a page whose input holds the same
+// articles, none of them replaced or moved to another path, has the input
+// it had. Which articles an input holds is read from its digest
 // (inputReading), not listed by the page.
 
 // lastPlan is what a plan leaves for the next plan of its site.
 type lastPlan struct {
 	structure uint64
 	articles  []*load.Article // the site's articles and pages, in the index's order
+	paths     []string        // their paths
 	pages     []*replannable  // by their place in the queue; nil: a page not planned from an input
 }
 
@@ -49,8 +55,10 @@ func (p *planner) structure() uint64 {
 	for _, list := range [][]*load.Article{p.site.Articles, p.site.Pages} {
 		writeUint(h, uint64(len(list)))
 		for _, a := range list {
-			writeUint(h, p.memo.factsOf(a))
-			writeString(h, p.site.Path(a))
+			writeUint(h, p.memo.placeOf(a))
+			if a.Static {
+				writeString(h, p.site.Path(a))
+			}
 		}
 	}
 	writeUint(h, p.dig.sum(p.siteView, p.photos, p.share))
@@ -75,9 +83,25 @@ var facts = sync.OnceValue(func() hasher {
 // bodyFields are the fields of an article facts leaves out.
 var bodyFields = []string{"HTML", "stored", "Hash", "Summary", "Empty", "Links", "Photos", "Dropped", "Lines"}
 
-// factsOf is an article's facts, digested once while it is unchanged.
-func (m *Memo) factsOf(a *load.Article) uint64 {
-	sum, _ := m.facts.get(a, func() (uint64, error) { return factsDigest(a), nil })
+// place digests what the structure reads of a news article: its facts
+// but its title and slug, which pages read through the article, by its
+// path.
+var place = sync.OnceValue(func() hasher {
+	return structHasher(reflect.TypeFor[load.Article](), append(slices.Clone(bodyFields), "Title", "Slug")...)
+})
+
+// placeOf is what the structure reads of an article, digested once while
+// it is unchanged: a news article's place, a page of the site's facts.
+func (m *Memo) placeOf(a *load.Article) uint64 {
+	sum, _ := m.facts.get(a, func() (uint64, error) {
+		if a.Static {
+			return factsDigest(a), nil
+		}
+		h := newHash()
+		defer hashes.Put(h)
+		place()(&digester{}, h, reflect.ValueOf(a).Elem())
+		return h.Sum64(), nil
+	})
 	return sum
 }
 
@@ -95,7 +119,8 @@ func SameFacts(a, b *load.Article) bool { return factsDigest(a) == factsDigest(b
 
 // replanning returns what the last plan left, if this plan has the same
 // structure and queue, with the set of the articles it held that this
-// build replaced; nil if every page must be planned.
+// build replaced or moved to another path; nil if every page must be
+// planned.
 func (p *planner) replanning(structure uint64) (*lastPlan, map[*load.Article]bool) {
 	last := p.memo.last
 	if last == nil || last.structure != structure || len(last.pages) != len(p.pending) {
@@ -105,7 +130,7 @@ func (p *planner) replanning(structure uint64) (*lastPlan, map[*load.Article]boo
 	i := 0
 	for _, list := range [][]*load.Article{p.site.Articles, p.site.Pages} {
 		for _, a := range list {
-			if old := last.articles[i]; old != a {
+			if old := last.articles[i]; old != a || last.paths[i] != p.site.Path(a) {
 				replaced[old] = true
 			}
 			i++
@@ -155,6 +180,10 @@ func (p *planner) leave(structure uint64, done []planned, reused bool) {
 	}
 	next := &lastPlan{structure: structure, pages: make([]*replannable, len(done))}
 	next.articles = append(append(next.articles, p.site.Articles...), p.site.Pages...)
+	next.paths = make([]string, len(next.articles))
+	for i, a := range next.articles {
+		next.paths[i] = p.site.Path(a)
+	}
 	// A page reused keeps its memo entry here, under one lock for all (a
 	// lock each was 3% of a body edit's rebuild at 50,000 articles); a
 	// page planned kept its own.

@@ -152,3 +152,42 @@ func TestSwappedIsBuilt(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexPlacesNoTitle: what the index does with the site's news, their
+// order, stories, editions and related stories, is the same whatever their
+// titles and slugs say, which the structure leaves out (place): a title
+// edit moves an article to another path and no page to another place in
+// the queue.
+func TestIndexPlacesNoTitle(t *testing.T) {
+	for seed := range uint64(20) {
+		r := rand.New(rand.NewPCG(seed, 3))
+		c, arts := bodylessSite(r, 40)
+		before := index.Build(c, arts, index.Paths(arts, nil))
+		related := relatedOf(before)
+		for i, a := range arts {
+			if !a.Static {
+				a.Title, a.Slug = fmt.Sprintf("Title %d", r.IntN(1000)), fmt.Sprintf("slug-%d-%d", r.IntN(1000), i)
+			}
+		}
+		after := index.Build(c, arts, index.Paths(arts, nil))
+		for _, part := range []struct {
+			name          string
+			before, after any
+		}{
+			{"articles", before.Articles, after.Articles},
+			{"pages", before.Pages, after.Pages},
+			{"stories", before.Stories, after.Stories},
+			{"editions", before.Editions, after.Editions},
+			{"related stories", related, relatedOf(after)},
+		} {
+			if !reflect.DeepEqual(part.before, part.after) {
+				t.Fatalf("seed %d: the index's %s changed with the news' titles and slugs", seed, part.name)
+			}
+		}
+		for _, a := range arts {
+			if !a.Static && before.Path(a) == after.Path(a) {
+				t.Fatalf("seed %d: %s kept its path %s under a new slug", seed, a.Path, before.Path(a))
+			}
+		}
+	}
+}
