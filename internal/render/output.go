@@ -183,11 +183,11 @@ func (w *Weights) budget() [3]int {
 // concurrent use.
 type Memo struct {
 	frags, sitemap generation[uint64, string]
-	pages          generation[uint64, pageIDs] // by the digest of what makes a page's view
-	search         *searchMemo                 // kept whole: an index's files are a function of its documents alone; nil: none
-	facts          generation[*load.Article, uint64]
-	last, plan     *lastPlan // what the last plan and this one leave for the next; nil: nothing
-	once           bool      // keeps nothing: there is no next build (OneBuild)
+	pages          generation[uint64, pageIDs]       // by the digest of what makes a page's view
+	search         *searchMemo                       // kept whole: an index's files are a function of its documents alone; nil: none
+	places         generation[*load.Article, uint64] // what the structure reads of each article (placeOf)
+	last, plan     *lastPlan                         // what the last plan and this one leave for the next; nil: nothing
+	once           bool                              // keeps nothing: there is no next build (OneBuild)
 }
 
 // generation holds what the last build made and what this one used.
@@ -207,7 +207,7 @@ func NewMemo() *Memo { return &Memo{search: &searchMemo{}} }
 // are not made: a build after it must not trust them (Keeps).
 func OneBuild() *Memo {
 	m := &Memo{once: true}
-	m.frags.once, m.sitemap.once, m.pages.once, m.facts.once = true, true, true, true
+	m.frags.once, m.sitemap.once, m.pages.once, m.places.once = true, true, true, true
 	return m
 }
 
@@ -222,7 +222,7 @@ func (m *Memo) Next() *Memo {
 		return OneBuild()
 	}
 	n := &Memo{search: m.search, last: m.plan}
-	n.frags.old, n.pages.old, n.facts.old = m.frags.now, m.pages.now, m.facts.now
+	n.frags.old, n.pages.old, n.places.old = m.frags.now, m.pages.now, m.places.now
 	n.sitemap.old = m.sitemap.now
 	if len(m.sitemap.now) == 0 {
 		n.sitemap.old = m.sitemap.old

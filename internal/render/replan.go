@@ -93,22 +93,22 @@ var place = sync.OnceValue(func() hasher {
 // placeOf is what the structure reads of an article, digested once while
 // it is unchanged: a news article's place, a page of the site's facts.
 func (m *Memo) placeOf(a *load.Article) uint64 {
-	sum, _ := m.facts.get(a, func() (uint64, error) {
+	sum, _ := m.places.get(a, func() (uint64, error) {
 		if a.Static {
 			return factsDigest(a), nil
 		}
-		h := newHash()
-		defer hashes.Put(h)
-		place()(&digester{}, h, reflect.ValueOf(a).Elem())
-		return h.Sum64(), nil
+		return digestArticle(place(), a), nil
 	})
 	return sum
 }
 
-func factsDigest(a *load.Article) uint64 {
+func factsDigest(a *load.Article) uint64 { return digestArticle(facts(), a) }
+
+// digestArticle digests an article's fields with one of the hashers above.
+func digestArticle(fields hasher, a *load.Article) uint64 {
 	h := newHash()
 	defer hashes.Put(h)
-	facts()(&digester{}, h, reflect.ValueOf(a).Elem())
+	fields(&digester{}, h, reflect.ValueOf(a).Elem())
 	return h.Sum64()
 }
 
