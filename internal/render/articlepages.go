@@ -144,13 +144,14 @@ func (p *planner) optRef(a *load.Article) *ref {
 
 func (p *planner) linkPaths(a *load.Article) []string { return linkPaths(p.site, a) }
 
-// linked are the articles an article's links lead to.
-func (p *planner) linked(a *load.Article) []*load.Article {
+// linked are the articles an article's links lead to, by link: nil for
+// one that leads to no article of the site.
+func (p *planner) linked(a *load.Article) []*load.Article { return linkTargets(p.site, a) }
+
+func linkTargets(site *index.Site, a *load.Article) []*load.Article {
 	var to []*load.Article
 	for _, l := range a.Links {
-		if t := p.site.LinkTarget(l); t != nil {
-			to = append(to, t)
-		}
+		to = append(to, site.LinkTarget(l))
 	}
 	return to
 }
@@ -159,9 +160,9 @@ func (p *planner) linked(a *load.Article) []*load.Article {
 // those that lead to no article of the site.
 func linkPaths(site *index.Site, a *load.Article) []string {
 	var paths []string
-	for _, l := range a.Links {
+	for _, t := range linkTargets(site, a) {
 		path := ""
-		if t := site.LinkTarget(l); t != nil {
+		if t != nil {
 			path = site.Path(t)
 		}
 		paths = append(paths, path)
