@@ -18,7 +18,7 @@ type selection struct {
 	flawed        []*load.Article // the articles with problems of their own that would be published
 	held, skipped []validate.Held
 	paths         map[*load.Article]string        // the published articles' pages
-	swap          map[*load.Article]*load.Article // old → new when no article moved since the last build; nil: one did
+	swap          map[*load.Article]*load.Article // old → new when no article took another place in the index since the last build; nil: one did
 }
 
 // check selects the articles to publish and checks them against each
@@ -35,8 +35,9 @@ func (b *Builder) check(content *load.Content) (selection, diag.List) {
 	sel.published, sel.held, sel.skipped = ed.Select(content.Articles)
 	sel.paths = index.Paths(sel.published, b.last.paths)
 	var fresh []*load.Article
-	sel.swap, fresh = b.swaps(content, sel.published, sel.paths)
-	if sel.swap == nil {
+	var moved bool
+	sel.swap, fresh, moved = b.swaps(content, sel.published, sel.paths)
+	if sel.swap == nil || moved {
 		errs.Append(validate.Content(content, sel.published, sel.paths))
 	} else {
 		// What collides is a function of paths and facts: the last good
@@ -55,31 +56,35 @@ func (b *Builder) check(content *load.Content) (selection, diag.List) {
 	return sel, errs
 }
 
-// swaps returns, when no published article moved since the last good
-// build, the new articles that replaced its articles (old → new), and
-// the new articles in the order of published; nil when one moved. An
-// article moves when its path or its facts change, all the index reads
-// (render.SameFacts): the last build's index with the new articles
-// swapped in is then the index of this build.
-func (b *Builder) swaps(c *load.Content, published []*load.Article, paths map[*load.Article]string) (map[*load.Article]*load.Article, []*load.Article) {
+// swaps returns, when no published article took another place in the
+// index since the last good build, the new articles that replaced its
+// articles (old → new), the new articles in the order of published, and
+// whether one of them moved to another path; nil when one took another
+// place. Its place is all the index reads (render.SamePlace): a news
+// article's title edit moves it to another path, and the last build's
+// index with the new articles swapped in, and their new paths, is then
+// the index of this build. Its checks are a fresh build's.
+func (b *Builder) swaps(c *load.Content, published []*load.Article, paths map[*load.Article]string) (map[*load.Article]*load.Article, []*load.Article, bool) {
 	last := b.last
 	if last.site == nil || last.site.Hash != c.Hash || len(last.published) != len(published) {
-		return nil, nil
+		return nil, nil, false
 	}
 	swap := map[*load.Article]*load.Article{}
 	var fresh []*load.Article
+	moved := false
 	for i, a := range published {
 		old := last.published[i]
 		if old == a {
 			continue
 		}
-		if paths[a] != last.paths[old] || !render.SameFacts(old, a) {
-			return nil, nil
+		if !render.SamePlace(old, a) {
+			return nil, nil, false
 		}
+		moved = moved || paths[a] != last.paths[old]
 		swap[old] = a
 		fresh = append(fresh, a)
 	}
-	return swap, fresh
+	return swap, fresh, moved
 }
 
 // linksToCheck are the articles whose links a rebuild that moved no

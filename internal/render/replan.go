@@ -117,6 +117,17 @@ func digestArticle(fields hasher, a *load.Article) uint64 {
 // of the other, swapped (index.Site.Swapped).
 func SameFacts(a, b *load.Article) bool { return factsDigest(a) == factsDigest(b) }
 
+// SamePlace tells whether two articles differ at most in what facts
+// leaves out and, news both, in their titles and slugs, which the index
+// reads only as paths: an index of one is an index of the other, swapped
+// with their new paths (index.Site.Swapped).
+func SamePlace(a, b *load.Article) bool {
+	if a.Static || b.Static {
+		return SameFacts(a, b)
+	}
+	return digestArticle(place(), a) == digestArticle(place(), b)
+}
+
 // replanning returns what the last plan left, if this plan has the same
 // structure and queue, with the set of the articles it held that this
 // build replaced or moved to another path; nil if every page must be

@@ -123,8 +123,9 @@ func fillStrings(v reflect.Value, n int) {
 }
 
 // TestSwappedIsBuilt: an index with some articles swapped for copies that
-// differ in what facts leaves out is the index Build makes of the new
-// articles, related stories too, and the index swapped from is unchanged.
+// differ in what facts leaves out, and news in their titles and slugs
+// too (SamePlace), is the index Build makes of the new articles at their
+// new paths, related stories too, and the index swapped from is unchanged.
 func TestSwappedIsBuilt(t *testing.T) {
 	for seed := range uint64(60) {
 		r := rand.New(rand.NewPCG(seed, 2))
@@ -136,6 +137,12 @@ func TestSwappedIsBuilt(t *testing.T) {
 			i := r.IntN(len(next))
 			a := *next[i]
 			scramble(r, &a)
+			if !a.Static && r.IntN(2) == 0 {
+				a.Title, a.Slug = fmt.Sprintf("Retitled %d", r.IntN(1000)), fmt.Sprintf("retitled-%d", i)
+			}
+			if !SamePlace(next[i], &a) {
+				t.Fatalf("seed %d: %s and its copy are not in the same place", seed, a.Path)
+			}
 			swap[arts[i]], next[i] = &a, &a // swapped twice, the latest copy counts
 		}
 		paths := index.Paths(next, nil)
@@ -188,6 +195,37 @@ func TestIndexPlacesNoTitle(t *testing.T) {
 			if !a.Static && before.Path(a) == after.Path(a) {
 				t.Fatalf("seed %d: %s kept its path %s under a new slug", seed, a.Path, before.Path(a))
 			}
+		}
+	}
+}
+
+// TestSamePlace: a news article's title and slug, and what facts leaves
+// out, keep its place; its date, countries or story move it, and so does
+// a page of the site's title, which its footer link shows.
+func TestSamePlace(t *testing.T) {
+	news := &load.Article{Lang: "en", Path: "content/en/a.md", Title: "A", Slug: "a",
+		Date: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), Countries: []string{"AZ"}}
+	page := &load.Article{Lang: "en", Path: "content/en/about.md", Title: "About", Slug: "about", Static: true}
+	edit := func(a *load.Article, change func(*load.Article)) *load.Article {
+		b := *a
+		change(&b)
+		return &b
+	}
+	for _, c := range []struct {
+		name string
+		a, b *load.Article
+		same bool
+	}{
+		{"news retitled", news, edit(news, func(b *load.Article) { b.Title, b.Slug = "B", "b" }), true},
+		{"news body", news, edit(news, func(b *load.Article) { b.Summary = "other" }), true},
+		{"news redated", news, edit(news, func(b *load.Article) { b.Date = b.Date.AddDate(0, 0, 1) }), false},
+		{"news countries", news, edit(news, func(b *load.Article) { b.Countries = []string{"KZ"} }), false},
+		{"news story", news, edit(news, func(b *load.Article) { b.TranslationKey = "k" }), false},
+		{"page retitled", page, edit(page, func(b *load.Article) { b.Title, b.Slug = "Who we are", "who-we-are" }), false},
+		{"news made a page", news, edit(news, func(b *load.Article) { b.Static = true }), false},
+	} {
+		if got := SamePlace(c.a, c.b); got != c.same {
+			t.Errorf("%s: SamePlace is %v, want %v", c.name, got, c.same)
 		}
 	}
 }
