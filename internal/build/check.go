@@ -63,7 +63,8 @@ func (b *Builder) check(content *load.Content) (selection, diag.List) {
 // place. Its place is all the index reads (render.SamePlace): a news
 // article's title edit moves it to another path, and the last build's
 // index with the new articles swapped in, and their new paths, is then
-// the index of this build. Its checks are a fresh build's.
+// the index of this build, but the content is checked whole again, as
+// another article's link may lead to the old path or the new.
 func (b *Builder) swaps(c *load.Content, published []*load.Article, paths map[*load.Article]string) (map[*load.Article]*load.Article, []*load.Article, bool) {
 	last := b.last
 	if last.site == nil || last.site.Hash != c.Hash || len(last.published) != len(published) {

@@ -93,13 +93,17 @@ var place = sync.OnceValue(func() hasher {
 // placeOf is what the structure reads of an article, digested once while
 // it is unchanged: a news article's place, a page of the site's facts.
 func (m *Memo) placeOf(a *load.Article) uint64 {
-	sum, _ := m.places.get(a, func() (uint64, error) {
-		if a.Static {
-			return factsDigest(a), nil
-		}
-		return digestArticle(place(), a), nil
-	})
+	sum, _ := m.places.get(a, func() (uint64, error) { return placeDigest(a), nil })
 	return sum
+}
+
+// placeDigest is what the structure reads of an article: a news
+// article's place, a page of the site's facts.
+func placeDigest(a *load.Article) uint64 {
+	if a.Static {
+		return factsDigest(a)
+	}
+	return digestArticle(place(), a)
 }
 
 func factsDigest(a *load.Article) uint64 { return digestArticle(facts(), a) }
@@ -122,10 +126,7 @@ func SameFacts(a, b *load.Article) bool { return factsDigest(a) == factsDigest(b
 // reads only as paths: an index of one is an index of the other, swapped
 // with their new paths (index.Site.Swapped).
 func SamePlace(a, b *load.Article) bool {
-	if a.Static || b.Static {
-		return SameFacts(a, b)
-	}
-	return digestArticle(place(), a) == digestArticle(place(), b)
+	return a.Static == b.Static && placeDigest(a) == placeDigest(b)
 }
 
 // replanning returns what the last plan left, if this plan has the same
