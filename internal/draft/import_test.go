@@ -314,3 +314,46 @@ func TestTodayInSiteTimeZone(t *testing.T) {
 		}
 	}
 }
+
+// TestImportNeverClashes imports wires of a few headlines and dates, and
+// moves some of the files written to other folders, as editors file them:
+// whatever import and new accept, the build accepts together, so no two
+// files ever share a page.
+func TestImportNeverClashes(t *testing.T) {
+	p := project(t)
+	rng := rand.New(rand.NewPCG(18, 2026))
+	headlines := []string{"МККК посетил Баку", "Делегация МККК в Астане", "Помощь семьям пропавших", "Встреча в Баку",
+		"Гуманитарное право", "Курсы для журналистов"}
+	written, refused := 0, 0
+	for i := 0; i < 40; i++ {
+		h := headlines[rng.IntN(len(headlines))]
+		d := time.Date(2026, time.Month(3+rng.IntN(3)), 1+rng.IntN(28), 0, 0, 0, 0, time.UTC)
+		var rel string
+		var err error
+		if rng.IntN(3) == 0 {
+			rel, err = p.New(Request{Lang: "ru", Title: h, Countries: []string{"AZ"}, Date: d}, today)
+		} else {
+			text := fmt.Sprintf("%s\n\nБАКУ, %d %s. /ТАСС/. Текст номер %d о работе в Азербайджане.", h, d.Day(),
+				[]string{"марта", "апреля", "мая"}[d.Month()-3], i)
+			rel, _, err = p.Import(fmt.Sprintf("wire%d.txt", i), []byte(text), wire.Options{Today: today})
+		}
+		if err != nil {
+			refused++
+			continue
+		}
+		written++
+		if rng.IntN(2) == 0 {
+			moved := filepath.Join(p.Root, "content", "ru", fmt.Sprintf("folder%d", i), "a.md")
+			if err := os.MkdirAll(filepath.Dir(moved), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(filepath.Join(p.Root, rel), moved); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if written < 8 || refused < 8 {
+		t.Fatalf("%d written and %d refused: the test no longer makes clashes", written, refused)
+	}
+	checkBuild(t, p, written)
+}

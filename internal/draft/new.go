@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"briefings/internal/diag"
+	"briefings/internal/index"
 	"briefings/internal/load"
 	"briefings/internal/wire"
 )
@@ -137,8 +138,15 @@ func (p *Project) check(a Article) error {
 		return errors.New(strings.Join(problems, "\n"))
 	}
 	// What the file would hold is read as the build reads it.
-	_, errs := load.ParseArticle(a.Path(), a.File())
-	return errs.Err()
+	mine, errs := load.ParseArticle(a.Path(), a.File())
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	if other := p.claimed(mine); other != "" && other != mine.Path {
+		return fmt.Errorf("%s is already published at /%s, where this article would be: change the title, or edit that file",
+			other, index.ArticlePath(mine))
+	}
+	return nil
 }
 
 // mergeCodes upper-cases country codes and drops repeats, AZ and az
@@ -184,7 +192,26 @@ func (p *Project) original(file, lang string) (*load.Article, error) {
 // key, if any: a story has one article a language, and a second would
 // fail the build.
 func (p *Project) translated(lang, key string) string {
-	if key == "" || !filepath.IsLocal(lang) {
+	if key == "" {
+		return ""
+	}
+	return p.find(lang, func(src []byte) bool { return bytes.Contains(src, []byte("translation_key")) },
+		func(a *load.Article) bool { return a.TranslationKey == key })
+}
+
+// claimed is the article file that already has the page mine would be
+// published at, drafts among them, if any: two files at one URL fail
+// the build. Only files that name a date of that month are parsed.
+func (p *Project) claimed(mine *load.Article) string {
+	url, month := index.ArticlePath(mine), []byte(mine.Date.Format("2006-01-"))
+	return p.find(mine.Lang, func(src []byte) bool { return bytes.Contains(src, month) },
+		func(o *load.Article) bool { return index.ArticlePath(o) == url })
+}
+
+// find walks content/{lang} for the first article that match picks,
+// parsing only the files whose bytes pass maybe.
+func (p *Project) find(lang string, maybe func([]byte) bool, match func(*load.Article) bool) string {
+	if !filepath.IsLocal(lang) {
 		return ""
 	}
 	found := ""
@@ -194,20 +221,20 @@ func (p *Project) translated(lang, key string) string {
 			return fs.SkipAll
 		}
 		if err != nil {
-			return nil // what cannot be read holds no translation to find
+			return nil // what cannot be read holds no article to find
 		}
 		if !d.Type().IsRegular() || filepath.Ext(file) != ".md" {
-			return nil
-		}
-		src, err := os.ReadFile(file)
-		if err != nil || !bytes.Contains(src, []byte("translation_key")) {
 			return nil
 		}
 		rel, err := filepath.Rel(p.Root, file)
 		if err != nil {
 			return nil
 		}
-		if a, _ := load.ParseArticle(filepath.ToSlash(rel), src); a != nil && a.TranslationKey == key {
+		src, err := os.ReadFile(file)
+		if err != nil || !maybe(src) {
+			return nil
+		}
+		if a, _ := load.ParseArticle(filepath.ToSlash(rel), src); a != nil && match(a) {
 			found = a.Path
 		}
 		return nil
