@@ -40,7 +40,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exit(stderr, err)
 	}
-	opts.Date, opts.Force, opts.Today = date.Time, countries, p.Today(time.Now())
+	now := time.Now()
+	opts.Date, opts.Force, opts.Today, opts.Now = date.Time, countries, p.Today(now), now
 	status := 0
 	for _, file := range files {
 		if !importOne(p, *root, file, opts, stdout, stderr) {

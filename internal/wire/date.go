@@ -407,30 +407,53 @@ func (d *dated) byTimestamp(op opening, today time.Time) {
 var relativeDay = regexp.MustCompile(`(?i)(today|сегодня|бүгін|just now|только что)|(yesterday|вчера|кеше)|(?:^|[^\p{L}\p{N}])(\d{1,3}|an?|one)\s+(?:(seconds?|secs?|minutes?|mins?|hours?|hrs?|секунд\p{L}*|минут\p{L}*|мин\.?|час\p{L}*|ч\.|сағат)|(days?|дн\p{L}*|день|күн)|(weeks?|недел\p{L}*))\s+(?:ago|назад|бұрын)`)
 
 // byRelative dates a text that gives no date but the site's relative
-// one, counted back from today: the day it was copied, which import
-// cannot know, so it says to check it.
-func (d *dated) byRelative(line string, today time.Time) {
+// one, counted back from the clock: from the time it was copied, which
+// import cannot know, so it says to check it. Hours and minutes ago
+// may be yesterday where the site is.
+func (d *dated) byRelative(line string, opts Options) {
 	m := relativeDay.FindStringSubmatch(line)
-	if m == nil || today.IsZero() {
+	if m == nil || opts.Today.IsZero() {
 		return
 	}
 	n, err := strconv.Atoi(m[3])
 	if err != nil {
 		n = 1 // "an hour ago", "a day ago"
 	}
-	back := 0
+	from := opts.Today.Format(time.DateOnly)
 	switch {
 	case m[2] != "":
-		back = 1
+		d.date = opts.Today.AddDate(0, 0, -1)
+	case m[4] != "" && !opts.Now.IsZero():
+		now := opts.Now
+		if opts.Location != nil {
+			now = now.In(opts.Location)
+		}
+		from = now.Format("2006-01-02 15:04 -07:00")
+		at := now.Add(-time.Duration(n) * unitOf(m[4]))
+		d.date = time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC)
 	case m[5] != "":
-		back = n
+		d.date = opts.Today.AddDate(0, 0, -n)
 	case m[6] != "":
-		back = 7 * n
+		d.date = opts.Today.AddDate(0, 0, -7*n)
+	default:
+		d.date = opts.Today
 	}
-	d.date = today.AddDate(0, 0, -back)
-	d.how = fmt.Sprintf("from the site's relative date %s, counted from today (%s)", quote(line), today.Format(time.DateOnly))
-	d.notes = append(d.notes, fmt.Sprintf("the text is dated only by %s, as the site showed it the day it was copied: "+
-		"if that was not %s, give the date with --date", quote(line), today.Format(time.DateOnly)))
+	d.how = fmt.Sprintf("from the site's relative date %s, counted from now (%s)", quote(line), from)
+	d.notes = append(d.notes, fmt.Sprintf("the text is dated only by %s, as the site showed it when it was copied: "+
+		"if that was not %s, give the date with --date", quote(line), from))
+}
+
+// unitOf is the length of a relative date's unit under a day: seconds,
+// minutes or hours, in the words relativeDay reads.
+func unitOf(word string) time.Duration {
+	w := strings.ToLower(word)
+	switch {
+	case strings.HasPrefix(w, "s"), strings.HasPrefix(w, "секунд"):
+		return time.Second
+	case strings.HasPrefix(w, "m"), strings.HasPrefix(w, "мин"):
+		return time.Minute
+	}
+	return time.Hour
 }
 
 func joinHow(a, b string) string {

@@ -621,6 +621,20 @@ func TestRelativeDate(t *testing.T) {
 			t.Errorf("%q: date %s, title %q, notes %q", c.line, r.Date.Format(time.DateOnly), r.Title, r.Notes)
 		}
 	}
+	// Hours and minutes count back from the clock where the site is, and
+	// may reach yesterday, or further.
+	almaty := time.FixedZone("+05", 5*3600)
+	now := time.Date(2026, 12, 1, 3, 30, 0, 0, time.UTC) // 08:30 in Almaty
+	for _, c := range []struct{ line, date string }{{"23 hours ago", "2026-11-30"}, {"5 hours ago", "2026-12-01"},
+		{"10 часов назад", "2026-11-30"}, {"600 минут назад", "2026-11-30"}, {"30 минут назад", "2026-12-01"},
+		{"an hour ago", "2026-12-01"}, {"50 hrs ago", "2026-11-29"}, {"90 секунд назад", "2026-12-01"}, {"3 сағат бұрын", "2026-12-01"},
+		{"9 сағат бұрын", "2026-11-30"}} {
+		text := c.line + "\n\nВ Бишкеке прошел семинар МККК для военных\n\nМеждународный комитет Красного Креста провел семинар для военнослужащих Кыргызстана.\nВ семинаре приняли участие 40 офицеров.\n"
+		r := parseOK(t, text, func(o *Options) { o.Now, o.Location = now, almaty })
+		if r.Date.Format(time.DateOnly) != c.date || !slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, "2026-12-01 08:30") }) {
+			t.Errorf("%q at 08:30: date %s, want %s; notes %q", c.line, r.Date.Format(time.DateOnly), c.date, r.Notes)
+		}
+	}
 	// A count of days no site shows is no date.
 	if _, err := Parse("12345 days ago\n\nICRC seminar in Bishkek\n\nThe ICRC held a seminar for the military of Kyrgyzstan.\n", agencyOptions(t)); !errors.Is(err, ErrNoDate) {
 		t.Errorf("12345 days ago: %v, want ErrNoDate", err)

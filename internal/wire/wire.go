@@ -22,7 +22,8 @@ type Options struct {
 	Countries map[string]*load.Country // countries.yaml, whose forms find countries
 	Sources   []*load.Source           // sources.yaml, whose spellings find agencies
 	Languages []string                 // site.yaml's language codes; none: any
-	Today     time.Time                // the clock: a date without a year is the latest not after it
+	Today     time.Time                // the clock's day where the site is: a date without a year is the latest not after it
+	Now       time.Time                // the clock: "3 hours ago" counts back from it, in Location; zero: Today
 	Date      time.Time                // --date; zero: find it in the text
 	Lang      string                   // --lang; "": tell it from the text
 	Force     []string                 // --country codes, put first
@@ -112,7 +113,7 @@ func parse(text string, pg page, opts Options) (Result, error) {
 	ag := newAgencies(opts.Sources)
 	d, ls := findDate(ls, opts.Today, ag, opts.Countries)
 	if d.date.IsZero() && pg.shown.date.IsZero() && dropped.relative != "" {
-		d.byRelative(dropped.relative, opts.Today)
+		d.byRelative(dropped.relative, opts)
 	}
 	if err := r.date(d, pg, opts); err != nil {
 		return r, err
