@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 )
 
 // fileKinds are the files editors may take for texts, by how they
@@ -27,8 +28,8 @@ func notText(src string) string {
 			return k.what
 		}
 	}
-	if strings.HasPrefix(src, "\xff\xfe") || strings.HasPrefix(src, "\xfe\xff") {
-		return "" // UTF-16, whose letters hold zero bytes
+	if bom([]byte(src)) != "" {
+		return "" // UTF-16 or UTF-32, whose letters hold zero bytes
 	}
 	controls := 0
 	for i := 0; i < len(src); i++ {
@@ -42,26 +43,48 @@ func notText(src string) string {
 	return ""
 }
 
+// boms are the byte-order marks of the encodings other than UTF-8 that
+// editors' tools save texts in, the longer first: UTF-32's little-endian
+// mark begins with UTF-16's.
+var boms = []struct {
+	mark []byte
+	enc  encoding.Encoding
+	name string
+}{
+	{[]byte{0xff, 0xfe, 0, 0}, utf32.UTF32(utf32.LittleEndian, utf32.ExpectBOM), "UTF-32"},
+	{[]byte{0, 0, 0xfe, 0xff}, utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM), "UTF-32"},
+	{[]byte{0xff, 0xfe}, xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), "UTF-16"},
+	{[]byte{0xfe, 0xff}, xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM), "UTF-16"},
+}
+
+// bom is the name of the encoding whose byte-order mark b starts with,
+// "" when none.
+func bom(b []byte) string {
+	for _, e := range boms {
+		if bytes.HasPrefix(b, e.mark) {
+			return e.name
+		}
+	}
+	return ""
+}
+
 // decodeText reads a text saved in another encoding than UTF-8, as
-// editors' tools still save them: UTF-16 with its byte-order mark
-// (Notepad's "Unicode"), or Windows-1251, when read so it is Cyrillic
-// text. It returns the text, and the encoding it was read from, "" when
-// it is UTF-8 or none of these.
+// editors' tools still save them: UTF-16 or UTF-32 with its byte-order
+// mark (Notepad's "Unicode"), or Windows-1251, when read so it is
+// Cyrillic text. It returns the text, and the encoding it was read from,
+// "" when it is UTF-8 or none of these. What a damaged UTF-16 file
+// cannot give reads as U+FFFD.
 func decodeText(src string) (string, string) {
 	if utf8.ValidString(src) {
 		return src, ""
 	}
 	b := []byte(src)
-	for _, e := range []struct {
-		bom  []byte
-		enc  encoding.Encoding
-		name string
-	}{{[]byte{0xff, 0xfe}, xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), "UTF-16"},
-		{[]byte{0xfe, 0xff}, xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM), "UTF-16"}} {
-		if bytes.HasPrefix(b, e.bom) {
+	for _, e := range boms {
+		if bytes.HasPrefix(b, e.mark) {
 			if out, err := e.enc.NewDecoder().Bytes(b); err == nil && utf8.Valid(out) {
 				return string(out), e.name
 			}
+			break
 		}
 	}
 	if mostlyUTF8(b) {

@@ -10,9 +10,10 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 )
 
-// TestOldEncodings: a text saved in Windows-1251, or as UTF-16 with its
+// TestOldEncodings: a text saved in Windows-1251, or as UTF-16 or UTF-32 with its
 // byte-order mark, reads as the same text in UTF-8 does, and import says
 // which encoding it read; a text in another encoding is refused.
 func TestOldEncodings(t *testing.T) {
@@ -26,7 +27,8 @@ func TestOldEncodings(t *testing.T) {
 			enc  encoding.Encoding
 			name string
 		}{{charmap.Windows1251, "Windows-1251"}, {xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM), "UTF-16"},
-			{xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM), "UTF-16"}} {
+			{xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM), "UTF-16"}, {utf32.UTF32(utf32.LittleEndian, utf32.UseBOM), "UTF-32"},
+			{utf32.UTF32(utf32.BigEndian, utf32.UseBOM), "UTF-32"}} {
 			b, err := e.enc.NewEncoder().String(text)
 			if err != nil {
 				t.Fatal(err)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"regexp"
 	"slices"
 	"strconv"
@@ -28,6 +27,10 @@ func IsPage(name string, src []byte) bool {
 	if strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm") || strings.HasSuffix(lower, ".xhtml") {
 		return true
 	}
+	if bom(src) != "" {
+		text, _ := decodeText(string(src)) // a page saved as UTF-16 starts as one too
+		src = []byte(text)
+	}
 	return pageStart.Match(bytes.TrimPrefix(src, []byte("\uFEFF")))
 }
 
@@ -37,10 +40,19 @@ func IsPage(name string, src []byte) bool {
 // among the menus, related links, comments and footers, read as a wire
 // text is.
 func ParsePage(src []byte, opts Options) (Result, error) {
-	doc, err := html.Parse(decodePage(src))
+	if what := notText(string(src)); what != "" {
+		return Result{}, fmt.Errorf("the file is %s, not a saved page: save the agency's page as HTML, and import that", what)
+	}
+	src, enc := decodePage(src)
+	doc, err := html.Parse(bytes.NewReader(src))
 	if err != nil {
 		return Result{}, err
 	}
+	r, err := parsePage(doc, opts)
+	return withEncoding(r, enc, string(src)), err
+}
+
+func parsePage(doc *html.Node, opts Options) (Result, error) {
 	ag := newAgencies(opts.Sources)
 	pg := pageMeta(doc, opts.Location, func(t string) bool { _, ok := agencyLine(t, ag); return ok })
 	if heads := storyHeadings(doc); len(heads) > 1 && !pg.story {
@@ -135,22 +147,30 @@ func firstHeading(n *html.Node) string {
 	return ""
 }
 
-// decodePage turns a page saved in another encoding, like windows-1251,
-// into UTF-8, by what its meta charset says.
-func decodePage(src []byte) io.Reader {
+// decodePage turns a page saved in another encoding than UTF-8 into
+// UTF-8, as a browser reads it: a byte-order mark wins, then the charset
+// the page names, then what decodeText tells from the bytes (a page in
+// Windows-1251 that does not say so). It returns the encoding read, ""
+// for UTF-8.
+func decodePage(src []byte) ([]byte, string) {
 	if utf8.Valid(src) {
-		return bytes.NewReader(src)
+		return src, ""
 	}
-	head := src[:min(len(src), 2048)]
-	if m := metaCharset.FindSubmatch(head); m != nil && !mostlyUTF8(src) {
-		if r, err := charset.NewReaderLabel(string(m[1]), bytes.NewReader(src)); err == nil {
-			return r
+	if bom(src) == "" {
+		head := src[:min(len(src), 2048)]
+		if m := metaCharset.FindSubmatch(head); m != nil && !mostlyUTF8(src) {
+			if e, name := charset.Lookup(string(m[1])); e != nil {
+				if out, err := e.NewDecoder().Bytes(src); err == nil {
+					return out, name
+				}
+			}
+		}
+		if mostlyUTF8(src) {
+			return bytes.ToValidUTF8(src, nil), "" // the stray bytes go
 		}
 	}
-	if mostlyUTF8(src) {
-		return bytes.NewReader(bytes.ToValidUTF8(src, nil)) // the stray bytes go
-	}
-	return bytes.NewReader(src)
+	out, enc := decodeText(string(src))
+	return []byte(out), enc
 }
 
 // mostlyUTF8 says whether a page is UTF-8, stray bytes apart: a page

@@ -4,12 +4,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 )
 
 // TestPages reads two saved agency pages, with menus, related links,
@@ -325,5 +329,58 @@ func TestPageTimeOutsideTheStory(t *testing.T) {
 		if got := r.Date.Format(time.DateOnly); got != c.want {
 			t.Errorf("%q %q: date %s, want %s (%v)", c.inside, c.dateline, got, c.want, r.Found)
 		}
+	}
+}
+
+// TestPageEncodings: a saved page reads the same in any encoding a
+// browser or an editor saves it in: UTF-16 or UTF-32 with its byte-order
+// mark, which wins over the charset the page names, and Windows-1251,
+// named or not. import says which encoding it read.
+func TestPageEncodings(t *testing.T) {
+	opts := agencyOptions(t)
+	for _, name := range []string{"kazinform-ru.html", "trend-en.html"} {
+		page, err := os.ReadFile(filepath.Join("testdata", "pages", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := ParsePage(page, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		undeclared := regexp.MustCompile(`(?i)<meta charset="utf-8">`).ReplaceAllString(string(page), "")
+		declared := regexp.MustCompile(`(?i)<meta charset="utf-8">`).ReplaceAllString(string(page), `<meta charset="windows-1251">`)
+		for _, c := range []struct {
+			enc        encoding.Encoding
+			page, name string
+		}{
+			{xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM), string(page), "UTF-16"},
+			{xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM), string(page), "UTF-16"},
+			{utf32.UTF32(utf32.LittleEndian, utf32.UseBOM), string(page), "UTF-32"},
+			{utf32.UTF32(utf32.BigEndian, utf32.UseBOM), undeclared, "UTF-32"},
+			{charmap.Windows1251, undeclared, "Windows-1251"},
+			{charmap.Windows1251, declared, "windows-1251"},
+		} {
+			src, err := c.enc.NewEncoder().String(c.page)
+			if err != nil {
+				continue // the page holds letters Windows-1251 has not
+			}
+			if !IsPage("-", []byte(src)) {
+				t.Errorf("%s in %s is not taken for a page", name, c.name)
+			}
+			got, err := ParsePage([]byte(src), opts)
+			if err != nil || got.Title != want.Title || got.Body != want.Body || !got.Date.Equal(want.Date) || got.Source != want.Source ||
+				len(got.Found) == 0 || got.Found[0].Value != c.name || len(got.Notes) != len(want.Notes) {
+				t.Errorf("%s in %s: %v %q %s %v %q", name, c.name, err, got.Title, got.Date.Format(time.DateOnly), got.Found, got.Notes)
+			}
+		}
+	}
+	// A damaged UTF-16 page reads, and import says how many characters it lost.
+	html := `<html><head><title>ICRC aid arrives in Baku</title></head><body><article><p>BAKU, 2 December 2026 – The ICRC delivered aid to 300 families in Azerbaijan, it said.</p></article></body></html>`
+	page := "\xff\xfe" + mustEncode(t, xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), html)
+	at := 2 + 2*len([]rune(html[:strings.Index(html, "delivered")]))
+	page = page[:at] + "\x00\xdc" + page[at:] // a lone surrogate
+	r, err := ParsePage([]byte(page), opts)
+	if err != nil || !slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, "1 character of the UTF-16 file could not be read") }) {
+		t.Errorf("damaged page: %v %q", err, r.Notes)
 	}
 }

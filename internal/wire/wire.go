@@ -91,16 +91,27 @@ func Parse(text string, opts Options) (Result, error) {
 	if saved {
 		r.Found = append([]Finding{{"e-mail", "its sender, subject and text", "a saved e-mail: its headers and encodings read"}}, r.Found...)
 	}
-	if enc != "" {
-		r.Found = append([]Finding{{"encoding", enc, "the text is not UTF-8: read as " + enc}}, r.Found...)
+	return withEncoding(r, enc, text), err
+}
+
+// withEncoding says what encoding a text not in UTF-8 was read from, and
+// how many of its characters could not be read: a damaged file.
+func withEncoding(r Result, enc, text string) Result {
+	if enc == "" {
+		return r
 	}
-	return r, err
+	r.Found = append([]Finding{{"encoding", enc, "the text is not UTF-8: read as " + enc}}, r.Found...)
+	if n := strings.Count(text, "\uFFFD"); n > 0 {
+		r.Notes = append(r.Notes, fmt.Sprintf("%d %s of the %s file could not be read, and show as \uFFFD: compare the text with the original",
+			n, plural(n, "character", "characters"), enc))
+	}
+	return r
 }
 
 func parse(text string, pg page, opts Options) (Result, error) {
 	var r Result
 	if !utf8.ValidString(text) {
-		return r, errors.New("the text is not UTF-8, nor UTF-16 or Windows-1251 Cyrillic: save it as UTF-8")
+		return r, errors.New("the text is not UTF-8, nor UTF-16, UTF-32 or Windows-1251 Cyrillic: save it as UTF-8")
 	}
 	ls, sender := mail(lines(text))
 	ls, dropped, cut := clean(ls)
