@@ -443,6 +443,16 @@ func (d *dated) byRelative(line string, opts Options) {
 		"if that was not %s, give the date with --date", quote(line), from))
 }
 
+// bySent dates a forwarded or saved e-mail whose text gives no date by
+// the day it was sent, which may be later than the news: import says to
+// check it.
+func (d *dated) bySent(fw forward) {
+	d.date = fw.sent
+	d.how = "from the e-mail's header " + quote(fw.when) + ": when it was sent"
+	d.notes = append(d.notes, fmt.Sprintf("the text is dated only by when the e-mail was sent (%s): "+
+		"check that it is the date of the news, or give the date with --date", fw.sent.Format(time.DateOnly)))
+}
+
 // unitOf is the length of a relative date's unit under a day: seconds,
 // minutes or hours, in the words relativeDay reads.
 func unitOf(word string) time.Duration {

@@ -55,7 +55,7 @@ func mailText(text string) string {
 	}
 	body := partText(msg.Header.Get("Content-Type"), msg.Header.Get("Content-Transfer-Encoding"), msg.Body, 0)
 	var b strings.Builder
-	for _, k := range []string{"From", "Subject"} { // its date is when it was sent, not the news's
+	for _, k := range []string{"From", "Date", "Subject"} { // its date is when it was sent, not the news's
 		if v := header(k); v != "" {
 			b.WriteString(k + ": " + v + "\n")
 		}

@@ -2,12 +2,15 @@ package wire
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // parseOK parses a text with the real tables and the fixed clock.
@@ -58,6 +61,42 @@ func TestForwardedMail(t *testing.T) {
 			if r.Title != "Замминистра принял делегацию МККК" || r.Date.Format(time.DateOnly) != "2026-03-11" ||
 				!strings.HasPrefix(r.Body, "Заместитель министра") || strings.Contains(r.Body, "press@") {
 				t.Errorf("%q: title %q, date %s, body\n%s", text, r.Title, r.Date.Format(time.DateOnly), r.Body)
+			}
+		}
+	}
+}
+
+// TestForwardedMailDate: a forwarded or saved e-mail's sending date,
+// in the forms mail programs write it, gives the year of a dateline that
+// gives none, and the date of a text that gives none, with a note to
+// check it; the text's own full date wins over it.
+func TestForwardedMailDate(t *testing.T) {
+	body := "Замминистра принял делегацию МККК\n%sЗаместитель министра иностранных дел Казахстана принял делегацию МККК.\nСтороны обсудили сотрудничество.\n"
+	cp1251 := mustEncode(t, charmap.Windows1251, fmt.Sprintf(body, "Астана, 11 ноября – "))
+	for _, head := range []string{
+		"-----Original Message-----\nFrom: Press Service <press@mfa.kz>\nSent: Tuesday, November 11, 2025 2:05 PM\nTo: editors@example.kz\nSubject: FW: Замминистра принял делегацию МККК\n\n",
+		"---------- Forwarded message ---------\nОт: Пресс-служба <press@mfa.kz>\nDate: Tue, Nov 11, 2025 at 2:05 PM\nSubject: Fwd: Замминистра\nTo: <editors@example.kz>\n\n",
+		"От: Пресс-служба <press@mfa.kz>\nОтправлено: 11 ноября 2025 г. 14:05\nКому: editors@example.kz\nТема: Замминистра\n\n",
+		"From: press@mfa.kz\nDate: Tue, 11 Nov 2025 14:05:00 +0500\nMIME-Version: 1.0\nSubject: =?utf-8?q?Fwd?=\nContent-Type: text/plain; charset=windows-1251\n\n",
+	} {
+		for _, c := range []struct{ dateline, date string }{{"Астана, 11 ноября – ", "2025-11-11"}, {"Астана, 10 ноября 2025 г. – ", "2025-11-10"}, {"", "2025-11-11"}} {
+			text := head + fmt.Sprintf(body, c.dateline)
+			if strings.Contains(head, "MIME") {
+				if c.dateline != "Астана, 11 ноября – " {
+					continue
+				}
+				text = head + cp1251
+			}
+			r := parseOK(t, text, nil)
+			if r.Date.Format(time.DateOnly) != c.date || r.Title != "Замминистра принял делегацию МККК" || strings.Contains(r.Body, "2025") {
+				t.Errorf("%q: date %s, want %s; title %q, body %q", text, r.Date.Format(time.DateOnly), c.date, r.Title, r.Body)
+			}
+			sent := slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, "when the e-mail was sent (2025-11-11)") })
+			if sent != (c.dateline == "") {
+				t.Errorf("%q: notes %q", text, r.Notes)
+			}
+			if c.dateline == "Астана, 11 ноября – " && !strings.Contains(how(r, "date"), "not after the e-mail was sent") {
+				t.Errorf("%q: date found %q", text, how(r, "date"))
 			}
 		}
 	}

@@ -82,10 +82,14 @@ func Parse(text string, opts Options) (Result, error) {
 	if what := notText(text); what != "" {
 		return Result{}, fmt.Errorf("the file is %s, not a text: copy its text into a text file (.txt), or save the agency's page (.html), and import that", what)
 	}
-	text, enc := decodeText(text)
+	// A saved e-mail names its body's charset: read it so before guessing one.
 	saved := isSavedMail(text)
 	if saved {
 		text = mailText(text)
+	}
+	text, enc := decodeText(text)
+	if !saved && enc != "" && isSavedMail(text) {
+		saved, text = true, mailText(text) // saved as UTF-16
 	}
 	r, err := parse(text, page{}, opts)
 	if saved {
@@ -113,7 +117,7 @@ func parse(text string, pg page, opts Options) (Result, error) {
 	if !utf8.ValidString(text) {
 		return r, errors.New("the text is not UTF-8, nor UTF-16, UTF-32 or Windows-1251 Cyrillic: save it as UTF-8")
 	}
-	ls, sender := mail(lines(text))
+	ls, fw := mail(lines(text))
 	ls, dropped, cut := clean(ls)
 	if len(ls) == 0 {
 		return r, errors.New("the text is empty, or all boilerplate")
@@ -122,9 +126,19 @@ func parse(text string, pg page, opts Options) (Result, error) {
 		return r, err
 	}
 	ag := newAgencies(opts.Sources)
-	d, ls := findDate(ls, opts.Today, ag, opts.Countries)
+	today := opts.Today
+	if !fw.sent.IsZero() && fw.sent.Before(today) {
+		today = fw.sent // a date without a year is the latest before the mail was sent
+	}
+	d, ls := findDate(ls, today, ag, opts.Countries)
+	if d.yearless && !today.Equal(opts.Today) {
+		d.how = strings.Replace(d.how, "not after today", "not after the e-mail was sent", 1)
+	}
 	if d.date.IsZero() && pg.shown.date.IsZero() && dropped.relative != "" {
 		d.byRelative(dropped.relative, opts)
+	}
+	if d.date.IsZero() && !fw.sent.IsZero() {
+		d.bySent(fw)
 	}
 	if err := r.date(d, pg, opts); err != nil {
 		return r, err
@@ -136,8 +150,8 @@ func parse(text string, pg page, opts Options) (Result, error) {
 		ls[0], d.tag = withoutSiteName(ls[0], d.tag, ag)
 	}
 	src, link, ls := findSource(ls, d.tag, ag)
-	if s := ag.bySender(sender); s != nil && !src.ok() && pg.site == "" {
-		src = found{src: s, how: "from the e-mail's sender, at " + sender}
+	if s := ag.bySender(fw.sender); s != nil && !src.ok() && pg.site == "" {
+		src = found{src: s, how: "from the e-mail's sender, at " + fw.sender}
 	}
 	r.source(src, link, pg, ag)
 	if len(ls) == 0 {
