@@ -58,6 +58,9 @@ func TestParseArticleErrors(t *testing.T) {
 			at + `:3: date "03.09.2025" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`}},
 		{"impossible date", "---\ntitle: T\ndate: 2025-02-30\ncountries: [AZ]\n---\n", []string{
 			at + `:3: date "2025-02-30" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`}},
+		{"zone offset out of range", "---\ntitle: T\ndate: 2025-02-10T10:00:00+24:00\nupdated: 2025-02-11T10:00:00-05:60\ncountries: [AZ]\n---\n", []string{
+			at + `:3: date "2025-02-10T10:00:00+24:00": +24:00 is no time zone offset: its hours go up to 23 and its minutes up to 59, like +05:00`,
+			at + `:4: updated "2025-02-11T10:00:00-05:60": -05:60 is no time zone offset: its hours go up to 23 and its minutes up to 59, like +05:00`}},
 		{"updated before date", "---\ntitle: T\ndate: 2025-02-10\nupdated: 2025-02-01\ncountries: [AZ]\n---\n", []string{
 			at + `:4: updated (2025-02-01) is before date (2025-02-10): an update comes after publication; correct one of them`}},
 		{"updated before date on the same day", "---\ntitle: T\ndate: 2025-11-18T10:00:00+05:00\nupdated: 2025-11-18T09:00:00+05:00\ncountries: [AZ]\n---\n", []string{

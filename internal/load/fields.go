@@ -111,6 +111,12 @@ func parseDate(path, key string, line int, s string, errs *diag.List) (time.Time
 	if err != nil {
 		t, err = time.Parse(time.RFC3339, s)
 	}
+	if err == nil && !dayOnly {
+		if zone := badOffset(s); zone != "" {
+			errs.Add(path, line, "%s %q: %s is no time zone offset: its hours go up to 23 and its minutes up to 59, like +05:00", key, s, zone)
+			return time.Time{}, false
+		}
+	}
 	if err == nil && !PlausibleYear(t.Year()) {
 		errs.Add(path, line, "%s %q: the year %d cannot be right; write the date of publication, like 2025-09-03", key, s, t.Year())
 		return time.Time{}, false
@@ -120,6 +126,19 @@ func parseDate(path, key string, line int, s string, errs *diag.List) (time.Time
 	}
 	errs.Add(path, line, "%s %q is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)", key, s)
 	return time.Time{}, false
+}
+
+// badOffset is the zone offset of an RFC 3339 time out of its range,
+// "" when it is in range: Go's parser takes +24:00, and +05:60 as +06:00.
+func badOffset(s string) string {
+	if len(s) < 6 || s[len(s)-6] != '+' && s[len(s)-6] != '-' {
+		return "" // "Z"
+	}
+	zone := s[len(s)-6:]
+	if zone[1:3] > "23" || zone[4:6] > "59" {
+		return zone
+	}
+	return ""
 }
 
 // parseCodes reads "countries": a list of codes, or one code, and the
