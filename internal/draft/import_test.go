@@ -357,3 +357,24 @@ func TestImportNeverClashes(t *testing.T) {
 	}
 	checkBuild(t, p, written)
 }
+
+// TestImportDropsInvisible: the invisible characters a pasted text or a
+// saved page carries, direction controls among them, as characters or as
+// references, are dropped, so that what import writes builds.
+func TestImportDropsInvisible(t *testing.T) {
+	p := project(t)
+	texts := []string{
+		"МККК \u202eпосетил\u202c Баку\n\nБАКУ, 2 ноября 2026. /ТАСС/. Делегация \u2066МККК\u2069 провела\u00ad встречу\u200b в Азербайджане.\nСтороны обсудили помощь.\n",
+		`<html><head><meta property="og:title" content="ICRC &#x202E;visits Baku"></head><body><article><p>BAKU, 2 November 2026 – The ICRC &#x202E;delivered aid&#8236; to 300 families in Azerbaijan, it said.</p><p>An escape &#x1b;[31m stays out.</p></article></body></html>`,
+	}
+	for i, text := range texts {
+		rel, _, err := p.Import(fmt.Sprintf("wire%d", i), []byte(text), wire.Options{Today: today})
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		if src := testproject.Read(t, filepath.Join(p.Root, rel)); strings.ContainsAny(src, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\x1b\u00ad\u200b") {
+			t.Errorf("%s keeps an invisible character:\n%q", rel, src)
+		}
+	}
+	checkBuild(t, p, len(texts))
+}

@@ -88,6 +88,7 @@ func parseArticle(path string, src []byte, hash uint64) (*Article, diag.List) {
 	if !guard(path, body, bodyLine(src, body), &errs) {
 		return a, errs
 	}
+	reportBidi(path, body, bodyLine(src, body), &errs)
 	b := convertBody(path, body, bodyLine(src, body), a.Summary, hash)
 	a.HTML, a.Summary, a.Links, a.Photos, a.Dropped = b.html, b.summary, b.links, b.photos, b.dropped
 	a.Empty = strings.TrimSpace(b.html) == ""

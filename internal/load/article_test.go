@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"briefings/internal/diag"
 )
 
 const at = "content/ru/2025/a.md"
@@ -183,7 +185,7 @@ func TestParseArticle(t *testing.T) {
 // TestSummaryText: a summary made from the first paragraph reads as the
 // page shows it, escapes and character references resolved.
 func TestSummaryText(t *testing.T) {
-	src := "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\n---\nA \\*star\\*, AT&amp;T &copy; &#1; `a&amp;b`\n"
+	src := "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\n---\nA \\*star\\*, AT&amp;T &copy; &#0; `a&amp;b`\n"
 	a, errs := ParseArticle(at, []byte(src))
 	if len(errs) > 0 {
 		t.Fatal(errs)
@@ -191,8 +193,35 @@ func TestSummaryText(t *testing.T) {
 	if want := "A *star*, AT&T © \uFFFD a&amp;b"; a.Summary != want {
 		t.Errorf("summary = %q, want %q", a.Summary, want)
 	}
-	if strings.Contains(a.HTML, "\x01") {
-		t.Errorf("&#1; put a control character in the page: %q", a.HTML)
+	if strings.Contains(a.HTML, "\x00") {
+		t.Errorf("&#0; put a control character in the page: %q", a.HTML)
+	}
+}
+
+// TestBodyControls: a direction control in the body, as it is or as a
+// character reference, and a control character given by a reference,
+// are errors at their lines, wherever in the body they stand; so that no
+// summary, feed or search result made of the body carries one.
+func TestBodyControls(t *testing.T) {
+	head := "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\n---\nFirst line.\n\n"
+	for _, c := range []struct{ body, want string }{
+		{"The ICRC \u202eexe.txt said.\n", ":8: direction control U+202E"},
+		{"- item\n- an \u2066isolate\n", ":9: direction control U+2066"},
+		{"```\nif x \u202d{ }\n```\n", ":9: direction control U+202D"},
+		{"A `code \u202a` span.\n", ":8: direction control U+202A"},
+		{"A reference &#x202E; here.\n", `:8: a character reference in "A reference &#x202E; here." gives the direction control U+202E`},
+		{"A [link &#8238;](https://example.org).\n", "gives the direction control U+202E"},
+		{"> quoted\n> an escape &#x1b;[31m\n", `:9: a character reference in "an escape &#x1b;" gives the control character U+001B`},
+		{"Tab &#9; and &#127; delete.\n", "gives the control character U+007F"},
+	} {
+		_, errs := ParseArticle(at, []byte(head+c.body))
+		if len(errs) != 1 || !strings.Contains(errs[0].String(), c.want) || errs[0].Severity != diag.Error {
+			t.Errorf("%q: %v, want one error with %q", c.body, errs, c.want)
+		}
+	}
+	// Marks that set no direction beyond themselves stay: LRM, RLM, ALM.
+	if _, errs := ParseArticle(at, []byte(head+"Quoted \u200f\u061c\u200e text &lrm; &#x200F;.\n")); len(errs) > 0 {
+		t.Errorf("direction marks refused: %v", errs)
 	}
 }
 

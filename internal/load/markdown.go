@@ -63,12 +63,17 @@ func convertWith(md goldmark.Markdown, path string, src []byte, first int, summa
 		return first + lines.of(nodeStart(n, src)) - 1
 	}
 	b := body{summary: summary}
+	if bytes.IndexByte(src, '&') >= 0 {
+		b.errs = references(doc, src, path, line)
+	}
 	b.dropped = tidy(doc, src, path, line)
 	nameNotes(doc, langOf(path))
 	var linkErrs diag.List
 	b.links, linkErrs = articleLinks(doc, path, line, hash)
-	b.photos, b.errs = bodyPhotos(doc, src, path, line, hash)
-	b.errs = append(linkErrs, b.errs...)
+	var photoErrs diag.List
+	b.photos, photoErrs = bodyPhotos(doc, src, path, line, hash)
+	b.errs = append(b.errs, linkErrs...)
+	b.errs = append(b.errs, photoErrs...)
 	if b.summary == "" {
 		b.summary = firstParagraph(doc, src)
 	}
@@ -414,6 +419,34 @@ func plainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return scrub(oneLine(b.String()))
+}
+
+// references reports the character references in a body's text that
+// give what its bytes may not hold: a control character (&#x1b;), which
+// feeds cannot carry, or a direction control (&#x202e;).
+func references(doc ast.Node, src []byte, path string, line func(ast.Node) int) diag.List {
+	var errs diag.List
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		t, ok := n.(*ast.Text)
+		if !entering || !ok || t.IsRaw() {
+			return ast.WalkContinue, nil
+		}
+		v := t.Segment.Value(src)
+		if bytes.IndexByte(v, '&') < 0 {
+			return ast.WalkContinue, nil
+		}
+		text := string(util.ResolveEntityNames(util.ResolveNumericReferences(v)))
+		if i := strings.IndexFunc(text, func(r rune) bool { return !textRune(r) && r != '\r' || bidiControl(r) }); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(text[i:])
+			what := "the control character"
+			if bidiControl(r) {
+				what = "the direction control"
+			}
+			errs.Add(path, line(n), "a character reference in %q gives %s %U, which a page must not carry: delete it", shorten(v), what, r)
+		}
+		return ast.WalkContinue, nil
+	})
+	return errs
 }
 
 // scrub replaces the control characters a character reference such as

@@ -112,6 +112,28 @@ func textRune(r rune) bool {
 // reach past it, into what a page writes beside it.
 func bidiControl(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }
 
+// reportBidi reports each line of an article's body, whose first line is
+// file line first, that holds a direction control: in a body's first
+// paragraph it would reach into every list, feed and search result that
+// shows it, past the summary, and in code it hides what the code does.
+func reportBidi(path string, body []byte, first int, errs *diag.List) {
+	reported := 0
+	for i := 0; i < len(body); {
+		j := bytes.IndexByte(body[i:], 0xe2) // every direction control starts so
+		if j < 0 {
+			return
+		}
+		i += j
+		r, n := utf8.DecodeRune(body[i:])
+		if line := first + lineAt(body, i) - 1; bidiControl(r) && line != reported {
+			reported = line
+			errs.Add(path, line, "direction control %U, which turns the text after it around, on the page and past it "+
+				"(the lists, feeds and search results that show a summary): delete it", r)
+		}
+		i += n
+	}
+}
+
 func invalidUTF8At(b []byte) int {
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])

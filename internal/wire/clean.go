@@ -458,7 +458,7 @@ func startsLower(s string) bool {
 }
 
 // dropControl drops the invisible characters pasted text can carry, which
-// articles may not hold; tabs and line ends stay.
+// articles may not hold; tabs and line ends stay, and direction marks.
 func dropControl(r rune) rune {
 	switch {
 	case r == '\t' || r == '\n':
@@ -467,6 +467,8 @@ func dropControl(r rune) rune {
 		return -1
 	case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060':
 		return -1 // soft hyphens and zero-width spaces
+	case r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069':
+		return -1 // direction controls, which the build refuses: the letters set the direction
 	}
 	return r
 }
