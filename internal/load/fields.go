@@ -47,8 +47,8 @@ func (a *Article) field(key string, line int, v *yaml.Node, errs *diag.List) {
 	case "source_url":
 		if s, ok := text(); ok {
 			a.SourceURL = s
-			if !WebAddress(s) {
-				errs.Add(a.Path, line, "source_url %q is not an absolute http(s) URL", s)
+			if why := addressProblem(s); why != "" {
+				errs.Add(a.Path, line, "source_url %q %s", s, why)
 			}
 		}
 	case "translation_key":
@@ -233,10 +233,24 @@ func editDistance(a, b string) int {
 
 // WebAddress reports whether s is an absolute http(s) URL with a host: what
 // source_url must be.
-func WebAddress(s string) bool {
+func WebAddress(s string) bool { return addressProblem(s) == "" }
+
+// addressProblem says what keeps s from being an absolute http(s) URL a
+// page can give readers, "" when nothing does.
+func addressProblem(s string) string {
 	if !utf8.ValidString(s) {
-		return false
+		return "is not UTF-8"
 	}
 	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+	switch {
+	case err != nil:
+		return "cannot be read: " + unreadable(err)
+	case u.Scheme != "https" && u.Scheme != "http":
+		return "is not an absolute http(s) URL"
+	case u.Host == "":
+		return "has no host: write " + u.Scheme + "://, then the host, like " + u.Scheme + "://www.icrc.org/"
+	case u.User != nil:
+		return "has a user name or password before the host, which every reader would see: give the host alone"
+	}
+	return ""
 }

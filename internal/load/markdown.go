@@ -69,7 +69,7 @@ func convertWith(md goldmark.Markdown, path string, src []byte, first int, summa
 	b.dropped = tidy(doc, src, path, line)
 	nameNotes(doc, langOf(path))
 	var linkErrs diag.List
-	b.links, linkErrs = articleLinks(doc, path, line, hash)
+	b.links, linkErrs = articleLinks(doc, src, path, line, hash)
 	var photoErrs diag.List
 	b.photos, photoErrs = bodyPhotos(doc, src, path, line, hash)
 	b.errs = append(b.errs, linkErrs...)
@@ -110,10 +110,17 @@ var renderBufs = sync.Pool{New: func() any { return &renderBuf{w: bufio.NewWrite
 // .md) and to paths of the site (/en/countries/kazakhstan/), and puts a
 // placeholder in place of each destination: the URL is known only once
 // every article, and the site's base path, is.
-func articleLinks(doc ast.Node, from string, line func(ast.Node) int, hash uint64) ([]Link, diag.List) {
+func articleLinks(doc ast.Node, src []byte, from string, line func(ast.Node) int, hash uint64) ([]Link, diag.List) {
 	var links []Link
 	var errs diag.List
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if a, ok := n.(*ast.AutoLink); ok && entering && a.AutoLinkType == ast.AutoLinkURL {
+			dest := string(a.URL(src))
+			if u, err := url.Parse(dest); err == nil && linkProblem(u, dest) != "" {
+				errs.Add(from, line(a), "link to %s: %s", diag.Clean(dest), linkProblem(u, dest))
+			}
+			return ast.WalkContinue, nil
+		}
 		l, ok := n.(*ast.Link)
 		if !entering || !ok {
 			return ast.WalkContinue, nil
@@ -130,7 +137,11 @@ func articleLinks(doc ast.Node, from string, line func(ast.Node) int, hash uint6
 			errs.Add(from, line(l), "link to %s: the address cannot be read: %s", diag.Clean(dest), unreadable(err))
 			return ast.WalkContinue, nil
 		}
-		if u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") {
+		if why := linkProblem(u, dest); why != "" {
+			errs.Add(from, line(l), "link to %s: %s", diag.Clean(dest), why)
+			return ast.WalkContinue, nil
+		}
+		if u.Scheme != "" {
 			return ast.WalkContinue, nil
 		}
 		link := Link{Line: line(l), Placeholder: fmt.Sprintf("briefings-link-%x-%d", hash, len(links))}
@@ -159,6 +170,23 @@ func articleLinks(doc ast.Node, from string, line func(ast.Node) int, hash uint6
 		return ast.WalkContinue, nil
 	})
 	return links, errs
+}
+
+// linkProblem says what keeps a link that parsed as u from leading
+// where its reader expects, the same from a page, a feed reader and a
+// search result, "" when nothing does.
+func linkProblem(u *url.URL, dest string) string {
+	switch {
+	case strings.HasPrefix(dest, "//"):
+		return "an address without its scheme, which a feed reader cannot follow: write https:" + dest
+	case u.Scheme == "http" || u.Scheme == "https":
+		if why := addressProblem(u.String()); why != "" {
+			return "the address " + why
+		}
+	case u.Scheme == "" && u.Path == "" && u.RawQuery != "":
+		return "a query alone leads back to this page: link to a full https:// address or a path of the site"
+	}
+	return ""
 }
 
 // escapeStrayPercent writes each % that begins no escape as %25, as

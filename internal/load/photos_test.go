@@ -92,7 +92,7 @@ func TestBodyPhotos(t *testing.T) {
 
 // A root-relative link is a link to a site path, resolved with the base path.
 func TestSiteLinks(t *testing.T) {
-	a, errs := ParseArticle(at, []byte(head+"---\n[KZ](/en/countries/kazakhstan/?x=1#top) [file](/img/a.pdf) [ext](//x.example/)\n"))
+	a, errs := ParseArticle(at, []byte(head+"---\n[KZ](/en/countries/kazakhstan/?x=1#top) [file](/img/a.pdf)\n"))
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -100,8 +100,41 @@ func TestSiteLinks(t *testing.T) {
 		a.Links[1].Site != "/img/a.pdf" || a.Links[0].Target != "" {
 		t.Fatalf("links = %+v", a.Links)
 	}
-	if !strings.Contains(a.HTML, `href="//x.example/"`) {
-		t.Errorf("a protocol-relative link is not a site path:\n%s", a.HTML)
+}
+
+// TestLinksThatLeadNowhere: a link a browser, a feed reader or a search
+// result would each follow elsewhere, or not at all, is an error at its
+// line with the address to write; one that shows readers a password is
+// too. The same holds for source_url.
+func TestLinksThatLeadNowhere(t *testing.T) {
+	for dest, want := range map[string]string{
+		"//x.example/a":            "an address without its scheme, which a feed reader cannot follow: write https://x.example/a",
+		"https:x.example":          "the address has no host: write https://, then the host",
+		"https:/x.example/a":       "the address has no host",
+		"HTTP:x.example":           "the address has no host: write http://",
+		"?q=1":                     "a query alone leads back to this page",
+		"https://user:pw@x.org/":   "has a user name or password before the host",
+		"http://editor@x.org/page": "has a user name or password before the host",
+		"<https:x.example>":        "the address has no host",
+		"<https://a:b@x.example>":  "has a user name or password",
+	} {
+		link := "[this](" + dest + ")"
+		if strings.HasPrefix(dest, "<") {
+			link, dest = dest, strings.Trim(dest, "<>")
+		}
+		_, errs := ParseArticle(at, []byte(head+"---\nText.\n\nSee "+link+".\n"))
+		if len(errs) != 1 || errs[0].Line != 8 || !strings.Contains(errs[0].Message, "link to "+dest+": ") || !strings.Contains(errs[0].Message, want) {
+			t.Errorf("%s: %v, want one error at line 8 with %q", dest, errs, want)
+		}
+		_, errs = ParseArticle(at, []byte(strings.Replace(head, "---\n", "---\nsource_url: '"+dest+"'\n", 1)+"---\nText.\n"))
+		if len(errs) != 1 || !strings.Contains(errs[0].Message, "source_url") {
+			t.Errorf("source_url %s: %v", dest, errs)
+		}
+	}
+	for _, dest := range []string{"https://x.example/a?q=1#top", "mailto:press@icrc.org", "tel:+99412000", "#part", "/en/"} {
+		if _, errs := ParseArticle(at, []byte(head+"---\nSee [this]("+dest+").\n")); len(errs) > 0 {
+			t.Errorf("%s: %v", dest, errs)
+		}
 	}
 }
 
