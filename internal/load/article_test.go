@@ -77,9 +77,9 @@ func TestParseArticleErrors(t *testing.T) {
 		{"country twice", "---\ntitle: T\ndate: 2025-01-01\ncountries:\n  - AZ\n  - az\n---\n",
 			[]string{at + ":6: country AZ is listed twice"}},
 		{"slug leaves folder", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\nslug: ../../etc\n---\n", []string{
-			at + `:5: slug "../../etc" may hold only lower-case letters a-z, digits and single hyphens (no slashes or dots)`}},
+			at + `:5: slug "../../etc" may hold only lower-case letters a-z, digits, hyphens and underscores, neither first nor last (no slashes or dots)`}},
 		{"slug with slash", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\nslug: a/b\n---\n", []string{
-			at + `:5: slug "a/b" may hold only lower-case letters a-z, digits and single hyphens (no slashes or dots)`}},
+			at + `:5: slug "a/b" may hold only lower-case letters a-z, digits, hyphens and underscores, neither first nor last (no slashes or dots)`}},
 		{"source_url javascript", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\nsource_url: javascript:alert(1)\n---\n", []string{
 			at + `:5: source_url "javascript:alert(1)" is not an absolute http(s) URL`}},
 		{"draft not bool", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\ndraft: yes\n---\n",
@@ -101,7 +101,7 @@ func TestParseArticleErrors(t *testing.T) {
 		{"every problem at once", "---\ntitle:\ndate: soon\ncountries: AZ\nslug: A B\ncolour: red\n---\n", []string{
 			at + ":2: title is empty",
 			at + `:3: date "soon" is not a date: write YYYY-MM-DD (2025-09-03) or RFC 3339 (2025-09-03T14:30:00+05:00)`,
-			at + `:5: slug "A B" may hold only lower-case letters a-z, digits and single hyphens (no slashes or dots)`,
+			at + `:5: slug "A B" may hold only lower-case letters a-z, digits, hyphens and underscores, neither first nor last (no slashes or dots)`,
 			at + `:6: unknown field "colour"; known fields: title, date, countries, summary, source, source_url, translation_key, slug, updated, draft, image, image_alt, image_caption, image_credit`}},
 		{"front matter and body problems together", "---\ntitle: T\ndate: 2025-01-01\ncountries: [AZ]\nsumary: s\n---\n![a](https://elsewhere.example/t.png)\n", []string{
 			at + `:5: unknown field "sumary"; did you mean "summary"?`,

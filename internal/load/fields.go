@@ -59,7 +59,7 @@ func (a *Article) field(key string, line int, v *yaml.Node, errs *diag.List) {
 		if s, ok := text(); ok {
 			a.Slug = s
 			if !slug.IsSlug(s) {
-				errs.Add(a.Path, line, "slug %q may hold only lower-case letters a-z, digits and single hyphens (no slashes or dots)", s)
+				errs.Add(a.Path, line, "slug %q may hold only lower-case letters a-z, digits, hyphens and underscores, neither first nor last (no slashes or dots)", s)
 			} else if len(s) > MaxSlug {
 				errs.Add(a.Path, line, "slug is %d characters long: shorten it to %d at most", len(s), MaxSlug)
 			}

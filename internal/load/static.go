@@ -26,7 +26,7 @@ func (a *Article) staticSlug(errs *diag.List) {
 	if a.Slug == "" {
 		a.Slug, line = strings.TrimSuffix(path.Base(a.Path), ".md"), 1
 		if !slug.IsSlug(a.Slug) || len(a.Slug) > MaxSlug {
-			errs.Add(a.Path, 1, "the file name %q is not a slug (lower-case letters a-z, digits and single hyphens): rename the file, or add a slug: field", path.Base(a.Path))
+			errs.Add(a.Path, 1, "the file name %q is not a slug (lower-case letters a-z, digits, hyphens and underscores, neither first nor last): rename the file, or add a slug: field", path.Base(a.Path))
 			return
 		}
 	}
