@@ -28,6 +28,28 @@ func Content(c *load.Content, published []*load.Article, paths map[*load.Article
 		func(a *load.Article) string {
 			return fmt.Sprintf("translation_key %q in language %s", a.TranslationKey, a.Lang)
 		}, "a story has one article a language: change one of the keys"))
+	errs.Append(mixedKinds(keyed))
+	return errs
+}
+
+// mixedKinds reports the news articles and the pages of the site that
+// share a translation key: a story's translations are articles, a page's
+// are pages, so neither would link to the other.
+func mixedKinds(keyed []*load.Article) diag.List {
+	var errs diag.List
+	firstOf := map[bool]map[string]*load.Article{true: {}, false: {}}
+	for _, a := range keyed {
+		if firstOf[a.Static][a.TranslationKey] == nil {
+			firstOf[a.Static][a.TranslationKey] = a
+		}
+	}
+	kind := map[bool]string{true: "a page of the site", false: "a news article"}
+	for _, a := range keyed {
+		if o := firstOf[!a.Static][a.TranslationKey]; o != nil {
+			errs.Add(a.Path, a.Lines.TranslationKey, "translation_key %q is also that of %s, %s, and this is %s: "+
+				"they cannot translate each other; change one of the keys", a.TranslationKey, o.Path, kind[o.Static], kind[a.Static])
+		}
+	}
 	return errs
 }
 
