@@ -140,7 +140,7 @@ func (p *Project) check(a Article) error {
 	// What the file would hold is read as the build reads it.
 	mine, errs := load.ParseArticle(a.Path(), a.File())
 	if err := errs.Err(); err != nil {
-		return err
+		return fmt.Errorf("the file it would write, %s, would not build:\n%w", a.Path(), err)
 	}
 	if other := p.claimed(mine); other != "" && other != mine.Path {
 		return fmt.Errorf("%s is already published at /%s, where this article would be: change the title, or edit that file",
