@@ -2,10 +2,12 @@ package wire
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -122,3 +124,50 @@ func cyrillicText(s string) bool {
 	}
 	return beyond > 0 && odd*20 <= beyond && (lower >= upper || lower+upper < 40)
 }
+
+// decodePage turns a page saved in another encoding than UTF-8 into
+// UTF-8, as a browser reads it: a byte-order mark wins, then the charset
+// the page names, then what decodeText tells from the bytes (a page in
+// Windows-1251 that does not say so). It returns the encoding read, ""
+// for UTF-8.
+func decodePage(src []byte) ([]byte, string) {
+	if utf8.Valid(src) {
+		return src, ""
+	}
+	if bom(src) == "" {
+		head := src[:min(len(src), 2048)]
+		if m := metaCharset.FindSubmatch(head); m != nil && !mostlyUTF8(src) {
+			if e, name := charset.Lookup(string(m[1])); e != nil {
+				if out, err := e.NewDecoder().Bytes(src); err == nil {
+					return out, name
+				}
+			}
+		}
+		if mostlyUTF8(src) {
+			return bytes.ToValidUTF8(src, nil), "" // the stray bytes go
+		}
+	}
+	out, enc := decodeText(string(src))
+	return []byte(out), enc
+}
+
+// mostlyUTF8 says whether a page is UTF-8, stray bytes apart: a page
+// re-saved as UTF-8 may keep its old charset line and a broken byte or
+// two, and read as windows-1251 it would be mojibake throughout. Text in
+// an old encoding is almost never valid UTF-8 past a few letters.
+func mostlyUTF8(b []byte) bool {
+	valid, invalid := 0, 0
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			invalid++
+		case n > 1:
+			valid++
+		}
+		b = b[n:]
+	}
+	return invalid == 0 || valid >= 20*invalid
+}
+
+var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset=["']?([\w-]+)`)
