@@ -14,11 +14,12 @@ import (
 
 // Country is one entry of content/countries.yaml.
 type Country struct {
-	Code  string
-	Names map[string]string // language code → name
-	Match []string          // word forms that name the country in text
-	About map[string]string // language code → a sentence or two the country's page leads with; optional
-	Slug  string            // URL segment: the slug of the English name
+	Code   string
+	Names  map[string]string // language code → name
+	Match  []string          // word forms that name the country in text: declensions, adjectives
+	Places []string          // its cities, which place a text there: "Baku", "Баку"
+	About  map[string]string // language code → a sentence or two the country's page leads with; optional
+	Slug   string            // URL segment: the slug of the English name
 }
 
 const CountriesPath = "content/countries.yaml"
@@ -112,23 +113,32 @@ func parseAbout(code string, v yaml.Node, c *Country, cfg *Config, errs *diag.Li
 	return ok
 }
 
+// parseForms reads a country's list of word forms, match or places.
+func parseForms(code, key string, v yaml.Node, forms *[]string, like string, errs *diag.List) bool {
+	if v.Decode(forms) != nil {
+		errs.Add(CountriesPath, v.Line, "%s: %s must be a list of words, like %s", code, key, like)
+		return false
+	}
+	ok := true
+	for _, m := range *forms { // import writes what they find into articles
+		if i := strings.IndexFunc(m, func(r rune) bool { return !textRune(r) || r == '\n' || bidiControl(r) }); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(m[i:])
+			errs.Add(CountriesPath, v.Line, "%s: the %s form %q holds the invisible character %U: delete it", code, key, m, r)
+			ok = false
+		}
+	}
+	return ok
+}
+
 func parseCountry(code string, line int, fields map[string]yaml.Node, cfg *Config, errs *diag.List) *Country {
 	c := &Country{Code: code, Names: map[string]string{}}
 	ok := true
 	for key, v := range fields {
 		switch {
 		case key == "match":
-			if v.Decode(&c.Match) != nil {
-				errs.Add(CountriesPath, v.Line, "%s: match must be a list of words, like [Azerbaijan, Азербайджане]", code)
-				ok = false
-			}
-			for _, m := range c.Match { // import writes what they find into articles
-				if i := strings.IndexFunc(m, func(r rune) bool { return !textRune(r) || r == '\n' || bidiControl(r) }); i >= 0 {
-					r, _ := utf8.DecodeRuneInString(m[i:])
-					errs.Add(CountriesPath, v.Line, "%s: the match form %q holds the invisible character %U: delete it", code, m, r)
-					ok = false
-				}
-			}
+			ok = parseForms(code, key, v, &c.Match, "[Azerbaijan, Azerbaijani, Азербайджане, азербайджанский]", errs) && ok
+		case key == "places":
+			ok = parseForms(code, key, v, &c.Places, "[Baku, Баку, Ganja, Гянджа]", errs) && ok
 		case key == "about":
 			ok = parseAbout(code, v, c, cfg, errs) && ok
 		case cfg.Languages[key].Title != "" || cfg.guessed && langCode.MatchString(key):
@@ -142,7 +152,7 @@ func parseCountry(code string, line int, fields map[string]yaml.Node, cfg *Confi
 			}
 			c.Names[key] = v.Value
 		default:
-			errs.Add(CountriesPath, v.Line, "%s: unknown field %q; give a name for each language (%v), match and about", code, key, cfg.Codes())
+			errs.Add(CountriesPath, v.Line, "%s: unknown field %q; give a name for each language (%v), match, places and about", code, key, cfg.Codes())
 			ok = false
 		}
 	}

@@ -99,16 +99,16 @@ func TestParseCountries(t *testing.T) {
 		{"direction control in a match form", "AZ:\n  en: Azerbaijan\n  ru: Азербайджан\n  match: [\"Az\\u202ebaijan\"]\n",
 			`content/countries.yaml:4: AZ: the match form "Az\u202ebaijan" holds the invisible character U+202E: delete it`},
 		{"unknown field", "AZ:\n  en: Azerbaijan\n  ru: Азербайджан\n  de: Aserbaidschan\n",
-			`content/countries.yaml:4: AZ: unknown field "de"; give a name for each language ([en ru]), match and about`},
+			`content/countries.yaml:4: AZ: unknown field "de"; give a name for each language ([en ru]), match, places and about`},
 		{"match not a list", "AZ:\n  en: Azerbaijan\n  ru: Азербайджан\n  match: {a: b}\n",
-			"content/countries.yaml:4: AZ: match must be a list of words, like [Azerbaijan, Азербайджане]"},
+			"content/countries.yaml:4: AZ: match must be a list of words, like [Azerbaijan, Azerbaijani, Азербайджане, азербайджанский]"},
 		{"empty slug", "AZ:\n  en: \"!!!\"\n  ru: А\n", `content/countries.yaml:1: AZ: the name "!!!" has no letters or digits to make its URL of`},
 		{"same slug", "AZ:\n  en: Azerbaijan\n  ru: А\nZZ:\n  en: azerbaijan\n  ru: Б\n",
 			`content/countries.yaml:4: AZ and ZZ have the same URL slug "azerbaijan"`},
 		{"a country that is not a mapping hides no other", "AZ: Azerbaijan\nKZ:\n  en: Kazakhstan\n  match: Kazakhstan\n",
 			"content/countries.yaml:1: expected a mapping of keys to values, not \"Azerbaijan\"\n" +
 				"content/countries.yaml:2: KZ has no ru name\n" +
-				"content/countries.yaml:4: KZ: match must be a list of words, like [Azerbaijan, Азербайджане]"},
+				"content/countries.yaml:4: KZ: match must be a list of words, like [Azerbaijan, Azerbaijani, Азербайджане, азербайджанский]"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -129,7 +129,7 @@ func TestReadSettingsEveryFile(t *testing.T) {
 		SourcesPath:   {Data: []byte("trend:\n  name: Trend\n  sitez: [trend.az]\n")},
 	}
 	s, errs := ReadSettings(fsys)
-	want := `content/countries.yaml:3: AZ: unknown field "de"; give a name for each language ([en]), match and about
+	want := `content/countries.yaml:3: AZ: unknown field "de"; give a name for each language ([en]), match, places and about
 content/site.yaml:4: unknown field "pagesize"
 content/sources.yaml:3: trend: unknown field "sitez"; an agency has a name, a name for any language ([en]), sites and match`
 	if got := errs.Sort().Error(); got != want {

@@ -22,7 +22,8 @@ type dated struct {
 	how      string
 	notes    []string
 	tag      found
-	at       int // the line the dateline was on, or -1
+	at       int    // the line the dateline was on, or -1
+	place    string // the dateline, which names where the news is from: "ДУШАНБЕ, 2 дек — Sputnik."
 }
 
 // The first lines, where agencies put the headline, timestamps and the
@@ -97,6 +98,7 @@ func findDate(ls []string, today time.Time, ag *agencies, places map[string]*loa
 // read dates a text by what its first lines hold.
 func (d *dated) read(op opening, out []string, today time.Time) {
 	dl, ts := op.dateline, op.timestamp
+	d.place = dl.text
 	switch {
 	case dl.dated:
 		d.date, d.how = dl.when.date(today)
@@ -261,7 +263,7 @@ func placeName(s string, places map[string]*load.Country, after []string) bool {
 		return false
 	}
 	for _, c := range places {
-		for _, f := range append(slices.Collect(maps.Values(c.Names)), c.Match...) {
+		for _, f := range slices.Concat(slices.Collect(maps.Values(c.Names)), c.Match, c.Places) {
 			if slices.Equal(tokens(f), words) {
 				return true
 			}

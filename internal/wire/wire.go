@@ -163,7 +163,7 @@ func parse(text string, pg page, opts Options) (Result, error) {
 	if len(ls) == 0 {
 		return r, errors.New("the text has a headline but no body")
 	}
-	r.countries(ls, opts)
+	r.countries(d.place, ls, opts)
 	r.Body = markdown(ls)
 	if len(dropped.kinds) > 0 {
 		var kinds []string
@@ -346,9 +346,15 @@ func (r *Result) headline(ls []string, pg page, dateline int) []string {
 	return ls
 }
 
-func (r *Result) countries(ls []string, opts Options) {
+func (r *Result) countries(place string, ls []string, opts Options) {
 	var counts map[string]int
-	r.Countries, counts = countries(r.Title+"\n"+strings.Join(ls, "\n"), opts.Countries, opts.Force)
+	text := strings.Join(ls, "\n")
+	r.Countries, counts = countries(r.Title, text, opts.Countries, opts.Force)
+	if len(counts) == 0 && place != "" {
+		// An agency writes from its city about others: the dateline's
+		// place counts only when the text names no country.
+		r.Countries, counts = countries(r.Title, place+"\n"+text, opts.Countries, opts.Force)
+	}
 	if len(r.Countries) == 0 {
 		r.Found = append(r.Found, Finding{"countries", "none found", "no country of countries.yaml is named in the text; give one with --country XX"})
 		return

@@ -162,9 +162,18 @@ func TestCountries(t *testing.T) {
 		// Named only in declined forms: genitive, prepositional, instrumental.
 		{"Встреча прошла в Таджикистане. Делегация Таджикистана и представители Кыргызстаном не приехали. Позже МККК пришел в Таджикистан.",
 			nil, []string{"TJ", "KG"}},
-		{"Talks in Georgia and Armenia; Armenian officials and Georgian ones.", nil, []string{"AM", "GE"}},
+		{"Talks in Georgia and Armenia; Armenian officials and Georgian ones.", nil, []string{"GE", "AM"}},
+		// Adjectives in every case, cities, and the headline's country first.
+		{"Омбудсмен Азербайджанской Республики встретился с армянской стороной. Азербайджанских пленных посетил МККК в Армении.", nil, []string{"AZ", "AM"}},
+		{"ICRC President visits Georgia\n\nIn Baku, Azerbaijani officials met her; the Azerbaijani ministry hosted talks on Azerbaijani detainees.", nil, []string{"GE", "AZ"}},
+		{"Спольярич прибыла в Астану\n\nРанее она посетила Узбекистан и Кыргызстан.", nil, []string{"KZ", "UZ", "KG"}},
+		// A language is no country: "in Russian", "Russian-language", "на кыргызском и русском языках".
+		{"Leaflets in Kyrgyz, Uzbek and Russian for schools in Osh. A Russian-language edition. Commentary in Russian. Having it in Russian will help.", nil, []string{"KG"}},
+		{"Брошюры на кыргызском, узбекском и русском языках для школ Ошской области Кыргызстана. Издание на русском.", nil, []string{"KG"}},
+		{"Talks with Russian officials in Kazakh society.", nil, []string{"RU", "KZ"}},
 		{"Речь о Южной Африке и о Бразилии.", []string{"KZ"}, []string{"KZ", "ZA", "BR"}},
-		{"Нет стран: Ташкент упомянут как город.", nil, nil},
+		{"Нет стран: Ташкент упомянут как город.", nil, []string{"UZ"}},
+		{"Нет стран, только семьи: помощь семей и семьям.", nil, nil},
 		// Each mention once: the nominative, also the Russian name, is not counted twice.
 		{"Казахстан принял делегацию. Она работает в Азербайджане и отчиталась перед властями Азербайджана.", nil, []string{"AZ", "KZ"}},
 		{"The Kyrgyz Republic and Kazakhstan; Kazakhstan again.", nil, []string{"KZ", "KG"}},
