@@ -33,6 +33,10 @@ var (
 	furniture = regexp.MustCompile(`^(?:news release|press release|пресс-релиз|statement|заявление|operational update|news|новости|жаңалықтар|search|advanced search|поиск|расширенный поиск|іздеу|` +
 		// the labels of a page's details, ReliefWeb's: their values stand on the lines under them
 		`format|source|источник|posted|originally published|origin|view original|news and press release|situation report|attachments)$|^(?:автор|author|автор фото|редактор|editor|корреспондент|просмотров|просмотры|views|время чтения|reading time)\s*:|^(?:[\d\s]+ (?:просмотр\p{L}*|views?|reads?)|\d+ мин(?:ут)? чтения|\d+ min read)$`)
+	// A site's language switch: "Қазақша Русский English", "RU | EN | KZ".
+	languageSwitch = regexp.MustCompile(`^(?:(?:қазақша|қазақ тілі|қаз|каз|kaz|kz|қз|русский|рус|rus|ru|english|eng|en|o['‘’ʻ]zbekcha|ўзбекча|uzb|uz|` +
+		`кыргызча|кырг|kg|тоҷикӣ|тоджикӣ|tj|azərbaycanca|azərbaycan|az|aze|հայերեն|arm|am|ქართული|geo|türkmençe|tm)(?:\s*[|/·•]\s*|\s+)){1,6}` +
+		`(?:қазақша|қаз|каз|kaz|kz|русский|рус|rus|ru|english|eng|en|o['‘’ʻ]zbekcha|ўзбекча|uzb|uz|кыргызча|kg|тоҷикӣ|tj|azərbaycanca|az|հայերեն|am|ქართული|türkmençe|tm)$`)
 	// "Updated 2 hours ago", "Вчера, 14:05": a page's clock, relative to a day the text does not give.
 	relative = regexp.MustCompile(`^(?:(?:updated|published|posted|обновлено|опубликовано|жаңартылды|жарияланды)\s*:?\s*)?(?:` +
 		`(?:\d+|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|секунд\p{L}*|минут\p{L}*|мин\.?|час\p{L}*|ч\.|дн\p{L}*|день|недел\p{L}*|сағат|күн)\s+(?:ago|назад|бұрын)|` +
@@ -110,7 +114,7 @@ func kind(line string) string {
 		return "share or follow"
 	case moreOnSite.MatchString(l):
 		return "link to the site"
-	case relative.MatchString(l):
+	case relative.MatchString(l), languageSwitch.MatchString(l):
 		return "page furniture"
 	case endMark.MatchString(l):
 		return "end mark"

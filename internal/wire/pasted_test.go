@@ -766,3 +766,23 @@ func TestTabbedContacts(t *testing.T) {
 		t.Errorf("body %q", r.Body)
 	}
 }
+
+// TestMastheadAboveHeadline: the lines a site's masthead puts above the
+// headline, its name, a menu, a rubric of two words, a language switch,
+// are dropped, and the headline under them is the headline.
+func TestMastheadAboveHeadline(t *testing.T) {
+	headline := "МККК передал помощь семьям пропавших без вести в Казахстане"
+	lead := "АСТАНА, 2 декабря. Международный комитет Красного Креста передал помощь 300 семьям пропавших без вести, сообщили в организации.\nПомощь продолжится."
+	for _, top := range []string{"Tengrinews.kz\nКазахстан\nМир\nСпорт", "Report.az\nВнешняя политика", "Қазақша   Русский   English",
+		"KZ | RU | EN\nГлавная / Общество", "«Азия-Плюс»\nОбщество", "Foreign policy"} {
+		r := parseOK(t, top+"\n\n"+headline+"\n\n02.12.2026, 14:35\n\n"+lead, nil)
+		if r.Title != headline || strings.Contains(r.Body, headline) || strings.Contains(r.Body, "Мир") {
+			t.Errorf("%q: title %q, body %q", top, r.Title, r.Body)
+		}
+	}
+	// A short headline over a subtitle stays the headline.
+	r := parseOK(t, "Помощь семьям\n\nМККК передал наборы 300 семьям пропавших без вести\n\n"+lead, nil)
+	if r.Title != "Помощь семьям" {
+		t.Errorf("title %q", r.Title)
+	}
+}

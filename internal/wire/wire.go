@@ -300,11 +300,39 @@ func withoutSiteName(headline string, tag found, ag *agencies) (string, found) {
 func isRubric(l string) bool {
 	r, _ := utf8.DecodeRuneInString(l)
 	return len(strings.Fields(l)) == 1 && utf8.RuneCountInString(l) <= 30 && unicode.IsUpper(r) &&
-		!strings.ContainsFunc(l, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune(".,;:!?…«»\"", r) })
+		!strings.ContainsFunc(l, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune(".,;:!?…«»\"", r) }) ||
+		sections[strings.ToLower(strings.Join(strings.Fields(l), " "))]
+}
+
+// sections are the rubrics of the region's news sites that take more
+// than a word: "Foreign policy", "В мире".
+var sections = map[string]bool{}
+
+func init() {
+	for _, s := range strings.Split(`foreign policy|domestic policy|in the region|in the world|central asia|south caucasus|`+
+		`latest news|top news|society and culture|business and economy|human rights|`+
+		`внешняя политика|внутренняя политика|в мире|в регионе|в стране|центральная азия|южный кавказ|`+
+		`главные новости|последние новости|новости дня|права человека|общество и культура`, "|") {
+		sections[s] = true
+	}
+}
+
+// mastheadLines is how many lines of a site's masthead a pasted text
+// opens with, above its headline: its name, rubrics, a menu, a language
+// switch ("Tengrinews.kz", "Мир", "Қазақша Русский English"): short
+// lines that end no sentence, at most five, and a headline after them.
+func mastheadLines(ls []string) int {
+	n := 0
+	for n < min(len(ls)-2, 5) && len(strings.Fields(ls[n])) <= 3 && utf8.RuneCountInString(ls[n]) <= 40 &&
+		!strings.ContainsAny(lastRune(ls[n]), ".!?…:;,—–-") {
+		n++
+	}
+	return n
 }
 
 // headline is the page's title, the text's headline line (under a
-// rubric, if one stands above it), or one proposed from the lead.
+// rubric or a site's masthead, if one stands above it), or one proposed
+// from the lead.
 // dateline is the line the dateline opened, or -1.
 func (r *Result) headline(ls []string, pg page, dateline int) []string {
 	if pg.title != "" {
@@ -312,10 +340,14 @@ func (r *Result) headline(ls []string, pg page, dateline int) []string {
 		r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", "from the page's " + pg.titleFrom})
 		return ls
 	}
-	if len(ls) > 2 && isRubric(ls[0]) {
-		if title, rest := findHeadline(ls[1:]); title != "" {
+	if n := mastheadLines(ls); n > 0 {
+		if title, rest := findHeadline(ls[n:]); title != "" && (n > 1 || isRubric(ls[0])) && (n == 1 || len(strings.Fields(title)) > 3) {
+			what := "the rubric " + quote(ls[0])
+			if n > 1 {
+				what = "the site's masthead " + quote(strings.Join(ls[:n], " / "))
+			}
 			r.Title = title
-			r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", "found: the line under the rubric " + quote(ls[0]) + ", which is dropped"})
+			r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", "found: the line under " + what + ", which is dropped"})
 			return rest
 		}
 	}
