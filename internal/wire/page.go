@@ -129,7 +129,50 @@ func storyHeadings(doc *html.Node) []string {
 		}
 	}
 	walk(doc)
+	if len(heads) == 0 {
+		if linked := linkedHeadings(doc); len(linked) > 2 {
+			return linked // a list of teasers, each a headline that links to its story
+		}
+	}
 	return heads
+}
+
+// linkedHeadings are the headings that link to another page, a link
+// around them or inside them, outside the page's menus and asides: on a
+// page of stories, each story's teaser.
+func linkedHeadings(doc *html.Node) []string {
+	var heads []string
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
+		switch n.DataAtom {
+		case atom.Nav, atom.Aside, atom.Footer, atom.Header, atom.Template:
+			return
+		case atom.A:
+			inLink = true
+		case atom.H2, atom.H3:
+			if t := strings.Join(strings.Fields(textOf(n)), " "); t != "" && (inLink || hasLink(n)) {
+				heads = append(heads, quote(t))
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink)
+		}
+	}
+	walk(doc, false)
+	return heads
+}
+
+func hasLink(n *html.Node) bool {
+	if n.Type == html.ElementNode && n.DataAtom == atom.A && attr(n, "href") != "" {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasLink(c) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstHeading(n *html.Node) string {

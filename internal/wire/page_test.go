@@ -162,6 +162,12 @@ func TestPagesRefused(t *testing.T) {
 			story("Tajikistan, ICRC discuss detention visits") + "</body></html>", `the page lists 2 stories ("ICRC delivers aid to Batken"; "Tajikistan, ICRC discuss detention visits")`},
 		{`<html><head><title>ICRC video | Report.az</title><meta property="article:published_time" content="2025-09-03T10:00:00+04:00"></head>` +
 			`<body><nav>Home News</nav><div class="video"><iframe src="https://example.org/v"></iframe></div></body></html>`, "the page holds no article text"},
+		// Teasers without <article>: headings that link to their stories.
+		{`<html><head><title>Tag: ICRC</title></head><body><h1>ICRC</h1><ul>` +
+			`<li><h3><a href="/1">ICRC delivers aid to Batken</a></h3><p>Aid for families in the region affected this week.</p></li>` +
+			`<li><a href="/2"><h2>Tajikistan, ICRC discuss detention visits</h2></a><p>Talks in Dushanbe about visits.</p></li>` +
+			`<li><h3><a href="/3">Red Crescent trains volunteers</a></h3><p>Volunteers learned first aid.</p></li></ul></body></html>`,
+			`the page lists 3 stories ("ICRC delivers aid to Batken"; "Tajikistan, ICRC discuss detention visits"; "Red Crescent trains volunteers")`},
 	}
 	for _, c := range cases {
 		if _, err := ParsePage([]byte(c.page), agencyOptions(t)); err == nil || !strings.Contains(err.Error(), c.want) {
