@@ -33,6 +33,9 @@ var (
 	furniture = regexp.MustCompile(`^(?:news release|press release|пресс-релиз|statement|заявление|operational update|news|новости|жаңалықтар|search|advanced search|поиск|расширенный поиск|іздеу|` +
 		// the labels of a page's details, ReliefWeb's: their values stand on the lines under them
 		`format|source|источник|posted|originally published|origin|view original|news and press release|situation report|attachments)$|^(?:автор|author|автор фото|редактор|editor|корреспондент|просмотров|просмотры|views|время чтения|reading time)\s*:|^(?:[\d\s]+ (?:просмотр\p{L}*|views?|reads?)|\d+ мин(?:ут)? чтения|\d+ min read)$`)
+	// terminalCodes are the escape sequences a text copied from a terminal
+	// or a bot carries, which set colours: "\x1b[1m", "\x1b[0;31m".
+	terminalCodes = regexp.MustCompile(`\x1b\[[0-9;?]*[ -/]*[@-~]`)
 	// A site's language switch: "Қазақша Русский English", "RU | EN | KZ".
 	languageSwitch = regexp.MustCompile(`^(?:(?:қазақша|қазақ тілі|қаз|каз|kaz|kz|қз|русский|рус|rus|ru|english|eng|en|o['‘’ʻ]zbekcha|ўзбекча|uzb|uz|` +
 		`кыргызча|кырг|kg|тоҷикӣ|тоджикӣ|tj|azərbaycanca|azərbaycan|az|aze|հայերեն|arm|am|ქართული|geo|türkmençe|tm)(?:\s*[|/·•]\s*|\s+)){1,6}` +
@@ -383,7 +386,7 @@ var trailingMark = regexp.MustCompile(`\s+(?:-0-|--0--|—0—|###|-30-|\(END\)|
 func lines(text string) []string {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u2028", "\n", "\u2029", "\n\n").Replace(text)
-	text = strings.Map(dropControl, text)
+	text = strings.Map(dropControl, terminalCodes.ReplaceAllString(text, ""))
 	raw := tabbedRows(strings.Split(text, "\n"))
 	width := 0
 	for i, line := range raw {

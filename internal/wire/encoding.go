@@ -33,6 +33,9 @@ func notText(src string) string {
 	if bom([]byte(src)) != "" {
 		return "" // UTF-16 or UTF-32, whose letters hold zero bytes
 	}
+	if strings.Contains(src, "\x1b[") {
+		src = terminalCodes.ReplaceAllString(src, "") // colours, which lines drops
+	}
 	controls := 0
 	for i := 0; i < len(src); i++ {
 		if c := src[i]; c == 0 || c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {

@@ -786,3 +786,12 @@ func TestMastheadAboveHeadline(t *testing.T) {
 		t.Errorf("title %q", r.Title)
 	}
 }
+
+// TestTerminalCodes: the colour codes of a text copied from a terminal or
+// a bot go whole, not only their escape character.
+func TestTerminalCodes(t *testing.T) {
+	r := parseOK(t, "\x1b[1mМККК передал помощь семьям\x1b[0m\n\nАСТАНА, 2 декабря. МККК передал помощь \x1b[0;31m300\x1b[m семьям в Казахстане.\n", nil)
+	if r.Title != "МККК передал помощь семьям" || strings.Contains(r.Body, "[") || !strings.Contains(r.Body, "помощь 300 семьям") {
+		t.Errorf("title %q, body %q", r.Title, r.Body)
+	}
+}
