@@ -795,3 +795,14 @@ func TestTerminalCodes(t *testing.T) {
 		t.Errorf("title %q, body %q", r.Title, r.Body)
 	}
 }
+
+// TestDomainTag: an agency's tag written as its site, "INTERFAX.KZ",
+// is read whole, not cut at its dot.
+func TestDomainTag(t *testing.T) {
+	for _, tag := range []string{"INTERFAX.KZ", "Interfax.kz", "Kazinform.kz"} {
+		r := parseOK(t, "Алматы. 2 декабря. "+tag+" – Делегация МККК провела семинар для прокуроров в Астане, сообщила пресс-служба.\nСеминар продлится два дня.", nil)
+		if strings.HasPrefix(r.Body, "KZ") || strings.HasPrefix(strings.ToUpper(r.Title), "KZ") || r.Source == "" {
+			t.Errorf("%s: title %q, source %q, body %q", tag, r.Title, r.Source, r.Body)
+		}
+	}
+}

@@ -87,16 +87,32 @@ func (a *agencies) at(s string) (*load.Source, int) {
 	for _, f := range a.forms {
 		n := len(f.form)
 		if n <= len(s) && strings.EqualFold(s[:n], f.form) && !letterAt(s, n) {
-			return f.src, n
+			return f.src, n + domainTail(s[n:])
 		}
 		// Case folding may change a spelling's length in bytes: compare runes.
 		if r := utf8.RuneCountInString(f.form); r <= utf8.RuneCountInString(s) {
 			if p := runePrefix(s, r); len(p) != n && strings.EqualFold(p, f.form) && !letterAt(s, len(p)) {
-				return f.src, len(p)
+				return f.src, len(p) + domainTail(s[len(p):])
 			}
 		}
 	}
 	return nil, 0
+}
+
+// domainTail is the length of the domain an agency's name goes on
+// with, ".KZ" of "INTERFAX.KZ": the name is its site's.
+func domainTail(s string) int {
+	if len(s) < 3 || s[0] != '.' {
+		return 0
+	}
+	n := 1
+	for n < len(s) && n <= 4 && (s[n] >= 'a' && s[n] <= 'z' || s[n] >= 'A' && s[n] <= 'Z') {
+		n++
+	}
+	if n < 3 || letterAt(s, n) {
+		return 0
+	}
+	return n
 }
 
 // in finds an agency named anywhere in s.
