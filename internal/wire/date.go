@@ -86,6 +86,9 @@ func findDate(ls []string, today time.Time, ag *agencies, places map[string]*loa
 					if l = x.rest; l == "" || byline.MatchString(l) {
 						continue // "BAKU, Dec. 2. By Leyla Aliyeva – Trend:": the author's line closes the dateline
 					}
+					if m := authorAfterTag.FindStringSubmatch(l); m != nil && x.tag.ok() {
+						l = l[len(m[0])-len(m[1]):] // "… КазТАГ – Мадина Алимханова. Международный …": the author goes
+					}
 				}
 			}
 		}
@@ -94,6 +97,10 @@ func findDate(ls []string, today time.Time, ag *agencies, places map[string]*loa
 	d.read(op, out, today)
 	return d, out
 }
+
+// authorAfterTag is an author's name, two or three words, that an
+// agency puts between its tag and the lead: "Мадина Алимханова. МККК …".
+var authorAfterTag = regexp.MustCompile(`^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}\.\s+(\p{Lu})`)
 
 // read dates a text by what its first lines hold.
 func (d *dated) read(op opening, out []string, today time.Time) {

@@ -806,3 +806,15 @@ func TestDomainTag(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthorAfterTag: the author's name an agency puts between its tag
+// and the lead goes, and the lead is the headline's source.
+func TestAuthorAfterTag(t *testing.T) {
+	for _, lead := range []string{"МККК передал оборудование для идентификации останков Казахстану, сообщили в организации.",
+		"Международный комитет Красного Креста передал оборудование Казахстану, сообщили в организации."} {
+		r := parseOK(t, "Алматы. 1 декабря. КазТАГ – Мадина Алимханова. "+lead+"\nПередача продолжится.", nil)
+		if strings.Contains(r.Title, "Алимханова") || strings.Contains(r.Body, "Алимханова") || r.Source != "КазТАГ" {
+			t.Errorf("title %q, source %q, body %q", r.Title, r.Source, r.Body)
+		}
+	}
+}
