@@ -93,7 +93,7 @@ func kind(line string) string {
 	if it, ok := listItemOf(l); ok && !it.dash() {
 		l = it.text // "• Read also", "1. Share": a list's marker says nothing of the line
 	}
-	l = strings.Trim(l, " \t*_")
+	l = strings.TrimLeftFunc(strings.Trim(l, " \t*_"), pictograph) // "👉 Подписаться": the sign says nothing of the line
 	short := utf8.RuneCountInString(l) <= 250
 	switch {
 	case l == "":

@@ -71,6 +71,18 @@ func findDate(ls []string, today time.Time, ag *agencies, places map[string]*loa
 				continue
 			}
 		}
+		if m := telegramHead.FindStringSubmatch(l); m != nil && i < headLines && !op.hasTimestamp {
+			// "Tengrinews.kz, [02.12.2026 14:35]": a post copied from a
+			// Telegram channel, with its name and time.
+			if w, ok := findWhen(m[2]); ok {
+				op.timestamp, op.hasTimestamp = w, true
+				if f, agency := agencyLine(m[1], ag); agency && !d.tag.ok() {
+					d.tag = f
+					d.tag.how = "from the Telegram channel's name " + quote(m[1])
+				}
+				continue
+			}
+		}
 		if i < headLines {
 			if w, ok := stamp(l); ok {
 				if !op.hasTimestamp {
@@ -97,6 +109,10 @@ func findDate(ls []string, today time.Time, ag *agencies, places map[string]*loa
 	d.read(op, out, today)
 	return d, out
 }
+
+// telegramHead is the line a post copied from Telegram opens with: the
+// channel's name and the post's time in brackets.
+var telegramHead = regexp.MustCompile(`^(.{1,60}?),?\s*\[(\d{1,2}\.\d{1,2}\.\d{2,4})\s+\d{1,2}:\d{2}(?::\d{2})?\]$`)
 
 // authorAfterTag is an author's name, two or three words, that an
 // agency puts between its tag and the lead: "Мадина Алимханова. МККК …".

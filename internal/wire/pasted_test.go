@@ -818,3 +818,16 @@ func TestAuthorAfterTag(t *testing.T) {
 		}
 	}
 }
+
+// TestTelegramPost: a post copied from a Telegram channel, its name and
+// time on the first line, its headline marked with an emoji and its
+// calls to subscribe after an arrow, reads as the agency's wire.
+func TestTelegramPost(t *testing.T) {
+	text := "Kazinform, [02.11.2026 09:15]\n🔴 МККК передал помощь семьям в Казахстане\n\nМеждународный комитет Красного Креста передал помощь 300 семьям в Казахстане.\n\n" +
+		"Помощь продолжится.\n\n👉 Подписывайтесь на наш канал в Telegram\n"
+	r := parseOK(t, text, nil)
+	if r.Title != "МККК передал помощь семьям в Казахстане" || r.Date.Format(time.DateOnly) != "2026-11-02" || r.Source != "Казинформ" ||
+		strings.Contains(r.Body, "Подписывайтесь") || strings.Contains(r.Body, "[02.11") {
+		t.Errorf("title %q, date %s, source %q, body %q", r.Title, r.Date.Format(time.DateOnly), r.Source, r.Body)
+	}
+}

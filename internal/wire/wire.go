@@ -335,6 +335,22 @@ func mastheadLines(ls []string) int {
 // from the lead.
 // dateline is the line the dateline opened, or -1.
 func (r *Result) headline(ls []string, pg page, dateline int) []string {
+	for i := range ls[:min(len(ls), headLines)] {
+		if _, item := listItemOf(ls[i]); !item {
+			ls[i] = strings.TrimFunc(ls[i], pictograph) // "⚡️МККК откроет …", as a channel marks its posts
+		}
+	}
+	return r.findHeadline(ls, pg, dateline)
+}
+
+// pictograph says whether r is an emoji or a sign a post decorates a
+// line with, "⚡️", "🔴", "👉", or what joins or varies one; not "©" or "№".
+func pictograph(r rune) bool {
+	return unicode.Is(unicode.So, r) && r >= 0x2190 && !(r >= 0x2100 && r <= 0x214f) ||
+		r == '\ufe0f' || r == '\u200d' || r >= 0x1f3fb && r <= 0x1f3ff || unicode.IsSpace(r)
+}
+
+func (r *Result) findHeadline(ls []string, pg page, dateline int) []string {
 	if pg.title != "" {
 		r.Title = pg.title
 		r.Found = append(r.Found, Finding{"headline", "\"" + r.Title + "\"", "from the page's " + pg.titleFrom})
