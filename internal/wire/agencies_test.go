@@ -268,7 +268,10 @@ func TestBoilerplateKinds(t *testing.T) {
 		"This site uses cookies to improve your experience.", "Комментарии (3)", "Tel: +41 22 730 3443", "E-mail: press@icrc.org",
 		"Все права защищены", "© 2026 Trend. All rights reserved.", "Copyright 2026 International Committee of the Red Cross",
 		"Copyright © ICRC", "International Committee of the Red Cross. Copyright 2026", "2026 Copyright Kazinform", "Главная / Новости / Политика", "Подробнее в нашем Telegram-канале",
-		"Posted in: News, Central Asia", "Filed under: Azerbaijan, Mine action", "Опубликовано в: Общество", "Раздел: Общество"} {
+		"Posted in: News, Central Asia", "Filed under: Azerbaijan, Mine action", "Опубликовано в: Общество", "Раздел: Общество",
+		"Подписывайтесь на Sputnik в MAX", "Агентство в Telegram | Агентство в Facebook", "Telegram · WhatsApp · YouTube",
+		"Читайте Tengrinews.kz в Telegram", "Ссылка на 24.kg обязательна.", "Гиперссылка на «Азия-Плюс» обязательна", "Самые читаемые",
+		"👉 Подписаться на канал", "Қазақша Русский English", "RU | EN | KZ"} {
 		if kind(line) == "" {
 			t.Errorf("%q is kept", line)
 		}
