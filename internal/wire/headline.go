@@ -31,8 +31,18 @@ func findHeadline(paras []string) (string, []string) {
 // stop: one short sentence.
 func stoppedHeadline(l string) bool {
 	n := len(strings.Fields(l))
-	return n >= 2 && n <= 20 && strings.HasSuffix(l, ".") && !strings.HasSuffix(l, "..") &&
-		firstSentence(l) == strings.TrimSuffix(l, ".")
+	if n < 2 || n > 20 || !strings.HasSuffix(l, ".") || strings.HasSuffix(l, "..") {
+		return false
+	}
+	first := firstSentence(l)
+	if first == strings.TrimSuffix(l, ".") {
+		return true
+	}
+	// Two short sentences: "Токаев принял главу МККК. Обсуждены гуманитарные вопросы."
+	second := strings.TrimSpace(strings.TrimPrefix(l, first))
+	second = strings.TrimSpace(strings.TrimPrefix(second, "."))
+	return n <= 16 && len(strings.Fields(first)) >= 2 && len(strings.Fields(second)) >= 2 &&
+		len(sentenceEnd.FindAllStringIndex(second, -1)) == 1
 }
 
 var (

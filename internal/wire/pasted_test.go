@@ -831,3 +831,14 @@ func TestTelegramPost(t *testing.T) {
 		t.Errorf("title %q, date %s, source %q, body %q", r.Title, r.Date.Format(time.DateOnly), r.Source, r.Body)
 	}
 }
+
+// TestTwoSentenceHeadline: a headline of two short sentences above the
+// dateline is the headline, whole, and not the lead's first paragraph.
+func TestTwoSentenceHeadline(t *testing.T) {
+	for _, h := range []string{"Токаев принял главу МККК. Обсуждены гуманитарные вопросы.", "ICRC opens office in Khorog. Families welcome it."} {
+		r := parseOK(t, h+"\nДУШАНБЕ, 12 марта — Sputnik. МККК открыл офис в Хороге, в Таджикистане, сообщили в организации.\nОн поможет семьям.", nil)
+		if r.Title != strings.TrimSuffix(h, ".") || strings.Contains(r.Body, h) {
+			t.Errorf("title %q, body %q", r.Title, r.Body)
+		}
+	}
+}
