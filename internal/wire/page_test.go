@@ -390,3 +390,14 @@ func TestPageEncodings(t *testing.T) {
 		t.Errorf("damaged page: %v %q", err, r.Notes)
 	}
 }
+
+// TestPageTitlePrefix: a <title> with the site's name before the
+// headline the page shows, "Туран: …", is that headline.
+func TestPageTitlePrefix(t *testing.T) {
+	page := `<html><head><title>Туран: МККК посетил задержанных</title></head><body><h1>МККК посетил задержанных</h1>` +
+		`<p>Баку/02.12.26/Туран: Представители МККК посетили задержанных в Азербайджане, сообщил источник в организации.</p><p>Визиты проводятся регулярно.</p></body></html>`
+	r, err := ParsePage([]byte(page), agencyOptions(t))
+	if err != nil || r.Title != "МККК посетил задержанных" {
+		t.Errorf("title %q, %v", r.Title, err)
+	}
+}

@@ -90,8 +90,12 @@ func pageMeta(doc *html.Node, loc *time.Location, siteName func(string) bool) pa
 	pg.story = pg.story || published != "" || ldTitle != ""
 	pg.site = strings.Map(dropControl, first(pg.site, ldPublisher))
 	pg.url = first(absolute(canonical), absolute(ogURL))
+	tab := withoutSite(title, pg.site)
+	if h := strings.Join(strings.Fields(h1), " "); h != "" && tab != h && strings.Contains(tab, h) {
+		tab = h // "Туран: МККК посетил …": the site's name on either side of the headline the page shows
+	}
 	for _, t := range []struct{ value, from string }{{withoutSite(ogTitle, pg.site), "og:title"}, {ldTitle, "JSON-LD headline"},
-		{withoutSite(title, pg.site), "<title>"}, {h1, "<h1>"}} {
+		{tab, "<title>"}, {h1, "<h1>"}} {
 		v := strings.Join(strings.Fields(strings.Map(dropControl, t.value)), " ")
 		if v != "" && pg.title == "" && !strings.EqualFold(v, pg.site) && !siteName(v) {
 			pg.title, pg.titleFrom = v, t.from
