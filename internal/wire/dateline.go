@@ -146,7 +146,7 @@ func (d *dateline) item(s string, ag *agencies, places *int) int {
 			}
 		}
 	}
-	if !d.dated && !d.tag.ok() && *places < 2 {
+	if !d.dated && !d.tag.ok() && *places < 4 {
 		if p := place.FindString(s); p != "" && separator.MatchString(s[len(p):]) {
 			*places++
 			return len(p)

@@ -842,3 +842,12 @@ func TestTwoSentenceHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineOfPlaces: a dateline naming three or four places, as an
+// ICRC release from several delegations does, is one dateline.
+func TestDatelineOfPlaces(t *testing.T) {
+	r := parseOK(t, "ICRC facilitates return of remains\nGeneva/Baku/Yerevan (ICRC) – The ICRC facilitated the return of remains across the Armenia-Azerbaijan border on 2 December 2026.\nIt acted as a neutral intermediary.", nil)
+	if r.Source != "МККК" && r.Source != "ICRC" || strings.Contains(r.Body, "Geneva/") {
+		t.Errorf("source %q, body %q", r.Source, r.Body)
+	}
+}
