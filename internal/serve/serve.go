@@ -153,15 +153,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.events(w, r)
 		return
 	}
-	s.commits.RLock() // a file of one build, never one of the next half in place
-	defer s.commits.RUnlock()
-	s.file(w, r, base, decoded, rel)
+	// A file of one build, never one of the next half in place: the lock
+	// is held until the file is open, or a page read whole, and not while
+	// it streams, or one paused download would hold every rebuild back.
+	s.commits.RLock()
+	opened := sync.OnceFunc(s.commits.RUnlock)
+	defer opened()
+	s.file(w, r, base, decoded, rel, opened)
 }
 
 // file serves one file of the site. Paths that try to climb out of it get
 // 404; os.Root refuses them again, and links out of the folder, below. A
 // name cannot hold a slash, so an escaped one (%2F, %5C) names no file.
-func (s *Server) file(w http.ResponseWriter, r *http.Request, base, decoded, rel string) {
+func (s *Server) file(w http.ResponseWriter, r *http.Request, base, decoded, rel string, opened func()) {
 	name := strings.TrimSuffix(rel, "/")
 	if name == "" {
 		name = "."
@@ -202,7 +206,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, base, decoded, rel
 		s.notFoundIn(w, r, root, base)
 		return
 	}
-	s.stream(w, r, base, name, f, info)
+	s.stream(w, r, base, name, f, info, opened)
 }
 
 // maxInjected is the largest HTML file the reload script is added to,
@@ -214,7 +218,7 @@ const maxInjected = 4 << 20
 // ranges and validators (Last-Modified, ETag), so that a browser asks
 // again only for what changed. Pages are revalidated on every load
 // (no-cache), as a rebuild may change any of them.
-func (s *Server) stream(w http.ResponseWriter, r *http.Request, base, name string, f *os.File, info fs.FileInfo) {
+func (s *Server) stream(w http.ResponseWriter, r *http.Request, base, name string, f *os.File, info fs.FileInfo, opened func()) {
 	w.Header().Set("Cache-Control", "no-cache")
 	ctype := contentType(name)
 	var body io.ReadSeeker = f
@@ -233,6 +237,7 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, base, name strin
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("ETag", `"`+tag+`"`)
+	opened() // the open file stays the one it was when a commit renames another into its place
 	http.ServeContent(w, r, name, info.ModTime(), body)
 }
 
@@ -402,7 +407,7 @@ func mustJSON(v any) string {
 }
 
 // Commits is the lock a build holds while it puts its files in place;
-// the server holds it for reading while it serves a file, so that the
+// the server holds it for reading while it opens a file, so that the
 // pages it serves are of one build or the next, never of both.
 func (s *Server) Commits() sync.Locker { return &s.commits }
 
