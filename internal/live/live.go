@@ -46,6 +46,7 @@ type Session struct {
 
 	allocated uint64    // by the last build
 	due       scheduled // the next article the last good build held for its time
+	failed    bool      // the last build failed: a change of permissions may mend it
 }
 
 // Run builds once, then rebuilds after each batch of changes until ctx is
@@ -82,6 +83,12 @@ func (s *Session) Run(ctx context.Context, ready func()) error {
 		case err := <-done:
 			return err
 		case b := <-batches:
+			if len(b.Paths) == 0 && !b.Overflow && !s.failed {
+				continue // permissions or times alone changed, and the site stands
+			}
+			// A file made readable again is read again: the last build
+			// failed, perhaps on it.
+			b.Paths = append(b.Paths, b.Attrs...)
 			if !b.Overflow { // else events were lost: the build looks at everything
 				s.Builder.Changed(b.Paths...)
 			}
@@ -181,6 +188,7 @@ func (s *Session) build(ctx context.Context, what string, b *watch.Batch) (build
 	for _, w := range rep.Warnings {
 		fmt.Fprintln(s.Log, w)
 	}
+	s.failed = err != nil
 	if err != nil {
 		problems, n := lines(err)
 		for _, p := range problems {

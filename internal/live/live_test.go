@@ -330,3 +330,32 @@ func TestFirstFailedBuildSaysNoSite(t *testing.T) {
 		t.Errorf("a failed build after a good one says:\n%s", log.String())
 	}
 }
+
+// TestPermissionsMendFailedBuild: once a build failed, a change of a
+// file's permissions alone, as "chmod a+r" to mend a file the build could
+// not read, rebuilds; while the site stands, it does not.
+func TestPermissionsMendFailedBuild(t *testing.T) {
+	root := tp.New(t, project)
+	log := &syncBuffer{}
+	s := &Session{Builder: build.New(build.Options{Root: root}), Root: root, Preview: &recorder{}, Log: log}
+	ctx, cancel := context.WithCancel(context.Background())
+	ended := make(chan error)
+	ready := make(chan struct{})
+	go func() { ended <- s.Run(ctx, func() { close(ready) }) }()
+	defer func() { cancel(); <-ended }()
+	<-ready
+	file := filepath.Join(root, "content/en/2025/closure.md")
+	builds := func() int { return strings.Count(log.String(), "\n") }
+	os.Chmod(file, 0o600)
+	time.Sleep(time.Second)
+	if n := strings.Count(log.String(), "rebuilt"); n != 0 {
+		t.Fatalf("a change of permissions rebuilt a standing site:\n%s", log)
+	}
+	tp.Write(t, file, "---\ntitle: Broken\n")
+	tp.Eventually(t, "the build fails", func() bool { return strings.Contains(log.String(), "failed with") })
+	before := builds()
+	os.Chmod(file, 0o644)
+	tp.Eventually(t, "a rebuild after the permissions changed", func() bool {
+		return strings.Count(log.String(), "failed with") == 2 && builds() > before
+	})
+}

@@ -24,6 +24,7 @@ import (
 // Batch is a set of changes that settled.
 type Batch struct {
 	Paths    []string      // slash-separated, from the project root, sorted; may be empty
+	Attrs    []string      // those whose permissions or times alone changed, not in Paths
 	Overflow bool          // events were lost: anything may have changed
 	Waited   time.Duration // from the first event to the batch
 }
@@ -66,7 +67,7 @@ func (w *Watcher) Close() error { return w.fsw.Close() }
 // stop it go to errs, which may be nil.
 func (w *Watcher) Run(ctx context.Context, batches chan<- Batch, errs func(error)) error {
 	var (
-		pending  = map[string]bool{}
+		pending  = map[string]bool{} // true: changed; false: its attributes alone
 		overflow bool
 		first    time.Time
 		timer    = time.NewTimer(time.Hour)
@@ -77,10 +78,15 @@ func (w *Watcher) Run(ctx context.Context, batches chan<- Batch, errs func(error
 			return
 		}
 		b := Batch{Overflow: overflow, Waited: time.Since(first)}
-		for p := range pending {
-			b.Paths = append(b.Paths, p)
+		for p, changed := range pending {
+			if changed {
+				b.Paths = append(b.Paths, p)
+			} else {
+				b.Attrs = append(b.Attrs, p)
+			}
 		}
 		slices.Sort(b.Paths)
+		slices.Sort(b.Attrs)
 		pending, overflow = map[string]bool{}, false
 		select {
 		case batches <- b:
@@ -103,7 +109,7 @@ func (w *Watcher) Run(ctx context.Context, batches chan<- Batch, errs func(error
 				first = time.Now()
 			}
 			for _, p := range changed {
-				pending[p] = true
+				pending[p] = pending[p] || ev.Op != fsnotify.Chmod
 			}
 			timer.Reset(min(w.Quiet, w.Max-time.Since(first)))
 		case err, ok := <-w.fsw.Errors:
@@ -132,7 +138,7 @@ func (w *Watcher) event(ev fsnotify.Event) []string {
 		return nil
 	}
 	rel = filepath.ToSlash(rel)
-	if !w.inSources(rel) || ev.Op == fsnotify.Chmod || ignored(rel) {
+	if !w.inSources(rel) || ignored(rel) {
 		return nil
 	}
 	if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
@@ -146,7 +152,9 @@ func (w *Watcher) event(ev fsnotify.Event) []string {
 		}
 	}
 	if ev.Has(fsnotify.Create) {
-		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+		// Lstat: a link made inside a source folder is not followed, and
+		// the build refuses it; only the source folders themselves may be links.
+		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
 			// A new folder, perhaps moved in whole: watch it, and count what
 			// it already holds, which made no events of its own.
 			files, _ := w.addTree(ev.Name)

@@ -5,8 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 func write(t *testing.T, path, data string) {
@@ -162,5 +165,53 @@ func TestWellKnown(t *testing.T) {
 	write(t, filepath.Join(root, "static/a/.well-known/security.txt"), "Contact: mailto:b@example.org")
 	if b := nextBatch(t, batches); !slices.Equal(b.Paths, []string{"static/a/.well-known/security.txt"}) {
 		t.Errorf("an edit in the new .well-known: %v", b.Paths)
+	}
+}
+
+// TestPermissionChange: a change of permissions alone comes out as the
+// file's attributes, apart from its changes: a build that failed to read
+// it may read it now.
+func TestPermissionChange(t *testing.T) {
+	root := t.TempDir()
+	file := filepath.Join(root, "content/en/a.md")
+	write(t, file, "text")
+	batches := start(t, root)
+	if err := os.Chmod(file, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if b := nextBatch(t, batches); len(b.Paths) != 0 || !slices.Equal(b.Attrs, []string{"content/en/a.md"}) {
+		t.Errorf("chmod: %+v", b)
+	}
+	write(t, file, "new text")
+	os.Chmod(file, 0o644)
+	if b := nextBatch(t, batches); !slices.Equal(b.Paths, []string{"content/en/a.md"}) || len(b.Attrs) != 0 {
+		t.Errorf("write and chmod: %+v", b)
+	}
+}
+
+// TestLinkInsideNotFollowed: a link to a folder made inside a source
+// folder is reported, for the build to refuse, and nothing through it is
+// watched: it may lead to a tree of any size anywhere.
+func TestLinkInsideNotFollowed(t *testing.T) {
+	root, outside := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(outside, "deep/er/file.txt"), "x")
+	write(t, filepath.Join(root, "static/style.css"), "x")
+	w, err := New(root, "content", "static")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	link := filepath.Join(root, "static/usr")
+	if err := os.Symlink(outside, link); err != nil {
+		t.Fatal(err)
+	}
+	ev := fsnotify.Event{Name: link, Op: fsnotify.Create}
+	if got := w.event(ev); !slices.Equal(got, []string{"static/usr"}) {
+		t.Errorf("the link's creation: %v", got)
+	}
+	for _, p := range w.fsw.WatchList() {
+		if strings.HasPrefix(p, link) || strings.HasPrefix(p, outside) {
+			t.Errorf("watching %s, through the link", p)
+		}
 	}
 }
