@@ -27,6 +27,9 @@ func staticOutputs(fsys fs.FS) ([]render.Output, diag.List) {
 			if errors.Is(err, fs.ErrNotExist) && p == "static" {
 				return fs.SkipAll
 			}
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil // deleted while the tree was read
+			}
 			return err
 		}
 		if bad := diag.BadName(d.Name()); bad != "" {
@@ -56,6 +59,9 @@ func staticOutputs(fsys fs.FS) ([]render.Output, diag.List) {
 		// is to be written: none is held in memory between builds.
 		var key uint64
 		image, err := isImage(fsys, p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil // deleted since it was listed: as if it had not been
+		}
 		if err != nil {
 			errs.Add(p, 0, "cannot read: %v", err)
 			return nil
@@ -64,6 +70,9 @@ func staticOutputs(fsys fs.FS) ([]render.Output, diag.List) {
 			// Published as it is, an image keeps what its camera or
 			// editor wrote.
 			data, err := fs.ReadFile(fsys, p)
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
 			if err != nil {
 				errs.Add(p, 0, "cannot read: %v", err)
 				return nil
@@ -73,7 +82,9 @@ func staticOutputs(fsys fs.FS) ([]render.Output, diag.List) {
 				return nil
 			}
 			key = load.HashBytes(data)
-		} else if key, err = hashFile(fsys, p); err != nil {
+		} else if key, err = hashFile(fsys, p); errors.Is(err, fs.ErrNotExist) {
+			return nil
+		} else if err != nil {
 			errs.Add(p, 0, "cannot read: %v", err)
 			return nil
 		}

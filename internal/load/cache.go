@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"hash/maphash"
 	"io"
 	"io/fs"
@@ -142,6 +143,9 @@ func (c *Cache) parseOne(fsys fs.FS, f file, limit int64) parsed {
 		return parsed{file: f, limit: limit, errs: errs}
 	}
 	src, err := fs.ReadFile(fsys, f.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return parsed{file: f, limit: limit} // deleted since it was listed: as if it had not been
+	}
 	if err != nil {
 		errs.Add(f.path, 0, "cannot read: %s", describe(err))
 		return parsed{file: f, limit: limit, errs: errs}

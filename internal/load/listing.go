@@ -30,6 +30,9 @@ func walk(fsys fs.FS, dir string, cfg *Config) listing {
 			if p == dir {
 				return err
 			}
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil // deleted while the tree was read
+			}
 			l.problems.Add(p, 0, "cannot read: %s", describe(err))
 			return nil
 		}
