@@ -27,6 +27,11 @@ func runLive(name string, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
+	release, err := write.Claim(opts.Out, opts.Root, name)
+	if err != nil {
+		return exit(stderr, err)
+	}
+	defer release()
 	if err := write.Recover(opts.Out); err != nil {
 		return exit(stderr, err)
 	}

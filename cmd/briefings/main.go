@@ -222,6 +222,13 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	opts.Warn = opts.DryRun
 	ctx, stop := onSignal()
 	defer stop()
+	if !opts.DryRun {
+		release, err := write.Claim(opts.Out, opts.Root, name)
+		if err != nil {
+			return exit(stderr, err)
+		}
+		defer release()
+	}
 	if err := write.Recover(opts.Out); err != nil {
 		return exit(stderr, err)
 	}
@@ -327,7 +334,7 @@ func size(rep build.Report) string {
 func listenProblem(err error) string {
 	msg := diag.CleanLines(err.Error()) // it quotes --addr
 	if errors.Is(err, syscall.EADDRINUSE) {
-		msg += "; another program, perhaps a briefings serve still running, listens there: stop it, or serve on another port with --addr 127.0.0.1:1314"
+		msg += "; another program, perhaps a briefings serve still running, listens there: stop it, or serve another project on another port with --addr 127.0.0.1:1314"
 	}
 	return msg
 }

@@ -79,7 +79,7 @@ func TestServeOnBusyPort(t *testing.T) {
 	if code := run([]string{"serve", "--root", root, "--addr", ln.Addr().String()}, io.Discard, &stderr); code != 1 {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr.String())
 	}
-	if got := stderr.String(); !strings.Contains(got, "address already in use") || !strings.Contains(got, "serve on another port with --addr") {
+	if got := stderr.String(); !strings.Contains(got, "address already in use") || !strings.Contains(got, "on another port with --addr") {
 		t.Errorf("stderr:\n%s", got)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -120,7 +121,7 @@ func TestFullDiskDuringRebuild(t *testing.T) {
 		t.Errorf("the problems of a full disk, in %d lines:\n%s", len(problems), strings.Join(problems, "\n"))
 	}
 	testproject.SameTree(t, testproject.Tree(t, filepath.Join(root, "public")), before)
-	besideOutput(t, root)
+	besideOutput(t, root, true)
 }
 
 // startLiveIn starts a command that runs serve or watch, and waits for
@@ -170,4 +171,26 @@ func (p *liveProcess) waitForAny(t *testing.T, a, b string) string {
 			t.Fatalf("no %q or %q line in a minute", a, b)
 		}
 	}
+}
+
+// TestOneWriterAnOutput: while serve or watch writes a project's output,
+// a second serve, watch or build of it is refused, naming the first, and
+// writes nothing; once the first ends, however it ends, the next runs.
+func TestOneWriterAnOutput(t *testing.T) {
+	bin := briefingsCommand(t)
+	root := t.TempDir()
+	writeProject(t, root, "Old", 3)
+	p := startLive(t, bin, "serve", root)
+	for _, cmd := range [][]string{{"build"}, {"watch"}, {"serve", "--addr", "127.0.0.1:0"}} {
+		out, err := exec.Command(bin, append(cmd, "--root", root)...).CombinedOutput()
+		want := fmt.Sprintf("briefings: public is being written by briefings serve (process %d): stop it first, or write this one elsewhere with --out", p.cmd.Process.Pid)
+		if err == nil || strings.TrimSpace(string(out)) != want {
+			t.Errorf("briefings %s beside a serve: %v\n%s", cmd[0], err, out)
+		}
+	}
+	runOK(t, bin, "build", "--root", root, "--out", filepath.Join(root, "elsewhere"))
+	os.RemoveAll(filepath.Join(root, "elsewhere"))
+	p.stop() // killed: its lock goes with it
+	runOK(t, bin, "build", "--root", root)
+	besideOutput(t, root)
 }
