@@ -142,7 +142,18 @@ func (d *dated) read(op opening, out []string, today time.Time) {
 				d.date, _ = w.date(today)
 				d.inLead = true
 				d.how = "from the lead (" + w.Text + "): check that it is the date of the news"
-				break
+				return
+			}
+		}
+		// "… the delegation said on December 2": a day without its year,
+		// the latest such day, as a dateline's is read.
+		for _, l := range out[:min(len(out), 3)] {
+			if w, ok := findWhen(runePrefix(l, 1000)); ok {
+				if t, how := w.date(today); !t.IsZero() {
+					d.date, d.inLead, d.yearless = t, true, true
+					d.how = "from the lead (" + w.Text + "); " + how + ": check that it is the date of the news"
+					return
+				}
 			}
 		}
 	}

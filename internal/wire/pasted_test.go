@@ -851,3 +851,13 @@ func TestDatelineOfPlaces(t *testing.T) {
 		t.Errorf("source %q, body %q", r.Source, r.Body)
 	}
 }
+
+// TestYearlessLeadDate: a lead that gives the day without its year, and
+// a dateline without a date, is dated by that day's latest occurrence,
+// with a note to check it.
+func TestYearlessLeadDate(t *testing.T) {
+	r := parseOK(t, "ICRC trains volunteers in Batken\n\nBISHKEK (AKIpress) - The ICRC trained 300 volunteers in Batken region, the delegation said on November 28.\n\nThe training covered villages.", nil)
+	if r.Date.Format(time.DateOnly) != "2026-11-28" || !strings.Contains(how(r, "date"), "check that it is the date of the news") {
+		t.Errorf("date %s, %q", r.Date.Format(time.DateOnly), how(r, "date"))
+	}
+}
