@@ -861,3 +861,20 @@ func TestYearlessLeadDate(t *testing.T) {
 		t.Errorf("date %s, %q", r.Date.Format(time.DateOnly), how(r, "date"))
 	}
 }
+
+// TestOpeningTagUnderHeadline: an agency's name opening the lead under
+// the headline, "ArmInfo. The ICRC …", is the source, and goes.
+func TestOpeningTagUnderHeadline(t *testing.T) {
+	for _, text := range []string{"ICRC launches winter aid in Armenia\n\nArmInfo. The ICRC launched winter aid for 4,000 families in Armenia on 2 December 2026.\n\nIt will last.",
+		"МККК начал зимнюю помощь в Армении\n\nАрмИнфо. МККК начал зимнюю помощь 4000 семьям в Армении 2 декабря 2026 года.\n\nОна продлится."} {
+		r := parseOK(t, text, nil)
+		if r.Source == "" || strings.Contains(r.Body, "rmInfo.") || strings.Contains(r.Body, "рмИнфо.") {
+			t.Errorf("source %q, body %q", r.Source, r.Body)
+		}
+	}
+	// A sentence opening with a country's name is no tag.
+	r := parseOK(t, "Winter aid in Armenia\n\nArmenia. The ICRC launched winter aid for 4,000 families on 2 December 2026.\n\nIt will last.", nil)
+	if r.Source != "" {
+		t.Errorf("source %q", r.Source)
+	}
+}

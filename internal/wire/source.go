@@ -200,6 +200,12 @@ var (
 // findSource finds the agency a text names as its source, in the
 // positions agencies put it, and takes the tag out of the text; a link
 // to the agency's site, or one on a line of its own, is its source_url.
+// knownAgency says whether name is all of an agency's spelling.
+func knownAgency(name string, ag *agencies) bool {
+	src, n := ag.at(name)
+	return src != nil && n == len(name)
+}
+
 func findSource(paras []string, tag found, ag *agencies) (found, string, []string) {
 	src := tag
 	var link string
@@ -234,8 +240,10 @@ func findSource(paras []string, tag found, ag *agencies) (found, string, []strin
 			}
 			continue
 		}
-		if i == 0 && !src.ok() {
-			if m := openingTag.FindStringSubmatchIndex(p); m != nil {
+		if i <= 1 && !src.ok() {
+			// Opening the text, or, an agency of sources.yaml, its lead
+			// under the headline.
+			if m := openingTag.FindStringSubmatchIndex(p); m != nil && (i == 0 || knownAgency(p[m[2]:m[3]], ag)) {
 				src = ag.named(p[m[2]:m[3]])
 				src.how = "from the tag opening the text (" + p[m[2]:m[3]] + ".)"
 				p = p[m[4]:]
