@@ -273,7 +273,9 @@ func clean(lines []string) (kept []string, dropped leftOut, cut *cutOff) {
 				}
 			}
 		case "contacts":
-			head := contactHead.MatchString(strings.ToLower(strings.TrimSpace(lines[i]))) // a lone phone line heads nothing
+			// A lone phone line heads nothing; nor does a press office
+			// above the news, "Пресс-служба ОКП РК", which sent it.
+			head := contactHead.MatchString(strings.ToLower(strings.TrimSpace(lines[i]))) && len(kept) > 0
 			for head && i+1 < len(lines) && contactLike(lines[i+1]) {
 				i++
 			}

@@ -878,3 +878,12 @@ func TestOpeningTagUnderHeadline(t *testing.T) {
 		t.Errorf("source %q", r.Source)
 	}
 }
+
+// TestPressOfficeAboveHeadline: a press office's name above the
+// headline, as its releases open, drops the line alone, not the headline.
+func TestPressOfficeAboveHeadline(t *testing.T) {
+	r := parseOK(t, "Пресс-служба Красного Полумесяца\n\nВолонтеры провели акцию «Тепло в каждый дом»\n\nАСТАНА, 2 декабря 2026. Волонтеры Красного Полумесяца Казахстана доставили наборы 350 семьям.\n\nАкция продолжится.", nil)
+	if r.Title != "Волонтеры провели акцию «Тепло в каждый дом»" || strings.Contains(r.Body, "Пресс-служба") {
+		t.Errorf("title %q, body %q", r.Title, r.Body)
+	}
+}
