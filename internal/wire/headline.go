@@ -212,25 +212,38 @@ func recase(title string, body []string) (string, bool) {
 		return title, false
 	}
 	forms := caseForms(body)
-	first := true
-	out := wordRE.ReplaceAllStringFunc(title, func(w string) string {
-		lw := strings.ToLower(w)
-		f, ok := forms[lw]
-		for n := utf8.RuneCountInString(lw) - 1; !ok && n >= 4 && n >= utf8.RuneCountInString(lw)-3; n-- {
-			f, ok = forms[runePrefix(lw, n)+"…"] // another ending of the word
-		}
-		switch {
-		case ok && f == caseUpper && utf8.RuneCountInString(w) > 1, !ok && !strings.ContainsAny(lw, vowels):
-			// an acronym: "МККК", or a word with no vowel the text does not spell
-		case ok && f == caseTitle || first:
-			w = capitalise(lw)
-		default:
-			w = lw
-		}
-		first = false
-		return w
-	})
-	return out, true
+	var b strings.Builder
+	last := 0
+	for _, m := range wordRE.FindAllStringIndex(title, -1) {
+		between := title[last:m[0]]
+		b.WriteString(between)
+		// A word opens the headline, a sentence, or a quotation after a
+		// colon: "МККК: «Нормы МГП …»".
+		first := last == 0 || strings.ContainsAny(between, ".!?") || strings.Contains(between, ":") && strings.ContainsAny(between, "«\"“„")
+		b.WriteString(recaseWord(title[m[0]:m[1]], forms, first))
+		last = m[1]
+	}
+	b.WriteString(title[last:])
+	return b.String(), true
+}
+
+// recaseWord writes a word of a headline in capitals in the case the
+// body writes it in; first, as a sentence's first word is written.
+func recaseWord(w string, forms map[string]wordCase, first bool) string {
+	lw := strings.ToLower(w)
+	f, ok := forms[lw]
+	for n := utf8.RuneCountInString(lw) - 1; !ok && n >= 4 && n >= utf8.RuneCountInString(lw)-3; n-- {
+		f, ok = forms[runePrefix(lw, n)+"…"] // another ending of the word
+	}
+	switch {
+	case ok && f == caseUpper && utf8.RuneCountInString(w) > 1, !ok && !strings.ContainsAny(lw, vowels):
+		// an acronym: "МККК", or a word with no vowel the text does not spell
+	case ok && f == caseTitle || first:
+		w = capitalise(lw)
+	default:
+		w = lw
+	}
+	return w
 }
 
 // vowels are the Latin and Cyrillic ones: a word without any is an acronym.

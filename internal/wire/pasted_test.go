@@ -211,6 +211,11 @@ func TestCapitalHeadline(t *testing.T) {
 	if r.Title != "UNICEF and ICRC deliver water to Barda" {
 		t.Errorf("title %q", r.Title)
 	}
+	// A quotation after a colon opens with a capital, as a sentence does.
+	r = parseOK(t, "МККК: «НОРМЫ МГП ДОЛЖНЫ СОБЛЮДАТЬСЯ ВСЕМИ»\nБишкек, 2 декабря /Кабар/. Глава делегации МККК призвал соблюдать нормы гуманитарного права.\nОн выступил в Бишкеке.", nil)
+	if r.Title != "МККК: «Нормы МГП должны соблюдаться всеми»" {
+		t.Errorf("title %q", r.Title)
+	}
 }
 
 // TestPageDateInList: a page that shows its date in a list of details
