@@ -204,6 +204,23 @@ type cutOff struct {
 	left int
 }
 
+// authorName is a person's name in Cyrillic, two or three words, on a
+// line alone: Russian writes no other line so, where English capitalises
+// its topics ("Humanitarian Aid").
+var authorName = regexp.MustCompile(`^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:[ -][А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+){1,2}$`)
+
+// authorLine says whether a line is an author's name alone, as sites put
+// it under the headline, and not a name of two words such as "Южная
+// Африка" or "Красный Крест".
+func authorLine(l string) bool {
+	l = strings.TrimSpace(l)
+	return authorName.MatchString(l) && !strings.ContainsAny(l, "0123456789") && !placeWords[strings.ToLower(l)]
+}
+
+// placeWords are two-word names a line may hold alone that are no author.
+var placeWords = map[string]bool{"южная африка": true, "south africa": true, "красный крест": true, "red cross": true,
+	"красный полумесяц": true, "red crescent": true, "central asia": true, "центральная азия": true, "south caucasus": true, "южный кавказ": true}
+
 // leftOut is what clean dropped: the lines of each kind, counted, and
 // the donation appeals themselves, which the editor is shown.
 type leftOut struct {
@@ -228,6 +245,9 @@ func clean(lines []string) (kept []string, dropped leftOut, cut *cutOff) {
 			continue
 		}
 		k := kind(lines[i])
+		if k == "" && len(kept) > 0 && len(kept) < headLines && authorLine(lines[i]) {
+			k = "byline" // "Лейла Алиева" under the headline: the author's name alone
+		}
 		if k == "donation appeal" && len(kept) == 0 && !donateButtonLine(lines[i]) || k == "byline" && len(kept) == 0 {
 			k = "" // the headline: "By Sea and Air, Aid Reaches Osh"
 		}

@@ -892,3 +892,16 @@ func TestPressOfficeAboveHeadline(t *testing.T) {
 		t.Errorf("title %q, body %q", r.Title, r.Body)
 	}
 }
+
+// TestAuthorUnderHeadline: an author's name alone on a line under the
+// headline goes; a two-word name of a place or of the Movement stays.
+func TestAuthorUnderHeadline(t *testing.T) {
+	r := parseOK(t, "МККК помог семьям в Бишкеке\nАнэс Оролбаева\n\nБИШКЕК, 2 декабря 2026. МККК передал помощь 300 семьям в Кыргызстане, сообщили в организации.\n\nПомощь продолжится.", nil)
+	if r.Title != "МККК помог семьям в Бишкеке" || strings.Contains(r.Body, "Оролбаева") {
+		t.Errorf("title %q, body %q", r.Title, r.Body)
+	}
+	r = parseOK(t, "МККК помог семьям\n\nБИШКЕК, 2 декабря 2026. МККК передал помощь 300 семьям в Кыргызстане, сообщили в организации.\n\nКрасный Полумесяц\n\nПомощь продолжится.", nil)
+	if !strings.Contains(r.Body, "Красный Полумесяц") {
+		t.Errorf("body %q", r.Body)
+	}
+}
