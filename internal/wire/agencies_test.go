@@ -271,7 +271,8 @@ func TestBoilerplateKinds(t *testing.T) {
 		"Posted in: News, Central Asia", "Filed under: Azerbaijan, Mine action", "Опубликовано в: Общество", "Раздел: Общество",
 		"Подписывайтесь на Sputnik в MAX", "Агентство в Telegram | Агентство в Facebook", "Telegram · WhatsApp · YouTube",
 		"Читайте Tengrinews.kz в Telegram", "Ссылка на 24.kg обязательна.", "Гиперссылка на «Азия-Плюс» обязательна", "Самые читаемые",
-		"👉 Подписаться на канал", "Қазақша Русский English", "RU | EN | KZ"} {
+		"👉 Подписаться на канал", "Қазақша Русский English", "RU | EN | KZ", "#ICRC #Azerbaijan #МККК", "\\#МККК #Казахстан",
+		"Download PDF (1.2 MB)", "Скачать отчёт"} {
 		if kind(line) == "" {
 			t.Errorf("%q is kept", line)
 		}

@@ -33,6 +33,10 @@ var (
 	furniture = regexp.MustCompile(`^(?:news release|press release|пресс-релиз|statement|заявление|operational update|news|новости|жаңалықтар|search|advanced search|поиск|расширенный поиск|іздеу|` +
 		// the labels of a page's details, ReliefWeb's: their values stand on the lines under them
 		`format|source|источник|posted|originally published|origin|view original|news and press release|situation report|attachments)$|^(?:автор|author|автор фото|редактор|editor|корреспондент|просмотров|просмотры|views|время чтения|reading time)\s*:|^(?:[\d\s]+ (?:просмотр\p{L}*|views?|reads?)|\d+ мин(?:ут)? чтения|\d+ min read)$`)
+	// "#ICRC #Azerbaijan #МККК": a line of hashtags alone.
+	hashtags = regexp.MustCompile(`^(?:\\?#[\p{L}\p{N}_]+[\s,·|]*){2,}$`)
+	// "Download PDF (1.2 MB)": a link to the page's attachment.
+	downloadLink = regexp.MustCompile(`^(?:download|скачать|загрузить|жүктеу)\s+(?:the\s+)?(?:pdf|docx?|file|файл|report|доклад|отч[её]т|документ)(?:\s*\(?(?:pdf,?\s*)?[\d.,]+\s*(?:[kmg]b|[кмг]б)\)?)?$`)
 	// terminalCodes are the escape sequences a text copied from a terminal
 	// or a bot carries, which set colours: "\x1b[1m", "\x1b[0;31m".
 	terminalCodes = regexp.MustCompile(`\x1b\[[0-9;?]*[ -/]*[@-~]`)
@@ -108,12 +112,12 @@ func kind(line string) string {
 		return "read also"
 	case caption.MatchString(l) && short, short && (captionEnd.MatchString(l) || creditEnd(l)):
 		return "caption"
-	case tagsLine.MatchString(l):
+	case tagsLine.MatchString(l), hashtags.MatchString(l):
 		return "tags"
 	case short && donation(l):
 		return "donation appeal"
 	case short && followCall.MatchString(l) && followWhere.MatchString(l) && (callFirst(l) || words(l) <= 10),
-		shareLine.MatchString(l), appCall.MatchString(l), short && socialRow(l):
+		shareLine.MatchString(l), appCall.MatchString(l), short && socialRow(l), downloadLink.MatchString(l):
 		return "share or follow"
 	case moreOnSite.MatchString(l):
 		return "link to the site"
