@@ -282,7 +282,9 @@ func clean(lines []string) (kept []string, dropped leftOut, cut *cutOff) {
 			}
 		case "read also":
 			if !strings.Contains(strings.TrimRight(lines[i], ":. "), ":") { // a heading, not "Read also: a headline"
-				for i+1 < len(lines) && linkLike(lines[i+1]) {
+				// The links under it, up to a line of another kind, a
+				// comments heading among them, which the loop reads.
+				for i+1 < len(lines) && linkLike(lines[i+1]) && (kind(lines[i+1]) == "" || kind(lines[i+1]) == "empty") {
 					i++
 				}
 			}

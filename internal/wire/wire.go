@@ -181,8 +181,11 @@ func parse(text string, pg page, opts Options) (Result, error) {
 			plural(len(shown), "a donation appeal", "donation appeals"), strings.Join(shown, ", ")))
 	}
 	if cut != nil && cut.left > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("the %d lines after %s were taken for readers' comments and left out: "+
-			"if they are news, delete that line and import again", cut.left, quote(cut.line)))
+		what := fmt.Sprintf("the %d lines after %s were taken for readers' comments and left out: if they are news", cut.left, quote(cut.line))
+		if cut.left == 1 {
+			what = fmt.Sprintf("the line after %s was taken for a reader's comment and left out: if it is news", quote(cut.line))
+		}
+		r.Notes = append(r.Notes, what+", delete that line and import again")
 	}
 	return r, nil
 }
