@@ -912,7 +912,9 @@ func TestCommentsAfterReadAlso(t *testing.T) {
 	r := parseOK(t, "МККК помог семьям\n\nАСТАНА, 2 декабря 2026. МККК передал помощь 300 семьям в Казахстане, сообщили в организации.\n\nПомощь продолжится в январе, когда наступят сильные морозы, сообщили в организации.\n\n"+
 		"Читайте также:\nВ Атырау раздали помощь\nКазахстан направил помощь\n\nКомментарии (4)\nАсель: Молодцы!\n", nil)
 	if strings.Contains(r.Body, "Асель") || !strings.Contains(r.Body, "в январе") ||
-		!slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, "the line after \"Комментарии (4)\" was taken") }) {
+		!slices.ContainsFunc(r.Notes, func(n string) bool {
+			return strings.Contains(n, "the line after \"Комментарии (4)\" was taken")
+		}) {
 		t.Errorf("body %q, notes %q", r.Body, r.Notes)
 	}
 }
