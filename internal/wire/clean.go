@@ -33,6 +33,8 @@ var (
 	furniture = regexp.MustCompile(`^(?:news release|press release|пресс-релиз|statement|заявление|operational update|news|новости|жаңалықтар|search|advanced search|поиск|расширенный поиск|іздеу|` +
 		// the labels of a page's details, ReliefWeb's: their values stand on the lines under them
 		`format|source|источник|posted|originally published|origin|view original|news and press release|situation report|attachments)$|^(?:автор|author|автор фото|редактор|editor|корреспондент|просмотров|просмотры|views|время чтения|reading time)\s*:|^(?:[\d\s]+ (?:просмотр\p{L}*|views?|reads?)|\d+ мин(?:ут)? чтения|\d+ min read)$`)
+	// "С уважением,": an e-mail's closing, its signature under it.
+	regards = regexp.MustCompile(`^(?:с уважением|с наилучшими пожеланиями|всего доброго|best regards|kind regards|warm regards|regards|sincerely|yours sincerely|best wishes|құрметпен)\s*[,.!]?$`)
 	// "#ICRC #Azerbaijan #МККК": a line of hashtags alone.
 	hashtags = regexp.MustCompile(`^(?:\\?#[\p{L}\p{N}_]+[\s,·|]*){2,}$`)
 	// "Download PDF (1.2 MB)": a link to the page's attachment.
@@ -131,7 +133,7 @@ func kind(line string) string {
 		return "comments"
 	case short && footer.MatchString(l):
 		return "footer"
-	case mailFooter.MatchString(l):
+	case mailFooter.MatchString(l), regards.MatchString(l):
 		return "e-mail footer"
 	case short && contactish.MatchString(l) && len(strings.Fields(l)) <= 14 && !sentenceLike(l):
 		return "contacts"
@@ -206,6 +208,20 @@ func sentenceLike(l string) bool {
 type cutOff struct {
 	line string
 	left int
+}
+
+// signature says whether the lines after an e-mail's closing are its
+// signature: a few short lines that end the text.
+func signature(rest []string) bool {
+	if len(rest) > 6 {
+		return false
+	}
+	for _, l := range rest {
+		if words(l) > 10 || sentenceLike(l) && words(l) > 6 {
+			return false
+		}
+	}
+	return true
 }
 
 // authorName is a person's name in Cyrillic, two or three words, on a
@@ -297,6 +313,11 @@ func clean(lines []string) (kept []string, dropped leftOut, cut *cutOff) {
 					dropped.kinds[k]++
 					dropped.appeals = append(dropped.appeals, lines[i])
 				}
+			}
+		case "e-mail footer":
+			if rest := lines[i+1:]; regards.MatchString(strings.ToLower(strings.TrimSpace(lines[i]))) && signature(rest) {
+				dropped.kinds[k] += len(rest)
+				return kept, dropped, nil // the sender's name, office and phone
 			}
 		case "contacts":
 			// A lone phone line heads nothing; nor does a press office

@@ -918,3 +918,15 @@ func TestCommentsAfterReadAlso(t *testing.T) {
 		t.Errorf("body %q, notes %q", r.Body, r.Notes)
 	}
 }
+
+// TestMailSignature: an e-mail's closing and the signature under it go;
+// a closing followed by more news is one line dropped.
+func TestMailSignature(t *testing.T) {
+	text := "From: press@redcrescent.kz\nSent: Tuesday, December 2, 2026 10:15 AM\nSubject: Пункт обогрева открыт\n\n" +
+		"АСТАНА, 2 декабря 2026. Красный Полумесяц открыл пункт обогрева в Астане, сообщили в организации.\n\nВ пункте можно получить горячее питание.\n\n" +
+		"С уважением,\nПресс-служба ОКП РК\n+7 7172 00 00 00\n"
+	r := parseOK(t, text, nil)
+	if strings.Contains(r.Body, "уважением") || strings.Contains(r.Body, "7172") || !strings.Contains(r.Body, "горячее питание") {
+		t.Errorf("body %q", r.Body)
+	}
+}
