@@ -919,8 +919,8 @@ func TestCommentsAfterReadAlso(t *testing.T) {
 	}
 }
 
-// TestMailSignature: an e-mail's closing and the signature under it go;
-// a closing followed by more news is one line dropped.
+// TestMailSignature: an e-mail's closing and the signature under it go,
+// and the news above them stays.
 func TestMailSignature(t *testing.T) {
 	text := "From: press@redcrescent.kz\nSent: Tuesday, December 2, 2026 10:15 AM\nSubject: Пункт обогрева открыт\n\n" +
 		"АСТАНА, 2 декабря 2026. Красный Полумесяц открыл пункт обогрева в Астане, сообщили в организации.\n\nВ пункте можно получить горячее питание.\n\n" +
