@@ -33,6 +33,12 @@ var (
 	furniture = regexp.MustCompile(`^(?:news release|press release|пресс-релиз|statement|заявление|operational update|news|новости|жаңалықтар|search|advanced search|поиск|расширенный поиск|іздеу|` +
 		// the labels of a page's details, ReliefWeb's: their values stand on the lines under them
 		`format|source|источник|posted|originally published|origin|view original|news and press release|situation report|attachments)$|^(?:автор|author|автор фото|редактор|editor|корреспондент|просмотров|просмотры|views|время чтения|reading time)\s*:|^(?:[\d\s]+ (?:просмотр\p{L}*|views?|reads?)|\d+ мин(?:ут)? чтения|\d+ min read)$`)
+	// A site's tagline under its name, or Telegram's line over a
+	// forwarded post: "Russian news agency", "Forwarded from Trend".
+	tagline = regexp.MustCompile(`^(?:forwarded from|переслано от|переслано из)\s.{1,60}$|^(?:(?:russian|azerbaijan|azerbaijani|kazakhstan|state|national|international|independent|leading|federal|official|the)\s+){0,3}(?:news agency|information agency)$|` +
+		`^(?:(?:российское|государственное|национальное|международное|независимое|федеральное)\s+){0,2}(?:информационное агентство|новостное агентство)$|` +
+		`^(?:новости|news)\s+(?:казахстана|кыргызстана|таджикистана|узбекистана|азербайджана|армении|грузии|центральной азии|of kazakhstan|of central asia)(?:\s+и\s+мира)?$|^(?:kazakhstan|azerbaijan|kyrgyzstan|tajikistan|uzbekistan|armenia|georgia) news$|` +
+		`^radio free europe\s*/\s*radio liberty$|^радио свобода(?:\s*/\s*радио свободная европа)?$`)
 	// "С уважением,": an e-mail's closing, its signature under it.
 	regards = regexp.MustCompile(`^(?:с уважением|с наилучшими пожеланиями|всего доброго|best regards|kind regards|warm regards|regards|sincerely|yours sincerely|best wishes|құрметпен)\s*[,.!]?$`)
 	// "#ICRC #Azerbaijan #МККК": a line of hashtags alone.
@@ -123,7 +129,7 @@ func kind(line string) string {
 		return "share or follow"
 	case moreOnSite.MatchString(l):
 		return "link to the site"
-	case relative.MatchString(l), languageSwitch.MatchString(l):
+	case relative.MatchString(l), languageSwitch.MatchString(l), tagline.MatchString(l), menuLine(l):
 		return "page furniture"
 	case endMark.MatchString(l):
 		return "end mark"
@@ -143,6 +149,36 @@ func kind(line string) string {
 		return "page furniture"
 	}
 	return ""
+}
+
+// menuLine is a site's menu pasted as one line: its sections' names,
+// "Politics Economy Society World", "Политика Экономика В мире Общество".
+func menuLine(l string) bool {
+	ws := strings.Fields(strings.NewReplacer("|", " ", "•", " ", "·", " ", "/", " ").Replace(l))
+	if len(ws) < 3 || len(ws) > 12 {
+		return false
+	}
+	named := 0
+	for _, w := range ws {
+		if menuWords[strings.Trim(w, ".,")] {
+			named++
+		}
+	}
+	return named*4 >= len(ws)*3 // three in four of its words are sections'
+}
+
+var menuWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`politics economy society world culture sport sports science health business opinion opinions
+		analytics analysis interview interviews video videos photo photos news region regions incidents tech technology lifestyle
+		updates maps reports jobs training home main latest official multimedia life events law security military
+		в мире политика экономика общество мир культура спорт наука здоровье бизнес мнения мнение аналитика интервью видео
+		фото новости регион регионы происшествия технологии официально главная главное лента события право безопасность армия
+		казахстан кыргызстан таджикистан узбекистан азербайджан армения грузия kazakhstan kyrgyzstan tajikistan uzbekistan
+		azerbaijan armenia georgia karabakh карабах мире стране расследования спецпроекты репортажи investigations features`) {
+		menuWords[w] = true
+	}
 }
 
 // socialRow is a row of links to a site's accounts: "Кабар в Telegram |

@@ -930,3 +930,24 @@ func TestMailSignature(t *testing.T) {
 		t.Errorf("body %q", r.Body)
 	}
 }
+
+// TestMenusAndTaglines: a site's menu pasted as one line of its
+// sections, its tagline, or Telegram's "Forwarded from", above the
+// headline, go, and the headline under them is found.
+func TestMenusAndTaglines(t *testing.T) {
+	headline := "ICRC hands over new data on missing persons to Azerbaijan"
+	lead := "BAKU, December 2 (Trend) - The ICRC handed over new data on missing persons to Azerbaijan's State Commission, it said.\nThe work goes on."
+	for _, top := range []string{"Politics Economy Society World", "Политика | Экономика | В мире | Общество", "Azerbaijan State News Agency",
+		"Russian news agency", "Forwarded from Trend News Agency", "Новости Казахстана и мира", "Radio Free Europe / Radio Liberty"} {
+		r := parseOK(t, top+"\n"+headline+"\n"+lead, nil)
+		if r.Title != headline || strings.Contains(r.Body, top) {
+			t.Errorf("%q: title %q, body %q", top, r.Title, r.Body)
+		}
+	}
+	// An agency's line above a dateline that opens the lead keeps the
+	// lead: the headline is proposed from it, not taken out of it.
+	r := parseOK(t, "Sputnik Азербайджан\nБАКУ, 2 дек — Sputnik. Красный Полумесяц и МККК провели в Гяндже учения по оказанию первой помощи.\nВ учениях приняли участие 60 волонтеров.", nil)
+	if !strings.HasPrefix(r.Body, "Красный Полумесяц и МККК провели") {
+		t.Errorf("title %q, body %q", r.Title, r.Body)
+	}
+}

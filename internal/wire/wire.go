@@ -143,6 +143,10 @@ func parse(text string, pg page, opts Options) (Result, error) {
 	if err := r.date(d, pg, opts); err != nil {
 		return r, err
 	}
+	lead := "" // the line the dateline opens, wherever the lines above it go
+	if d.at >= 0 && d.at < len(ls) {
+		lead = ls[d.at]
+	}
 	if pg.title != "" {
 		ls = pageFurniture(ls, pg.title, d.at)
 	}
@@ -157,7 +161,11 @@ func parse(text string, pg page, opts Options) (Result, error) {
 	if len(ls) == 0 {
 		return r, errors.New("the text has no headline and no body, only its date or source: paste the whole article")
 	}
-	if ls = r.headline(ls, pg, d.at); r.Title == "" {
+	at := -1
+	if lead != "" {
+		at = slices.Index(ls, lead)
+	}
+	if ls = r.headline(ls, pg, at); r.Title == "" {
 		return r, errors.New("the text has no headline, and its first sentence has no words to make one of: put the headline on the first line")
 	}
 	if len(ls) == 0 {
