@@ -47,7 +47,7 @@ var (
 	downloadLink = regexp.MustCompile(`^(?:download|скачать|загрузить|жүктеу)\s+(?:the\s+)?(?:pdf|docx?|file|файл|report|доклад|отч[её]т|документ)(?:\s*\(?(?:pdf,?\s*)?[\d.,]+\s*(?:[kmg]b|[кмг]б)\)?)?$`)
 	// terminalCodes are the escape sequences a text copied from a terminal
 	// or a bot carries, which set colours: "\x1b[1m", "\x1b[0;31m".
-	terminalCodes = regexp.MustCompile(`\x1b\[[0-9;?]*[ -/]*[@-~]`)
+	terminalCodes = regexp.MustCompile(`\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,200}(?:\x07|\x1b\\)`) // colours; a window's title
 	// A site's language switch: "Қазақша Русский English", "RU | EN | KZ".
 	languageSwitch = regexp.MustCompile(`^(?:(?:қазақша|қазақ тілі|қаз|каз|kaz|kz|қз|русский|рус|rus|ru|english|eng|en|o['‘’ʻ]zbekcha|ўзбекча|uzb|uz|` +
 		`кыргызча|кырг|kg|тоҷикӣ|тоджикӣ|tj|azərbaycanca|azərbaycan|az|aze|հայերեն|arm|am|ქართული|geo|türkmençe|tm)(?:\s*[|/·•]\s*|\s+)){1,6}` +
@@ -67,7 +67,7 @@ var (
 	typoCall = regexp.MustCompile(`(?:ошибк|опечатк|typo|mistake|error).{0,80}ctrl\s*\+\s*enter`)
 	// "By Leyla Aliyeva – Trend:", "Автор: Асель Нурланова": the author's
 	// line, names in capitals, as the text writes it (not lower-cased).
-	byline     = regexp.MustCompile(`^(?:By|BY|Автор|Авторы|Author|Authors)\s*:?\s+` + names + `(?:\s*(?:,|–|—|-|\sand|\sи)\s+` + names + `)*\s*:?$`)
+	byline     = regexp.MustCompile(`^(?:By|BY|Автор|Авторы|Author|Authors|Written by|Text|Текст|Текст и фото|Text and photo)\s*:?\s+` + names + `(?:\s*(?:,|–|—|-|\sand|\sи)\s+` + names + `)*\s*:?$`)
 	breadcrumb = regexp.MustCompile(`^[^/>»›→|]{1,30}(?:\s[/>»›→|]\s[^/>»›→|]{1,40}){2,}$`)
 	// "ВИДЕО: …", "PHOTOS: …": a label in capitals opening a headline.
 	mediaLabel = regexp.MustCompile(`^\s*(?:ВИДЕО|ФОТО|ФОТОРЕПОРТАЖ|ФОТОГАЛЕРЕЯ|ИНФОГРАФИКА|VIDEO|PHOTO|PHOTOS|WATCH|INFOGRAPHIC)\s*[:|]\s+(.+)$`)

@@ -33,7 +33,7 @@ func notText(src string) string {
 	if bom([]byte(src)) != "" {
 		return "" // UTF-16 or UTF-32, whose letters hold zero bytes
 	}
-	if strings.Contains(src, "\x1b[") {
+	if strings.Contains(src, "\x1b") {
 		src = terminalCodes.ReplaceAllString(src, "") // colours, which lines drops
 	}
 	controls := 0

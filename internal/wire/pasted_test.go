@@ -951,3 +951,16 @@ func TestMenusAndTaglines(t *testing.T) {
 		t.Errorf("title %q, body %q", r.Title, r.Body)
 	}
 }
+
+// TestIssuedOnAndBylines: "Issued on" beside a date makes a timestamp
+// line, and the bylines agencies write ("Text: …", "Written by …") go.
+func TestIssuedOnAndBylines(t *testing.T) {
+	r := parseOK(t, "Tajikistan: Earthquake in Rasht Valley\nIssued on 3 December 2026\nWritten by Arailym Temirgaliyeva\n\nAn earthquake of magnitude 5.6 struck the Rasht Valley of Tajikistan, damaging 300 houses, officials said.\nAid is on its way.\n", nil)
+	if r.Date.Format(time.DateOnly) != "2026-12-03" || strings.Contains(r.Body, "Arailym") || strings.Contains(r.Body, "Issued") {
+		t.Errorf("date %s, body %q", r.Date.Format(time.DateOnly), r.Body)
+	}
+	r = parseOK(t, "ICRC visits Nukus\x1b]0;pwned\x07\n\nТАШКЕНТ, 2 декабря 2026. МККК открыл офис в Нукусе, в Узбекистане.\nОфис поможет семьям.", nil)
+	if strings.Contains(r.Title, "pwned") || strings.Contains(r.Body, "pwned") {
+		t.Errorf("title %q, body %q", r.Title, r.Body)
+	}
+}

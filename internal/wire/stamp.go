@@ -17,7 +17,7 @@ var stampWords = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`utc gmt msk мск ast t z понедельник вторник среда четверг пятница суббота
 		воскресенье пн вт ср чт пт сб вс monday tuesday wednesday thursday friday saturday sunday mon tue wed
-		thu fri sat sun дүйсенбі сейсенбі сәрсенбі бейсенбі жұма сенбі жексенбі опубликовано обновлено дата
+		thu fri sat sun дүйсенбі сейсенбі сәрсенбі бейсенбі жұма сенбі жексенбі опубликовано обновлено выпущено issued дата
 		публикации published updated posted last on at в от news release press пресс релиз новости статья
 		article date время time жарияланды жаңартылды г года ж жылы am pm
 		views view reads просмотров просмотра просмотр просмотры comments комментариев комментария комментарий
