@@ -75,7 +75,7 @@ func b2i(b bool) int {
 
 // countryForms are the forms of every country, the longest first, a
 // Russian adjective given in its dictionary form ("азербайджанский")
-// declined in every case and gender.
+// declined in every case and gender, and as a compound's first part.
 func countryForms(known map[string]*load.Country) []countryForm {
 	var forms []countryForm
 	seen := map[string]bool{}
@@ -100,6 +100,7 @@ func countryForms(known map[string]*load.Country) []countryForm {
 				for _, end := range adjectiveEndings {
 					add([]string{stem + end}, code, true)
 				}
+				add([]string{stem + "о"}, code, true) // the first part of a compound: "кыргызско-таджикской"
 			}
 		}
 		for _, p := range c.Places {

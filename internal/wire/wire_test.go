@@ -171,6 +171,8 @@ func TestCountries(t *testing.T) {
 		{"Leaflets in Kyrgyz, Uzbek and Russian for schools in Osh. A Russian-language edition. Commentary in Russian. Having it in Russian will help.", nil, []string{"KG"}},
 		{"Брошюры на кыргызском, узбекском и русском языках для школ Ошской области Кыргызстана. Издание на русском.", nil, []string{"KG"}},
 		{"Talks with Russian officials in Kazakh society.", nil, []string{"RU", "KZ"}},
+		// A region's adjective, and a compound's first part.
+		{"Жители Баткенского района пострадали в ходе кыргызско-таджикского конфликта.", nil, []string{"KG", "TJ"}},
 		{"Речь о Южной Африке и о Бразилии.", []string{"KZ"}, []string{"KZ", "ZA", "BR"}},
 		{"Нет стран: Ташкент упомянут как город.", nil, []string{"UZ"}},
 		{"Нет стран, только семьи: помощь семей и семьям.", nil, nil},
