@@ -272,7 +272,8 @@ func TestBoilerplateKinds(t *testing.T) {
 		"Подписывайтесь на Sputnik в MAX", "Агентство в Telegram | Агентство в Facebook", "Telegram · WhatsApp · YouTube",
 		"Читайте Tengrinews.kz в Telegram", "Ссылка на 24.kg обязательна.", "Гиперссылка на «Азия-Плюс» обязательна", "Самые читаемые",
 		"👉 Подписаться на канал", "Қазақша Русский English", "RU | EN | KZ", "#ICRC #Azerbaijan #МККК", "\\#МККК #Казахстан",
-		"Download PDF (1.2 MB)", "Скачать отчёт"} {
+		"Download PDF (1.2 MB)", "Скачать отчёт", "Read more news on Tengrinews.kz", "Share this page", "@gazetauz",
+		"Подписаться | Прислать новость", "Копирование материалов без ссылки на Avesta.Tj запрещено."} {
 		if kind(line) == "" {
 			t.Errorf("%q is kept", line)
 		}

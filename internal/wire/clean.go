@@ -16,7 +16,7 @@ var (
 	tagsLine    = regexp.MustCompile(`^(?:теги|тэги|тег|метки|tags?|keywords|ключевые слова|тегтер|рубрики|рубрика|раздел|категория|categories|category|topics|posted in|filed under|опубликовано в|санаты|айдар)\s*:`)
 	followCall  = regexp.MustCompile(`(?:подробнее в|больше новостей|больше материалов|в нашем|на нашем|more news|more on our|подписывайтесь|подпишитесь|подписаться|читайте нас|читайте наш|читайте новости|^читайте [\p{L}\p{N}.-]+ в |следите за|следите в|присоединяйтесь|наш телеграм|\bfollow\b|\bsubscribe\b|join us|join our|stay tuned|stay updated|stay informed|stay up[- ]to[- ]date|keep up with|get the latest|жазылыңыз|бізді оқыңыз)`)
 	followWhere = regexp.MustCompile(`(?:telegram|телеграм|whatsapp|ватсап|facebook|фейсбук|instagram|инстаграм|twitter|твиттер|\bx\b|\bvk\b|вконтакте|youtube|ютуб|tiktok|тикток|дзен|dzen|одноклассники|канал|channel|newsletter|рассылк|соцсет|социальных сет|social|google news|яндекс|threads|\bmax\b|\bon x\b|for the latest|@)`)
-	shareLine   = regexp.MustCompile(`^(?:share|share this(?: article| story| post)?|share on \p{L}+|tweet|print|печать|распечатать|поделиться|поделитесь|отправить|copy link|копировать ссылку|скопировать ссылку|e-?mail|close|закрыть|loading|загрузка|реклама|advertisement|advertising|ad|жарнама|бөлісу|telegram|whatsapp|facebook|twitter|vk|ok|x)(?:[:\s,|/]+(?:telegram|whatsapp|facebook|twitter|vk|x|instagram|linkedin|e-?mail|print|ok|viber|одноклассники|вконтакте|печать))*[\s,|/]*:?$`)
+	shareLine   = regexp.MustCompile(`^(?:share|share this(?: article| story| post| page| news)?|share on \p{L}+|tweet|print|печать|распечатать|поделиться|поделитесь|отправить|copy link|копировать ссылку|скопировать ссылку|e-?mail|close|закрыть|loading|загрузка|реклама|advertisement|advertising|ad|жарнама|бөлісу|telegram|whatsapp|facebook|twitter|vk|ok|x)(?:[:\s,|/]+(?:telegram|whatsapp|facebook|twitter|vk|x|instagram|linkedin|e-?mail|print|ok|viber|одноклассники|вконтакте|печать))*[\s,|/]*:?$`)
 	readAlso    = regexp.MustCompile(`^(?:читайте также|читайте еще|читайте ещё|читайте тоже|также читайте|смотрите также|см\. также|ещё по теме|еще по теме|по теме|материалы по теме|новости по теме|другие новости|все новости|последние новости|главные новости|лента новостей|популярное|самое читаемое|самые читаемые|самое обсуждаемое|самые популярные|читайте также на|рекомендуем|выбор редакции|read also|read more|also read|see also|related|related news|related articles|related posts|related stories|related content|you might also like|you may also like|more on this(?: topic)?|more news|more stories|latest news|latest|all news|most read|most popular|popular|top stories|top news|recommended|editor's picks|тағы оқыңыз|соңғы жаңалықтар|барлық жаңалықтар)(?:\s*[:.!»›>…-]|$)`)
 	endMark     = regexp.MustCompile(`^(?:[-–—_=*#/+.~\s]*[0oо#*]+[-–—_=*#/+.~\s0oо#*]*|[-–—_=*#/+.~\s]{3,}|\(?(?:end|ends|конец|соңы|-?30-?)\)?\.?)$`)
 	contactHead = regexp.MustCompile(`^(?:for (?:further|more|additional) information|for media (?:enquiries|inquiries)|media contacts?|press contacts?|contacts?|contact us|contact information|контакты|контактная информация|контакты для сми|для (?:получения )?(?:дополнительной|более подробной) информации|за (?:дополнительной|подробной) информацией|дополнительная информация|пресс-служба|пресс-центр|press office|media relations|байланыс|қосымша ақпарат)(?:[^\p{L}]|$)`)
@@ -29,7 +29,7 @@ var (
 	mailFooter = regexp.MustCompile(`(?:^this (?:e-?mail|message|communication)\b.{0,120}\b(?:is confidential|are confidential|privileged|intended (?:solely |only )?for the (?:use of the )?(?:addressee|recipient|individual|person|named))|^if you (?:have )?received (?:this|it) (?:e-?mail |message )?in error|` +
 		`^(?:данное|это|настоящее) (?:письмо|сообщение|электронное письмо).{0,120}конфиденциальн|^если вы получили (?:это|данное) (?:письмо|сообщение) по ошибке|` +
 		`^please consider the environment before printing|^подумайте об окружающей среде|^(?:sent from my |отправлено с (?:моего )?)(?:iphone|ipad|android|samsung|mobile|телефона|айфона)|^(?:get outlook for|отправлено из) (?:ios|android|outlook))`)
-	footer    = regexp.MustCompile(`(?:all rights reserved|все права защищены|барлық құқықтар қорғалған|^copyright\s*(?:©|\(c\)|\d{4})|copyright\s*(?:©\s*)?\d{4}|\d{4}\s*copyright|\(c\)\s*\d{4}|при (?:полном или частичном )?(?:использовании|цитировании|перепечатке|копировании)[^.]{0,80}ссылка|(?:reproduction|use) of (?:the )?materials|копирование[^.]{0,60}запрещено|(?:гипер)?ссылка на [\p{L}\p{N}.«»" -]{2,40} обязательна|перепечатка[^.]{0,60}(?:запрещена|разрешена))`)
+	footer    = regexp.MustCompile(`(?:all rights reserved|все права защищены|барлық құқықтар қорғалған|^copyright\s*(?:©|\(c\)|\d{4})|copyright\s*(?:©\s*)?\d{4}|\d{4}\s*copyright|\(c\)\s*\d{4}|при (?:полном или частичном )?(?:использовании|цитировании|перепечатке|копировании)[^.]{0,80}ссылка|(?:reproduction|use) of (?:the )?materials|копирование.{0,80}запрещено|(?:гипер)?ссылка на [\p{L}\p{N}.«»" -]{2,40} обязательна|перепечатка[^.]{0,60}(?:запрещена|разрешена))`)
 	furniture = regexp.MustCompile(`^(?:news release|press release|пресс-релиз|statement|заявление|operational update|news|новости|жаңалықтар|search|advanced search|поиск|расширенный поиск|іздеу|` +
 		// the labels of a page's details, ReliefWeb's: their values stand on the lines under them
 		`format|source|источник|posted|originally published|origin|view original|news and press release|situation report|attachments)$|^(?:автор|author|автор фото|редактор|editor|корреспондент|просмотров|просмотры|views|время чтения|reading time)\s*:|^(?:[\d\s]+ (?:просмотр\p{L}*|views?|reads?)|\d+ мин(?:ут)? чтения|\d+ min read)$`)
@@ -59,7 +59,7 @@ var (
 	// "Download the UN News app", "Скачайте приложение": a call to install the site's app.
 	appCall = regexp.MustCompile(`^(?:download|get|install|скачайте|скачать|установите|загрузите|жүктеп алыңыз)\s.{0,80}(?:\bapp\b|\bapplication\b|приложени|қосымша)`)
 	// "Подробнее на сайте report.az", "Read more at apa.az": the site sends the reader to itself.
-	moreOnSite = regexp.MustCompile(`^(?:подробнее|читайте подробнее|читайте|читать далее|подробности|read more|more|full story|the full story|details)\s+(?:на сайте|на портале|на|at|on)\s+(?:the\s+)?(?:website\s+|site\s+)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\S*$`)
+	moreOnSite = regexp.MustCompile(`^(?:подробнее|читайте подробнее|читайте|читать далее|подробности|read more|read more news|more news|more|full story|the full story|details|больше новостей|все новости)\s+(?:на сайте|на портале|на|at|on)\s+(?:the\s+)?(?:website\s+|site\s+)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\S*$`)
 	// A caption that ends with its credit or says it is an archive photo:
 	// "… at the handover. © ICRC / A. Mammadov", "… в Баку. Архивное фото".
 	captionEnd = regexp.MustCompile(`(?:(?:архивное|иллюстративное|иллюстрационное) фото|фото из архива|(?:archive|file|illustrative|stock) (?:photo|image|picture)|\((?:photo|фото|file photo|архивное фото)\b[^()]{0,40}\))\.?$`)
@@ -184,17 +184,25 @@ func init() {
 // socialRow is a row of links to a site's accounts: "Кабар в Telegram |
 // Кабар в Facebook", "Telegram · WhatsApp · YouTube".
 func socialRow(l string) bool {
+	if handle.MatchString(l) {
+		return true // "@gazetauz": a channel's name, alone
+	}
 	parts := rowSeparator.Split(l, -1)
 	if len(parts) < 2 {
 		return false
 	}
 	for _, p := range parts {
-		if words(p) > 4 || !followWhere.MatchString(p) {
+		if words(p) > 4 || !followWhere.MatchString(p) && !followCall.MatchString(p) && !sendNews.MatchString(p) {
 			return false
 		}
 	}
 	return true
 }
+
+var (
+	handle   = regexp.MustCompile(`^@[\w.]{3,40}$`)
+	sendNews = regexp.MustCompile(`^(?:прислать новость|предложить новость|send (?:us )?(?:a )?(?:news|tip)|жаңалық жіберу)$`)
+)
 
 var rowSeparator = regexp.MustCompile(`\s*[|•·/]\s*`)
 
