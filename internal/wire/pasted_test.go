@@ -753,6 +753,7 @@ func TestHeadlineWithSiteName(t *testing.T) {
 		{"ICRC aid arrives in Osh – AKIpress News Agency", "ICRC aid arrives in Osh", "АКИpress"},
 		{"Kazakhstan - ICRC talks on missing persons", "Kazakhstan - ICRC talks on missing persons", ""},
 		{"МККК передал помощь семьям — Trend", "МККК передал помощь семьям", "Trend"},
+		{"МККК передал помощь семьям - РИА Новости, 28.11.2026", "МККК передал помощь семьям", "РИА Новости"},
 	} {
 		r := parseOK(t, c.first+"\nБИШКЕК, 28 ноября 2026. Международный комитет Красного Креста передал помощь 300 семьям в Кыргызстане.\nВ наборы вошли продукты.\n", nil)
 		if r.Title != c.title || r.Source != c.source {

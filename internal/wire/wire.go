@@ -295,7 +295,11 @@ func withoutSiteName(headline string, tag found, ag *agencies) (string, found) {
 		if i <= 0 {
 			continue
 		}
-		if f, ok := agencyLine(headline[i+len(sep):], ag); ok && words(headline[:i]) >= 2 {
+		tail := headline[i+len(sep):]
+		if w, ok := findWhen(tail); ok && w.End == len(tail) && w.Start > 0 {
+			tail = strings.TrimRight(tail[:w.Start], " ,") // "РИА Новости, 02.12.2026": the tab shows the day too
+		}
+		if f, ok := agencyLine(tail, ag); ok && words(headline[:i]) >= 2 {
 			if !tag.ok() {
 				tag = f
 				tag.how = "from the site's name after the headline " + quote(headline)
