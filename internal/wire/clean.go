@@ -38,7 +38,8 @@ var (
 	tagline = regexp.MustCompile(`^(?:forwarded from|переслано от|переслано из)\s.{1,60}$|^(?:(?:russian|azerbaijan|azerbaijani|kazakhstan|state|national|international|independent|leading|federal|official|the)\s+){0,3}(?:news agency|information agency)$|` +
 		`^(?:(?:российское|государственное|национальное|международное|независимое|федеральное)\s+){0,2}(?:информационное агентство|новостное агентство)$|` +
 		`^(?:новости|news)\s+(?:казахстана|кыргызстана|таджикистана|узбекистана|азербайджана|армении|грузии|центральной азии|of kazakhstan|of central asia)(?:\s+и\s+мира)?$|^(?:kazakhstan|azerbaijan|kyrgyzstan|tajikistan|uzbekistan|armenia|georgia) news$|` +
-		`^radio free europe\s*/\s*radio liberty$|^радио свобода(?:\s*/\s*радио свободная европа)?$`)
+		`^radio free europe\s*/\s*radio liberty$|^радио свобода(?:\s*/\s*радио свободная европа)?$|` +
+		`^(?:[\p{L}-]+['’]s\s+)?(?:(?:leading|independent|first|latest|national|daily|online)\s+){1,3}news(?:\s+(?:site|portal|agency|service))?$`)
 	// "С уважением,": an e-mail's closing, its signature under it.
 	regards = regexp.MustCompile(`^(?:с уважением|с наилучшими пожеланиями|всего доброго|best regards|kind regards|warm regards|regards|sincerely|yours sincerely|best wishes|құрметпен)\s*[,.!]?$`)
 	// "#ICRC #Azerbaijan #МККК": a line of hashtags alone.

@@ -92,7 +92,7 @@ func findDate(ls []string, today time.Time, ag *agencies, places map[string]*loa
 				}
 				continue
 			}
-			if d.at < 0 && len(out) < 4 {
+			if d.at < 0 && len(out) < 6 { // under a masthead, a rubric and the headline
 				if x, ok := findDateline(l, ag); ok {
 					op.dateline, d.at, d.tag = x, len(out), x.tag
 					if l = x.rest; l == "" || byline.MatchString(l) {

@@ -965,3 +965,13 @@ func TestIssuedOnAndBylines(t *testing.T) {
 		t.Errorf("title %q, body %q", r.Title, r.Body)
 	}
 }
+
+// TestDatelineUnderMasthead: a dateline under a site's name, its tagline,
+// a rubric and the headline is still read.
+func TestDatelineUnderMasthead(t *testing.T) {
+	r := parseOK(t, "ASIA-Plus\nTajikistan's leading independent news\nSociety\nICRC trains first responders in Dushanbe\n"+
+		"Dushanbe, December 2, 2026, Asia-Plus -- The ICRC has trained 45 first responders in Dushanbe, an ICRC spokesperson said.\nMore courses will follow.", nil)
+	if r.Date.Format(time.DateOnly) != "2026-12-02" || r.Title != "ICRC trains first responders in Dushanbe" || strings.Contains(r.Body, "Dushanbe, December") {
+		t.Errorf("date %s, title %q, body %q", r.Date.Format(time.DateOnly), r.Title, r.Body)
+	}
+}
