@@ -32,10 +32,7 @@ type Diagnostic struct {
 // could move the cursor, clear the screen or forge a line is printed
 // quoted, and such characters in the message are escaped.
 func (d Diagnostic) String() string {
-	prefix := d.Path
-	if !Safe(prefix) {
-		prefix = strconv.QuoteToGraphic(prefix)
-	}
+	prefix := Name(d.Path)
 	if d.Line > 0 {
 		prefix = fmt.Sprintf("%s:%d", prefix, d.Line)
 	}
@@ -46,6 +43,15 @@ func (d Diagnostic) String() string {
 		return prefix + ": warning: " + Clean(d.Message)
 	}
 	return prefix + ": " + Clean(d.Message)
+}
+
+// Name is a file's path as printed: quoted when it holds a character
+// that could move the cursor, clear the screen or forge a line.
+func Name(path string) string {
+	if !Safe(path) {
+		return strconv.QuoteToGraphic(path)
+	}
+	return path
 }
 
 // Unsafe tells the runes that must not reach a terminal as they are:

@@ -240,9 +240,9 @@ func (s *Session) describe(b watch.Batch) string {
 	case b.Overflow || len(paths) == 0:
 		return "many changes"
 	case len(paths) == 1:
-		return diag.Clean(paths[0]) // a name the build refuses is still named
+		return diag.Name(paths[0]) // a name the build refuses is still named, as its problem names it
 	}
-	return fmt.Sprintf("%s and %d more", diag.Clean(paths[0]), len(paths)-1)
+	return fmt.Sprintf("%s and %d more", diag.Name(paths[0]), len(paths)-1)
 }
 
 // lines is a failed build's problems, one a line, and how many there
