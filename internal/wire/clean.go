@@ -345,7 +345,10 @@ func clean(lines []string) (kept []string, dropped leftOut, cut *cutOff) {
 			if !strings.Contains(strings.TrimRight(lines[i], ":. "), ":") { // a heading, not "Read also: a headline"
 				// The links under it, up to a line of another kind, a
 				// comments heading among them, which the loop reads.
-				for i+1 < len(lines) && linkLike(lines[i+1]) && (kind(lines[i+1]) == "" || kind(lines[i+1]) == "empty") {
+				for i+1 < len(lines) && linkLike(lines[i+1]) {
+					if next := kind(lines[i+1]); next != "" && next != "empty" {
+						break
+					}
 					i++
 				}
 			}
