@@ -284,9 +284,11 @@ func plainText(n ast.Node, src []byte) string {
 
 // references reports the character references in a body's text that
 // give what its bytes may not hold: a control character (&#x1b;), which
-// feeds cannot carry, or a direction control (&#x202e;).
+// feeds cannot carry, or a direction control (&#x202e;); one a line, as
+// the text's nodes split it however its parser does.
 func references(doc ast.Node, src []byte, path string, line func(ast.Node) int) diag.List {
 	var errs diag.List
+	reported := map[int]bool{}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		t, ok := n.(*ast.Text)
 		if !entering || !ok || t.IsRaw() {
@@ -297,13 +299,18 @@ func references(doc ast.Node, src []byte, path string, line func(ast.Node) int) 
 			return ast.WalkContinue, nil
 		}
 		text := string(util.ResolveEntityNames(util.ResolveNumericReferences(v)))
-		if i := strings.IndexFunc(text, func(r rune) bool { return !textRune(r) && r != '\r' || bidiControl(r) }); i >= 0 {
+		i := strings.IndexFunc(text, func(r rune) bool {
+			// A character written as it is is checkText's to report.
+			return (!textRune(r) && r != '\r' || bidiControl(r)) && !bytes.ContainsRune(v, r)
+		})
+		if l := line(n); i >= 0 && !reported[l] {
+			reported[l] = true
 			r, _ := utf8.DecodeRuneInString(text[i:])
 			what := "the control character"
 			if bidiControl(r) {
 				what = "the direction control"
 			}
-			errs.Add(path, line(n), "a character reference in %q gives %s %U, which a page must not carry: delete it", shorten(v), what, r)
+			errs.Add(path, l, "a character reference gives %s %U, which a page must not carry: delete it", what, r)
 		}
 		return ast.WalkContinue, nil
 	})
