@@ -168,6 +168,21 @@ func menuLine(l string) bool {
 	return named*4 >= len(ws)*3 // three in four of its words are sections'
 }
 
+// sectionName is a rubric of a few words, each a section's word or one
+// that joins them: "Foreign policy", "В мире", "Society and culture".
+func sectionName(l string) bool {
+	ws := strings.Fields(strings.ToLower(l))
+	if len(ws) < 2 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		if !menuWords[w] && !joiner[w] {
+			return false
+		}
+	}
+	return true
+}
+
 var menuWords = map[string]bool{}
 
 func init() {
@@ -177,7 +192,9 @@ func init() {
 		в мире политика экономика общество мир культура спорт наука здоровье бизнес мнения мнение аналитика интервью видео
 		фото новости регион регионы происшествия технологии официально главная главное лента события право безопасность армия
 		казахстан кыргызстан таджикистан узбекистан азербайджан армения грузия kazakhstan kyrgyzstan tajikistan uzbekistan
-		azerbaijan armenia georgia karabakh карабах мире стране расследования спецпроекты репортажи investigations features`) {
+		azerbaijan armenia georgia karabakh карабах мире стране регионе расследования спецпроекты репортажи investigations features
+		foreign domestic policy human rights top central asia south caucasus day внешняя внутренняя главные последние дня
+		права человека центральная азия южный кавказ`) {
 		menuWords[w] = true
 	}
 }

@@ -54,7 +54,7 @@ func countries(title, text string, known map[string]*load.Country, force []strin
 	}
 	codes := slices.Collect(maps.Keys(count))
 	slices.SortFunc(codes, func(a, b string) int {
-		return cmp.Or(-cmp.Compare(b2i(titled[a]), b2i(titled[b])), cmp.Compare(count[b], count[a]),
+		return cmp.Or(cmp.Compare(b2i(titled[b]), b2i(titled[a])), cmp.Compare(count[b], count[a]),
 			cmp.Compare(first[a], first[b]), strings.Compare(a, b))
 	})
 	out := slices.Clone(force)
@@ -207,8 +207,8 @@ const (
 	clauseEnd
 )
 
-// wordsOf splits text into lower-case words: letters and digits, with
-// hyphens and dots as separators.
+// wordsOf splits text into lower-case words, letters and digits, each
+// with the punctuation after it.
 func wordsOf(s string) []word {
 	var out []word
 	start := -1
@@ -235,7 +235,10 @@ func wordsOf(s string) []word {
 // tokens splits text into lower-case words: letters and digits, with
 // hyphens and dots as separators.
 func tokens(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	ws := wordsOf(s)
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.text
+	}
+	return out
 }

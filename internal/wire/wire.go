@@ -316,20 +316,7 @@ func isRubric(l string) bool {
 	r, _ := utf8.DecodeRuneInString(l)
 	return len(strings.Fields(l)) == 1 && utf8.RuneCountInString(l) <= 30 && unicode.IsUpper(r) &&
 		!strings.ContainsFunc(l, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune(".,;:!?…«»\"", r) }) ||
-		sections[strings.ToLower(strings.Join(strings.Fields(l), " "))]
-}
-
-// sections are the rubrics of the region's news sites that take more
-// than a word: "Foreign policy", "В мире".
-var sections = map[string]bool{}
-
-func init() {
-	for _, s := range strings.Split(`foreign policy|domestic policy|in the region|in the world|central asia|south caucasus|`+
-		`latest news|top news|society and culture|business and economy|human rights|`+
-		`внешняя политика|внутренняя политика|в мире|в регионе|в стране|центральная азия|южный кавказ|`+
-		`главные новости|последние новости|новости дня|права человека|общество и культура`, "|") {
-		sections[s] = true
-	}
+		sectionName(l)
 }
 
 // mastheadLines is how many lines of a site's masthead a pasted text
