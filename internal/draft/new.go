@@ -143,7 +143,7 @@ func (p *Project) check(a Article) error {
 		return fmt.Errorf("the file it would write, %s, would not build:\n%w", a.Path(), err)
 	}
 	if other := p.claimed(mine); other != "" && other != mine.Path {
-		return fmt.Errorf("%s is already published at /%s, where this article would be: change the title, or edit that file",
+		return fmt.Errorf("%s already has the page /%s this article would have: change the title, or edit that file",
 			other, index.ArticlePath(mine))
 	}
 	return nil
