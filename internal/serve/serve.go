@@ -8,6 +8,7 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -17,7 +18,9 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -144,12 +147,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rel := strings.TrimPrefix(p, decoded)
-	switch rel {
-	case "__briefings/live.js":
+	switch live := s.liveFolder(); rel {
+	case live + "live.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Write(liveJS)
 		return
-	case "__briefings/events":
+	case live + "events":
 		s.events(w, r)
 		return
 	}
@@ -229,8 +232,9 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, base, name strin
 			s.notFound(w, r, base)
 			return
 		}
-		body = bytes.NewReader(inject(data, base))
-		tag += fmt.Sprintf("-%x", hashString(base)) // the page as served holds the base
+		live := s.liveFolder()
+		body = bytes.NewReader(inject(data, base, live))
+		tag += fmt.Sprintf("-%x", hashString(base+live)) // the page as served holds both
 	}
 	if ctype == "" {
 		ctype = sniff(f)
@@ -304,7 +308,7 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, base, name string,
 		ctype = http.DetectContentType(data)
 	}
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data, base)
+		data = inject(data, base, s.liveFolder())
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
@@ -314,9 +318,30 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, base, name string,
 	}
 }
 
+// liveFolder is the folder, under the base path, that the preview's own
+// files are served from: "__briefings/", or, if the site has a file or
+// folder of that name (static/__briefings), the first of "__briefings-2/",
+// "__briefings-3/", … it has not, so that the site's own files are served
+// as the build wrote them. The reload script finds the events beside it.
+func (s *Server) liveFolder() string {
+	name := "__briefings"
+	for i := 2; i <= maxLiveFolders; i++ {
+		if _, err := os.Lstat(filepath.Join(s.out, name)); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		name = "__briefings-" + strconv.Itoa(i)
+	}
+	return name + "/"
+}
+
+// maxLiveFolders bounds the names liveFolder tries: a site that has them
+// all loses its files of the last name to the preview's, never a request
+// its answer.
+const maxLiveFolders = 100
+
 // inject adds the live-reload script before </body>.
-func inject(page []byte, base string) []byte {
-	tag := []byte(`<script src="` + base + `__briefings/live.js" defer></script>`)
+func inject(page []byte, base, live string) []byte {
+	tag := []byte(`<script src="` + base + live + `live.js" defer></script>`)
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(page, tag...)

@@ -285,3 +285,50 @@ func TestServeBeforeAGoodBuild(t *testing.T) {
 		t.Errorf("before any good build: %d %q", resp.StatusCode, body)
 	}
 }
+
+// TestSiteFolderNamedLikeThePreviews serves a site that has files where
+// the preview keeps its own: the site's are served as built, and the
+// reload script and its events move to a folder the site has not.
+func TestSiteFolderNamedLikeThePreviews(t *testing.T) {
+	s, ts, out := newSite(t)
+	for _, dir := range []string{"__briefings", "__briefings-2"} {
+		if err := os.MkdirAll(filepath.Join(out, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		tp.Write(t, filepath.Join(out, dir, "live.js"), "// the site's own "+dir)
+		tp.Write(t, filepath.Join(out, dir, "events"), "the site's events "+dir)
+	}
+	for _, dir := range []string{"__briefings", "__briefings-2"} {
+		if _, body := get(t, ts, "/briefings/"+dir+"/live.js"); body != "// the site's own "+dir {
+			t.Errorf("%s/live.js is not the site's: %q", dir, body)
+		}
+		// A client that gives up: the preview's events never end.
+		c := &http.Client{Timeout: 5 * time.Second}
+		resp, err := c.Get(ts.URL + "/briefings/" + dir + "/events")
+		if err != nil {
+			t.Errorf("%s/events: %v", dir, err)
+			continue
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if string(body) != "the site's events "+dir {
+			t.Errorf("%s/events is not the site's: %q", dir, body)
+		}
+	}
+	_, page := get(t, ts, "/briefings/en/")
+	if !strings.Contains(page, `<script src="/briefings/__briefings-3/live.js" defer></script></body>`) {
+		t.Errorf("the page does not load the script from a folder the site has not:\n%s", page)
+	}
+	if resp, body := get(t, ts, "/briefings/__briefings-3/live.js"); resp.StatusCode != 200 || !strings.Contains(body, "EventSource") {
+		t.Errorf("__briefings-3/live.js: %d %q", resp.StatusCode, body)
+	}
+	resp, err := http.Get(ts.URL + "/briefings/__briefings-3/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if ct := resp.Header.Get("Content-Type"); resp.StatusCode != 200 || !strings.HasPrefix(ct, "text/event-stream") {
+		t.Errorf("__briefings-3/events: %d %s", resp.StatusCode, ct)
+	}
+	s.Stop()
+}
